@@ -1,0 +1,101 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Configuration for the Image Factory plugin. */
+  imageFactory?: {
+    /**
+     * The git repository that holds the GitOps state files and Kargo Warehouse
+     * manifests. Default: a bare repository the plugin creates under
+     * `backend.workingDirectory` (or the OS temp folder) on first start.
+     */
+    stateRepository?: {
+      /**
+       * A git URL: `https://…` (credentials from `integrations`), `file://…`, or a
+       * local path to a bare repository.
+       */
+      url?: string;
+      /** Branch to commit to. Default `main`. */
+      branch?: string;
+      /** Folder inside the repository that holds `state/` and `manifests/`. Default: the root. */
+      basePath?: string;
+      /** Commit author. Default `Image Factory <image-factory@backstage.local>`. */
+      author?: {
+        name?: string;
+        email?: string;
+      };
+    };
+
+    /** Defaults for enrolled images; annotations override them per entity. */
+    defaults?: {
+      /** Cooling-off delay before a new base image digest may trigger a rebuild: `7d`, `36h`, `90m`, `0`. Default `7d`. */
+      rebuildDelay?: string;
+      /** Whether eligible images are rebuilt without a person. Default `true`. */
+      autoRebuild?: boolean;
+      /** No second rebuild of an image within this window: `1h`. Default `1h`. */
+      coordinationWindow?: string;
+      /** Platforms whose manifest digests are tracked, e.g. `linux/amd64`. Default `[linux/amd64]`. */
+      platforms?: string[];
+    };
+
+    /** Schedule of the pipeline (enrollment, analysis, state, discovery, rebuilds). Default: every 30 minutes. */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+
+    /** Most rebuilds triggered in one pipeline run. Default 10. */
+    maxTriggersPerRun?: number;
+
+    /**
+     * Registries the backend may contact. Only the hosts listed here, plus the public
+     * registries when `allowPublic` is true, are ever contacted: an annotation cannot
+     * make the backend call an arbitrary host.
+     */
+    registries?: Array<{
+      /** Registry host, with port when not the default, e.g. `ghcr.io` or `localhost:5000`. */
+      host: string;
+      /** Plain HTTP instead of HTTPS (a local registry). Default false. */
+      insecure?: boolean;
+      /** Minimum time between two checks of the same tag: `24h`, `15m`. Default 24h for public registries, 1h otherwise. */
+      minInterval?: string;
+      /** User name for basic or token authentication. */
+      username?: string;
+      /**
+       * Password for `username`.
+       * @visibility secret
+       */
+      password?: string;
+      /**
+       * A bearer token sent as is.
+       * @visibility secret
+       */
+      token?: string;
+      /** Pull-through mirror host to query instead of this registry. */
+      mirror?: string;
+    }>;
+
+    /** Contact the well-known public registries (docker.io, ghcr.io, quay.io, …). Default true. */
+    allowPublic?: boolean;
+
+    /** Where freight comes from: the plugin's own registry discovery (default) or Kargo. */
+    freightSource?: {
+      /** `registry` (default) or `kargo`. */
+      type?: 'registry' | 'kargo';
+      /** How to reach the Kubernetes API when `type` is `kargo`. */
+      kubernetes?: {
+        /** API server URL. Default: the in-cluster service account. */
+        url?: string;
+        /**
+         * Bearer token. Default: the in-cluster service account token.
+         * @visibility secret
+         */
+        token?: string;
+        /** Accept a self-signed API server certificate. */
+        skipTLSVerify?: boolean;
+      };
+    };
+
+    /** Kargo settings for the generated Warehouse manifests. */
+    kargo?: {
+      /** Namespace (a Kargo project) the Warehouses are created in. Default `image-factory`. */
+      namespace?: string;
+    };
+  };
+}
