@@ -16,6 +16,9 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// Live updates to the frontend (the user settings storage API depends on it).
+backend.add(import('@backstage/plugin-signals-backend'));
+
 backend.add(import('@internal/plugin-image-factory-backend'));
 
 backend.start();

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# `make test`: type-check, lint, every unit and integration test (SQLite and
+# PostgreSQL, real git, a real OCI registry), then the browser end-to-end tests in
+# Debian's Chromium. Exits non-zero on the first failing phase.
+#   scripts/test.sh            everything
+#   scripts/test.sh unit       unit and integration tests only
+#   scripts/test.sh e2e        browser tests only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/toolchain.sh
+what="${1:-all}"
+
+eval "$(scripts/test-services.sh start)"
+trap 'scripts/test-services.sh stop' EXIT
+
+timings=()
+phase() {
+  local name="$1"
+  shift
+  echo "==> $name"
+  local start=$SECONDS
+  "$@"
+  timings+=("$name: $((SECONDS - start)) s")
+}
+
+if [ "$what" = all ]; then
+  phase "type check (tsc)" yarn tsc
+  phase "lint" yarn backstage-cli repo lint
+  phase "format (prettier)" yarn prettier --check --log-level warn .
+fi
+if [ "$what" = all ] || [ "$what" = unit ]; then
+  # --runInBand keeps the two cores for the registry, PostgreSQL and git children.
+  phase "unit and integration tests" env CI=true yarn backstage-cli repo test --runInBand
+fi
+if [ "$what" = all ] || [ "$what" = e2e ]; then
+  phase "browser end-to-end tests" env CI=true yarn playwright test
+fi
+
+printf '%s\n' "${timings[@]}"
