@@ -4,4 +4,12 @@
  *
  * @packageDocumentation
  */
-export {};
+export * from './references';
+export * from './analysis';
+export * from './enrollment';
+export * from './state';
+export * from './warehouses';
+export * from './api';
+export * from './permissions';
+export * from './durations';
+export * from './eligibility';

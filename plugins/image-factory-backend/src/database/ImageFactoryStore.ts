@@ -1,0 +1,146 @@
+import {
+  BaseImageStatusRecord,
+  DockerfileCacheRecord,
+  FreightRecord,
+  ImageKind,
+  ImageStatusRecord,
+  NewRebuild,
+  PipelineRunRecord,
+  RebuildPatch,
+  RebuildRecord,
+  RegistryCheckRecord,
+  ReplaceResult,
+} from './types';
+
+/**
+ * Options of {@link ImageFactoryStore.listImageStatuses}.
+ *
+ * @public
+ */
+export interface ListImageStatusesOptions {
+  /** Only images in this eligibility state, or in any of these. */
+  state?: string | string[];
+  /** Only images of this owner. */
+  owner?: string;
+  kind?: ImageKind;
+  /** Case-insensitive text contained in the entity ref or the image. */
+  search?: string;
+  /** Default 0. */
+  offset?: number;
+  /** Default 100, at most 1000. */
+  limit?: number;
+  /**
+   * `staleness`: the image stale for the longest time first, images that are not
+   * stale last; `name` (default): by entity ref.
+   */
+  order?: 'staleness' | 'name';
+}
+
+/**
+ * Result of {@link ImageFactoryStore.createRebuild}: `created: false` when a
+ * rebuild with the same trigger key exists, which is then returned.
+ *
+ * @public
+ */
+export type CreateRebuildResult =
+  | { created: true; rebuild: RebuildRecord }
+  | { created: false; existing: RebuildRecord };
+
+/**
+ * The Image Factory's database: the status the API serves, freight, volatile
+ * registry checks, the Dockerfile cache, rebuilds and pipeline runs.
+ *
+ * @public
+ */
+export interface ImageFactoryStore {
+  /**
+   * Makes the image statuses exactly `records`, in one transaction: inserts new
+   * ones, updates changed ones, deletes the ones not given. `updatedAt` moves
+   * only for records that changed.
+   */
+  replaceImageStatuses(
+    records: ReadonlyArray<Omit<ImageStatusRecord, 'updatedAt'>>,
+  ): Promise<ReplaceResult>;
+  getImageStatus(entityRef: string): Promise<ImageStatusRecord | undefined>;
+  listImageStatuses(
+    options?: ListImageStatusesOptions,
+  ): Promise<{ items: ImageStatusRecord[]; totalCount: number }>;
+
+  /** Like {@link ImageFactoryStore.replaceImageStatuses}, for base images. */
+  replaceBaseImageStatuses(
+    records: ReadonlyArray<Omit<BaseImageStatusRecord, 'updatedAt'>>,
+  ): Promise<ReplaceResult>;
+  getBaseImageStatus(name: string): Promise<BaseImageStatusRecord | undefined>;
+  /** Every base image, by name. */
+  listBaseImageStatuses(): Promise<BaseImageStatusRecord[]>;
+
+  /**
+   * Stores freight not seen before and ignores the rest, so `firstSeen` never
+   * moves. `firstSeen` defaults to now.
+   *
+   * @returns the records that were new
+   */
+  addFreight(
+    records: ReadonlyArray<
+      Omit<FreightRecord, 'firstSeen'> & { firstSeen?: string }
+    >,
+  ): Promise<FreightRecord[]>;
+  /** Freight of a repository (and tag), newest first. */
+  listFreight(options: {
+    registry: string;
+    repository: string;
+    tag?: string;
+    limit?: number;
+  }): Promise<FreightRecord[]>;
+
+  /** Every registry check. */
+  getRegistryChecks(): Promise<RegistryCheckRecord[]>;
+  /** Inserts or replaces the check of `record.target`. */
+  putRegistryCheck(record: RegistryCheckRecord): Promise<void>;
+
+  getDockerfileCache(
+    location: string,
+  ): Promise<DockerfileCacheRecord | undefined>;
+  /** Inserts or replaces the cache entry of `record.location`. */
+  putDockerfileCache(record: DockerfileCacheRecord): Promise<void>;
+
+  /**
+   * Records a rebuild unless one with the same trigger key exists. Insert or
+   * conflict in one statement: of two replicas racing, exactly one creates it.
+   */
+  createRebuild(rebuild: NewRebuild): Promise<CreateRebuildResult>;
+  /**
+   * Applies changes to a rebuild.
+   *
+   * @throws NotFoundError when there is no rebuild with this id
+   */
+  updateRebuild(id: string, patch: RebuildPatch): Promise<RebuildRecord>;
+  getRebuild(id: string): Promise<RebuildRecord | undefined>;
+  /** Rebuilds, newest first. `active`: only those not finished. */
+  listRebuilds(options?: {
+    entityRef?: string;
+    active?: boolean;
+    limit?: number;
+  }): Promise<RebuildRecord[]>;
+  /** How many emergency rebuilds were requested (of one entity, since a time). */
+  countEmergencyRebuilds(options?: {
+    entityRef?: string;
+    since?: string;
+  }): Promise<number>;
+
+  /** Records the start of a pipeline run, now. */
+  startRun(): Promise<PipelineRunRecord>;
+  /**
+   * Records the end of a run, now.
+   *
+   * @throws NotFoundError when there is no run with this id
+   */
+  finishRun(
+    id: string,
+    result: { summary?: unknown; error?: string },
+  ): Promise<PipelineRunRecord>;
+  /** The run started last; with `finished`, the last one that ended. */
+  getLastRun(options?: {
+    finished?: boolean;
+  }): Promise<PipelineRunRecord | undefined>;
+}

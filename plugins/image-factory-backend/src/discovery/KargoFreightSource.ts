@@ -1,0 +1,180 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  InputError,
+  isError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { KargoFreightRecord, mapKargoFreight } from './mapKargoFreight';
+import {
+  DiscoveryResult,
+  DiscoveryTarget,
+  DiscoverOptions,
+  FreightSource,
+  freightKey,
+} from './types';
+
+const DEFAULT_NAMESPACE = 'image-factory';
+const DEFAULT_PAGE_SIZE = 250;
+
+/**
+ * Freight from Kargo: the `Freight` objects (`kargo.akuity.io/v1alpha1`) that the
+ * Warehouses in one namespace produce, read through the Kubernetes API.
+ *
+ * For each target the newest `Freight` carrying its repository+tag gives the
+ * current digest; `firstSeen` is the creation time of the oldest `Freight` with
+ * that same digest. A target no `Freight` mentions yet is a per-target
+ * `NotFoundError`; an unreachable or refusing Kubernetes API rejects the run.
+ *
+ * @public
+ */
+export class KargoFreightSource implements FreightSource {
+  readonly type = 'kargo';
+  readonly #api: CustomObjectsApi;
+  readonly #namespace: string;
+  readonly #logger: LoggerService;
+  readonly #pageSize: number;
+
+  /**
+   * Reads `imageFactory.freightSource.kubernetes` (url, token, skipTLSVerify) and
+   * `imageFactory.kargo.namespace` (default `image-factory`). Without a URL the
+   * in-cluster service account is used.
+   *
+   * @throws InputError when no URL is configured and the backend is not in a cluster.
+   */
+  static fromConfig(config: Config, options: { logger: LoggerService }): KargoFreightSource {
+    const kubernetes = config.getOptionalConfig('imageFactory.freightSource.kubernetes');
+    const url = kubernetes?.getOptionalString('url');
+    const kubeConfig = new KubeConfig();
+    if (url) {
+      kubeConfig.loadFromClusterAndUser(
+        { name: 'kargo', server: url, skipTLSVerify: kubernetes?.getOptionalBoolean('skipTLSVerify') ?? false },
+        { name: 'image-factory', token: kubernetes?.getOptionalString('token') },
+      );
+    } else if (process.env.KUBERNETES_SERVICE_HOST) {
+      kubeConfig.loadFromCluster();
+    } else {
+      throw new InputError(
+        'imageFactory.freightSource.type is kargo, but imageFactory.freightSource.kubernetes.url is not set and the backend is not running in a Kubernetes cluster',
+      );
+    }
+    return KargoFreightSource.create({
+      kubeConfig,
+      namespace: config.getOptionalString('imageFactory.kargo.namespace'),
+      logger: options.logger,
+    });
+  }
+
+  /** Creates a source on a ready `KubeConfig`; `pageSize` is the list `limit` (default 250). */
+  static create(options: {
+    kubeConfig: KubeConfig;
+    namespace?: string;
+    logger: LoggerService;
+    pageSize?: number;
+  }): KargoFreightSource {
+    return new KargoFreightSource(
+      options.kubeConfig.makeApiClient(CustomObjectsApi),
+      options.namespace ?? DEFAULT_NAMESPACE,
+      options.logger,
+      options.pageSize ?? DEFAULT_PAGE_SIZE,
+    );
+  }
+
+  private constructor(api: CustomObjectsApi, namespace: string, logger: LoggerService, pageSize: number) {
+    this.#api = api;
+    this.#namespace = namespace;
+    this.#logger = logger;
+    this.#pageSize = pageSize;
+  }
+
+  /**
+   * Lists every `Freight` in the namespace, following `continue` tokens, as freight
+   * records (one per image of each `Freight`).
+   *
+   * @throws ServiceUnavailableError when the Kubernetes API cannot be read.
+   */
+  async listFreight(): Promise<KargoFreightRecord[]> {
+    const records: KargoFreightRecord[] = [];
+    let next: string | undefined;
+    do {
+      let page: { items?: unknown[]; metadata?: { continue?: string } };
+      try {
+        page = await this.#api.listNamespacedCustomObject({
+          group: 'kargo.akuity.io',
+          version: 'v1alpha1',
+          namespace: this.#namespace,
+          plural: 'freights',
+          limit: this.#pageSize,
+          _continue: next,
+        });
+      } catch (error) {
+        // The client's own message can quote whole response bodies; the status is enough.
+        const code = (error as { code?: unknown }).code;
+        throw new ServiceUnavailableError(
+          `could not list Kargo Freight in namespace ${this.#namespace}: ${
+            typeof code === 'number' ? `Kubernetes API answered HTTP ${code}` : describeNetworkError(error)
+          }`,
+        );
+      }
+      for (const item of page.items ?? []) {
+        const { records: mapped, skipped } = mapKargoFreight(item);
+        records.push(...mapped);
+        skipped.forEach(reason => this.#logger.warn(`Ignoring Kargo image: ${reason}`));
+      }
+      next = page.metadata?.continue || undefined;
+    } while (next);
+    return records;
+  }
+
+  async discover(
+    targets: readonly DiscoveryTarget[],
+    { previous }: DiscoverOptions,
+  ): Promise<DiscoveryResult[]> {
+    const byTarget = new Map<string, KargoFreightRecord[]>();
+    for (const record of await this.listFreight()) {
+      const key = freightKey(record);
+      byTarget.set(key, [...(byTarget.get(key) ?? []), record]);
+    }
+    return targets.map((target): DiscoveryResult => {
+      const key = freightKey(target);
+      const records = byTarget.get(key);
+      if (!records?.length) {
+        return {
+          ok: false,
+          target,
+          error: new NotFoundError(
+            `no Kargo Freight in namespace ${this.#namespace} carries ${key} yet; is a Warehouse subscribed to it?`,
+          ),
+        };
+      }
+      const newest = records.reduce((a, b) => (b.firstSeen > a.firstSeen ? b : a));
+      const firstSeen = records
+        .filter(record => record.digest === newest.digest)
+        .reduce((a, b) => (b.firstSeen < a.firstSeen ? b : a)).firstSeen;
+      return {
+        ok: true,
+        target,
+        changed: previous.get(key)?.digest !== newest.digest,
+        freight: {
+          registry: target.registry,
+          repository: target.repository,
+          tag: target.tag,
+          digest: newest.digest,
+          firstSeen,
+          source: 'kargo',
+        },
+      };
+    });
+  }
+}
+
+function describeNetworkError(error: unknown): string {
+  // undici's errors come from another realm, so read their fields instead of using instanceof.
+  const cause = isError(error) ? (error as { cause?: { code?: unknown } }).cause : undefined;
+  const code = (error as { code?: unknown } | undefined)?.code ?? cause?.code;
+  return typeof code === 'string'
+    ? `the API server could not be reached (${code})`
+    : 'the API server could not be reached';
+}

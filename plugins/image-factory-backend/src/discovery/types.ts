@@ -1,0 +1,94 @@
+/**
+ * One repository+tag to check for freight. Every monitored image that tracks the
+ * same repository and tag shares one target, so the registry is asked once.
+ *
+ * @public
+ */
+export interface DiscoveryTarget {
+  /** Registry host as written in image references, e.g. `docker.io`, `ghcr.io`, `localhost:5000`. */
+  registry: string;
+  /** Repository path inside the registry, e.g. `library/node`. */
+  repository: string;
+  /** The tracked tag, e.g. `22-bookworm-slim`. */
+  tag: string;
+}
+
+/**
+ * A discovered version of a monitored image: the digest a tag pointed at, and when
+ * it was first seen. Registry discovery and Kargo both produce these.
+ *
+ * @public
+ */
+export interface FreightRecord extends DiscoveryTarget {
+  /** Manifest (or image index) digest behind the tag, `sha256:…`. */
+  digest: string;
+  /**
+   * Digest of the platform manifest per requested platform (`linux/amd64` →
+   * `sha256:…`), when the tag points at a multi-platform image index. Absent for
+   * single-platform images and for Kargo freight; a requested platform that the
+   * index does not offer is left out.
+   */
+  platformDigests?: Record<string, string>;
+  /**
+   * When this digest was first seen for the tag: for registry discovery, the check
+   * that first returned it; for Kargo, the `Freight` object's creation time.
+   */
+  firstSeen: Date;
+  /** Where the record came from. */
+  source: 'registry' | 'kargo';
+}
+
+/**
+ * The outcome of discovery for one target. A failed target never stops the others.
+ * `changed` is true when the digest differs from the previous record for the target
+ * (or there was none): that is a new freight record and an update event.
+ *
+ * @public
+ */
+export type DiscoveryResult =
+  | { ok: true; target: DiscoveryTarget; freight: FreightRecord; changed: boolean }
+  | { ok: false; target: DiscoveryTarget; error: Error };
+
+/**
+ * Options for one discovery run.
+ *
+ * @public
+ */
+export interface DiscoverOptions {
+  /** The time of the run; becomes `firstSeen` of newly seen registry digests. */
+  now: Date;
+  /**
+   * The latest known freight per target, looked up by {@link freightKey}. Lets a
+   * source keep `firstSeen` for an unchanged digest and skip fetching image indexes
+   * whose digest has not moved.
+   */
+  previous: ReadonlyMap<string, FreightRecord>;
+}
+
+/**
+ * Where freight comes from: the plugin's own registry discovery or Kargo `Freight`
+ * objects. `discover` answers every target, in the order given, with a
+ * {@link DiscoveryResult}; it rejects only when the source as a whole cannot be
+ * reached (e.g. the Kubernetes API is down), never for one target's failure.
+ *
+ * @public
+ */
+export interface FreightSource {
+  /** `registry` or `kargo`, as in `imageFactory.freightSource.type`. */
+  readonly type: 'registry' | 'kargo';
+  /** Discovers the current freight of each target. */
+  discover(
+    targets: readonly DiscoveryTarget[],
+    options: DiscoverOptions,
+  ): Promise<DiscoveryResult[]>;
+}
+
+/**
+ * The identity of a repository+tag, `<registry>/<repository>:<tag>`, used to key
+ * previous freight and last-check times.
+ *
+ * @public
+ */
+export function freightKey(target: DiscoveryTarget): string {
+  return `${target.registry}/${target.repository}:${target.tag}`;
+}

@@ -1,0 +1,197 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ensureLocalBareRepository } from './ensureLocalBareRepository';
+import { StateRepository } from './StateRepository';
+import { GitFixture } from './__testUtils__/gitFixture';
+import {
+  GitHttpServer,
+  startGitHttpServer,
+} from './__testUtils__/startGitHttpServer';
+
+const author = { name: 'Image Factory', email: 'factory@example.com' };
+const TOKEN = 'ghs_S3cretT0kenValue';
+
+function everyFile(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter(entry => entry.isFile())
+    .map(entry => join(entry.parentPath, entry.name));
+}
+
+/** Every form in which a token could leak. */
+function leakedForms(username: string, token: string): string[] {
+  return [
+    token,
+    `${username}:${token}`,
+    Buffer.from(`${username}:${token}`).toString('base64'),
+  ];
+}
+
+function expectNoLeak(texts: string[], forms: string[]) {
+  for (const text of texts) {
+    for (const form of forms) {
+      expect(text).not.toContain(form);
+    }
+  }
+}
+
+async function closedLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+
+describe('StateRepository credentials', () => {
+  let fixture: GitFixture;
+  let server: GitHttpServer | undefined;
+
+  beforeEach(async () => {
+    fixture = new GitFixture();
+    await ensureLocalBareRepository(fixture.remote, 'main');
+  });
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    fixture.cleanup();
+  });
+
+  it('authenticates to an HTTP git server with the token and stores it nowhere', async () => {
+    server = await startGitHttpServer({
+      projectRoot: fixture.root,
+      username: 'x-access-token',
+      password: TOKEN,
+      env: fixture.env(),
+    });
+    const logger = mockServices.logger.mock();
+    const workDir = fixture.workDir('factory');
+    const repo = await StateRepository.create({
+      url: `${server.url}/remote.git`,
+      branch: 'main',
+      author,
+      workDir,
+      logger,
+      credentials: { token: TOKEN },
+    });
+
+    const result = await repo.write({
+      files: new Map([['state/images/a.yaml', 'a\n']]),
+      message: 'Over HTTP',
+    });
+
+    expect(result.committed).toBe(true);
+    expect(fixture.tree()).toEqual(new Map([['state/images/a.yaml', 'a']]));
+    expect(await repo.read()).toEqual(new Map([['state/images/a.yaml', 'a\n']]));
+    // The header goes with every request, so git never falls back to prompting.
+    expect(server.authorizations.length).toBeGreaterThan(0);
+    expect(new Set(server.authorizations)).toEqual(
+      new Set([
+        `Basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`,
+      ]),
+    );
+    const logged = Object.values(logger)
+      .filter(fn => jest.isMockFunction(fn))
+      .flatMap(fn => (fn as jest.Mock).mock.calls.map(c => JSON.stringify(c)));
+    expectNoLeak(
+      [...everyFile(workDir).map(f => readFileSync(f, 'latin1')), ...logged],
+      leakedForms('x-access-token', TOKEN),
+    );
+  });
+
+  it('takes credentials from the URL userinfo without keeping them in the URL', async () => {
+    server = await startGitHttpServer({
+      projectRoot: fixture.root,
+      username: 'alice',
+      password: TOKEN,
+      env: fixture.env(),
+    });
+    const workDir = fixture.workDir('factory');
+    const repo = await StateRepository.create({
+      url: `${server.url.replace('//', `//alice:${TOKEN}@`)}/remote.git`,
+      branch: 'main',
+      author,
+      workDir,
+      logger: mockServices.logger.mock(),
+    });
+
+    await repo.write({
+      files: new Map([['state/images/a.yaml', 'a\n']]),
+      message: 'Over HTTP',
+    });
+
+    expect(fixture.tree()).toEqual(new Map([['state/images/a.yaml', 'a']]));
+    expectNoLeak(
+      everyFile(workDir).map(f => readFileSync(f, 'latin1')),
+      leakedForms('alice', TOKEN),
+    );
+  });
+
+  it('refuses a wrong token with a message that does not contain it', async () => {
+    server = await startGitHttpServer({
+      projectRoot: fixture.root,
+      username: 'x-access-token',
+      password: 'the-right-one',
+      env: fixture.env(),
+    });
+    const repo = await StateRepository.create({
+      url: `${server.url}/remote.git`,
+      branch: 'main',
+      author,
+      workDir: fixture.workDir('factory'),
+      logger: mockServices.logger.mock(),
+      credentials: { token: TOKEN },
+    });
+
+    const error = await repo.read().catch(e => e);
+
+    expect(error).toMatchObject({ name: 'ServiceUnavailableError' });
+    expect(error.message).toContain(`${server.url}/remote.git`);
+    expectNoLeak([error.message, String(error.stack)], leakedForms('x-access-token', TOKEN));
+  });
+
+  it('keeps the token out of the clone and of errors when the HTTPS remote is unreachable', async () => {
+    const port = await closedLoopbackPort();
+    const workDir = fixture.workDir('factory');
+    const withOption = await StateRepository.create({
+      url: `https://127.0.0.1:${port}/acme/state.git`,
+      branch: 'main',
+      author,
+      workDir,
+      logger: mockServices.logger.mock(),
+      credentials: { token: TOKEN, username: 'oauth2' },
+    });
+    const inUrl = await StateRepository.create({
+      url: `https://oauth2:${TOKEN}@127.0.0.1:${port}/acme/state.git`,
+      branch: 'main',
+      author,
+      workDir: fixture.workDir('userinfo'),
+      logger: mockServices.logger.mock(),
+    });
+
+    const errors = [
+      await withOption.read().catch(e => e),
+      await withOption
+        .write({ files: new Map([['state/a.yaml', 'a']]), message: 'm' })
+        .catch(e => e),
+      await inUrl.read().catch(e => e),
+    ];
+
+    for (const error of errors) {
+      expect(error).toMatchObject({ name: 'ServiceUnavailableError' });
+      expect(error.message).toContain(`https://127.0.0.1:${port}/acme/state.git`);
+      expect(error.message).toMatch(/connect/i);
+    }
+    const config = readFileSync(join(workDir, 'repository.git', 'config'), 'utf8');
+    expect(config).not.toMatch(/extraheader|url|oauth2/i);
+    expectNoLeak(
+      [
+        ...errors.flatMap(e => [e.message, String(e.stack)]),
+        ...everyFile(fixture.root).map(f => readFileSync(f, 'latin1')),
+      ],
+      leakedForms('oauth2', TOKEN),
+    );
+  });
+});

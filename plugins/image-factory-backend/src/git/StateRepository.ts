@@ -1,0 +1,281 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildFastImportStream } from './buildFastImportStream';
+import { GitCli, GitIdentity } from './GitCli';
+import { GitCommandError } from './GitCommandError';
+import { readTreeFiles } from './readTreeFiles';
+import { removeStaleLocks } from './removeStaleLocks';
+import { resolveRemote, StateRepositoryCredentials } from './resolveRemote';
+import { StateRemote } from './StateRemote';
+import {
+  normalizeBasePath,
+  STATE_FOLDERS,
+  validateStatePaths,
+} from './validateStatePaths';
+
+/**
+ * Options of {@link StateRepository.create}.
+ *
+ * @public
+ */
+export interface StateRepositoryOptions {
+  /** `https://…`, `file://…`, or a local path to a bare repository. */
+  url: string;
+  /** The branch that holds the state. */
+  branch: string;
+  /** Folder inside the repository that holds `state/` and `manifests/`. Default: the root. */
+  basePath?: string;
+  /** Author and committer of every commit. */
+  author: GitIdentity;
+  /**
+   * A folder that belongs to this instance alone: it holds the working clone.
+   * Two instances (or two processes) must never share one.
+   */
+  workDir: string;
+  logger: LoggerService;
+  /** Token for an `https://` URL; never written to disk, arguments or messages. */
+  credentials?: StateRepositoryCredentials;
+  /** Attempts to push before giving up when other writers keep moving the branch. Default 5. */
+  maxAttempts?: number;
+  /** First wait between two push attempts; doubles after each. Default 500 ms. */
+  retryDelayMs?: number;
+  /** Longest time one fetch or push may take. Default 2 minutes. */
+  networkTimeoutMs?: number;
+}
+
+/**
+ * Result of {@link StateRepository.write}.
+ *
+ * @public
+ */
+export interface StateWriteResult {
+  /** Whether a commit was pushed; false when the branch already held exactly these files. */
+  committed: boolean;
+  /** The pushed commit, when `committed`. */
+  commit?: string;
+  /** How many times the files were applied to a remote head (1 unless a push lost a race). */
+  attempts: number;
+}
+
+const PENDING_REF = 'refs/image-factory/pending';
+const REMOTE_REF = 'refs/image-factory/remote';
+
+/**
+ * The GitOps state repository: reads and writes the files below
+ * `<basePath>/state/` and `<basePath>/manifests/` on one branch, in one commit
+ * per write, and never touches anything else in the repository.
+ *
+ * Each write starts from the remote head just fetched and builds the commit
+ * with git plumbing in a bare clone, so no working tree or leftover local commit
+ * from an interrupted run can leak into the next one.
+ *
+ * @public
+ */
+export class StateRepository {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly git: GitCli,
+    private readonly gitDir: string,
+    private readonly remote: StateRemote,
+    private readonly basePath: string,
+    private readonly options: StateRepositoryOptions,
+  ) {}
+
+  /** Prepares the working clone; the remote is first contacted by `read` or `write`. */
+  static async create(
+    options: StateRepositoryOptions,
+  ): Promise<StateRepository> {
+    const { author, branch } = options;
+    if (
+      [author.name, author.email].some(v => !v.trim() || /[<>\n\r]/.test(v))
+    ) {
+      throw new InputError(
+        'The state repository author needs a name and an email without "<", ">" or line breaks',
+      );
+    }
+    if (
+      !/^[A-Za-z0-9_][A-Za-z0-9._/-]*$/.test(branch) ||
+      /\.\.|\/\/|\.lock$|\/$|\.$/.test(branch)
+    ) {
+      throw new InputError(
+        `The state repository branch "${branch}" is not a valid branch name`,
+      );
+    }
+    const basePath = normalizeBasePath(options.basePath);
+    const resolved = resolveRemote(options.url, options.credentials);
+    const homeDir = join(options.workDir, 'home');
+    const gitDir = join(options.workDir, 'repository.git');
+    await mkdir(homeDir, { recursive: true });
+    const git = StateRemote.createGit({
+      remote: resolved,
+      homeDir,
+      identity: author,
+      branch,
+      logger: options.logger,
+    });
+    await mkdir(gitDir, { recursive: true });
+    await removeStaleLocks(gitDir);
+    await git.run(['init', '--bare', '--quiet', gitDir]);
+    const remote = new StateRemote({
+      git,
+      gitDir,
+      remote: resolved,
+      branch,
+      trackingRef: REMOTE_REF,
+      timeoutMs: options.networkTimeoutMs ?? 120_000,
+    });
+    return new StateRepository(git, gitDir, remote, basePath, options);
+  }
+
+  /**
+   * Fetches the branch and returns the files below `state/` and `manifests/` at
+   * its head, by path relative to the base path. Empty when the branch does not
+   * exist yet.
+   */
+  read(): Promise<Map<string, string>> {
+    return this.exclusive(async () => {
+      const head = await this.remote.fetchHead();
+      const result = new Map<string, string>();
+      if (!head) {
+        return result;
+      }
+      const files = await readTreeFiles({
+        git: this.git,
+        gitDir: this.gitDir,
+        commit: head,
+        folders: this.folders(),
+      });
+      const prefix = this.basePath ? `${this.basePath}/` : '';
+      for (const [path, content] of files) {
+        result.set(path.slice(prefix.length), content);
+      }
+      return result;
+    });
+  }
+
+  /**
+   * Makes the files below `state/` and `manifests/` exactly `files` (paths
+   * relative to the base path) in one commit on top of the remote head, and
+   * pushes it. Makes no commit when nothing changes. When another writer moved
+   * the branch meanwhile, applies the same files again on the new head and
+   * retries, with backoff, up to `maxAttempts` times.
+   *
+   * @throws ConflictError when the branch kept moving through every attempt
+   * @throws ServiceUnavailableError when the remote cannot be fetched or refuses the push
+   */
+  async write(request: {
+    files: ReadonlyMap<string, string>;
+    message: string;
+  }): Promise<StateWriteResult> {
+    validateStatePaths(request.files.keys());
+    if (!request.message.trim()) {
+      throw new InputError('A state repository commit needs a message');
+    }
+    const files = new Map<string, string>();
+    for (const [path, content] of request.files) {
+      files.set(this.basePath ? `${this.basePath}/${path}` : path, content);
+    }
+    return this.exclusive(() => this.commitAndPush(files, request.message));
+  }
+
+  private async commitAndPush(
+    files: ReadonlyMap<string, string>,
+    message: string,
+  ): Promise<StateWriteResult> {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    const { logger, branch } = this.options;
+    let head = await this.remote.fetchHead();
+    for (let attempt = 1; ; attempt++) {
+      const commit = await this.commitOnto(head, files, message);
+      if (!commit) {
+        return { committed: false, attempts: attempt };
+      }
+      const rejection = await this.remote.push(commit);
+      const remoteHead = rejection ? await this.remote.fetchHead() : commit;
+      // A push reported as failed may still have landed (a connection lost after the update).
+      if (remoteHead === commit) {
+        logger.info(
+          `Pushed state commit ${commit} to ${this.remote.displayUrl} branch ${branch}`,
+        );
+        return { committed: true, commit, attempts: attempt };
+      }
+      if (remoteHead === head) {
+        throw this.remote.pushFailure(rejection as GitCommandError);
+      }
+      if (attempt >= maxAttempts) {
+        throw new ConflictError(
+          `Could not push to ${this.remote.displayUrl} branch ${branch}: other writers moved it during each of ${attempt} attempts`,
+        );
+      }
+      logger.warn(
+        `State repository branch ${branch} moved during the push; applying the files again on ${remoteHead} (attempt ${
+          attempt + 1
+        } of ${maxAttempts})`,
+      );
+      await sleep(this.retryDelay(attempt));
+      head = remoteHead;
+    }
+  }
+
+  /** Builds the commit; undefined when its tree equals the parent's. */
+  private async commitOnto(
+    parent: string | undefined,
+    files: ReadonlyMap<string, string>,
+    message: string,
+  ): Promise<string | undefined> {
+    const gitDir = this.gitDir;
+    await this.git.run(['fast-import', '--quiet', '--force', '--done'], {
+      gitDir,
+      input: buildFastImportStream({
+        ref: PENDING_REF,
+        parent,
+        replacedFolders: this.folders(),
+        files,
+        message,
+        identity: this.options.author,
+        date: new Date(),
+      }),
+    });
+    const tree = await this.git.text(['rev-parse', `${PENDING_REF}^{tree}`], {
+      gitDir,
+    });
+    const parentTree = parent
+      ? await this.git.text(['rev-parse', `${parent}^{tree}`], { gitDir })
+      : await this.git.text(['hash-object', '-t', 'tree', '--stdin'], {
+          gitDir,
+          input: '',
+        });
+    if (tree === parentTree) {
+      return undefined;
+    }
+    return this.git.text(['rev-parse', PENDING_REF], { gitDir });
+  }
+
+  private folders(): string[] {
+    return STATE_FOLDERS.map(f => (this.basePath ? `${this.basePath}/${f}` : f));
+  }
+
+  private retryDelay(attempt: number): number {
+    const base = (this.options.retryDelayMs ?? 500) * 2 ** (attempt - 1);
+    // Jitter keeps two replicas that lost the same race from colliding again.
+    return base + Math.floor(Math.random() * base * 0.5);
+  }
+
+  /** Runs one operation at a time: they share the clone's refs. */
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      // Nothing else of ours runs now, so any lock file is left by a killed git.
+      await removeStaleLocks(this.gitDir);
+      return operation();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}

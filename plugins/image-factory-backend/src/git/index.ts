@@ -1,0 +1,6 @@
+export { StateRepository } from './StateRepository';
+export type { StateRepositoryOptions, StateWriteResult } from './StateRepository';
+export type { StateRepositoryCredentials } from './resolveRemote';
+export type { GitIdentity } from './GitCli';
+export { GitCommandError } from './GitCommandError';
+export { ensureLocalBareRepository } from './ensureLocalBareRepository';

@@ -1,0 +1,92 @@
+import type { BaseImageEvaluation } from './evaluateBaseImage';
+import { formatDelay, formatInstant, shortenDigest } from './formatReasonParts';
+
+/** The eligibility that freight alone decides, before rebuilds are considered. */
+export interface FreightDecision {
+  state: 'up-to-date' | 'pending' | 'eligible';
+  /** Epoch milliseconds; set for `pending` and `eligible`. */
+  eligibleAt?: number;
+  reasons: string[];
+}
+
+function describeEligible(evaluation: BaseImageEvaluation, delay: string) {
+  const { digests, eligible, newer } = evaluation;
+  if (!eligible) {
+    return [];
+  }
+  const sentences = [
+    `${digests.ref} moves from ${shortenDigest(digests.builtDigest)} to ${shortenDigest(eligible.digest)}, first seen ${formatInstant(eligible.seenAt)} and aged past the ${delay} delay.`,
+  ];
+  const younger = newer[newer.length - 1];
+  if (younger.seenAt > eligible.seenAt) {
+    sentences.push(
+      `${digests.ref} also has ${shortenDigest(younger.digest)}, first seen ${formatInstant(younger.seenAt)}; it is younger than the delay and waits for a later rebuild.`,
+    );
+  }
+  return sentences;
+}
+
+function describePending(evaluation: BaseImageEvaluation, delay: string) {
+  const { digests, newer, firstAgedAt } = evaluation;
+  if (evaluation.eligible || newer.length === 0 || firstAgedAt === undefined) {
+    return [];
+  }
+  return [
+    `${digests.ref} has ${shortenDigest(newer[0].digest)}, first seen ${formatInstant(newer[0].seenAt)}; it ages past the ${delay} delay at ${formatInstant(firstAgedAt)}.`,
+  ];
+}
+
+function earliest(times: Array<number | undefined>): number | undefined {
+  const known = times.filter((time): time is number => time !== undefined);
+  return known.length > 0 ? Math.min(...known) : undefined;
+}
+
+/**
+ * Decides up-to-date, pending or eligible from the base images' freight
+ * (PRODUCT.md §8), with one sentence per base image that has news.
+ */
+export function decideFreightState(
+  evaluations: BaseImageEvaluation[],
+  delayMs: number,
+): FreightDecision {
+  const delay = formatDelay(delayMs);
+  const withoutFreight = evaluations
+    .filter(evaluation => !evaluation.hasFreight)
+    .map(
+      ({ digests }) =>
+        `No freight has been discovered yet for ${digests.ref}; it is left as built.`,
+    );
+  const eligible = evaluations.filter(evaluation => evaluation.eligible);
+  if (eligible.length > 0) {
+    return {
+      state: 'eligible',
+      // The moment the first update aged: "oldest eligibility first" sorts on it.
+      eligibleAt: earliest(eligible.map(evaluation => evaluation.firstAgedAt)),
+      reasons: [
+        ...evaluations.flatMap(evaluation => describeEligible(evaluation, delay)),
+        ...evaluations.flatMap(evaluation => describePending(evaluation, delay)),
+        ...withoutFreight,
+      ],
+    };
+  }
+  const pending = evaluations.filter(evaluation => evaluation.newer.length > 0);
+  if (pending.length > 0) {
+    return {
+      state: 'pending',
+      eligibleAt: earliest(pending.map(evaluation => evaluation.firstAgedAt)),
+      reasons: [
+        ...evaluations.flatMap(evaluation => describePending(evaluation, delay)),
+        ...withoutFreight,
+      ],
+    };
+  }
+  return {
+    state: 'up-to-date',
+    reasons: [
+      withoutFreight.length > 0
+        ? 'Every base image with freight is on its newest digest.'
+        : 'Every base image is on its newest digest.',
+      ...withoutFreight,
+    ],
+  };
+}

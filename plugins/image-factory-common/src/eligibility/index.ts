@@ -1,0 +1,19 @@
+/**
+ * Rebuild eligibility (PRODUCT.md §8): pure, shared by the backend's rebuild
+ * task and the frontend's live countdown.
+ */
+export * from './types';
+export { computeEligibility } from './computeEligibility';
+export {
+  computeRetryDelay,
+  DEFAULT_RETRY_BACKOFF,
+  isFailedRebuild,
+} from './computeRetryDelay';
+export { formatCountdown } from './formatCountdown';
+export { orderRebuilds } from './orderRebuilds';
+export type { OrderRebuildsOptions, RebuildCandidate } from './orderRebuilds';
+export { selectRebuildDigests } from './selectRebuildDigests';
+export type {
+  RebuildBaseDigest,
+  SelectRebuildDigestsOptions,
+} from './selectRebuildDigests';

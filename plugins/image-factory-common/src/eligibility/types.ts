@@ -1,0 +1,127 @@
+import type { Eligibility } from '../api/eligibility';
+import type {
+  RebuildConclusion,
+  RebuildStatus,
+} from '../api/rebuild';
+
+/**
+ * One freight record of a base image as eligibility reads it: a digest and
+ * when it was first seen behind the tracked tag.
+ *
+ * @public
+ */
+export interface EligibilityFreight {
+  digest: string;
+  /** ISO 8601. */
+  firstSeen: string;
+}
+
+/**
+ * A base image of the managed image, with the digest the image was last built
+ * on and every freight discovered for it.
+ *
+ * @public
+ */
+export interface EligibilityBaseImageInput {
+  /** Normalized reference, e.g. `docker.io/library/node:22-bookworm-slim`. */
+  ref: string;
+  /**
+   * Digest the managed image was last built on; `null` when nothing says. A
+   * digest that is not in `freight` (or `null`) counts as older than all of it.
+   */
+  builtDigest: string | null;
+  /** In any order. */
+  freight: EligibilityFreight[];
+}
+
+/**
+ * The rebuild that is in flight for the managed image.
+ *
+ * @public
+ */
+export interface EligibilityActiveRebuild {
+  /** ISO 8601. */
+  requestedAt: string;
+  status: RebuildStatus;
+}
+
+/**
+ * The newest finished rebuild attempt of the managed image.
+ *
+ * @public
+ */
+export interface EligibilityLastRebuild {
+  /** `failed`: the trigger failed; `completed`: see `conclusion`. */
+  status: RebuildStatus;
+  conclusion?: RebuildConclusion;
+  /** ISO 8601: when the trigger failed or the run ended. */
+  finishedAt?: string;
+  /** HTTP status and message of a failed trigger, or what the run reported. */
+  error?: string;
+  /** How many attempts in a row have failed, this one included; 1 when absent. */
+  attempt?: number;
+}
+
+/**
+ * Exponential backoff between automatic retries after a failed rebuild: the
+ * n-th failure in a row waits `initialMs * 2^(n-1)`, at most `maxMs`.
+ *
+ * @public
+ */
+export interface RetryBackoff {
+  initialMs: number;
+  maxMs: number;
+}
+
+/**
+ * Everything {@link computeEligibility} needs to know about one managed image.
+ *
+ * @public
+ */
+export interface EligibilityInput {
+  /** Rebuild delay (cooling-off period) in milliseconds. */
+  delayMs: number;
+  /** `false`: an eligible image waits for a person instead of being triggered. */
+  autoRebuild: boolean;
+  /**
+   * Why the image cannot be rebuilt at all, as sentences: analysis failed, no
+   * workflow configured, enrollment error. Any entry makes the state `blocked`.
+   */
+  blockedReasons: string[];
+  baseImages: EligibilityBaseImageInput[];
+  activeRebuild?: EligibilityActiveRebuild;
+  lastRebuild?: EligibilityLastRebuild;
+  /** No second trigger within this long of the previous one. */
+  coordinationWindowMs: number;
+  /** ISO 8601 time of the previous trigger, whatever its outcome. */
+  lastTriggeredAt?: string;
+  /** Defaults to {@link DEFAULT_RETRY_BACKOFF}. */
+  retryBackoff?: RetryBackoff;
+}
+
+/**
+ * The digests of one base image that eligibility decided on.
+ *
+ * @public
+ */
+export interface BaseImageEligibility {
+  ref: string;
+  builtDigest: string | null;
+  /** Digest of the newest freight; `null` without freight. */
+  latestDigest: string | null;
+  /**
+   * The newest digest newer than `builtDigest` that has aged past the delay:
+   * what a rebuild builds on. `null` when no newer digest has aged yet.
+   */
+  eligibleDigest: string | null;
+}
+
+/**
+ * What {@link computeEligibility} decided: the API's {@link Eligibility} plus
+ * the digests per base image.
+ *
+ * @public
+ */
+export interface EligibilityResult extends Eligibility {
+  baseImages: BaseImageEligibility[];
+}

@@ -1,0 +1,17 @@
+export {
+  IMAGE_FACTORY_ANNOTATIONS,
+  BACKSTAGE_LOCATION_ANNOTATIONS,
+} from './annotations';
+export {
+  IMAGE_PRIORITIES,
+  comparePriority,
+  isRebuildPriority,
+} from './priorities';
+export { formatEntityRef } from './formatEntityRef';
+export { parseEnrollment } from './parseEnrollment';
+export {
+  DEFAULT_ENROLLMENT_DEFAULTS,
+  type EnrollableEntity,
+  type Enrollment,
+  type EnrollmentDefaults,
+} from './types';

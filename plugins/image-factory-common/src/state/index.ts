@@ -1,0 +1,24 @@
+export * from './types';
+export { assignNames, isStateName } from './assignNames';
+export { hashText } from './hashText';
+export { baseImageFileSchema, imageFileSchema } from './schemas';
+export { statePath, parseStatePath, type StateSection } from './statePaths';
+export {
+  validateStateFile,
+  type StateFile,
+  type StateFileValidation,
+} from './validateStateFile';
+export { formatYamlFile } from './formatYamlFile';
+export { renderStateTree } from './renderStateTree';
+export { parseStateTree, type InvalidStateFile } from './parseStateTree';
+export type { AnalysisOutcome } from './resolveAnalysis';
+export {
+  mergeState,
+  type MergeStateInput,
+  type MergeStateResult,
+  type EnrollmentConflict,
+} from './mergeState';
+export { diffStates, type StateChange } from './diffStates';
+export { recordDigest, type DigestObservation } from './recordDigest';
+export { recordRebuild } from './recordRebuild';
+export { listMonitoredRefs } from './listMonitoredRefs';

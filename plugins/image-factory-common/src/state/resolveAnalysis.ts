@@ -1,0 +1,104 @@
+import type { DockerfileAnalysis } from '../analysis';
+import { formatImageReference } from '../references';
+import { canonicalJson } from './canonicalJson';
+import type { AnalysisState, ManagedImageState } from './types';
+
+/**
+ * What the analysis step learned about one managed image in this run.
+ *
+ * @public
+ */
+export type AnalysisOutcome =
+  | { status: 'ok'; analysis: DockerfileAnalysis; analyzedAt: string }
+  | { status: 'failed'; error: string; analyzedAt: string };
+
+/** The base image references and analysis a managed image gets from a merge. */
+export interface ResolvedAnalysis {
+  /** Normalized references, sorted, without duplicates. */
+  refs: string[];
+  analysis: AnalysisState;
+}
+
+const PENDING: AnalysisState = {
+  status: 'pending',
+  analyzedAt: null,
+  error: null,
+  warnings: [],
+  frontend: null,
+};
+
+function sortedUnique(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+function priorRefs(prior: ManagedImageState | undefined): string[] {
+  return sortedUnique((prior?.baseImages ?? []).map(use => use.ref));
+}
+
+function sameResult(a: ResolvedAnalysis, b: ResolvedAnalysis): boolean {
+  const strip = ({ analyzedAt: _, ...rest }: AnalysisState) => rest;
+  return (
+    canonicalJson([a.refs, strip(a.analysis)]) ===
+    canonicalJson([b.refs, strip(b.analysis)])
+  );
+}
+
+/**
+ * Combines this run's analysis outcome with the image's previous state. A
+ * failed analysis keeps the previous base images (nothing is lost) and records
+ * the error; no outcome keeps everything as it was. `analyzedAt` is when the
+ * recorded result was first obtained: re-analysing to the same result does
+ * not move it, so a run that learns nothing new changes no file.
+ */
+export function resolveAnalysis(
+  prior: ManagedImageState | undefined,
+  outcome: AnalysisOutcome | undefined,
+): ResolvedAnalysis {
+  const previous: ResolvedAnalysis = {
+    refs: priorRefs(prior),
+    analysis: prior?.analysis ?? PENDING,
+  };
+  if (!outcome) {
+    return previous;
+  }
+  const next: ResolvedAnalysis =
+    outcome.status === 'ok'
+      ? {
+          refs: sortedUnique(
+            outcome.analysis.baseImages.map(use => formatImageReference(use)),
+          ),
+          analysis: {
+            status: 'ok',
+            analyzedAt: outcome.analyzedAt,
+            error: null,
+            warnings: [...outcome.analysis.warnings]
+              .map(w => ({ line: w.line, message: w.message }))
+              .sort((a, b) =>
+                a.line !== b.line
+                  ? a.line - b.line
+                  : a.message < b.message
+                  ? -1
+                  : a.message > b.message
+                  ? 1
+                  : 0,
+              ),
+            frontend: outcome.analysis.frontend
+              ? formatImageReference(outcome.analysis.frontend)
+              : null,
+          },
+        }
+      : {
+          refs: previous.refs,
+          analysis: {
+            status: 'failed',
+            analyzedAt: outcome.analyzedAt,
+            error: outcome.error,
+            warnings: [],
+            frontend: prior?.analysis.frontend ?? null,
+          },
+        };
+  if (prior && sameResult(previous, next)) {
+    return previous;
+  }
+  return next;
+}

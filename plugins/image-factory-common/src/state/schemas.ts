@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { parseDuration } from '../durations';
+import { isStateName } from './assignNames';
+import { tryParseStateRef } from './imageKeys';
+import type {
+  BaseImageState,
+  ExternalImageState,
+  ManagedImageState,
+  RebuildHistoryEntry,
+  TrackedImage,
+} from './types';
+
+// The OCI image-spec digest grammar: algorithm ":" encoded.
+const digest = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/, 'not a digest');
+const timestamp = z.iso.datetime({ offset: true });
+const entityRef = z
+  .string()
+  .regex(/^[^:/]+:[^:/]+\/[^/]+$/, 'not an entity ref (kind:namespace/name)');
+const imageRef = z
+  .string()
+  .refine(
+    text => tryParseStateRef(text) !== undefined,
+    'not an image reference',
+  );
+const name = z.string().refine(isStateName, 'not a DNS-1123 label');
+const priority = z.enum(['critical', 'high', 'normal', 'low']);
+const platforms = z.array(z.string().min(1));
+
+const digestUpdate = z.object({
+  digest,
+  firstSeen: timestamp,
+  platformDigests: z.record(z.string(), digest).optional(),
+});
+
+const trackedImageFields = {
+  ref: imageRef,
+  registry: z.string().min(1),
+  repository: z.string().min(1),
+  tag: z.string().min(1).nullable(),
+  digest: digest.nullable(),
+  currentDigest: digest.nullable(),
+  previousDigest: digest.nullable(),
+  firstDiscovered: timestamp,
+  lastUpdated: timestamp.nullable(),
+  updates: z.array(digestUpdate),
+};
+
+const trackedImage = z.object(
+  trackedImageFields,
+) satisfies z.ZodType<TrackedImage>;
+
+/**
+ * Content of `state/base-images/<name>.yaml` (the name comes from the file).
+ *
+ * @public
+ */
+export const baseImageFileSchema = z.object({
+  ...trackedImageFields,
+  dependents: z.array(entityRef),
+}) satisfies z.ZodType<Omit<BaseImageState, 'name'>>;
+
+const publishedImage = baseImageFileSchema.extend({ name });
+
+const rebuildHistoryEntry = z.object({
+  id: z.string().min(1),
+  trigger: z.enum(['auto', 'manual', 'emergency']),
+  requestedBy: z.string().min(1),
+  justification: z.string().optional(),
+  requestedAt: timestamp,
+  provider: z.enum(['github', 'gitlab']),
+  runUrl: z.string().optional(),
+  status: z.enum(['requested', 'running', 'completed', 'failed']),
+  conclusion: z
+    .enum(['success', 'failure', 'cancelled', 'timed-out', 'unknown'])
+    .optional(),
+  error: z.string().optional(),
+  baseDigests: z.record(
+    z.string(),
+    z.object({ before: digest.nullable(), after: digest }),
+  ),
+}) satisfies z.ZodType<RebuildHistoryEntry>;
+
+const managedImageFile = z.object({
+  kind: z.literal('managed'),
+  entityRef,
+  image: imageRef,
+  source: z.object({
+    location: z.string().min(1).nullable(),
+    dockerfile: z.string().min(1),
+    buildArgs: z.record(z.string(), z.string()),
+    target: z.string().min(1).nullable(),
+  }),
+  policy: z.object({
+    rebuildDelay: z.string().refine(text => {
+      try {
+        parseDuration(text);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a duration such as 7d or 36h'),
+    autoRebuild: z.boolean(),
+    workflow: z.string().min(1).nullable(),
+    priority,
+    platforms,
+  }),
+  analysis: z.object({
+    status: z.enum(['ok', 'failed', 'pending']),
+    analyzedAt: timestamp.nullable(),
+    error: z.string().nullable(),
+    warnings: z.array(
+      z.object({ line: z.number().int().nonnegative(), message: z.string() }),
+    ),
+    frontend: imageRef.nullable(),
+  }),
+  baseImages: z.array(
+    z.object({ ref: imageRef, name, builtDigest: digest.nullable() }),
+  ),
+  published: z.array(publishedImage),
+  rebuilds: z.array(rebuildHistoryEntry),
+}) satisfies z.ZodType<Omit<ManagedImageState, 'name'>>;
+
+const externalImageFile = z.object({
+  kind: z.literal('external'),
+  entityRef,
+  image: imageRef,
+  policy: z.object({ priority, platforms }),
+  monitored: trackedImage,
+}) satisfies z.ZodType<Omit<ExternalImageState, 'name'>>;
+
+/**
+ * Content of `state/images/<name>.yaml`: a managed or an external image (the
+ * name comes from the file).
+ *
+ * @public
+ */
+export const imageFileSchema = z.discriminatedUnion('kind', [
+  managedImageFile,
+  externalImageFile,
+]);

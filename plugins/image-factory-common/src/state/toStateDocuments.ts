@@ -1,0 +1,124 @@
+import { sortRecord } from './formatYamlFile';
+import type {
+  BaseImageState,
+  DigestUpdate,
+  ImageState,
+  RebuildHistoryEntry,
+  TrackedImage,
+} from './types';
+
+// Each function below lists the keys in the order they appear in the file, so
+// the bytes do not depend on how the object was built.
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function updateDocument(update: DigestUpdate) {
+  return {
+    digest: update.digest,
+    firstSeen: update.firstSeen,
+    ...(update.platformDigests && {
+      platformDigests: sortRecord(update.platformDigests),
+    }),
+  };
+}
+
+function trackedDocument(image: TrackedImage) {
+  return {
+    ref: image.ref,
+    registry: image.registry,
+    repository: image.repository,
+    tag: image.tag,
+    digest: image.digest,
+    currentDigest: image.currentDigest,
+    previousDigest: image.previousDigest,
+    firstDiscovered: image.firstDiscovered,
+    lastUpdated: image.lastUpdated,
+    updates: image.updates.map(updateDocument),
+  };
+}
+
+/** The content of a base image file, without its name (the file has it). */
+export function baseImageDocument(image: BaseImageState) {
+  return {
+    ...trackedDocument(image),
+    dependents: [...image.dependents].sort(compare),
+  };
+}
+
+function rebuildDocument(rebuild: RebuildHistoryEntry) {
+  return {
+    id: rebuild.id,
+    trigger: rebuild.trigger,
+    requestedBy: rebuild.requestedBy,
+    ...(rebuild.justification !== undefined && {
+      justification: rebuild.justification,
+    }),
+    requestedAt: rebuild.requestedAt,
+    provider: rebuild.provider,
+    ...(rebuild.runUrl !== undefined && { runUrl: rebuild.runUrl }),
+    status: rebuild.status,
+    ...(rebuild.conclusion !== undefined && { conclusion: rebuild.conclusion }),
+    ...(rebuild.error !== undefined && { error: rebuild.error }),
+    baseDigests: sortRecord(
+      Object.fromEntries(
+        Object.entries(rebuild.baseDigests).map(([ref, d]) => [
+          ref,
+          { before: d.before, after: d.after },
+        ]),
+      ),
+    ),
+  };
+}
+
+/** The content of an image file, without its name (the file has it). */
+export function imageDocument(image: ImageState) {
+  if (image.kind === 'external') {
+    return {
+      kind: image.kind,
+      entityRef: image.entityRef,
+      image: image.image,
+      policy: {
+        priority: image.policy.priority,
+        platforms: [...image.policy.platforms].sort(compare),
+      },
+      monitored: trackedDocument(image.monitored),
+    };
+  }
+  return {
+    kind: image.kind,
+    entityRef: image.entityRef,
+    image: image.image,
+    source: {
+      location: image.source.location,
+      dockerfile: image.source.dockerfile,
+      buildArgs: sortRecord(image.source.buildArgs),
+      target: image.source.target,
+    },
+    policy: {
+      rebuildDelay: image.policy.rebuildDelay,
+      autoRebuild: image.policy.autoRebuild,
+      workflow: image.policy.workflow,
+      priority: image.policy.priority,
+      platforms: [...image.policy.platforms].sort(compare),
+    },
+    analysis: {
+      status: image.analysis.status,
+      analyzedAt: image.analysis.analyzedAt,
+      error: image.analysis.error,
+      warnings: image.analysis.warnings.map(w => ({
+        line: w.line,
+        message: w.message,
+      })),
+      frontend: image.analysis.frontend,
+    },
+    baseImages: [...image.baseImages]
+      .sort((a, b) => compare(a.ref, b.ref))
+      .map(b => ({ ref: b.ref, name: b.name, builtDigest: b.builtDigest })),
+    published: [...image.published]
+      .sort((a, b) => compare(a.name, b.name))
+      .map(p => ({ name: p.name, ...baseImageDocument(p) })),
+    rebuilds: image.rebuilds.map(rebuildDocument),
+  };
+}

@@ -1,0 +1,47 @@
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import {
+  BaseImageDetail,
+  BaseImageList,
+  DependencyGraph,
+  ImageList,
+  ImageListQuery,
+  ImageStatus,
+  RebuildRequest,
+  RebuildResponse,
+  RefreshSummary,
+} from '@internal/plugin-image-factory-common';
+
+/**
+ * The Image Factory backend, as seen by the frontend. Methods reject with a
+ * `ResponseError` from `@backstage/errors` when the backend answers with an error.
+ *
+ * @public
+ */
+export interface ImageFactoryApi {
+  /** Enrolled images with their eligibility, filtered and paged. */
+  listImages(query?: ImageListQuery): Promise<ImageList>;
+  /** Full status of one enrolled entity, by entity ref (`component:default/payments`). */
+  getImage(entityRef: string): Promise<ImageStatus>;
+  /** Runs the Dockerfile analysis of one entity now and returns its new status. */
+  analyze(entityRef: string): Promise<ImageStatus>;
+  /** Triggers a rebuild; a 409 answers a request made before the image is eligible. */
+  rebuild(entityRef: string, request: RebuildRequest): Promise<RebuildResponse>;
+  /** Every monitored base image with its dependents. */
+  listBaseImages(): Promise<BaseImageList>;
+  /** One base image, by its name in the state repository. */
+  getBaseImage(name: string): Promise<BaseImageDetail>;
+  /** Which image uses which base image. */
+  getGraph(): Promise<DependencyGraph>;
+  /** Runs the whole pipeline now. */
+  refresh(): Promise<RefreshSummary>;
+}
+
+/**
+ * Reference to the {@link ImageFactoryApi}.
+ *
+ * @public
+ */
+export const imageFactoryApiRef = createApiRef<ImageFactoryApi>().with({
+  id: 'plugin.image-factory.api',
+  pluginId: 'image-factory',
+});

@@ -1,0 +1,46 @@
+import { ImageBaseImage } from '@internal/plugin-image-factory-common';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { ReactElement } from 'react';
+import { BaseImageStateChip } from '../shared/BaseImageStateChip';
+import { LatestFreight } from '../shared/LatestFreight';
+
+/** The base images of a managed image, each with its state and latest freight. */
+export function CardBaseImageList(props: {
+  baseImages: ImageBaseImage[];
+  now: number;
+}): ReactElement {
+  return (
+    <List dense disablePadding aria-label="Base images">
+      {props.baseImages.map(baseImage => (
+        <ListItem key={baseImage.ref} disableGutters divider>
+          <Box display="flex" flexDirection="column" gridGap={4} width="100%">
+            <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
+              <Typography variant="body2" component="span">
+                <code>{baseImage.ref}</code>
+              </Typography>
+              <BaseImageStateChip baseImage={baseImage} />
+            </Box>
+            <LatestFreight
+              imageRef={baseImage.ref}
+              freight={baseImage.freight}
+              now={props.now}
+            />
+            {baseImage.error && (
+              <Typography variant="body2" color="error">
+                {baseImage.error}
+              </Typography>
+            )}
+            {baseImage.platformNote && (
+              <Typography variant="body2" color="textSecondary">
+                {baseImage.platformNote}
+              </Typography>
+            )}
+          </Box>
+        </ListItem>
+      ))}
+    </List>
+  );
+}

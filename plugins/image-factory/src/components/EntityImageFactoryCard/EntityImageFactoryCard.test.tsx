@@ -1,0 +1,474 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockApis } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeImageFactoryApi } from '../../testing/fakeImageFactoryApi';
+import {
+  digests,
+  fromNow,
+  imageStatus,
+  nodeBaseImage,
+  units,
+} from '../../testing/fixtures';
+import { renderWithEntity } from '../../testing/renderWithEntity';
+import { responseError } from '../../testing/responseError';
+import { seriousA11yViolations } from '../../testing/axe';
+import { EntityImageFactoryCard } from './EntityImageFactoryCard';
+import { ImageStatus } from '@internal/plugin-image-factory-common';
+
+async function renderCard(status: ImageStatus | Promise<ImageStatus>) {
+  const getImage = jest.fn(() => Promise.resolve(status));
+  const api = fakeImageFactoryApi({ getImage });
+  const rendered = await renderWithEntity(<EntityImageFactoryCard />, { api });
+  return { getImage, container: rendered.container };
+}
+
+describe('EntityImageFactoryCard', () => {
+  it('asks the backend for the status of the entity on the page', async () => {
+    const { getImage } = await renderCard(imageStatus());
+    await screen.findByText('ghcr.io/acme/payments');
+    expect(getImage).toHaveBeenCalledWith('component:default/payments');
+  });
+
+  it('counts down to the moment a pending update becomes eligible', async () => {
+    await renderCard(imageStatus());
+    expect(await screen.findByText('Eligible in 3d 4h')).toBeInTheDocument();
+    expect(screen.getByText('Pending')).toBeInTheDocument();
+  });
+
+  it('says an up-to-date image is up to date', async () => {
+    await renderCard(
+      imageStatus({
+        baseImages: [nodeBaseImage({ builtDigest: digests.nodeNew })],
+        eligibility: { state: 'up-to-date', reasons: [] },
+      }),
+    );
+    expect(await screen.findAllByText('Up to date')).not.toHaveLength(0);
+    expect(screen.queryByText(/Eligible/)).not.toBeInTheDocument();
+  });
+
+  it('says an eligible image is eligible now and how it gets rebuilt', async () => {
+    await renderCard(
+      imageStatus({
+        baseImages: [nodeBaseImage({ eligibleDigest: digests.nodeNew })],
+        eligibility: {
+          state: 'eligible',
+          eligibleAt: fromNow(-units.HOUR),
+          reasons: [],
+        },
+      }),
+    );
+    expect(await screen.findByText('Eligible now')).toBeInTheDocument();
+    expect(screen.getByText('Update eligible')).toBeInTheDocument();
+    expect(
+      screen.getByText('It is rebuilt in the next eligibility cycle.'),
+    ).toBeInTheDocument();
+  });
+
+  it('turns an overdue pending countdown into eligible now', async () => {
+    await renderCard(
+      imageStatus({
+        eligibility: {
+          state: 'pending',
+          eligibleAt: fromNow(-units.MINUTE),
+          reasons: [],
+        },
+      }),
+    );
+    expect(await screen.findByText('Eligible now')).toBeInTheDocument();
+  });
+
+  it('disables the rebuild buttons while a rebuild runs', async () => {
+    await renderCard(
+      imageStatus({
+        eligibility: { state: 'rebuilding', reasons: [] },
+        rebuilds: [
+          {
+            ...imageStatus().rebuilds[0],
+            id: 'rb-2',
+            status: 'running',
+            conclusion: undefined,
+            runUrl: 'https://github.com/acme/payments/actions/runs/202',
+            requestedAt: fromNow(-10 * units.MINUTE),
+          },
+        ],
+      }),
+    );
+    expect(await screen.findAllByText('Rebuilding')).not.toHaveLength(0);
+    expect(screen.getByText('A rebuild is running.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Rebuild' })).toBeDisabled();
+    expect(
+      screen.getByRole('button', { name: 'Emergency rebuild' }),
+    ).toBeDisabled();
+    expect(screen.getByText('Running')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /View run/ })).toHaveAttribute(
+      'href',
+      'https://github.com/acme/payments/actions/runs/202',
+    );
+  });
+
+  it('shows why the last rebuild failed', async () => {
+    await renderCard(
+      imageStatus({
+        eligibility: {
+          state: 'failed',
+          reasons: ['workflow_dispatch answered 422: Workflow does not have a workflow_dispatch trigger'],
+        },
+      }),
+    );
+    expect(await screen.findByText('The last rebuild failed')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Workflow does not have a workflow_dispatch trigger/),
+    ).toBeInTheDocument();
+  });
+
+  it('explains that an image without a workflow is rebuilt by hand only', async () => {
+    await renderCard(
+      imageStatus({
+        enrollment: { ...imageStatus().enrollment, workflow: null },
+        eligibility: {
+          state: 'blocked',
+          reasons: ['no workflow: rebuilds are manual-only'],
+        },
+      }),
+    );
+    expect(await screen.findByText('Rebuilds are blocked')).toBeInTheDocument();
+    expect(
+      screen.getByText('no workflow: rebuilds are manual-only'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Rebuild' })).toBeDisabled();
+  });
+
+  it('says an image without freight has no freight yet', async () => {
+    await renderCard(
+      imageStatus({
+        baseImages: [
+          nodeBaseImage({
+            latestDigest: null,
+            eligibleDigest: null,
+            lastUpdated: null,
+            freight: [],
+            updates: [],
+          }),
+        ],
+        eligibility: { state: 'unknown', reasons: [] },
+      }),
+    );
+    expect(await screen.findByText('Unknown')).toBeInTheDocument();
+    expect(screen.getAllByText('No freight yet')).toHaveLength(3);
+  });
+
+  it('names the annotation of each enrollment error', async () => {
+    await renderCard(
+      imageStatus({
+        enrollment: {
+          ...imageStatus().enrollment,
+          errors: [
+            {
+              annotation: 'image-factory.io/rebuild-delay',
+              message: 'must look like 7d, 36h, 90m or 0, got "soon"',
+            },
+          ],
+        },
+      }),
+    );
+    expect(await screen.findByText('Invalid annotations')).toBeInTheDocument();
+    expect(screen.getByText('image-factory.io/rebuild-delay')).toBeInTheDocument();
+    expect(screen.getByText(/got "soon"/)).toBeInTheDocument();
+  });
+
+  it('shows a failed analysis with its error', async () => {
+    await renderCard(
+      imageStatus({
+        analysis: {
+          status: 'failed',
+          analyzedAt: fromNow(-units.HOUR),
+          error: 'Dockerfile not found at docker/Dockerfile',
+          warnings: [],
+        },
+        baseImages: [],
+        eligibility: { state: 'blocked', reasons: ['analysis failed'] },
+      }),
+    );
+    expect(
+      await screen.findByText('Dockerfile analysis failed'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Dockerfile not found at docker/Dockerfile'),
+    ).toBeInTheDocument();
+  });
+
+  it('says plainly when the image has not been analysed yet', async () => {
+    await renderCard(
+      imageStatus({
+        analysis: { status: 'pending', analyzedAt: null, warnings: [] },
+        baseImages: [],
+        eligibility: { state: 'unknown', reasons: [] },
+      }),
+    );
+    expect(await screen.findByText(/Not analysed yet/)).toBeInTheDocument();
+  });
+
+  it('says plainly when the backend does not know the entity yet', async () => {
+    const error = await responseError(404, {
+      name: 'NotFoundError',
+      message: 'component:default/payments is not enrolled',
+    });
+    await renderCard(Promise.reject(error));
+    expect(await screen.findByText('Not analysed yet')).toBeInTheDocument();
+  });
+
+  it('shows a backend error in an error panel', async () => {
+    const error = await responseError(500, {
+      name: 'Error',
+      message: 'database is locked',
+    });
+    await renderCard(Promise.reject(error));
+    expect(await screen.findByText(/database is locked/)).toBeInTheDocument();
+  });
+
+  it('shows progress while the status loads', async () => {
+    await renderCard(new Promise<ImageStatus>(() => {}));
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('offers the full pinned reference of the latest freight for copying', async () => {
+    await renderCard(imageStatus());
+    expect(
+      await screen.findByRole('button', {
+        name: `Copy docker.io/library/node:22-bookworm-slim@${digests.nodeNew}`,
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(`sha256:${'b2'.repeat(6)}`)).toBeInTheDocument();
+  });
+
+  it('links the last rebuild to its run', async () => {
+    await renderCard(imageStatus());
+    const link = await screen.findByRole('link', { name: /View run/ });
+    expect(link).toHaveAttribute(
+      'href',
+      'https://github.com/acme/payments/actions/runs/101',
+    );
+    expect(screen.getByText('Succeeded')).toBeInTheDocument();
+  });
+
+  it('shows an external image as monitored and never rebuilt', async () => {
+    await renderCard(
+      imageStatus({
+        kind: 'external',
+        enrollment: {
+          ...imageStatus().enrollment,
+          image: 'docker.io/library/postgres:16',
+          dockerfile: null,
+          workflow: null,
+        },
+        baseImages: [],
+        freight: [
+          {
+            tag: '16',
+            digest: digests.distroless,
+            firstSeen: fromNow(-units.DAY),
+            source: 'registry',
+          },
+        ],
+        eligibility: { state: 'up-to-date', reasons: [] },
+        rebuilds: [],
+      }),
+    );
+    expect(await screen.findByText(/never rebuilt/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Rebuild' })).not.toBeInTheDocument();
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const { container } = await renderCard(imageStatus());
+    await screen.findByText('Eligible in 3d 4h');
+    expect(await seriousA11yViolations(container)).toEqual([]);
+  });
+});
+
+describe('EntityImageFactoryCard rebuild actions', () => {
+  async function renderWithPermissions(
+    allowed: string[],
+    extra: Parameters<typeof fakeImageFactoryApi>[0] = {},
+    status: ImageStatus = imageStatus(),
+  ) {
+    const getImage = jest.fn(() => Promise.resolve(status));
+    const api = fakeImageFactoryApi({ getImage, ...extra });
+    const permissionApi = mockApis.permission({
+      authorize: request =>
+        allowed.includes(request.permission.name)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+    });
+    await renderWithEntity(<EntityImageFactoryCard />, { api, permissionApi });
+    return { getImage };
+  }
+
+  const both = ['image-factory.rebuild.create', 'image-factory.rebuild.emergency'];
+
+  it('hides both buttons from people without permission', async () => {
+    await renderWithPermissions([]);
+    expect(
+      await screen.findByText('You do not have permission to rebuild this image.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Rebuild' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Emergency rebuild' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('offers only the ordinary rebuild without the emergency permission', async () => {
+    await renderWithPermissions(['image-factory.rebuild.create']);
+    expect(await screen.findByRole('button', { name: 'Rebuild' })).toBeEnabled();
+    expect(
+      screen.queryByRole('button', { name: 'Emergency rebuild' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('rebuilds only after confirmation and then reloads the status', async () => {
+    const rebuild = jest.fn(async () => ({ rebuild: imageStatus().rebuilds[0] }));
+    const { getImage } = await renderWithPermissions(both, { rebuild });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Rebuild' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Rebuild ghcr.io/acme/payments?',
+    });
+    expect(rebuild).not.toHaveBeenCalled();
+    expect(within(dialog).getByText('build.yml')).toBeInTheDocument();
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Rebuild' }));
+
+    await waitFor(() => expect(getImage).toHaveBeenCalledTimes(2));
+    expect(rebuild).toHaveBeenCalledWith('component:default/payments', {});
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+  });
+
+  it('does not rebuild when the confirmation is cancelled', async () => {
+    const rebuild = jest.fn();
+    await renderWithPermissions(both, { rebuild });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Rebuild' }));
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Cancel',
+      }),
+    );
+
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(rebuild).not.toHaveBeenCalled();
+  });
+
+  it('shows when an early rebuild becomes possible after a 409', async () => {
+    const eligibleAt = fromNow(3 * units.DAY + 4 * units.HOUR + 30 * units.MINUTE);
+    const conflict = await responseError(409, {
+      name: 'ConflictError',
+      message: 'component:default/payments is not eligible yet',
+      eligibleAt,
+    });
+    const rebuild = jest.fn(() => Promise.reject(conflict));
+    await renderWithPermissions(both, { rebuild });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Rebuild' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Rebuild' }));
+
+    expect(await within(dialog).findByText(/Not eligible yet/)).toHaveTextContent(
+      '(in 3d 4h)',
+    );
+    expect(dialog.querySelector('time')).toHaveAttribute('dateTime', eligibleAt);
+  });
+
+  it('reads eligibleAt from the top of a 409 body too', async () => {
+    const eligibleAt = fromNow(2 * units.DAY + 30 * units.MINUTE);
+    const conflict = await responseError(
+      409,
+      { name: 'ConflictError', message: 'not eligible yet' },
+      { eligibleAt },
+    );
+    await renderWithPermissions(both, { rebuild: () => Promise.reject(conflict) });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Rebuild' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Rebuild' }));
+
+    expect(await within(dialog).findByText(/Not eligible yet/)).toHaveTextContent(
+      '(in 2d)',
+    );
+  });
+
+  it('shows any other refusal with the backend message', async () => {
+    const forbidden = await responseError(403, {
+      name: 'NotAllowedError',
+      message: 'Unauthorized',
+    });
+    await renderWithPermissions(both, { rebuild: () => Promise.reject(forbidden) });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Rebuild' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Rebuild' }));
+
+    expect(
+      await within(dialog).findByText('The rebuild was not triggered: Unauthorized'),
+    ).toBeInTheDocument();
+  });
+
+  it('refuses a short emergency justification before sending anything', async () => {
+    const rebuild = jest.fn();
+    await renderWithPermissions(both, { rebuild });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Emergency rebuild' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/bypasses the cooling-off delay of 7d/)).toBeInTheDocument();
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Justification/ }),
+      '  CVE fix   ',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Trigger emergency rebuild' }),
+    );
+
+    expect(
+      within(dialog).getByText('Write at least 20 characters (7 so far).'),
+    ).toBeInTheDocument();
+    expect(rebuild).not.toHaveBeenCalled();
+  });
+
+  it('sends an emergency rebuild with its trimmed justification', async () => {
+    const rebuild = jest.fn(async () => ({ rebuild: imageStatus().rebuilds[0] }));
+    await renderWithPermissions(both, { rebuild });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Emergency rebuild' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Justification/ }),
+      ' CVE-2024-6387 regreSSHion in openssh, exploited ',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Trigger emergency rebuild' }),
+    );
+
+    await waitFor(() =>
+      expect(rebuild).toHaveBeenCalledWith('component:default/payments', {
+        emergency: true,
+        justification: 'CVE-2024-6387 regreSSHion in openssh, exploited',
+      }),
+    );
+  });
+
+  it('has no serious accessibility violations in the emergency dialog', async () => {
+    await renderWithPermissions(both);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Emergency rebuild' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(await seriousA11yViolations(dialog)).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+import {
+  EMERGENCY_JUSTIFICATION_MIN_LENGTH,
+  ImageStatus,
+} from '@internal/plugin-image-factory-common';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import { FormEvent, ReactElement, useState } from 'react';
+import { RebuildErrorNotice } from './RebuildErrorNotice';
+import { useRequestRebuild } from './useRequestRebuild';
+
+/**
+ * Triggers a rebuild that bypasses the cooling-off delay. The justification is
+ * checked here first so a too-short one never reaches the audit trail as a
+ * refused request.
+ */
+export function EmergencyRebuildDialog(props: {
+  status: ImageStatus;
+  now: number;
+  onClose: () => void;
+  onRebuilt: () => void;
+}): ReactElement {
+  const { status, now, onClose, onRebuilt } = props;
+  const [justification, setJustification] = useState('');
+  const [validated, setValidated] = useState(false);
+  const [request, send] = useRequestRebuild(status.entityRef, () => {
+    onRebuilt();
+    onClose();
+  });
+  const length = justification.trim().length;
+  const tooShort = length < EMERGENCY_JUSTIFICATION_MIN_LENGTH;
+  const titleId = 'image-factory-emergency-dialog-title';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setValidated(true);
+    if (!tooShort) {
+      send({ emergency: true, justification: justification.trim() });
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth>
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id={titleId}>
+          Emergency rebuild of {status.enrollment.image}
+        </DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            An emergency rebuild triggers the workflow now on the newest
+            digest of every base image and bypasses the cooling-off delay of{' '}
+            {status.enrollment.rebuildDelay}. Use it for a critical
+            vulnerability. Your name, the time and the justification are
+            recorded in the audit trail.
+          </DialogContentText>
+          <TextField
+            id="image-factory-emergency-justification"
+            label="Justification"
+            required
+            multiline
+            minRows={3}
+            fullWidth
+            variant="outlined"
+            value={justification}
+            onChange={e => setJustification(e.target.value)}
+            error={validated && tooShort}
+            helperText={
+              validated && tooShort
+                ? `Write at least ${EMERGENCY_JUSTIFICATION_MIN_LENGTH} characters (${length} so far).`
+                : `At least ${EMERGENCY_JUSTIFICATION_MIN_LENGTH} characters: what is fixed and why it cannot wait.`
+            }
+          />
+          {request.error && (
+            <RebuildErrorNotice error={request.error} now={now} />
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            type="submit"
+            color="secondary"
+            variant="contained"
+            disabled={request.loading}
+          >
+            Trigger emergency rebuild
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,54 @@
+import { ImageStatus } from '@internal/plugin-image-factory-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { ReactElement } from 'react';
+import { describeEligibility } from './describeEligibility';
+import { EligibilityChip } from './EligibilityChip';
+import { formatTimestamp } from './formatDuration';
+
+function explainNextStep(status: ImageStatus): string | undefined {
+  const { state } = status.eligibility;
+  if (state === 'eligible') {
+    return status.enrollment.autoRebuild
+      ? 'It is rebuilt in the next eligibility cycle.'
+      : 'Auto-rebuild is off: it waits for someone to rebuild it.';
+  }
+  if (state === 'pending') {
+    return `New base image digests wait ${status.enrollment.rebuildDelay} before a rebuild.`;
+  }
+  return undefined;
+}
+
+/**
+ * The eligibility state as a chip, the live countdown ("Eligible in 3d 4h")
+ * and what happens next.
+ */
+export function EligibilitySummary(props: {
+  status: ImageStatus;
+  now: number;
+}): ReactElement {
+  const { status, now } = props;
+  const { eligibility } = status;
+  const nextStep = explainNextStep(status);
+  return (
+    <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
+      <EligibilityChip state={eligibility.state} />
+      <Typography
+        variant="body1"
+        component="span"
+        title={
+          eligibility.eligibleAt
+            ? formatTimestamp(eligibility.eligibleAt)
+            : undefined
+        }
+      >
+        {describeEligibility(eligibility, now)}
+      </Typography>
+      {nextStep && (
+        <Typography variant="body2" color="textSecondary" component="span">
+          {nextStep}
+        </Typography>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,37 @@
+import { RebuildRecord } from '@internal/plugin-image-factory-common';
+import { StateTone } from './StateChip';
+
+const CONCLUSIONS = {
+  success: { label: 'Succeeded', tone: 'ok' },
+  failure: { label: 'Failed', tone: 'error' },
+  cancelled: { label: 'Cancelled', tone: 'unknown' },
+  'timed-out': { label: 'Timed out', tone: 'error' },
+  unknown: { label: 'Finished', tone: 'unknown' },
+} as const;
+
+/** The outcome of a rebuild attempt as a short label and a tone. */
+export function describeRebuildOutcome(
+  rebuild: Pick<RebuildRecord, 'status' | 'conclusion'>,
+): { label: string; tone: StateTone } {
+  switch (rebuild.status) {
+    case 'requested':
+      return { label: 'Requested', tone: 'waiting' };
+    case 'running':
+      return { label: 'Running', tone: 'running' };
+    case 'failed':
+      return { label: 'Trigger failed', tone: 'error' };
+    default:
+      return CONCLUSIONS[rebuild.conclusion ?? 'unknown'];
+  }
+}
+
+const TRIGGERS: Record<RebuildRecord['trigger'], string> = {
+  auto: 'Automatic',
+  manual: 'Manual',
+  emergency: 'Emergency',
+};
+
+/** How a rebuild was started, for people. */
+export function labelRebuildTrigger(trigger: RebuildRecord['trigger']): string {
+  return TRIGGERS[trigger];
+}

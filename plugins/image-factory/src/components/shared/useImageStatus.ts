@@ -1,0 +1,18 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { ImageStatus } from '@internal/plugin-image-factory-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { imageFactoryApiRef } from '../../api';
+
+/** Async state of an entity's image status; `retry` reloads it. */
+export interface ImageStatusState {
+  loading: boolean;
+  error?: Error;
+  value?: ImageStatus;
+  retry: () => void;
+}
+
+/** Loads the status of one enrolled entity from the backend. */
+export function useImageStatus(entityRef: string): ImageStatusState {
+  const api = useApi(imageFactoryApiRef);
+  return useAsyncRetry(() => api.getImage(entityRef), [api, entityRef]);
+}

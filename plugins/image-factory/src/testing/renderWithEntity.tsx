@@ -1,0 +1,31 @@
+import { Entity } from '@backstage/catalog-model';
+import { PermissionApi, permissionApiRef } from '@backstage/plugin-permission-react';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { ReactElement } from 'react';
+import { ImageFactoryApi, imageFactoryApiRef } from '../api';
+import { paymentsEntity } from './fixtures';
+
+/** Renders an entity page element with the Image Factory API and permissions. */
+export function renderWithEntity(
+  element: ReactElement,
+  options: {
+    api: ImageFactoryApi;
+    permissionApi?: PermissionApi;
+    entity?: Entity;
+  },
+) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [imageFactoryApiRef, options.api],
+        [permissionApiRef, options.permissionApi ?? mockApis.permission()],
+      ]}
+    >
+      <EntityProvider entity={options.entity ?? paymentsEntity}>
+        {element}
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
