@@ -32,7 +32,10 @@ exports.up = async function up(knex) {
     table.string('name', 255).primary();
     table.text('ref').notNullable();
     table.integer('dependents_count').notNullable();
-    table.text('status').notNullable().comment('Base image status document, JSON');
+    table
+      .text('status')
+      .notNullable()
+      .comment('Base image status document, JSON');
     table.timestamp('updated_at', { useTz: true }).notNullable();
   });
 
@@ -43,13 +46,19 @@ exports.up = async function up(knex) {
     table.string('repository', 255).notNullable();
     table.string('tag', 128).notNullable();
     table.string('digest', 255).notNullable();
-    table.text('platform_digests').notNullable().comment('JSON: platform to digest');
+    table
+      .text('platform_digests')
+      .notNullable()
+      .comment('JSON: platform to digest');
     table.timestamp('first_seen', { useTz: true }).notNullable();
     table.string('source', 16).notNullable().comment('registry or kargo');
     table.unique(['registry', 'repository', 'tag', 'digest'], {
       indexName: 'freight_version_uniq',
     });
-    table.index(['registry', 'repository', 'first_seen'], 'freight_repository_idx');
+    table.index(
+      ['registry', 'repository', 'first_seen'],
+      'freight_repository_idx',
+    );
   });
 
   await knex.schema.createTable('registry_checks', table => {
@@ -57,7 +66,10 @@ exports.up = async function up(knex) {
     table.text('target').primary().comment('registry/repository:tag');
     table.timestamp('checked_at', { useTz: true }).notNullable();
     table.string('digest', 255).nullable();
-    table.text('platform_digests').nullable().comment('JSON: platform to digest');
+    table
+      .text('platform_digests')
+      .nullable()
+      .comment('JSON: platform to digest');
     table.text('error').nullable();
   });
 
@@ -79,8 +91,13 @@ exports.up = async function up(knex) {
       .text('trigger_key')
       .notNullable()
       .unique({ indexName: 'rebuilds_trigger_key_uniq' })
-      .comment('Identifies one rebuild decision, so replicas cannot record it twice');
-    table.string('trigger', 16).notNullable().comment('auto, manual or emergency');
+      .comment(
+        'Identifies one rebuild decision, so replicas cannot record it twice',
+      );
+    table
+      .string('trigger', 16)
+      .notNullable()
+      .comment('auto, manual or emergency');
     table.text('requested_by').notNullable();
     table.text('justification').nullable();
     table.timestamp('requested_at', { useTz: true }).notNullable();
@@ -93,7 +110,10 @@ exports.up = async function up(knex) {
       .comment('requested, queued, in_progress, completed or failed');
     table.string('conclusion', 64).nullable();
     table.text('error').nullable();
-    table.text('base_digests').notNullable().comment('JSON: base image to digest');
+    table
+      .text('base_digests')
+      .notNullable()
+      .comment('JSON: base image to digest');
     table.timestamp('finished_at', { useTz: true }).nullable();
     table.timestamp('updated_at', { useTz: true }).notNullable();
     table.index(['entity_ref', 'requested_at'], 'rebuilds_entity_idx');

@@ -14,7 +14,10 @@ const BLOCK = 512;
  * bytes depend only on the arguments (fixed mtime, gzip without a timestamp), so
  * pushing the same content twice gives the same digests.
  */
-export function createImageLayer(fileName: string, content: string): ImageLayer {
+export function createImageLayer(
+  fileName: string,
+  content: string,
+): ImageLayer {
   const data = Buffer.from(content, 'utf8');
   const header = Buffer.alloc(BLOCK, 0);
   const field = (offset: number, length: number, value: string) =>
@@ -38,7 +41,12 @@ export function createImageLayer(fileName: string, content: string): ImageLayer 
   }
   field(148, 8, `${octal(sum, 7)}\0 `);
   const padding = Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK, 0);
-  const tar = Buffer.concat([header, data, padding, Buffer.alloc(BLOCK * 2, 0)]);
+  const tar = Buffer.concat([
+    header,
+    data,
+    padding,
+    Buffer.alloc(BLOCK * 2, 0),
+  ]);
   return {
     blob: gzipSync(tar),
     diffId: `sha256:${createHash('sha256').update(tar).digest('hex')}`,

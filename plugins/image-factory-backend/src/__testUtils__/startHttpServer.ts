@@ -32,7 +32,10 @@ export interface TestHttpServer {
  * run here (token services, misbehaving registries, the Kubernetes API).
  */
 export async function startHttpServer(
-  handler: (request: IncomingMessage, response: ServerResponse) => void | Promise<void>,
+  handler: (
+    request: IncomingMessage,
+    response: ServerResponse,
+  ) => void | Promise<void>,
 ): Promise<TestHttpServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((request, response) => {
@@ -73,7 +76,10 @@ export async function forwardRequest(
   options: { keepAuthorization?: boolean } = {},
 ): Promise<void> {
   const headers: Record<string, string> = {};
-  for (const name of ['accept', ...(options.keepAuthorization ? ['authorization'] : [])]) {
+  for (const name of [
+    'accept',
+    ...(options.keepAuthorization ? ['authorization'] : []),
+  ]) {
     const value = request.headers[name];
     if (typeof value === 'string') {
       headers[name] = value;
@@ -86,7 +92,14 @@ export async function forwardRequest(
   });
   const body = Buffer.from(await answer.arrayBuffer());
   answer.headers.forEach((value, name) => {
-    if (!['content-length', 'transfer-encoding', 'connection', 'content-encoding'].includes(name)) {
+    if (
+      ![
+        'content-length',
+        'transfer-encoding',
+        'connection',
+        'content-encoding',
+      ].includes(name)
+    ) {
       response.setHeader(name, value);
     }
   });

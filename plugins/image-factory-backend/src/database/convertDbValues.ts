@@ -47,7 +47,9 @@ export function fromDbJson<T>(value: string | null | undefined): T | undefined {
 }
 
 /** Reads an optional text column. */
-export function fromDbText(value: string | null | undefined): string | undefined {
+export function fromDbText(
+  value: string | null | undefined,
+): string | undefined {
   return value === null || value === undefined ? undefined : value;
 }
 

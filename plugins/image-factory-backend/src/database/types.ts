@@ -214,7 +214,13 @@ export type NewRebuild = Omit<
 export type RebuildPatch = Partial<
   Pick<
     RebuildRecord,
-    'status' | 'runId' | 'runUrl' | 'conclusion' | 'error' | 'finishedAt' | 'provider'
+    | 'status'
+    | 'runId'
+    | 'runUrl'
+    | 'conclusion'
+    | 'error'
+    | 'finishedAt'
+    | 'provider'
   >
 >;
 

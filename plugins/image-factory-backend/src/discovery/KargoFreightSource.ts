@@ -44,14 +44,27 @@ export class KargoFreightSource implements FreightSource {
    *
    * @throws InputError when no URL is configured and the backend is not in a cluster.
    */
-  static fromConfig(config: Config, options: { logger: LoggerService }): KargoFreightSource {
-    const kubernetes = config.getOptionalConfig('imageFactory.freightSource.kubernetes');
+  static fromConfig(
+    config: Config,
+    options: { logger: LoggerService },
+  ): KargoFreightSource {
+    const kubernetes = config.getOptionalConfig(
+      'imageFactory.freightSource.kubernetes',
+    );
     const url = kubernetes?.getOptionalString('url');
     const kubeConfig = new KubeConfig();
     if (url) {
       kubeConfig.loadFromClusterAndUser(
-        { name: 'kargo', server: url, skipTLSVerify: kubernetes?.getOptionalBoolean('skipTLSVerify') ?? false },
-        { name: 'image-factory', token: kubernetes?.getOptionalString('token') },
+        {
+          name: 'kargo',
+          server: url,
+          skipTLSVerify:
+            kubernetes?.getOptionalBoolean('skipTLSVerify') ?? false,
+        },
+        {
+          name: 'image-factory',
+          token: kubernetes?.getOptionalString('token'),
+        },
       );
     } else if (process.env.KUBERNETES_SERVICE_HOST) {
       kubeConfig.loadFromCluster();
@@ -82,7 +95,12 @@ export class KargoFreightSource implements FreightSource {
     );
   }
 
-  private constructor(api: CustomObjectsApi, namespace: string, logger: LoggerService, pageSize: number) {
+  private constructor(
+    api: CustomObjectsApi,
+    namespace: string,
+    logger: LoggerService,
+    pageSize: number,
+  ) {
     this.#api = api;
     this.#namespace = namespace;
     this.#logger = logger;
@@ -114,14 +132,18 @@ export class KargoFreightSource implements FreightSource {
         const code = (error as { code?: unknown }).code;
         throw new ServiceUnavailableError(
           `could not list Kargo Freight in namespace ${this.#namespace}: ${
-            typeof code === 'number' ? `Kubernetes API answered HTTP ${code}` : describeNetworkError(error)
+            typeof code === 'number'
+              ? `Kubernetes API answered HTTP ${code}`
+              : describeNetworkError(error)
           }`,
         );
       }
       for (const item of page.items ?? []) {
         const { records: mapped, skipped } = mapKargoFreight(item);
         records.push(...mapped);
-        skipped.forEach(reason => this.#logger.warn(`Ignoring Kargo image: ${reason}`));
+        skipped.forEach(reason =>
+          this.#logger.warn(`Ignoring Kargo image: ${reason}`),
+        );
       }
       next = page.metadata?.continue || undefined;
     } while (next);
@@ -145,11 +167,15 @@ export class KargoFreightSource implements FreightSource {
           ok: false,
           target,
           error: new NotFoundError(
-            `no Kargo Freight in namespace ${this.#namespace} carries ${key} yet; is a Warehouse subscribed to it?`,
+            `no Kargo Freight in namespace ${
+              this.#namespace
+            } carries ${key} yet; is a Warehouse subscribed to it?`,
           ),
         };
       }
-      const newest = records.reduce((a, b) => (b.firstSeen > a.firstSeen ? b : a));
+      const newest = records.reduce((a, b) =>
+        b.firstSeen > a.firstSeen ? b : a,
+      );
       const firstSeen = records
         .filter(record => record.digest === newest.digest)
         .reduce((a, b) => (b.firstSeen < a.firstSeen ? b : a)).firstSeen;
@@ -172,9 +198,12 @@ export class KargoFreightSource implements FreightSource {
 
 function describeNetworkError(error: unknown): string {
   // undici's errors come from another realm, so read their fields instead of using instanceof.
-  const cause = isError(error) ? (error as { cause?: { code?: unknown } }).cause : undefined;
+  const cause = isError(error)
+    ? (error as { cause?: { code?: unknown } }).cause
+    : undefined;
   const code = (error as { code?: unknown } | undefined)?.code ?? cause?.code;
-  return typeof code === 'string'
-    ? `the API server could not be reached (${code})`
-    : 'the API server could not be reached';
+  const message = isError(error)
+    ? error.message.slice(0, 200)
+    : String(error).slice(0, 200);
+  return typeof code === 'string' ? `${message} (${code})` : message;
 }

@@ -1,8 +1,15 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { OciRegistry, startOciRegistry } from '../__testUtils__/startOciRegistry';
-import { forwardRequest, startHttpServer, TestHttpServer } from '../__testUtils__/startHttpServer';
+import {
+  OciRegistry,
+  startOciRegistry,
+} from '../__testUtils__/startOciRegistry';
+import {
+  forwardRequest,
+  startHttpServer,
+  TestHttpServer,
+} from '../__testUtils__/startHttpServer';
 import { RegistryClient } from './RegistryClient';
 import { RegistryError } from './RegistryError';
 import { RegistryPolicy } from './RegistryPolicy';
@@ -22,22 +29,39 @@ describe('RegistryClient when the registry misbehaves', () => {
   const client = (retry: object = {}) =>
     RegistryClient.create({
       policy: RegistryPolicy.fromConfig(
-        new ConfigReader({ imageFactory: { registries: [{ host: front.host, insecure: true }], allowPublic: false } }),
+        new ConfigReader({
+          imageFactory: {
+            registries: [{ host: front.host, insecure: true }],
+            allowPublic: false,
+          },
+        }),
       ),
       logger: mockServices.logger.mock(),
       retry: { baseDelayMs: 10, ...retry },
     });
   const resolve = (retry?: object, tag = '1') =>
-    client(retry).resolveDigest({ registry: front.host, repository: 'acme/app', tag });
-  const status = (code: number, headers: Record<string, string> = {}): Fault => (_req, res) => {
-    res.writeHead(code, headers);
-    res.end(JSON.stringify({ errors: [{ code: 'TOOMANYREQUESTS', message: 'slow down' }] }));
-  };
+    client(retry).resolveDigest({
+      registry: front.host,
+      repository: 'acme/app',
+      tag,
+    });
+  const status =
+    (code: number, headers: Record<string, string> = {}): Fault =>
+    (_req, res) => {
+      res.writeHead(code, headers);
+      res.end(
+        JSON.stringify({
+          errors: [{ code: 'TOOMANYREQUESTS', message: 'slow down' }],
+        }),
+      );
+    };
 
   beforeAll(async () => {
     registry = await startOciRegistry();
     digest = await registry.pushImage('acme/app', '1');
-    await registry.pushImage('acme/app', 'multi', { platforms: ['linux/amd64', 'linux/arm64/v8'] });
+    await registry.pushImage('acme/app', 'multi', {
+      platforms: ['linux/amd64', 'linux/arm64/v8'],
+    });
     front = await startHttpServer(async (req, res) => {
       const fault = faults.shift();
       if (fault) {
@@ -65,7 +89,9 @@ describe('RegistryClient when the registry misbehaves', () => {
 
     expect(resolved.digest).toBe(digest);
     expect(front.requests).toHaveLength(2);
-    expect(front.requests[1].at - front.requests[0].at).toBeGreaterThanOrEqual(1000);
+    expect(front.requests[1].at - front.requests[0].at).toBeGreaterThanOrEqual(
+      1000,
+    );
   });
 
   it('fails at once on 429 when Retry-After is longer than it is willing to wait', async () => {
@@ -127,7 +153,9 @@ describe('RegistryClient when the registry misbehaves', () => {
     await gone.stop();
     const unreachable = RegistryClient.create({
       policy: RegistryPolicy.fromConfig(
-        new ConfigReader({ imageFactory: { registries: [{ host: gone.host, insecure: true }] } }),
+        new ConfigReader({
+          imageFactory: { registries: [{ host: gone.host, insecure: true }] },
+        }),
       ),
       logger: mockServices.logger.mock(),
       retry: { baseDelayMs: 10 },
@@ -153,7 +181,9 @@ describe('RegistryClient when the registry misbehaves', () => {
     const error = await resolve().catch(e => e);
 
     expect(error).toBeInstanceOf(RegistryError);
-    expect(error.message).toBe(`${front.host}/acme/app:1: the registry sent a manifest that is not JSON`);
+    expect(error.message).toBe(
+      `${front.host}/acme/app:1: the registry sent a manifest that is not JSON`,
+    );
   });
 
   it('rejects JSON that is not an image manifest', async () => {
@@ -199,24 +229,37 @@ describe('RegistryClient when the registry misbehaves', () => {
 
     const error = await resolve().catch(e => e);
 
-    expect(error.message).toBe(`${front.host}/acme/app:1: the registry sent an unreadable digest "md5:abc"`);
+    expect(error.message).toBe(
+      `${front.host}/acme/app:1: the registry sent an unreadable digest "md5:abc"`,
+    );
   });
 
   it('rejects an image index whose body does not match its digest', async () => {
-    const real = await client().resolveDigest({ registry: front.host, repository: 'acme/app', tag: 'multi' });
+    const real = await client().resolveDigest({
+      registry: front.host,
+      repository: 'acme/app',
+      tag: 'multi',
+    });
     faults = [
       status(200, {
         'docker-content-digest': real.digest,
         'content-type': 'application/vnd.oci.image.index.v1+json',
       }),
       (_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/vnd.oci.image.index.v1+json' });
+        res.writeHead(200, {
+          'content-type': 'application/vnd.oci.image.index.v1+json',
+        });
         res.end(JSON.stringify({ schemaVersion: 2, manifests: [] }));
       },
     ];
 
     const error = await client()
-      .resolveDigest({ registry: front.host, repository: 'acme/app', tag: 'multi', platforms: ['linux/amd64'] })
+      .resolveDigest({
+        registry: front.host,
+        repository: 'acme/app',
+        tag: 'multi',
+        platforms: ['linux/amd64'],
+      })
       .catch(e => e);
 
     expect(error.message).toBe(
@@ -225,7 +268,11 @@ describe('RegistryClient when the registry misbehaves', () => {
   });
 
   it('computes the digest from the body when the registry sends no Docker-Content-Digest', async () => {
-    faults = [status(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' })];
+    faults = [
+      status(200, {
+        'content-type': 'application/vnd.oci.image.manifest.v1+json',
+      }),
+    ];
 
     const resolved = await resolve();
 

@@ -1,7 +1,14 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { OciRegistry, startOciRegistry } from '../__testUtils__/startOciRegistry';
-import { forwardRequest, startHttpServer, TestHttpServer } from '../__testUtils__/startHttpServer';
+import {
+  OciRegistry,
+  startOciRegistry,
+} from '../__testUtils__/startOciRegistry';
+import {
+  forwardRequest,
+  startHttpServer,
+  TestHttpServer,
+} from '../__testUtils__/startHttpServer';
 import { RegistryClient } from './RegistryClient';
 import { RegistryError } from './RegistryError';
 import { RegistryPolicy } from './RegistryPolicy';
@@ -23,7 +30,11 @@ describe('RegistryClient against a real registry', () => {
 
   it('resolves the digest a tag points at', async () => {
     const pushed = await registry.pushImage('acme/base', '1');
-    const resolved = await client.resolveDigest({ registry: registry.host, repository: 'acme/base', tag: '1' });
+    const resolved = await client.resolveDigest({
+      registry: registry.host,
+      repository: 'acme/base',
+      tag: '1',
+    });
     expect(resolved).toEqual({
       digest: pushed,
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
@@ -33,9 +44,17 @@ describe('RegistryClient against a real registry', () => {
   });
 
   it('sees a new digest when the tag is re-pushed with other content', async () => {
-    const first = await registry.pushImage('acme/moving', 'latest', { content: 'first build' });
-    const before = await client.resolveDigest({ registry: registry.host, repository: 'acme/moving', tag: 'latest' });
-    const second = await registry.pushImage('acme/moving', 'latest', { content: 'second build' });
+    const first = await registry.pushImage('acme/moving', 'latest', {
+      content: 'first build',
+    });
+    const before = await client.resolveDigest({
+      registry: registry.host,
+      repository: 'acme/moving',
+      tag: 'latest',
+    });
+    const second = await registry.pushImage('acme/moving', 'latest', {
+      content: 'second build',
+    });
     const after = await client.resolveDigest({
       registry: registry.host,
       repository: 'acme/moving',
@@ -49,24 +68,43 @@ describe('RegistryClient against a real registry', () => {
   });
 
   it('resolves Docker manifest v2 images as well as OCI ones', async () => {
-    const pushed = await registry.pushImage('acme/docker-format', '1', { format: 'docker' });
-    const resolved = await client.resolveDigest({ registry: registry.host, repository: 'acme/docker-format', tag: '1' });
+    const pushed = await registry.pushImage('acme/docker-format', '1', {
+      format: 'docker',
+    });
+    const resolved = await client.resolveDigest({
+      registry: registry.host,
+      repository: 'acme/docker-format',
+      tag: '1',
+    });
     expect(resolved.digest).toBe(pushed);
-    expect(resolved.mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json');
+    expect(resolved.mediaType).toBe(
+      'application/vnd.docker.distribution.manifest.v2+json',
+    );
   });
 
   it('keeps the amd64 digest of a multi-platform image when only arm64 changed', async () => {
     const platforms = ['linux/amd64', 'linux/arm64/v8'];
     await registry.pushImage('acme/multi', '1', {
       platforms,
-      content: { 'linux/amd64': 'amd64 build 1', 'linux/arm64/v8': 'arm64 build 1' },
+      content: {
+        'linux/amd64': 'amd64 build 1',
+        'linux/arm64/v8': 'arm64 build 1',
+      },
     });
-    const first = await client.resolveDigest({ registry: registry.host, repository: 'acme/multi', tag: '1', platforms });
+    const first = await client.resolveDigest({
+      registry: registry.host,
+      repository: 'acme/multi',
+      tag: '1',
+      platforms,
+    });
     const firstChildren = await registry.platformManifests('acme/multi', '1');
 
     await registry.pushImage('acme/multi', '1', {
       platforms,
-      content: { 'linux/amd64': 'amd64 build 1', 'linux/arm64/v8': 'arm64 build 2' },
+      content: {
+        'linux/amd64': 'amd64 build 1',
+        'linux/arm64/v8': 'arm64 build 2',
+      },
     });
     const second = await client.resolveDigest({
       registry: registry.host,
@@ -81,12 +119,19 @@ describe('RegistryClient against a real registry', () => {
     expect(first.platformDigests).toEqual(firstChildren);
     expect(second.platformDigests).toEqual(secondChildren);
     expect(second.digest).not.toBe(first.digest);
-    expect(second.platformDigests['linux/amd64']).toBe(first.platformDigests['linux/amd64']);
-    expect(second.platformDigests['linux/arm64/v8']).not.toBe(first.platformDigests['linux/arm64/v8']);
+    expect(second.platformDigests['linux/amd64']).toBe(
+      first.platformDigests['linux/amd64'],
+    );
+    expect(second.platformDigests['linux/arm64/v8']).not.toBe(
+      first.platformDigests['linux/arm64/v8'],
+    );
   });
 
   it('matches a requested arm64 platform without variant to an index entry with v8', async () => {
-    await registry.pushImage('acme/variants', '1', { platforms: ['linux/amd64', 'linux/arm64/v8'], format: 'docker' });
+    await registry.pushImage('acme/variants', '1', {
+      platforms: ['linux/amd64', 'linux/arm64/v8'],
+      format: 'docker',
+    });
     const children = await registry.platformManifests('acme/variants', '1');
     const resolved = await client.resolveDigest({
       registry: registry.host,
@@ -94,18 +139,28 @@ describe('RegistryClient against a real registry', () => {
       tag: '1',
       platforms: ['linux/arm64', 'linux/s390x'],
     });
-    expect(resolved.mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json');
-    expect(resolved.platformDigests).toEqual({ 'linux/arm64': children['linux/arm64/v8'] });
+    expect(resolved.mediaType).toBe(
+      'application/vnd.docker.distribution.manifest.list.v2+json',
+    );
+    expect(resolved.platformDigests).toEqual({
+      'linux/arm64': children['linux/arm64/v8'],
+    });
   });
 
   it('fails at once with a RegistryError carrying 404 for an unknown tag', async () => {
     await registry.pushImage('acme/known', '1');
     const error = await client
-      .resolveDigest({ registry: registry.host, repository: 'acme/known', tag: 'no-such-tag' })
+      .resolveDigest({
+        registry: registry.host,
+        repository: 'acme/known',
+        tag: 'no-such-tag',
+      })
       .catch(e => e);
     expect(error).toBeInstanceOf(RegistryError);
     expect(error.status).toBe(404);
-    expect(error.message).toBe(`${registry.host}/acme/known:no-such-tag: no such tag or repository (HTTP 404)`);
+    expect(error.message).toBe(
+      `${registry.host}/acme/known:no-such-tag: no such tag or repository (HTTP 404)`,
+    );
   });
 
   describe('behind a recording proxy', () => {
@@ -113,7 +168,9 @@ describe('RegistryClient against a real registry', () => {
     let proxied: RegistryClient;
 
     beforeAll(async () => {
-      proxy = await startHttpServer((req, res) => forwardRequest(req, res, registry.url));
+      proxy = await startHttpServer((req, res) =>
+        forwardRequest(req, res, registry.url),
+      );
       proxied = RegistryClient.create({
         policy: policyFor([{ host: proxy.host, insecure: true }]),
         logger: mockServices.logger.mock(),
@@ -125,7 +182,12 @@ describe('RegistryClient against a real registry', () => {
     it('does not fetch the image index again when its digest has not moved', async () => {
       const platforms = ['linux/amd64', 'linux/arm64/v8'];
       await registry.pushImage('acme/steady', '1', { platforms });
-      const first = await proxied.resolveDigest({ registry: proxy.host, repository: 'acme/steady', tag: '1', platforms });
+      const first = await proxied.resolveDigest({
+        registry: proxy.host,
+        repository: 'acme/steady',
+        tag: '1',
+        platforms,
+      });
       proxy.requests.length = 0;
 
       const again = await proxied.resolveDigest({
@@ -137,13 +199,20 @@ describe('RegistryClient against a real registry', () => {
       });
 
       expect(again).toEqual({ ...first, unchanged: true });
-      expect(proxy.requests.map(r => `${r.method} ${r.url}`)).toEqual(['HEAD /v2/acme/steady/manifests/1']);
+      expect(proxy.requests.map(r => `${r.method} ${r.url}`)).toEqual([
+        'HEAD /v2/acme/steady/manifests/1',
+      ]);
     });
 
     it('fetches the index once more when a newly requested platform is not in the previous result', async () => {
-      await registry.pushImage('acme/grown', '1', { platforms: ['linux/amd64', 'linux/arm64/v8'] });
+      await registry.pushImage('acme/grown', '1', {
+        platforms: ['linux/amd64', 'linux/arm64/v8'],
+      });
       const first = await proxied.resolveDigest({
-        registry: proxy.host, repository: 'acme/grown', tag: '1', platforms: ['linux/amd64'],
+        registry: proxy.host,
+        repository: 'acme/grown',
+        tag: '1',
+        platforms: ['linux/amd64'],
       });
       const wider = await proxied.resolveDigest({
         registry: proxy.host,
@@ -152,14 +221,22 @@ describe('RegistryClient against a real registry', () => {
         platforms: ['linux/amd64', 'linux/arm64/v8'],
         previous: first,
       });
-      expect(Object.keys(wider.platformDigests).sort()).toEqual(['linux/amd64', 'linux/arm64/v8']);
+      expect(Object.keys(wider.platformDigests).sort()).toEqual([
+        'linux/amd64',
+        'linux/arm64/v8',
+      ]);
       expect(wider.unchanged).toBe(true);
     });
 
     it('never fetches the body of a single-platform manifest', async () => {
       await registry.pushImage('acme/single', '1');
       proxy.requests.length = 0;
-      await proxied.resolveDigest({ registry: proxy.host, repository: 'acme/single', tag: '1', platforms: ['linux/amd64'] });
+      await proxied.resolveDigest({
+        registry: proxy.host,
+        repository: 'acme/single',
+        tag: '1',
+        platforms: ['linux/amd64'],
+      });
       expect(proxy.requests.map(r => r.method)).toEqual(['HEAD']);
     });
   });
@@ -202,7 +279,11 @@ describe('RegistryClient against a real registry with basic auth', () => {
       policy: policyFor([{ host: registry.host, insecure: true, ...auth }]),
       logger,
     });
-    const resolved = await client.resolveDigest({ registry: registry.host, repository: 'acme/private', tag: '1' });
+    const resolved = await client.resolveDigest({
+      registry: registry.host,
+      repository: 'acme/private',
+      tag: '1',
+    });
     expect(resolved.digest).toBe(pushed);
   });
 
@@ -213,7 +294,11 @@ describe('RegistryClient against a real registry with basic auth', () => {
       logger: mockServices.logger.mock(),
     });
     const error = await client
-      .resolveDigest({ registry: registry.host, repository: 'acme/private', tag: '2' })
+      .resolveDigest({
+        registry: registry.host,
+        repository: 'acme/private',
+        tag: '2',
+      })
       .catch(e => e);
     expect(error).toBeInstanceOf(RegistryError);
     expect(error.status).toBe(401);
@@ -222,15 +307,28 @@ describe('RegistryClient against a real registry with basic auth', () => {
 
   it('fails with 401 for a wrong password without repeating it in the message', async () => {
     const client = RegistryClient.create({
-      policy: policyFor([{ host: registry.host, insecure: true, username: 'factory', password: 'wrong-password-91' }]),
+      policy: policyFor([
+        {
+          host: registry.host,
+          insecure: true,
+          username: 'factory',
+          password: 'wrong-password-91',
+        },
+      ]),
       logger: mockServices.logger.mock(),
     });
     const error = await client
-      .resolveDigest({ registry: registry.host, repository: 'acme/private', tag: '1' })
+      .resolveDigest({
+        registry: registry.host,
+        repository: 'acme/private',
+        tag: '1',
+      })
       .catch(e => e);
     expect(error.status).toBe(401);
     expect(error.message).not.toContain('wrong-password-91');
-    expect(error.message).not.toContain(Buffer.from('factory:wrong-password-91').toString('base64'));
+    expect(error.message).not.toContain(
+      Buffer.from('factory:wrong-password-91').toString('base64'),
+    );
   });
 });
 

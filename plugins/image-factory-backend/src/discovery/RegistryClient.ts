@@ -1,6 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { isError } from '@backstage/errors';
-import { createHash } from 'node:crypto';
+import { InputError, isError } from '@backstage/errors';
 import { mapWithConcurrency } from './mapWithConcurrency';
 import { RegistryError } from './RegistryError';
 import { RegistryPolicy } from './RegistryPolicy';
@@ -10,11 +9,23 @@ import {
   MANIFEST_MEDIA_TYPES,
   selectPlatformDigests,
 } from './selectPlatformDigests';
-import { RegistryResponse, RegistryRetryOptions } from './sendWithRetries';
+import { RegistryRetryOptions } from './sendWithRetries';
+import { describeRegistryStatus } from './describeRegistryStatus';
+import {
+  contentType,
+  manifestMediaType,
+  parseManifest,
+  sha256Digest,
+} from './readManifest';
 import { DiscoveryTarget } from './types';
 
 const ACCEPT = Object.values(MANIFEST_MEDIA_TYPES);
 const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
+// The distribution spec's grammar for repository names and tags; anything else
+// could reshape the request path.
+const REPOSITORY_PATTERN =
+  /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 /**
  * One digest lookup.
@@ -80,17 +91,20 @@ export class RegistryClient {
     fetch?: typeof fetch;
     retry?: RegistryRetryOptions;
   }): RegistryClient {
-    return new RegistryClient(options.policy, new RegistryTransport({
-      policy: options.policy,
-      logger: options.logger,
-      fetch: options.fetch ?? globalThis.fetch,
-      retry: {
-        attempts: Math.max(1, options.retry?.attempts ?? 3),
-        baseDelayMs: options.retry?.baseDelayMs ?? 500,
-        maxRetryAfterMs: options.retry?.maxRetryAfterMs ?? 60_000,
-        timeoutMs: options.retry?.timeoutMs ?? 30_000,
-      },
-    }));
+    return new RegistryClient(
+      options.policy,
+      new RegistryTransport({
+        policy: options.policy,
+        logger: options.logger,
+        fetch: options.fetch ?? globalThis.fetch,
+        retry: {
+          attempts: Math.max(1, options.retry?.attempts ?? 3),
+          baseDelayMs: options.retry?.baseDelayMs ?? 500,
+          maxRetryAfterMs: options.retry?.maxRetryAfterMs ?? 60_000,
+          timeoutMs: options.retry?.timeoutMs ?? 30_000,
+        },
+      }),
+    );
   }
 
   private constructor(policy: RegistryPolicy, transport: RegistryTransport) {
@@ -103,12 +117,21 @@ export class RegistryClient {
    * the registry sends no `Docker-Content-Digest` or when the platform digests of
    * a changed image index are needed.
    *
+   * @throws InputError for a malformed repository or tag (nothing is sent).
    * @throws NotAllowedError when the registry host is not allowed (nothing is sent).
    * @throws RegistryError for HTTP errors, unreadable answers and network failures.
    */
   async resolveDigest(request: ResolveDigestRequest): Promise<ResolvedDigest> {
-    const endpoint = this.#policy.endpointFor(request.registry);
     const { repository, tag } = request;
+    if (!REPOSITORY_PATTERN.test(repository) || !TAG_PATTERN.test(tag)) {
+      throw new InputError(
+        `"${repository.slice(0, 256)}:${tag.slice(
+          0,
+          128,
+        )}" is not a valid repository and tag`,
+      );
+    }
+    const endpoint = this.#policy.endpointFor(request.registry);
     const fail = (message: string, status?: number) =>
       new RegistryError({
         message: `${endpoint.registry}/${repository}:${tag}: ${message}`,
@@ -125,7 +148,10 @@ export class RegistryClient {
         what: `manifest ${repository}:${tag}`,
       });
       if (response.status !== 200) {
-        throw fail(describeStatus(response, endpoint.credentials !== undefined), response.status);
+        throw fail(
+          describeRegistryStatus(response, endpoint.credentials !== undefined),
+          response.status,
+        );
       }
       return response;
     };
@@ -136,23 +162,37 @@ export class RegistryClient {
     let body: unknown;
     if (digest === undefined) {
       const got = await manifest('GET', tag);
-      digest = `sha256:${createHash('sha256').update(got.body).digest('hex')}`;
+      digest = sha256Digest(got.body);
       body = parseManifest(got, fail);
       mediaType = manifestMediaType(got, body);
     } else if (!DIGEST_PATTERN.test(digest)) {
-      throw fail(`the registry sent an unreadable digest "${digest.slice(0, 80)}"`);
+      throw fail(
+        `the registry sent an unreadable digest "${digest.slice(0, 80)}"`,
+      );
     }
 
     const platforms = request.platforms ?? [];
     // Without a Content-Type on the HEAD answer, only the body tells whether this is an index.
-    if (platforms.length === 0 || (body === undefined && mediaType !== undefined && !isImageIndex(mediaType))) {
-      return { digest, mediaType: mediaType ?? '', platformDigests: {}, unchanged: digest === request.previous?.digest };
+    if (
+      platforms.length === 0 ||
+      (body === undefined &&
+        mediaType !== undefined &&
+        !isImageIndex(mediaType))
+    ) {
+      return {
+        digest,
+        mediaType: mediaType ?? '',
+        platformDigests: {},
+        unchanged: digest === request.previous?.digest,
+      };
     }
     const previous = request.previous;
     if (
       body === undefined &&
       previous?.digest === digest &&
-      platforms.every(platform => previous.platformDigests?.[platform] !== undefined)
+      platforms.every(
+        platform => previous.platformDigests?.[platform] !== undefined,
+      )
     ) {
       return {
         digest,
@@ -164,15 +204,19 @@ export class RegistryClient {
     if (body === undefined) {
       // Fetch by digest, not by tag: the tag may move between the two requests.
       const got = await manifest('GET', digest);
-      const actual = `sha256:${createHash('sha256').update(got.body).digest('hex')}`;
-      if (actual !== digest) {
+      if (sha256Digest(got.body) !== digest) {
         throw fail(`the manifest body does not match its digest ${digest}`);
       }
       body = parseManifest(got, fail);
       mediaType = manifestMediaType(got, body);
     }
     if (!isImageIndex(mediaType)) {
-      return { digest, mediaType: mediaType ?? '', platformDigests: {}, unchanged: digest === previous?.digest };
+      return {
+        digest,
+        mediaType: mediaType ?? '',
+        platformDigests: {},
+        unchanged: digest === previous?.digest,
+      };
     }
     try {
       return {
@@ -194,81 +238,31 @@ export class RegistryClient {
     requests: readonly ResolveDigestRequest[],
     options: { concurrency?: number } = {},
   ): Promise<ResolveOutcome[]> {
-    return mapWithConcurrency(requests, options.concurrency ?? 4, async request => {
-      try {
-        return { ok: true as const, request, ...(await this.resolveDigest(request)) };
-      } catch (error) {
-        return { ok: false as const, request, error: toError(error) };
-      }
-    });
+    return mapWithConcurrency(
+      requests,
+      options.concurrency ?? 4,
+      async request => {
+        try {
+          return {
+            ok: true as const,
+            request,
+            ...(await this.resolveDigest(request)),
+          };
+        } catch (error) {
+          return { ok: false as const, request, error: toError(error) };
+        }
+      },
+    );
   }
 }
 
-function describeStatus(response: RegistryResponse, hasCredentials: boolean): string {
-  const codes = registryErrorCodes(response.body);
-  const suffix = codes.length ? ` ${codes.join(', ')}` : '';
-  switch (response.status) {
-    case 401:
-      return `the registry refused access (HTTP 401${suffix})${hasCredentials ? '' : '; no credentials are configured for it'}`;
-    case 403:
-      return `the registry denied access (HTTP 403${suffix})`;
-    case 404:
-      return `no such tag or repository (HTTP 404${suffix})`;
-    case 429: {
-      const after = response.headers.get('retry-after');
-      return `rate limited by the registry (HTTP 429${suffix})${after ? `; retry after ${after.slice(0, 40)}` : ''}`;
-    }
-    default:
-      return `the registry answered HTTP ${response.status}${suffix}`;
-  }
-}
-
-/**
- * The registry's own error codes (`MANIFEST_UNKNOWN`, `DENIED`), which are safe to
- * show; messages are left out because a server may echo what it was sent.
- */
-function registryErrorCodes(body: Uint8Array): string[] {
-  try {
-    const parsed = JSON.parse(Buffer.from(body).toString('utf8')) as { errors?: Array<{ code?: unknown }> };
-    return (parsed.errors ?? [])
-      .map(error => error?.code)
-      .filter((code): code is string => typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code))
-      .slice(0, 3);
-  } catch {
-    return [];
-  }
-}
-
-function contentType(response: RegistryResponse): string | undefined {
-  return response.headers.get('content-type')?.split(';')[0].trim() || undefined;
-}
-
-function parseManifest(response: RegistryResponse, fail: (message: string) => Error): unknown {
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.from(response.body).toString('utf8'));
-  } catch {
-    throw fail('the registry sent a manifest that is not JSON');
-  }
-  if (typeof body !== 'object' || body === null || (body as { schemaVersion?: unknown }).schemaVersion !== 2) {
-    throw fail('the registry sent something that is not an image manifest (no schemaVersion 2)');
-  }
-  return body;
-}
-
-function manifestMediaType(response: RegistryResponse, body: unknown): string | undefined {
-  const declared = (body as { mediaType?: unknown }).mediaType;
-  if (typeof declared === 'string') {
-    return declared;
-  }
-  // OCI indexes may omit mediaType; a manifests list gives them away.
-  return Array.isArray((body as { manifests?: unknown }).manifests)
-    ? MANIFEST_MEDIA_TYPES.ociIndex
-    : contentType(response);
-}
-
-function pick(record: Record<string, string>, keys: readonly string[]): Record<string, string> {
-  return Object.fromEntries(keys.filter(key => key in record).map(key => [key, record[key]]));
+function pick(
+  record: Record<string, string>,
+  keys: readonly string[],
+): Record<string, string> {
+  return Object.fromEntries(
+    keys.filter(key => key in record).map(key => [key, record[key]]),
+  );
 }
 
 function toError(error: unknown): Error {

@@ -37,7 +37,11 @@ export class RegistryFreightSource implements FreightSource {
     );
   }
 
-  private constructor(client: RegistryClient, platforms: readonly string[], concurrency: number) {
+  private constructor(
+    client: RegistryClient,
+    platforms: readonly string[],
+    concurrency: number,
+  ) {
     this.#client = client;
     this.#platforms = platforms;
     this.#concurrency = concurrency;
@@ -54,10 +58,15 @@ export class RegistryFreightSource implements FreightSource {
         repository: target.repository,
         tag: target.tag,
         platforms: this.#platforms,
-        previous: known && { digest: known.digest, platformDigests: known.platformDigests },
+        previous: known && {
+          digest: known.digest,
+          platformDigests: known.platformDigests,
+        },
       };
     });
-    const outcomes = await this.#client.resolveMany(requests, { concurrency: this.#concurrency });
+    const outcomes = await this.#client.resolveMany(requests, {
+      concurrency: this.#concurrency,
+    });
     return outcomes.map((outcome, index): DiscoveryResult => {
       const target = targets[index];
       if (!outcome.ok) {

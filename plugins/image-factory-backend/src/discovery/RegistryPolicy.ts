@@ -73,11 +73,15 @@ export class RegistryPolicy {
   /** Reads the policy from the root config; a malformed registry entry is an `InputError`. */
   static fromConfig(config: Config): RegistryPolicy {
     const hosts = new Map<string, HostSettings>();
-    for (const entry of config.getOptionalConfigArray('imageFactory.registries') ?? []) {
+    for (const entry of config.getOptionalConfigArray(
+      'imageFactory.registries',
+    ) ?? []) {
       const host = normalizeRegistryHost(entry.getString('host'));
       if (!host || /[\s/]/.test(host)) {
         throw new InputError(
-          `imageFactory.registries: "${entry.getString('host')}" is not a registry host (use host[:port], no scheme or path)`,
+          `imageFactory.registries: "${entry.getString(
+            'host',
+          )}" is not a registry host (use host[:port], no scheme or path)`,
         );
       }
       if (hosts.has(host)) {
@@ -110,7 +114,9 @@ export class RegistryPolicy {
     const normalized = normalizeRegistryHost(host);
     return (
       this.#hosts.get(normalized)?.minIntervalMs ??
-      (isPublicRegistry(normalized) ? PUBLIC_MIN_INTERVAL_MS : PRIVATE_MIN_INTERVAL_MS)
+      (isPublicRegistry(normalized)
+        ? PUBLIC_MIN_INTERVAL_MS
+        : PRIVATE_MIN_INTERVAL_MS)
     );
   }
 
@@ -124,7 +130,9 @@ export class RegistryPolicy {
     if (!this.isAllowed(registry)) {
       throw new NotAllowedError(
         `registry ${registry} is not in imageFactory.registries${
-          isPublicRegistry(registry) ? ' (public registries are off: imageFactory.allowPublic is false)' : ''
+          isPublicRegistry(registry)
+            ? ' (public registries are off: imageFactory.allowPublic is false)'
+            : ''
         }`,
       );
     }
@@ -188,7 +196,10 @@ function readHostSettings(entry: Config, host: string): HostSettings {
     try {
       minIntervalMs = parseDuration(minInterval);
     } catch (error) {
-      throw new InputError(`imageFactory.registries[${host}].minInterval`, error);
+      throw new InputError(
+        `imageFactory.registries[${host}].minInterval`,
+        error,
+      );
     }
   }
   const username = entry.getOptionalString('username');

@@ -57,7 +57,10 @@ export class RegistryTransport {
   }
 
   /** Sends a request, following allowed redirects, and returns the final answer. */
-  async send(endpoint: RegistryEndpoint, request: TransportRequest): Promise<RegistryResponse> {
+  async send(
+    endpoint: RegistryEndpoint,
+    request: TransportRequest,
+  ): Promise<RegistryResponse> {
     const context: RequestContext = {
       registry: endpoint.registry,
       repository: request.repository,
@@ -66,12 +69,27 @@ export class RegistryTransport {
     };
     let url = new URL(`${endpoint.baseUrl}${request.path}`);
     for (let hop = 0; ; hop++) {
-      const response = await this.#sendAuthenticated(endpoint, url, request, context);
+      const response = await this.#sendAuthenticated(
+        endpoint,
+        url,
+        request,
+        context,
+      );
       const location = response.headers.get('location');
       if (response.status < 300 || response.status >= 400 || !location) {
         return response;
       }
-      const next = new URL(location, url);
+      let next: URL;
+      try {
+        next = new URL(location, url);
+      } catch {
+        throw new RegistryError({
+          message: `registry ${endpoint.registry} redirected ${request.what} to an unreadable location`,
+          registry: endpoint.registry,
+          repository: request.repository,
+          status: response.status,
+        });
+      }
       const refuse = (why: string) =>
         new RegistryError({
           message: `registry ${endpoint.registry} redirected ${request.what} to ${next.host}, ${why}`,
@@ -82,7 +100,10 @@ export class RegistryTransport {
       if (hop >= MAX_REDIRECTS) {
         throw refuse(`more than ${MAX_REDIRECTS} redirects`);
       }
-      if (next.protocol !== 'https:' && (next.protocol !== 'http:' || url.protocol === 'https:')) {
+      if (
+        next.protocol !== 'https:' &&
+        (next.protocol !== 'http:' || url.protocol === 'https:')
+      ) {
         throw refuse(`which downgrades or leaves HTTP(S) (${next.protocol})`);
       }
       if (!this.#policy.mayRedirectTo(endpoint, next.host)) {
@@ -103,19 +124,33 @@ export class RegistryTransport {
     const ownHost = url.host === endpoint.apiHost;
     const scopeKey = `${url.host}|repository:${request.repository}:pull`;
     const tokenUsed = this.#tokens.get(scopeKey);
-    let authorization = await this.#initialAuthorization(endpoint, url, scopeKey, ownHost);
+    let authorization = await this.#initialAuthorization(
+      endpoint,
+      url,
+      scopeKey,
+      ownHost,
+    );
     const response = await this.#sendOnce(url, request, authorization, context);
     if (response.status !== 401) {
       return response;
     }
-    const challenge = parseAuthChallenge(response.headers.get('www-authenticate'));
+    const challenge = parseAuthChallenge(
+      response.headers.get('www-authenticate'),
+    );
     const staticToken = ownHost && endpoint.credentials?.type === 'bearer';
     if (challenge?.scheme === 'bearer' && !staticToken) {
       // Another lookup may have fetched a fresh token while this one was refused.
       const current = this.#tokens.get(scopeKey);
       const token = await (current && current !== tokenUsed
         ? current
-        : this.#token(endpoint, challenge, request, scopeKey, ownHost, context));
+        : this.#token(
+            endpoint,
+            challenge,
+            request,
+            scopeKey,
+            ownHost,
+            context,
+          ));
       authorization = `Bearer ${token.token}`;
     } else if (
       challenge?.scheme === 'basic' &&
@@ -153,7 +188,9 @@ export class RegistryTransport {
     if (endpoint.credentials.type === 'bearer') {
       return `Bearer ${endpoint.credentials.token}`;
     }
-    return this.#basicHosts.has(url.host) ? basicAuthorization(endpoint) : undefined;
+    return this.#basicHosts.has(url.host)
+      ? basicAuthorization(endpoint)
+      : undefined;
   }
 
   #token(
@@ -177,11 +214,18 @@ export class RegistryTransport {
     } catch {
       return Promise.reject(refuse('an unreadable realm'));
     }
-    if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && endpoint.baseUrl.startsWith('http:'))) {
-      return Promise.reject(refuse(`${realm.host} over ${realm.protocol} from an HTTPS registry`));
+    if (
+      realm.protocol !== 'https:' &&
+      !(realm.protocol === 'http:' && endpoint.baseUrl.startsWith('http:'))
+    ) {
+      return Promise.reject(
+        refuse(`${realm.host} over ${realm.protocol} from an HTTPS registry`),
+      );
     }
     if (!this.#policy.mayIssueTokens(endpoint, realm.host)) {
-      return Promise.reject(refuse(`${realm.host}, which is not an allowed token host`));
+      return Promise.reject(
+        refuse(`${realm.host}, which is not an allowed token host`),
+      );
     }
     const pending = fetchRegistryToken({
       fetchFn: this.#fetch,
@@ -218,14 +262,22 @@ export class RegistryTransport {
     if (authorization) {
       headers.authorization = authorization;
     }
-    return sendWithRetries(this.#fetch, url.toString(), { method: request.method, headers }, this.#retry, context);
+    return sendWithRetries(
+      this.#fetch,
+      url.toString(),
+      { method: request.method, headers },
+      this.#retry,
+      context,
+    );
   }
 }
 
 function basicCredentials(endpoint: RegistryEndpoint): string | undefined {
   const credentials = endpoint.credentials;
   return credentials?.type === 'basic'
-    ? Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')
+    ? Buffer.from(`${credentials.username}:${credentials.password}`).toString(
+        'base64',
+      )
     : undefined;
 }
 

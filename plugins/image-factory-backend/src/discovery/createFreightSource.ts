@@ -24,7 +24,8 @@ export function createFreightSource(options: {
   fetch?: typeof fetch;
 }): FreightSource {
   const { config, logger, policy } = options;
-  const type = config.getOptionalString('imageFactory.freightSource.type') ?? 'registry';
+  const type =
+    config.getOptionalString('imageFactory.freightSource.type') ?? 'registry';
   if (type === 'kargo') {
     return KargoFreightSource.fromConfig(config, { logger });
   }
@@ -33,7 +34,9 @@ export function createFreightSource(options: {
       `imageFactory.freightSource.type must be registry or kargo, not "${type}"`,
     );
   }
-  const platforms = config.getOptionalStringArray('imageFactory.defaults.platforms') ?? ['linux/amd64'];
+  const platforms = config.getOptionalStringArray(
+    'imageFactory.defaults.platforms',
+  ) ?? ['linux/amd64'];
   for (const platform of platforms) {
     try {
       parsePlatform(platform);

@@ -64,14 +64,20 @@ export async function fetchRegistryToken(options: {
   } catch {
     throw fail('sent an answer that is not JSON');
   }
-  const { token, access_token: accessToken, expires_in: expiresIn, issued_at: issuedAt } =
-    (answer ?? {}) as Record<string, unknown>;
+  const {
+    token,
+    access_token: accessToken,
+    expires_in: expiresIn,
+    issued_at: issuedAt,
+  } = (answer ?? {}) as Record<string, unknown>;
   const value = typeof token === 'string' && token ? token : accessToken;
   if (typeof value !== 'string' || !value) {
     throw fail('sent no token');
   }
   const seconds =
-    typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : DEFAULT_TOKEN_SECONDS;
+    typeof expiresIn === 'number' && expiresIn > 0
+      ? expiresIn
+      : DEFAULT_TOKEN_SECONDS;
   const issued = typeof issuedAt === 'string' ? Date.parse(issuedAt) : NaN;
   // Trust the issue time only when it is near our clock; a skewed server must not
   // make every token look expired (or eternal).

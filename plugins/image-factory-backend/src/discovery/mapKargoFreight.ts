@@ -33,30 +33,43 @@ export function mapKargoFreight(object: unknown): {
     images?: unknown;
     spec?: { images?: unknown };
   };
-  const name = typeof freight.metadata?.name === 'string' ? freight.metadata.name : '(unnamed)';
+  const name =
+    typeof freight.metadata?.name === 'string'
+      ? freight.metadata.name
+      : '(unnamed)';
   const created =
     typeof freight.metadata?.creationTimestamp === 'string'
       ? new Date(freight.metadata.creationTimestamp)
       : undefined;
   if (!created || Number.isNaN(created.getTime())) {
-    return { records: [], skipped: [`Freight ${name} has no creationTimestamp`] };
+    return {
+      records: [],
+      skipped: [`Freight ${name} has no creationTimestamp`],
+    };
   }
   const warehouse =
-    freight.origin?.kind === 'Warehouse' && typeof freight.origin.name === 'string'
+    freight.origin?.kind === 'Warehouse' &&
+    typeof freight.origin.name === 'string'
       ? freight.origin.name
       : undefined;
   const images = Array.isArray(freight.images)
     ? freight.images
-    : Array.isArray(freight.spec?.images)
-      ? freight.spec.images
-      : [];
+    : nestedImages(freight.spec?.images);
 
   const records: KargoFreightRecord[] = [];
   const skipped: string[] = [];
   for (const image of images as unknown[]) {
     const { repoURL, tag, digest } = (image ?? {}) as Record<string, unknown>;
-    if (typeof repoURL !== 'string' || typeof tag !== 'string' || !tag || typeof digest !== 'string' || !digest) {
-      skipped.push(`Freight ${name} has an image without repoURL, tag and digest`);
+    if (
+      typeof repoURL !== 'string' ||
+      typeof tag !== 'string' ||
+      !tag ||
+      typeof digest !== 'string' ||
+      !digest
+    ) {
+      skipped.push(
+        `Freight ${name} has an image without repoURL, tag and digest`,
+      );
       continue;
     }
     let registry: string;
@@ -64,7 +77,11 @@ export function mapKargoFreight(object: unknown): {
     try {
       ({ registry, repository } = parseImageReference(repoURL));
     } catch (error) {
-      skipped.push(`Freight ${name} has an unreadable repoURL: ${(error as Error).message}`);
+      skipped.push(
+        `Freight ${name} has an unreadable repoURL: ${
+          (error as Error).message
+        }`,
+      );
       continue;
     }
     records.push({
@@ -79,4 +96,8 @@ export function mapKargoFreight(object: unknown): {
     });
   }
   return { records, skipped };
+}
+
+function nestedImages(images: unknown): unknown[] {
+  return Array.isArray(images) ? images : [];
 }

@@ -16,7 +16,10 @@ export async function mapWithConcurrency<T, R>(
       results[index] = await fn(items[index], index);
     }
   };
-  const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, items.length));
+  const workers = Math.max(
+    1,
+    Math.min(Math.floor(concurrency) || 1, items.length),
+  );
   await Promise.all(Array.from({ length: workers }, worker));
   return results;
 }

@@ -8,13 +8,17 @@ export interface AuthChallenge {
 }
 
 // key=value or key="quoted value" (with backslash escapes), separated by commas.
-const PARAM_SOURCE = /\s*([a-zA-Z0-9_.-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))\s*(?:,|$)/.source;
+const PARAM_SOURCE =
+  /\s*([a-zA-Z0-9_.-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))\s*(?:,|$)/
+    .source;
 
 /**
  * Parses a `WWW-Authenticate` header. Returns undefined for a missing header or a
  * scheme other than Basic and Bearer, which the caller reports as an auth failure.
  */
-export function parseAuthChallenge(header: string | null): AuthChallenge | undefined {
+export function parseAuthChallenge(
+  header: string | null,
+): AuthChallenge | undefined {
   if (!header) {
     return undefined;
   }
@@ -30,7 +34,8 @@ export function parseAuthChallenge(header: string | null): AuthChallenge | undef
     if (!param) {
       break;
     }
-    const value = param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
+    const value =
+      param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
     params[param[1].toLowerCase()] = value;
   }
   return {

@@ -38,7 +38,11 @@ export interface DiscoveryPlan {
   /** Targets checked too recently, with the earliest time they may be checked again. */
   waiting: Array<PlannedTarget & { nextCheck: Date }>;
   /** Images pinned by digest alone: no tag can move, so there is nothing to check. */
-  uncheckable: Array<{ ref: ImageReference; dependents: string[]; reason: string }>;
+  uncheckable: Array<{
+    ref: ImageReference;
+    dependents: string[];
+    reason: string;
+  }>;
 }
 
 /**
@@ -58,7 +62,10 @@ export function planDiscovery(input: {
   minIntervalFor: (registry: string) => number;
   now: Date;
 }): DiscoveryPlan {
-  const targets = new Map<string, { target: DiscoveryTarget; dependents: Set<string> }>();
+  const targets = new Map<
+    string,
+    { target: DiscoveryTarget; dependents: Set<string> }
+  >();
   const uncheckable: DiscoveryPlan['uncheckable'] = [];
   for (const image of input.images) {
     if (image.ref.tag === null) {
@@ -100,9 +107,14 @@ export function planDiscovery(input: {
   }
   due.sort(
     (a, b) =>
-      (a.lastChecked?.getTime() ?? -Infinity) - (b.lastChecked?.getTime() ?? -Infinity) ||
+      (a.lastChecked?.getTime() ?? -Infinity) -
+        (b.lastChecked?.getTime() ?? -Infinity) ||
       freightKey(a).localeCompare(freightKey(b)),
   );
-  waiting.sort((a, b) => a.nextCheck.getTime() - b.nextCheck.getTime() || freightKey(a).localeCompare(freightKey(b)));
+  waiting.sort(
+    (a, b) =>
+      a.nextCheck.getTime() - b.nextCheck.getTime() ||
+      freightKey(a).localeCompare(freightKey(b)),
+  );
   return { due, waiting, uncheckable };
 }

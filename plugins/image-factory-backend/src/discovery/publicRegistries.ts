@@ -79,7 +79,10 @@ export function normalizeRegistryHost(host: string): string {
 }
 
 /** Whether `host` equals a pattern or, for a pattern starting with `.`, is a subdomain of it. */
-export function hostMatches(host: string, patterns: readonly string[]): boolean {
+export function hostMatches(
+  host: string,
+  patterns: readonly string[],
+): boolean {
   const lower = host.toLowerCase();
   return patterns.some(pattern =>
     pattern.startsWith('.') ? lower.endsWith(pattern) : lower === pattern,

@@ -14,7 +14,9 @@ export async function readLimitedBody(
   }
   if (Number.isFinite(declared) && declared > limit) {
     await response.body.cancel();
-    throw new RangeError(`response of ${declared} bytes exceeds the ${limit} byte limit`);
+    throw new RangeError(
+      `response of ${declared} bytes exceeds the ${limit} byte limit`,
+    );
   }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

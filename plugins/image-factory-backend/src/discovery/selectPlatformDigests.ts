@@ -1,7 +1,8 @@
 /** The manifest media types the registry client accepts, image indexes first. */
 export const MANIFEST_MEDIA_TYPES = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',
-  dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+  dockerManifestList:
+    'application/vnd.docker.distribution.manifest.list.v2+json',
   ociManifest: 'application/vnd.oci.image.manifest.v1+json',
   dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
 } as const;
@@ -27,8 +28,14 @@ interface Platform {
  */
 export function parsePlatform(text: string): Platform {
   const parts = text.trim().toLowerCase().split('/');
-  if (parts.length < 2 || parts.length > 3 || parts.some(part => !/^[a-z0-9._-]+$/.test(part))) {
-    throw new TypeError(`"${text}" is not a platform: use os/arch or os/arch/variant, e.g. linux/amd64`);
+  if (
+    parts.length < 2 ||
+    parts.length > 3 ||
+    parts.some(part => !/^[a-z0-9._-]+$/.test(part))
+  ) {
+    throw new TypeError(
+      `"${text}" is not a platform: use os/arch or os/arch/variant, e.g. linux/amd64`,
+    );
   }
   return { os: parts[0], architecture: parts[1], variant: parts[2] };
 }
@@ -62,15 +69,31 @@ export function selectPlatformDigests(
     throw new TypeError('the image index has no manifests list');
   }
   const entries = manifests.flatMap(entry => {
-    const { digest, platform } = (entry ?? {}) as { digest?: unknown; platform?: Partial<Platform> };
-    if (typeof digest !== 'string' || typeof platform?.os !== 'string' || typeof platform.architecture !== 'string') {
+    const { digest, platform } = (entry ?? {}) as {
+      digest?: unknown;
+      platform?: Partial<Platform>;
+    };
+    if (
+      typeof digest !== 'string' ||
+      typeof platform?.os !== 'string' ||
+      typeof platform.architecture !== 'string'
+    ) {
       return [];
     }
-    const variant = typeof platform.variant === 'string' ? platform.variant.toLowerCase() : undefined;
-    return [{
-      digest,
-      platform: { os: platform.os.toLowerCase(), architecture: platform.architecture.toLowerCase(), variant },
-    }];
+    const variant =
+      typeof platform.variant === 'string'
+        ? platform.variant.toLowerCase()
+        : undefined;
+    return [
+      {
+        digest,
+        platform: {
+          os: platform.os.toLowerCase(),
+          architecture: platform.architecture.toLowerCase(),
+          variant,
+        },
+      },
+    ];
   });
   const result: Record<string, string> = {};
   for (const wanted of platforms) {
@@ -83,8 +106,10 @@ export function selectPlatformDigests(
           normalizedVariant(platform) === normalizedVariant(requested)),
     );
     const best =
-      candidates.find(({ platform }) => normalizedVariant(platform) === normalizedVariant(requested)) ??
-      candidates[0];
+      candidates.find(
+        ({ platform }) =>
+          normalizedVariant(platform) === normalizedVariant(requested),
+      ) ?? candidates[0];
     if (best) {
       result[wanted] = best.digest;
     }

@@ -79,26 +79,35 @@ export async function sendWithRetries(
       // An oversized answer will not shrink on a second try.
       if (last || error instanceof RangeError) {
         throw new RegistryError({
-          message: `registry ${registry} ${reason} for ${what} (${attempt} attempt${attempt > 1 ? 's' : ''})`,
+          message: `registry ${registry} ${reason} for ${what} (${attempt} attempt${
+            attempt > 1 ? 's' : ''
+          })`,
           registry,
           repository,
         });
       }
-      logger.debug(`Retrying ${what} on ${registry}: ${reason} (attempt ${attempt} of ${options.attempts})`);
+      logger.debug(
+        `Retrying ${what} on ${registry}: ${reason} (attempt ${attempt} of ${options.attempts})`,
+      );
       await sleep(backoff);
       continue;
     }
     if (response.status === 429 && !last) {
-      const wait = parseRetryAfter(response.headers.get('retry-after')) ?? backoff;
+      const wait =
+        parseRetryAfter(response.headers.get('retry-after')) ?? backoff;
       if (wait > options.maxRetryAfterMs) {
         return response;
       }
-      logger.info(`Registry ${registry} rate-limited ${what}; retrying in ${wait} ms`);
+      logger.info(
+        `Registry ${registry} rate-limited ${what}; retrying in ${wait} ms`,
+      );
       await sleep(wait);
       continue;
     }
     if (response.status >= 500 && !last) {
-      logger.debug(`Retrying ${what} on ${registry} after HTTP ${response.status} (attempt ${attempt} of ${options.attempts})`);
+      logger.debug(
+        `Retrying ${what} on ${registry} after HTTP ${response.status} (attempt ${attempt} of ${options.attempts})`,
+      );
       await sleep(backoff);
       continue;
     }
@@ -115,7 +124,9 @@ function describeFailure(error: unknown, timeoutMs: number): string {
     return `sent an oversized answer (${error.message})`;
   }
   // undici reports "fetch failed" with the socket error (ECONNREFUSED, ENOTFOUND) as cause.
-  const cause = isError(error) ? (error as { cause?: { code?: unknown } }).cause : undefined;
+  const cause = isError(error)
+    ? (error as { cause?: { code?: unknown } }).cause
+    : undefined;
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
   return `could not be reached${code ? ` (${code})` : ''}`;
 }

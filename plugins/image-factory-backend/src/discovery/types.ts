@@ -46,7 +46,12 @@ export interface FreightRecord extends DiscoveryTarget {
  * @public
  */
 export type DiscoveryResult =
-  | { ok: true; target: DiscoveryTarget; freight: FreightRecord; changed: boolean }
+  | {
+      ok: true;
+      target: DiscoveryTarget;
+      freight: FreightRecord;
+      changed: boolean;
+    }
   | { ok: false; target: DiscoveryTarget; error: Error };
 
 /**

@@ -25,7 +25,9 @@ export class GitCommandError extends CustomErrorBase {
     const detail = options.stderr.trim() || options.reason || 'no output';
     super(
       `git ${options.command} failed${
-        options.exitCode === undefined ? '' : ` with exit code ${options.exitCode}`
+        options.exitCode === undefined
+          ? ''
+          : ` with exit code ${options.exitCode}`
       }: ${detail}`,
     );
     this.command = options.command;

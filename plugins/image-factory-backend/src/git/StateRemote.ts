@@ -42,7 +42,9 @@ export class StateRemote {
     const secrets: string[] = [];
     if (remote.http && remote.credentials) {
       const { token } = remote.credentials;
-      const userToken = `${remote.credentials.username ?? 'x-access-token'}:${token}`;
+      const userToken = `${
+        remote.credentials.username ?? 'x-access-token'
+      }:${token}`;
       const basic = Buffer.from(userToken, 'utf8').toString('base64');
       secretConfig.push(
         [`http.${remote.url}.extraHeader`, `Authorization: Basic ${basic}`],
@@ -87,11 +89,12 @@ export class StateRemote {
         await git.run(['update-ref', '-d', trackingRef], { gitDir });
         return undefined;
       }
-      const hint = /could not read (username|password)|authentication failed/i.test(
-        error.stderr,
-      )
-        ? ' (the server refused the credentials, or none were configured)'
-        : '';
+      const hint =
+        /could not read (username|password)|authentication failed/i.test(
+          error.stderr,
+        )
+          ? ' (the server refused the credentials, or none were configured)'
+          : '';
       throw new ServiceUnavailableError(
         `Could not fetch branch ${branch} of the state repository ${this.displayUrl}${hint}: ${error.message}`,
       );

@@ -84,7 +84,9 @@ describe('StateRepository credentials', () => {
 
     expect(result.committed).toBe(true);
     expect(fixture.tree()).toEqual(new Map([['state/images/a.yaml', 'a']]));
-    expect(await repo.read()).toEqual(new Map([['state/images/a.yaml', 'a\n']]));
+    expect(await repo.read()).toEqual(
+      new Map([['state/images/a.yaml', 'a\n']]),
+    );
     // The header goes with every request, so git never falls back to prompting.
     expect(server.authorizations.length).toBeGreaterThan(0);
     expect(new Set(server.authorizations)).toEqual(
@@ -149,7 +151,10 @@ describe('StateRepository credentials', () => {
 
     expect(error).toMatchObject({ name: 'ServiceUnavailableError' });
     expect(error.message).toContain(`${server.url}/remote.git`);
-    expectNoLeak([error.message, String(error.stack)], leakedForms('x-access-token', TOKEN));
+    expectNoLeak(
+      [error.message, String(error.stack)],
+      leakedForms('x-access-token', TOKEN),
+    );
   });
 
   it('keeps the token out of the clone and of errors when the HTTPS remote is unreachable', async () => {
@@ -181,10 +186,15 @@ describe('StateRepository credentials', () => {
 
     for (const error of errors) {
       expect(error).toMatchObject({ name: 'ServiceUnavailableError' });
-      expect(error.message).toContain(`https://127.0.0.1:${port}/acme/state.git`);
+      expect(error.message).toContain(
+        `https://127.0.0.1:${port}/acme/state.git`,
+      );
       expect(error.message).toMatch(/connect/i);
     }
-    const config = readFileSync(join(workDir, 'repository.git', 'config'), 'utf8');
+    const config = readFileSync(
+      join(workDir, 'repository.git', 'config'),
+      'utf8',
+    );
     expect(config).not.toMatch(/extraheader|url|oauth2/i);
     expectNoLeak(
       [

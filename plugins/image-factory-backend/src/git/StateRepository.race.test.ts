@@ -197,8 +197,14 @@ describe('StateRepository with other writers', () => {
     const before = fixture.commits();
 
     const results = await Promise.all([
-      repo.write({ files: files({ 'state/images/a.yaml': '1\n' }), message: 'One' }),
-      repo.write({ files: files({ 'state/images/a.yaml': '2\n' }), message: 'Two' }),
+      repo.write({
+        files: files({ 'state/images/a.yaml': '1\n' }),
+        message: 'One',
+      }),
+      repo.write({
+        files: files({ 'state/images/a.yaml': '2\n' }),
+        message: 'Two',
+      }),
     ]);
 
     expect(results.map(r => r.attempts)).toEqual([1, 1]);

@@ -38,6 +38,7 @@ describe('StateRepository', () => {
   it('writes the desired files in one commit with the configured author and message', async () => {
     const repo = await open();
     const before = fixture.commits();
+    expect(await repo.read()).toEqual(new Map());
 
     const result = await repo.write({
       files: files({
@@ -238,7 +239,9 @@ describe('StateRepository', () => {
 
     expect(result.committed).toBe(true);
     expect(fixture.commits('state')).toEqual([result.commit]);
-    expect(fixture.tree('state')).toEqual(files({ 'state/images/a.yaml': 'a' }));
+    expect(fixture.tree('state')).toEqual(
+      files({ 'state/images/a.yaml': 'a' }),
+    );
   });
 
   it('ignores the git configuration and variables of the machine it runs on', async () => {
@@ -249,10 +252,18 @@ describe('StateRepository', () => {
     // and run a failing hook, if it were read.
     const config = join(home, '.gitconfig');
     const hooks = join(home, 'hooks');
-    fixture.git(['config', '--file', config, `url./nonexistent/.insteadOf`, fixture.remote]);
+    fixture.git([
+      'config',
+      '--file',
+      config,
+      `url./nonexistent/.insteadOf`,
+      fixture.remote,
+    ]);
     fixture.git(['config', '--file', config, 'core.hooksPath', hooks]);
     mkdirSync(hooks);
-    writeFileSync(join(hooks, 'pre-push'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    writeFileSync(join(hooks, 'pre-push'), '#!/bin/sh\nexit 1\n', {
+      mode: 0o755,
+    });
     Object.assign(process.env, {
       HOME: home,
       XDG_CONFIG_HOME: home,

@@ -255,7 +255,9 @@ export class StateRepository {
   }
 
   private folders(): string[] {
-    return STATE_FOLDERS.map(f => (this.basePath ? `${this.basePath}/${f}` : f));
+    return STATE_FOLDERS.map(f =>
+      this.basePath ? `${this.basePath}/${f}` : f,
+    );
   }
 
   private retryDelay(attempt: number): number {

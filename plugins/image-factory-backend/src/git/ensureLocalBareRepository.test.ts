@@ -19,7 +19,8 @@ describe('ensureLocalBareRepository', () => {
       created: true,
     });
 
-    const git = (...args: string[]) => fixture.git(['--git-dir', path, ...args]);
+    const git = (...args: string[]) =>
+      fixture.git(['--git-dir', path, ...args]);
     expect(git('rev-parse', '--is-bare-repository')).toBe('true');
     expect(git('rev-list', 'gitops').split('\n')).toHaveLength(1);
     expect(git('ls-tree', '-r', 'gitops')).toBe('');
@@ -58,8 +59,10 @@ describe('ensureLocalBareRepository', () => {
     mkdirSync(path);
     writeFileSync(join(path, 'notes.txt'), 'mine');
 
-    await expect(ensureLocalBareRepository(path, 'main')).rejects.toMatchObject({
-      name: 'InputError',
-    });
+    await expect(ensureLocalBareRepository(path, 'main')).rejects.toMatchObject(
+      {
+        name: 'InputError',
+      },
+    );
   });
 });

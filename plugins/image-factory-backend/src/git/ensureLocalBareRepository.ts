@@ -38,7 +38,11 @@ export async function ensureLocalBareRepository(
   }
   const homeDir = await mkdtemp(join(tmpdir(), 'image-factory-git-'));
   try {
-    const git = new GitCli({ homeDir, identity: author, defaultBranch: branch });
+    const git = new GitCli({
+      homeDir,
+      identity: author,
+      defaultBranch: branch,
+    });
     const ref = `refs/heads/${branch}`;
     if (isRepository) {
       const existing = await git
@@ -56,7 +60,12 @@ export async function ensureLocalBareRepository(
       { gitDir, input: '' },
     );
     const commit = await git.text(
-      ['commit-tree', emptyTree, '-m', 'Create the Image Factory state repository'],
+      [
+        'commit-tree',
+        emptyTree,
+        '-m',
+        'Create the Image Factory state repository',
+      ],
       { gitDir },
     );
     try {

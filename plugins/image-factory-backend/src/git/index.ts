@@ -1,5 +1,8 @@
 export { StateRepository } from './StateRepository';
-export type { StateRepositoryOptions, StateWriteResult } from './StateRepository';
+export type {
+  StateRepositoryOptions,
+  StateWriteResult,
+} from './StateRepository';
 export type { StateRepositoryCredentials } from './resolveRemote';
 export type { GitIdentity } from './GitCli';
 export { GitCommandError } from './GitCommandError';

@@ -44,7 +44,10 @@ export async function readTreeFiles(options: {
       throw new Error(`Unexpected git cat-file output for ${entry.path}`);
     }
     const start = headerEnd + 1;
-    files.set(entry.path, output.subarray(start, start + size).toString('utf8'));
+    files.set(
+      entry.path,
+      output.subarray(start, start + size).toString('utf8'),
+    );
     offset = start + size + 1;
   }
   return files;

@@ -65,7 +65,10 @@ export function resolveRemote(
   if (/^file:\/\//i.test(trimmed)) {
     return { url: trimmed, http: false };
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) || /^[^/]*@[^/]*:/.test(trimmed)) {
+  if (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ||
+    /^[^/]*@[^/]*:/.test(trimmed)
+  ) {
     throw new InputError(
       'The state repository URL must be https://…, file://… or a local path',
     );

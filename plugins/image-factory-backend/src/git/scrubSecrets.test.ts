@@ -22,7 +22,8 @@ describe('scrubSecrets', () => {
   });
 
   it('leaves URLs without userinfo and e-mail addresses alone', () => {
-    const text = 'pushed to https://git.example.com/a.git by factory@example.com';
+    const text =
+      'pushed to https://git.example.com/a.git by factory@example.com';
     expect(scrubSecrets(text)).toBe(text);
   });
 });

@@ -6,7 +6,10 @@
  * @param secrets - literal values that must never appear (tokens and encodings of them)
  * @internal
  */
-export function scrubSecrets(text: string, secrets: readonly string[] = []): string {
+export function scrubSecrets(
+  text: string,
+  secrets: readonly string[] = [],
+): string {
   // git echoes remote URLs in its messages; a URL may carry `user:password@`.
   let result = text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/\s@]+@/gi, '$1***@');
   for (const secret of secrets) {

@@ -1,22 +1,173 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
-import express from 'express';
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ELIGIBILITY_STATES,
+  EMERGENCY_JUSTIFICATION_MIN_LENGTH,
+  imageFactoryRebuildCreatePermission,
+  imageFactoryRebuildEmergencyPermission,
+  imageFactoryRefreshPermission,
+} from '@internal/plugin-image-factory-common';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
+import { ImageFactoryService } from './ImageFactoryService';
 
 /** Options for {@link createRouter}. */
 export interface RouterOptions {
-  logger: LoggerService;
+  service: ImageFactoryService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
 }
+
+const listQuery = z.strictObject({
+  state: z.enum(ELIGIBILITY_STATES as [string, ...string[]]).optional(),
+  owner: z.string().min(1).optional(),
+  kind: z.enum(['managed', 'external']).optional(),
+  search: z.string().min(1).max(200).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  order: z.enum(['staleness', 'name']).optional(),
+});
+
+const rebuildBody = z
+  .strictObject({
+    emergency: z.boolean().optional(),
+    justification: z.string().max(2000).optional(),
+  })
+  .refine(
+    body =>
+      !body.emergency ||
+      (body.justification?.trim().length ?? 0) >=
+        EMERGENCY_JUSTIFICATION_MIN_LENGTH,
+    {
+      message: `an emergency rebuild needs a justification of at least ${EMERGENCY_JUSTIFICATION_MIN_LENGTH} characters`,
+      path: ['justification'],
+    },
+  );
+
+// Entity refs in paths follow the catalog's /:namespace/:kind/:name convention.
+const entityPath = '/images/:namespace/:kind/:name';
 
 /** Builds the plugin's HTTP API, mounted at `/api/image-factory`. */
 export async function createRouter(
-  _options: RouterOptions,
+  options: RouterOptions,
 ): Promise<express.Router> {
+  const { service, httpAuth, permissions, auditor } = options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: '100kb' }));
+
+  const authorize = async (req: Request, permission: typeof imageFactoryRefreshPermission) => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+    return credentials;
+  };
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
+  router.get('/images', async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json(await service.listImages(parse(listQuery, req.query, 'query')));
+  });
+
+  router.get(entityPath, async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json(await service.getImage(entityRefOf(req)));
+  });
+
+  router.post(`${entityPath}/analyze`, async (req, res) => {
+    await authorize(req, imageFactoryRefreshPermission);
+    res.json(await service.analyze(entityRefOf(req)));
+  });
+
+  router.post(`${entityPath}/rebuild`, async (req, res) => {
+    const request = parse(rebuildBody, req.body ?? {}, 'body');
+    const entityRef = entityRefOf(req);
+    const credentials = await authorize(
+      req,
+      request.emergency
+        ? imageFactoryRebuildEmergencyPermission
+        : imageFactoryRebuildCreatePermission,
+    );
+    const event = await auditor.createEvent({
+      eventId: request.emergency ? 'emergency-rebuild' : 'rebuild',
+      severityLevel: request.emergency ? 'high' : 'medium',
+      request: req,
+      meta: {
+        entityRef,
+        emergency: request.emergency ?? false,
+        justification: request.justification,
+      },
+    });
+    try {
+      const result = await service.rebuild({ entityRef, request, credentials });
+      await event.success({ meta: { rebuildId: result.rebuild.id } });
+      res.status(201).json(result);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.get('/base-images', async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json(await service.listBaseImages());
+  });
+
+  router.get('/base-images/:name', async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json(await service.getBaseImage(req.params.name));
+  });
+
+  router.get('/graph', async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json(await service.getGraph());
+  });
+
+  router.post('/refresh', async (req, res) => {
+    await authorize(req, imageFactoryRefreshPermission);
+    const event = await auditor.createEvent({
+      eventId: 'refresh',
+      request: req,
+    });
+    try {
+      const summary = await service.refresh();
+      await event.success({ meta: { commit: summary.commit } });
+      res.json(summary);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
   return router;
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue.path.join('.');
+    throw new InputError(
+      `Invalid request ${what}${field ? ` field "${field}"` : ''}: ${issue.message}`,
+    );
+  }
+  return result.data;
+}
+
+function entityRefOf(req: Request): string {
+  const { namespace, kind, name } = req.params;
+  return `${kind.toLocaleLowerCase('en-US')}:${namespace.toLocaleLowerCase('en-US')}/${name}`;
 }

@@ -47,27 +47,30 @@ function mergeUses(
   stages: ParsedDockerfile['stages'],
   counts: Set<number>,
 ): BaseImageUse[] {
-  const byRef = new Map<string, BaseImageUse>();
+  const byRef = new Map<string, { image: BaseImageUse; stages: Set<number> }>();
   for (const use of uses) {
     if (!counts.has(use.stage)) {
       continue;
     }
     const ref = formatImageReference(use.reference);
-    const id = stageId(stages[use.stage]);
     const known = byRef.get(ref);
     if (known === undefined) {
       byRef.set(ref, {
-        ref,
-        ...use.reference,
-        instruction: use.instruction,
-        stages: [id],
-        line: use.line,
+        image: {
+          ref,
+          ...use.reference,
+          instruction: use.instruction,
+          stages: [stageId(stages[use.stage])],
+          line: use.line,
+        },
+        stages: new Set([use.stage]),
       });
-    } else if (!known.stages.includes(id)) {
-      known.stages.push(id);
+    } else if (!known.stages.has(use.stage)) {
+      known.stages.add(use.stage);
+      known.image.stages.push(stageId(stages[use.stage]));
     }
   }
-  return [...byRef.values()];
+  return [...byRef.values()].map(entry => entry.image);
 }
 
 function readFrontend(
@@ -138,7 +141,7 @@ export function analyzeDockerfile(
         'unknown-target',
         `target stage ${JSON.stringify(options.target)} is not defined; ${
           names.length === 0
-            ? 'no stage is named'
+            ? 'the Dockerfile has no named stages'
             : `the named stages are ${names.join(', ')}`
         }`,
       );

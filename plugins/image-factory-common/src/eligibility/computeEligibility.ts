@@ -51,7 +51,10 @@ export function computeEligibility(
   const baseImages = evaluations.map(evaluation => evaluation.digests);
 
   const active = input.activeRebuild;
-  if (active && (active.status === 'requested' || active.status === 'running')) {
+  if (
+    active &&
+    (active.status === 'requested' || active.status === 'running')
+  ) {
     const requestedAt = parseTime(active.requestedAt);
     return {
       state: 'rebuilding',
@@ -72,7 +75,9 @@ export function computeEligibility(
       reasons: [
         evaluations.length === 0
           ? 'No base images are known yet.'
-          : `No freight has been discovered yet for ${baseImages.map(b => b.ref).join(', ')}.`,
+          : `No freight has been discovered yet for ${baseImages
+              .map(b => b.ref)
+              .join(', ')}.`,
       ],
       baseImages,
     };
@@ -119,7 +124,9 @@ function holdBack(
   };
   const triggeredAt = parseTime(input.lastTriggeredAt);
   const windowEnd =
-    triggeredAt === undefined ? undefined : triggeredAt + input.coordinationWindowMs;
+    triggeredAt === undefined
+      ? undefined
+      : triggeredAt + input.coordinationWindowMs;
 
   const last = input.lastRebuild;
   if (last && isFailedRebuild(last)) {
@@ -141,22 +148,38 @@ function holdBack(
         eligibleAt,
         reasons: [
           failure,
-          `After ${plural(attempt, 'failed attempt')} the next try waits for the backoff, until ${formatInstant(eligibleAt ?? retryAt)}.`,
+          `After ${plural(
+            attempt,
+            'failed attempt',
+          )} the next try waits for the backoff, until ${formatInstant(
+            eligibleAt ?? retryAt,
+          )}.`,
           ...decision.reasons,
         ],
       };
     }
     held.reasons.push(
       failure,
-      `The backoff after ${plural(attempt, 'failed attempt')} is over; the next rebuild is attempt ${attempt + 1}.`,
+      `The backoff after ${plural(
+        attempt,
+        'failed attempt',
+      )} is over; the next rebuild is attempt ${attempt + 1}.`,
     );
   }
 
-  if (windowEnd !== undefined && nowMs < windowEnd && triggeredAt !== undefined) {
+  if (
+    windowEnd !== undefined &&
+    nowMs < windowEnd &&
+    triggeredAt !== undefined
+  ) {
     held.state = 'pending';
     held.eligibleAt = latest(held.eligibleAt, windowEnd);
     held.reasons.push(
-      `A rebuild was triggered at ${formatInstant(triggeredAt)}; the next one waits for the ${formatDelay(input.coordinationWindowMs)} coordination window, until ${formatInstant(windowEnd)}.`,
+      `A rebuild was triggered at ${formatInstant(
+        triggeredAt,
+      )}; the next one waits for the ${formatDelay(
+        input.coordinationWindowMs,
+      )} coordination window, until ${formatInstant(windowEnd)}.`,
     );
   }
   held.reasons.push(...decision.reasons);

@@ -15,12 +15,20 @@ function describeEligible(evaluation: BaseImageEvaluation, delay: string) {
     return [];
   }
   const sentences = [
-    `${digests.ref} moves from ${shortenDigest(digests.builtDigest)} to ${shortenDigest(eligible.digest)}, first seen ${formatInstant(eligible.seenAt)} and aged past the ${delay} delay.`,
+    `${digests.ref} moves from ${shortenDigest(
+      digests.builtDigest,
+    )} to ${shortenDigest(eligible.digest)}, first seen ${formatInstant(
+      eligible.seenAt,
+    )} and aged past the ${delay} delay.`,
   ];
   const younger = newer[newer.length - 1];
   if (younger.seenAt > eligible.seenAt) {
     sentences.push(
-      `${digests.ref} also has ${shortenDigest(younger.digest)}, first seen ${formatInstant(younger.seenAt)}; it is younger than the delay and waits for a later rebuild.`,
+      `${digests.ref} also has ${shortenDigest(
+        younger.digest,
+      )}, first seen ${formatInstant(
+        younger.seenAt,
+      )}; it is younger than the delay and waits for a later rebuild.`,
     );
   }
   return sentences;
@@ -32,7 +40,11 @@ function describePending(evaluation: BaseImageEvaluation, delay: string) {
     return [];
   }
   return [
-    `${digests.ref} has ${shortenDigest(newer[0].digest)}, first seen ${formatInstant(newer[0].seenAt)}; it ages past the ${delay} delay at ${formatInstant(firstAgedAt)}.`,
+    `${digests.ref} has ${shortenDigest(
+      newer[0].digest,
+    )}, first seen ${formatInstant(
+      newer[0].seenAt,
+    )}; it ages past the ${delay} delay at ${formatInstant(firstAgedAt)}.`,
   ];
 }
 
@@ -63,8 +75,12 @@ export function decideFreightState(
       // The moment the first update aged: "oldest eligibility first" sorts on it.
       eligibleAt: earliest(eligible.map(evaluation => evaluation.firstAgedAt)),
       reasons: [
-        ...evaluations.flatMap(evaluation => describeEligible(evaluation, delay)),
-        ...evaluations.flatMap(evaluation => describePending(evaluation, delay)),
+        ...evaluations.flatMap(evaluation =>
+          describeEligible(evaluation, delay),
+        ),
+        ...evaluations.flatMap(evaluation =>
+          describePending(evaluation, delay),
+        ),
         ...withoutFreight,
       ],
     };
@@ -75,7 +91,9 @@ export function decideFreightState(
       state: 'pending',
       eligibleAt: earliest(pending.map(evaluation => evaluation.firstAgedAt)),
       reasons: [
-        ...evaluations.flatMap(evaluation => describePending(evaluation, delay)),
+        ...evaluations.flatMap(evaluation =>
+          describePending(evaluation, delay),
+        ),
         ...withoutFreight,
       ],
     };

@@ -45,7 +45,11 @@ describe('rebuild policies on top of freight', () => {
       'Dockerfile analysis failed: Dockerfile not found at services/api/Dockerfile.',
     ];
     const result = computeEligibility(
-      input({ autoRebuild: false, blockedReasons: reasons, baseImages: [staleNode] }),
+      input({
+        autoRebuild: false,
+        blockedReasons: reasons,
+        baseImages: [staleNode],
+      }),
       at(10),
     );
     expect(result).toMatchObject({ state: 'blocked', reasons });
@@ -86,7 +90,11 @@ describe('rebuild policies on top of freight', () => {
     const given = input({
       baseImages: [staleNode],
       lastTriggeredAt: iso(9, 0),
-      lastRebuild: { status: 'completed', conclusion: 'success', finishedAt: iso(9, 0) },
+      lastRebuild: {
+        status: 'completed',
+        conclusion: 'success',
+        finishedAt: iso(9, 0),
+      },
     });
     const during = computeEligibility(given, at(9, 0.5));
     expect(during.state).toBe('pending');
@@ -158,7 +166,9 @@ describe('rebuild policies on top of freight', () => {
       }),
       at(20),
     );
-    expect(result.eligibleAt).toBe(new Date(at(20).getTime() + 20 * 60_000).toISOString());
+    expect(result.eligibleAt).toBe(
+      new Date(at(20).getTime() + 20 * 60_000).toISOString(),
+    );
     expect(result.reasons[0]).toBe(
       'The last rebuild failed at 2025-01-21 00:00 UTC: no error was recorded',
     );
@@ -180,7 +190,11 @@ describe('rebuild policies on top of freight', () => {
     const failed = computeEligibility(
       input({
         baseImages: [staleNode],
-        lastRebuild: { status: 'completed', conclusion: 'cancelled', finishedAt: iso(10) },
+        lastRebuild: {
+          status: 'completed',
+          conclusion: 'cancelled',
+          finishedAt: iso(10),
+        },
       }),
       at(10, 0.5),
     );
@@ -188,7 +202,11 @@ describe('rebuild policies on top of freight', () => {
     const succeeded = computeEligibility(
       input({
         baseImages: [staleNode],
-        lastRebuild: { status: 'completed', conclusion: 'success', finishedAt: iso(10) },
+        lastRebuild: {
+          status: 'completed',
+          conclusion: 'success',
+          finishedAt: iso(10),
+        },
       }),
       at(10, 0.5),
     );

@@ -11,7 +11,9 @@ const scenarioArbitrary = fc.record({
   nowOffset: fc.integer({ min: 0, max: 90 * DAY }),
   baseImages: fc.array(
     fc.record({
-      offsets: fc.array(fc.integer({ min: 0, max: 60 * DAY }), { maxLength: 12 }),
+      offsets: fc.array(fc.integer({ min: 0, max: 60 * DAY }), {
+        maxLength: 12,
+      }),
       built: fc.integer({ min: -2, max: 11 }),
     }),
     { minLength: 1, maxLength: 3 },
@@ -35,52 +37,74 @@ function toBaseImage(
   return { ref: `registry.test/base-${index}:1`, builtDigest, freight };
 }
 
+/** Every way the decision breaks the rules, as sentences; empty when it keeps them. */
+function findViolations(
+  inputs: EligibilityBaseImageInput[],
+  delayMs: number,
+  now: number,
+): string[] {
+  const result = computeEligibility(
+    input({ delayMs, baseImages: inputs }),
+    new Date(now),
+  );
+  const violations: string[] = [];
+  result.baseImages.forEach((decided, index) => {
+    const { freight, builtDigest } = inputs[index];
+    const seen = (d: string | null) => {
+      const record = freight.find(f => f.digest === d);
+      return record ? Date.parse(record.firstSeen) : Number.NEGATIVE_INFINITY;
+    };
+    const aged = (f: { firstSeen: string }) =>
+      Date.parse(f.firstSeen) + delayMs <= now;
+    if (decided.eligibleDigest === null) {
+      const builtSeen = seen(builtDigest);
+      if (freight.some(f => Date.parse(f.firstSeen) > builtSeen && aged(f))) {
+        violations.push(
+          `${decided.ref}: a newer digest has aged but none was chosen`,
+        );
+      }
+      return;
+    }
+    const eligibleSeen = seen(decided.eligibleDigest);
+    if (eligibleSeen + delayMs > now) {
+      violations.push(`${decided.ref}: chose a digest younger than the delay`);
+    }
+    if (
+      eligibleSeen < seen(builtDigest) ||
+      decided.eligibleDigest === builtDigest
+    ) {
+      violations.push(
+        `${decided.ref}: chose a digest that is not newer than the built one`,
+      );
+    }
+    if (freight.some(f => Date.parse(f.firstSeen) > eligibleSeen && aged(f))) {
+      violations.push(`${decided.ref}: skipped a newer digest that has aged`);
+    }
+  });
+  const eligibleAt = result.eligibleAt
+    ? Date.parse(result.eligibleAt)
+    : undefined;
+  if (
+    result.state === 'eligible' &&
+    !(eligibleAt !== undefined && eligibleAt <= now)
+  ) {
+    violations.push('eligible, but eligibleAt is not in the past');
+  }
+  if (
+    result.state === 'pending' &&
+    !(eligibleAt !== undefined && eligibleAt > now)
+  ) {
+    violations.push('pending, but eligibleAt is not in the future');
+  }
+  return violations;
+}
+
 describe('the eligible digest', () => {
   it('is never younger than the delay, newer than the built digest, and the newest such', () => {
     fc.assert(
       fc.property(scenarioArbitrary, ({ delayMs, nowOffset, baseImages }) => {
-        const now = EPOCH + nowOffset;
         const inputs = baseImages.map(toBaseImage);
-        const result = computeEligibility(
-          input({ delayMs, baseImages: inputs }),
-          new Date(now),
-        );
-        result.baseImages.forEach((decided, index) => {
-          const { freight, builtDigest } = inputs[index];
-          const seen = (d: string | null) => {
-            const record = freight.find(f => f.digest === d);
-            return record ? Date.parse(record.firstSeen) : Number.NEGATIVE_INFINITY;
-          };
-          if (decided.eligibleDigest === null) {
-            // Nothing newer than the built digest may have aged.
-            const builtSeen = seen(builtDigest);
-            expect(
-              freight.some(
-                f =>
-                  f.digest !== builtDigest &&
-                  Date.parse(f.firstSeen) > builtSeen &&
-                  Date.parse(f.firstSeen) + delayMs <= now,
-              ),
-            ).toBe(false);
-            return;
-          }
-          const eligibleSeen = seen(decided.eligibleDigest);
-          expect(eligibleSeen + delayMs).toBeLessThanOrEqual(now);
-          expect(eligibleSeen).toBeGreaterThanOrEqual(seen(builtDigest));
-          expect(decided.eligibleDigest).not.toBe(builtDigest);
-          const newerAged = freight.filter(
-            f =>
-              Date.parse(f.firstSeen) > eligibleSeen &&
-              Date.parse(f.firstSeen) + delayMs <= now,
-          );
-          expect(newerAged).toEqual([]);
-        });
-        if (result.state === 'eligible') {
-          expect(Date.parse(result.eligibleAt!)).toBeLessThanOrEqual(now);
-        }
-        if (result.state === 'pending') {
-          expect(Date.parse(result.eligibleAt!)).toBeGreaterThan(now);
-        }
+        expect(findViolations(inputs, delayMs, EPOCH + nowOffset)).toEqual([]);
       }),
       { numRuns: 500 },
     );

@@ -1,7 +1,4 @@
-import type {
-  BaseImageEligibility,
-  EligibilityBaseImageInput,
-} from './types';
+import type { BaseImageEligibility, EligibilityBaseImageInput } from './types';
 
 /** A freight record with its first-seen time in epoch milliseconds. */
 export interface TimedFreight {
@@ -54,7 +51,8 @@ export function evaluateBaseImage(
   const agedBefore = nowMs - delayMs;
   const aged = newer.filter(record => record.seenAt <= agedBefore);
   const eligible = aged.length > 0 ? aged[aged.length - 1] : undefined;
-  const latest = timeline.length > 0 ? timeline[timeline.length - 1] : undefined;
+  const latest =
+    timeline.length > 0 ? timeline[timeline.length - 1] : undefined;
 
   return {
     digests: {

@@ -21,13 +21,25 @@ export function formatCountdown(ms: number): string {
   if (ms < MINUTE) {
     return '<1m';
   }
-  const pair = (major: number, majorUnit: string, minor: number, minorUnit: string) =>
-    minor > 0 ? `${major}${majorUnit} ${minor}${minorUnit}` : `${major}${majorUnit}`;
+  const pair = (
+    major: number,
+    majorUnit: string,
+    minor: number,
+    minorUnit: string,
+  ) =>
+    minor > 0
+      ? `${major}${majorUnit} ${minor}${minorUnit}`
+      : `${major}${majorUnit}`;
   if (ms >= DAY) {
     return pair(Math.floor(ms / DAY), 'd', Math.floor((ms % DAY) / HOUR), 'h');
   }
   if (ms >= HOUR) {
-    return pair(Math.floor(ms / HOUR), 'h', Math.floor((ms % HOUR) / MINUTE), 'm');
+    return pair(
+      Math.floor(ms / HOUR),
+      'h',
+      Math.floor((ms % HOUR) / MINUTE),
+      'm',
+    );
   }
   return `${Math.floor(ms / MINUTE)}m`;
 }

@@ -1,12 +1,42 @@
 import { orderRebuilds, RebuildCandidate } from './orderRebuilds';
 
 const candidates: Array<RebuildCandidate & { label: string }> = [
-  { label: 'normal-old', entityRef: 'component:default/a', priority: 'normal', eligibleAt: '2025-01-02T00:00:00.000Z' },
-  { label: 'low-oldest', entityRef: 'component:default/b', priority: 'low', eligibleAt: '2024-12-01T00:00:00.000Z' },
-  { label: 'critical-new', entityRef: 'component:default/c', priority: 'critical', eligibleAt: '2025-01-09T00:00:00.000Z' },
-  { label: 'normal-new', entityRef: 'component:default/d', priority: 'normal', eligibleAt: '2025-01-05T00:00:00.000Z' },
-  { label: 'high', entityRef: 'component:default/e', priority: 'high', eligibleAt: '2025-01-07T00:00:00.000Z' },
-  { label: 'normal-old-twin', entityRef: 'component:default/0', priority: 'normal', eligibleAt: '2025-01-02T00:00:00.000Z' },
+  {
+    label: 'normal-old',
+    entityRef: 'component:default/a',
+    priority: 'normal',
+    eligibleAt: '2025-01-02T00:00:00.000Z',
+  },
+  {
+    label: 'low-oldest',
+    entityRef: 'component:default/b',
+    priority: 'low',
+    eligibleAt: '2024-12-01T00:00:00.000Z',
+  },
+  {
+    label: 'critical-new',
+    entityRef: 'component:default/c',
+    priority: 'critical',
+    eligibleAt: '2025-01-09T00:00:00.000Z',
+  },
+  {
+    label: 'normal-new',
+    entityRef: 'component:default/d',
+    priority: 'normal',
+    eligibleAt: '2025-01-05T00:00:00.000Z',
+  },
+  {
+    label: 'high',
+    entityRef: 'component:default/e',
+    priority: 'high',
+    eligibleAt: '2025-01-07T00:00:00.000Z',
+  },
+  {
+    label: 'normal-old-twin',
+    entityRef: 'component:default/0',
+    priority: 'normal',
+    eligibleAt: '2025-01-02T00:00:00.000Z',
+  },
 ];
 
 describe('orderRebuilds', () => {
@@ -22,10 +52,9 @@ describe('orderRebuilds', () => {
   });
 
   it('keeps only the first maxPerRun', () => {
-    expect(orderRebuilds(candidates, { maxPerRun: 2 }).map(c => c.label)).toEqual([
-      'critical-new',
-      'high',
-    ]);
+    expect(
+      orderRebuilds(candidates, { maxPerRun: 2 }).map(c => c.label),
+    ).toEqual(['critical-new', 'high']);
     expect(orderRebuilds(candidates, { maxPerRun: 0 })).toEqual([]);
   });
 

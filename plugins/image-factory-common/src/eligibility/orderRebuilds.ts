@@ -29,6 +29,14 @@ function eligibleTime(candidate: RebuildCandidate): number {
   return Number.isFinite(ms) ? ms : Number.POSITIVE_INFINITY;
 }
 
+// Code-unit order, not locale order: the same on every server and browser.
+function compareText(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
 /**
  * Puts eligible images in the order they are triggered (PRODUCT.md §8):
  * priority first (critical, high, normal, low), then the one eligible longest,
@@ -45,8 +53,10 @@ export function orderRebuilds<T extends RebuildCandidate>(
     (a, b) =>
       comparePriority(a.priority, b.priority) ||
       eligibleTime(a) - eligibleTime(b) ||
-      (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0),
+      compareText(a.entityRef, b.entityRef),
   );
   const cap = options.maxPerRun;
-  return cap === undefined ? ordered : ordered.slice(0, Math.max(0, Math.floor(cap)));
+  return cap === undefined
+    ? ordered
+    : ordered.slice(0, Math.max(0, Math.floor(cap)));
 }

@@ -1,9 +1,24 @@
 import { selectRebuildDigests } from './selectRebuildDigests';
 
 const baseImages = [
-  { ref: 'docker.io/library/node:22', builtDigest: 'sha256:a', latestDigest: 'sha256:c', eligibleDigest: 'sha256:b' },
-  { ref: 'docker.io/library/python:3.12', builtDigest: 'sha256:p', latestDigest: 'sha256:q', eligibleDigest: null },
-  { ref: 'gcr.io/distroless/base:latest', builtDigest: null, latestDigest: null, eligibleDigest: null },
+  {
+    ref: 'docker.io/library/node:22',
+    builtDigest: 'sha256:a',
+    latestDigest: 'sha256:c',
+    eligibleDigest: 'sha256:b',
+  },
+  {
+    ref: 'docker.io/library/python:3.12',
+    builtDigest: 'sha256:p',
+    latestDigest: 'sha256:q',
+    eligibleDigest: null,
+  },
+  {
+    ref: 'gcr.io/distroless/base:latest',
+    builtDigest: null,
+    latestDigest: null,
+    eligibleDigest: null,
+  },
 ];
 
 describe('selectRebuildDigests', () => {

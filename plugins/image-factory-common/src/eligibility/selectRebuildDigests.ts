@@ -35,10 +35,12 @@ export function selectRebuildDigests(
   baseImages: readonly BaseImageEligibility[],
   options: SelectRebuildDigestsOptions = {},
 ): RebuildBaseDigest[] {
-  return baseImages.flatMap(({ ref, eligibleDigest, builtDigest, latestDigest }) => {
-    const digest = options.bypassDelay
-      ? (latestDigest ?? builtDigest)
-      : (eligibleDigest ?? builtDigest);
-    return digest === null ? [] : [{ ref, digest }];
-  });
+  return baseImages.flatMap(
+    ({ ref, eligibleDigest, builtDigest, latestDigest }) => {
+      const digest = options.bypassDelay
+        ? latestDigest ?? builtDigest
+        : eligibleDigest ?? builtDigest;
+      return digest === null ? [] : [{ ref, digest }];
+    },
+  );
 }

@@ -27,7 +27,9 @@ export function digest(label: string | number): string {
 }
 
 /** An input with one base image and the product defaults (7d delay, 1h window). */
-export function input(overrides: Partial<EligibilityInput> = {}): EligibilityInput {
+export function input(
+  overrides: Partial<EligibilityInput> = {},
+): EligibilityInput {
   return {
     delayMs: 7 * DAY,
     autoRebuild: true,

@@ -20,7 +20,11 @@ interface Rebuild {
  */
 function simulateDailyReleases(checkEveryMs: number): Rebuild[] {
   const published: Array<EligibilityFreight & { seenAt: number }> = [
-    { digest: digest('day-0'), firstSeen: new Date(EPOCH).toISOString(), seenAt: EPOCH },
+    {
+      digest: digest('day-0'),
+      firstSeen: new Date(EPOCH).toISOString(),
+      seenAt: EPOCH,
+    },
   ];
   for (let day = 1; day <= 30; day++) {
     const seenAt = EPOCH + day * DAY + 6 * HOUR;
@@ -53,7 +57,9 @@ function simulateDailyReleases(checkEveryMs: number): Rebuild[] {
           status: 'running',
         },
         lastTriggeredAt:
-          lastTriggeredAt === undefined ? undefined : new Date(lastTriggeredAt).toISOString(),
+          lastTriggeredAt === undefined
+            ? undefined
+            : new Date(lastTriggeredAt).toISOString(),
       }),
       new Date(now),
     );

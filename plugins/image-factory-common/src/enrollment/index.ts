@@ -3,7 +3,7 @@ export {
   BACKSTAGE_LOCATION_ANNOTATIONS,
 } from './annotations';
 export {
-  IMAGE_PRIORITIES,
+  REBUILD_PRIORITIES,
   comparePriority,
   isRebuildPriority,
 } from './priorities';

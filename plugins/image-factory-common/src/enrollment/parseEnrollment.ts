@@ -41,7 +41,14 @@ export function parseEnrollment(
   entity: EnrollableEntity,
   defaults: EnrollmentDefaults,
 ): Enrollment | undefined {
-  const annotations = entity.metadata.annotations ?? {};
+  // The catalog only admits string annotations; anything else is read as text
+  // rather than trusted, so a malformed entity cannot make this throw.
+  const annotations = Object.fromEntries(
+    Object.entries(entity.metadata.annotations ?? {}).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value : String(value),
+    ]),
+  );
   const managedText = annotations[A.image];
   const externalText = annotations[A.externalImage];
   if (managedText === undefined && externalText === undefined) {

@@ -5,7 +5,7 @@ import type { RebuildPriority } from '../api/imageStatus';
  *
  * @public
  */
-export const IMAGE_PRIORITIES: readonly RebuildPriority[] = [
+export const REBUILD_PRIORITIES: readonly RebuildPriority[] = [
   'critical',
   'high',
   'normal',
@@ -21,14 +21,14 @@ export function comparePriority(
   a: RebuildPriority,
   b: RebuildPriority,
 ): number {
-  return IMAGE_PRIORITIES.indexOf(a) - IMAGE_PRIORITIES.indexOf(b);
+  return REBUILD_PRIORITIES.indexOf(a) - REBUILD_PRIORITIES.indexOf(b);
 }
 
 /**
- * Whether a text names an {@link RebuildPriority}.
+ * Whether a text names a {@link RebuildPriority}.
  *
  * @public
  */
 export function isRebuildPriority(text: string): text is RebuildPriority {
-  return (IMAGE_PRIORITIES as readonly string[]).includes(text);
+  return (REBUILD_PRIORITIES as readonly string[]).includes(text);
 }

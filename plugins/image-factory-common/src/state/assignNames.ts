@@ -1,6 +1,7 @@
 import type { ImageReference } from '../references';
 import { parseStateRef } from './imageKeys';
 import { hashText } from './hashText';
+import { compareText } from './compareText';
 
 const MAX_NAME_LENGTH = 63;
 const NAME_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -117,7 +118,7 @@ export function assignNames(
     }
   }
   for (const [ref, name] of [...existingNames].sort(([a], [b]) =>
-    a < b ? -1 : 1,
+    compareText(a, b),
   )) {
     if (!names.has(ref) && isStateName(name)) {
       taken.add(name);

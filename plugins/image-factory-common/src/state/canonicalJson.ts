@@ -1,3 +1,5 @@
+import { compareText } from './compareText';
+
 /**
  * JSON with object keys sorted and `undefined` members left out, so two values
  * that are deeply equal give the same text whatever order their keys were
@@ -9,7 +11,7 @@ export function canonicalJson(value: unknown): string {
       return Object.fromEntries(
         Object.entries(member as Record<string, unknown>)
           .filter(([, v]) => v !== undefined)
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+          .sort(([a], [b]) => compareText(a, b)),
       );
     }
     return member;

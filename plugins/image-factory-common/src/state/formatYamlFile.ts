@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { compareText } from './compareText';
 
 /**
  * Serializes a value as a generated YAML file: one header comment saying what
@@ -29,6 +30,6 @@ export function formatYamlFile(
 /** A copy of a record with its keys sorted, so it serializes the same way every time. */
 export function sortRecord<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(
-    Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    Object.entries(record).sort(([a], [b]) => compareText(a, b)),
   );
 }

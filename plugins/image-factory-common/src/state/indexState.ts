@@ -52,6 +52,12 @@ export function indexState(tree: StateTree): StateIndex {
     records: new Map(),
     names: new Map(),
   };
+  const addRecord = (record: BaseImageState, archived: boolean) => {
+    if (!index.records.has(record.ref)) {
+      index.records.set(record.ref, { value: record, archived });
+    }
+    remember(index.names, record.ref, record.name);
+  };
   const addImage = (image: ImageState, archived: boolean) => {
     const key = keyOf(image);
     if (key === undefined) {
@@ -71,12 +77,6 @@ export function indexState(tree: StateTree): StateIndex {
     if (image.kind === 'managed') {
       image.published.forEach(record => addRecord(record, archived));
     }
-  };
-  const addRecord = (record: BaseImageState, archived: boolean) => {
-    if (!index.records.has(record.ref)) {
-      index.records.set(record.ref, { value: record, archived });
-    }
-    remember(index.names, record.ref, record.name);
   };
   tree.baseImages.forEach(record => addRecord(record, false));
   tree.images.forEach(image => addImage(image, false));

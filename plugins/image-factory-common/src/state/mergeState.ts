@@ -17,6 +17,7 @@ import type {
   ManagedImageState,
   StateTree,
 } from './types';
+import { compareText } from './compareText';
 
 /**
  * Inputs of {@link mergeState}.
@@ -77,12 +78,8 @@ interface ExternalDraft {
 
 type Draft = ManagedDraft | ExternalDraft;
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function byName<T extends { name: string }>(a: T, b: T): number {
-  return compare(a.name, b.name);
+  return compareText(a.name, b.name);
 }
 
 function usesOf(refs: string[]): ManagedDraft['uses'] {
@@ -116,7 +113,7 @@ export function mergeState(input: MergeStateInput): MergeStateResult {
   const { previous, analyses, now } = input;
   const index = indexState(previous);
   const enrollments = [...input.enrollments].sort((a, b) =>
-    compare(a.entityRef, b.entityRef),
+    compareText(a.entityRef, b.entityRef),
   );
 
   // Ownership: one image per key, the smallest entity ref wins.
@@ -227,7 +224,7 @@ export function mergeState(input: MergeStateInput): MergeStateResult {
       ...(found?.value ??
         newTrackedImage(monitorRef(parseImageReference(key)), now)),
       name: nameOf(key),
-      dependents: [...users].sort(compare),
+      dependents: [...users].sort(compareText),
     };
     const repository = repositoryKey(parseImageReference(key));
     if (managedRepositories.has(repository)) {

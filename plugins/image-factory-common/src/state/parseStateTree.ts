@@ -1,5 +1,6 @@
 import { emptyStateTree, type StateTree } from './types';
 import { validateStateFile } from './validateStateFile';
+import { compareText } from './compareText';
 
 /**
  * A state file that could not be read, and why.
@@ -12,7 +13,7 @@ export interface InvalidStateFile {
 }
 
 function byName<T extends { name: string }>(a: T, b: T): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareText(a.name, b.name);
 }
 
 /**

@@ -6,15 +6,13 @@ import type {
   RebuildHistoryEntry,
   StateTree,
 } from './types';
+import { compareText } from './compareText';
 
 function compareEntries(
   a: RebuildHistoryEntry,
   b: RebuildHistoryEntry,
 ): number {
-  if (a.requestedAt !== b.requestedAt) {
-    return a.requestedAt < b.requestedAt ? -1 : 1;
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareText(a.requestedAt, b.requestedAt) || compareText(a.id, b.id);
 }
 
 function applyBuiltDigests(

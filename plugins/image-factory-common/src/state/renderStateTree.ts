@@ -4,6 +4,7 @@ import { formatYamlFile } from './formatYamlFile';
 import { statePath } from './statePaths';
 import { baseImageDocument, imageDocument } from './toStateDocuments';
 import type { BaseImageState, ImageState, StateTree } from './types';
+import { compareText } from './compareText';
 
 const ACTIVE =
   'the next run rewrites it from catalog annotations, Dockerfile analysis and registry discovery, keeping digests and history.';
@@ -66,5 +67,5 @@ export function renderStateTree(
   for (const [path, content] of renderManifests(state, options)) {
     files.set(path, content);
   }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...files].sort(([a], [b]) => compareText(a, b)));
 }

@@ -1,6 +1,7 @@
 import type { DockerfileAnalysis } from '../analysis';
 import { formatImageReference } from '../references';
 import { canonicalJson } from './canonicalJson';
+import { compareText } from './compareText';
 import type { AnalysisState, ManagedImageState } from './types';
 
 /**
@@ -73,14 +74,8 @@ export function resolveAnalysis(
             error: null,
             warnings: [...outcome.analysis.warnings]
               .map(w => ({ line: w.line, message: w.message }))
-              .sort((a, b) =>
-                a.line !== b.line
-                  ? a.line - b.line
-                  : a.message < b.message
-                  ? -1
-                  : a.message > b.message
-                  ? 1
-                  : 0,
+              .sort(
+                (a, b) => a.line - b.line || compareText(a.message, b.message),
               ),
             frontend: outcome.analysis.frontend
               ? formatImageReference(outcome.analysis.frontend)

@@ -6,13 +6,10 @@ import type {
   RebuildHistoryEntry,
   TrackedImage,
 } from './types';
+import { compareText } from './compareText';
 
 // Each function below lists the keys in the order they appear in the file, so
 // the bytes do not depend on how the object was built.
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function updateDocument(update: DigestUpdate) {
   return {
@@ -43,7 +40,7 @@ function trackedDocument(image: TrackedImage) {
 export function baseImageDocument(image: BaseImageState) {
   return {
     ...trackedDocument(image),
-    dependents: [...image.dependents].sort(compare),
+    dependents: [...image.dependents].sort(compareText),
   };
 }
 
@@ -81,7 +78,7 @@ export function imageDocument(image: ImageState) {
       image: image.image,
       policy: {
         priority: image.policy.priority,
-        platforms: [...image.policy.platforms].sort(compare),
+        platforms: [...image.policy.platforms].sort(compareText),
       },
       monitored: trackedDocument(image.monitored),
     };
@@ -101,7 +98,7 @@ export function imageDocument(image: ImageState) {
       autoRebuild: image.policy.autoRebuild,
       workflow: image.policy.workflow,
       priority: image.policy.priority,
-      platforms: [...image.policy.platforms].sort(compare),
+      platforms: [...image.policy.platforms].sort(compareText),
     },
     analysis: {
       status: image.analysis.status,
@@ -114,10 +111,10 @@ export function imageDocument(image: ImageState) {
       frontend: image.analysis.frontend,
     },
     baseImages: [...image.baseImages]
-      .sort((a, b) => compare(a.ref, b.ref))
+      .sort((a, b) => compareText(a.ref, b.ref))
       .map(b => ({ ref: b.ref, name: b.name, builtDigest: b.builtDigest })),
     published: [...image.published]
-      .sort((a, b) => compare(a.name, b.name))
+      .sort((a, b) => compareText(a.name, b.name))
       .map(p => ({ name: p.name, ...baseImageDocument(p) })),
     rebuilds: image.rebuilds.map(rebuildDocument),
   };

@@ -9,6 +9,7 @@ import type {
   WarehousePlan,
   WarehouseSubscription,
 } from './types';
+import { compareText } from '../state/compareText';
 
 /** Label on every generated Warehouse. */
 const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'image-factory' };
@@ -17,12 +18,8 @@ const ENTITIES_ANNOTATION = 'image-factory.io/entities';
 /** Annotation naming the image reference a Warehouse watches. */
 const IMAGE_ANNOTATION = 'image-factory.io/image';
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function sortedUnique(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort(compare);
+  return [...new Set(values)].sort(compareText);
 }
 
 function warehouse(
@@ -133,7 +130,9 @@ export function planWarehouses(
       // Base and external images of one reference share a name; keep the
       // smaller if a hand-edited tree disagrees, so the result is stable.
       existing.name =
-        compare(existing.name, image.name) <= 0 ? existing.name : image.name;
+        compareText(existing.name, image.name) <= 0
+          ? existing.name
+          : image.name;
     } else {
       watched.set(image.ref, { ...image, entities: [...entities] });
     }
@@ -183,7 +182,7 @@ export function planWarehouses(
       warehouses.push(managedWarehouse(image, options));
     }
   }
-  warehouses.sort((a, b) => compare(a.metadata.name, b.metadata.name));
-  unmonitorable.sort((a, b) => compare(a.ref, b.ref));
+  warehouses.sort((a, b) => compareText(a.metadata.name, b.metadata.name));
+  unmonitorable.sort((a, b) => compareText(a.ref, b.ref));
   return { warehouses, unmonitorable };
 }

@@ -35,7 +35,13 @@ export class GitFixture {
   git(args: string[], cwd: string = this.root): string {
     return execFileSync(
       'git',
-      ['-c', 'user.name=Other Writer', '-c', 'user.email=other@example.com', ...args],
+      [
+        '-c',
+        'user.name=Other Writer',
+        '-c',
+        'user.email=other@example.com',
+        ...args,
+      ],
       { cwd, env: this.env(), encoding: 'utf8' },
     ).trim();
   }
@@ -53,22 +59,41 @@ export class GitFixture {
 
   /** Files at the head of the remote branch, by path. */
   tree(branch = 'main'): Map<string, string> {
-    const listing = this.git(['--git-dir', this.remote, 'ls-tree', '-r', '--name-only', branch]);
+    const listing = this.git([
+      '--git-dir',
+      this.remote,
+      'ls-tree',
+      '-r',
+      '--name-only',
+      branch,
+    ]);
     const files = new Map<string, string>();
     for (const path of listing.split('\n').filter(Boolean)) {
-      files.set(path, this.git(['--git-dir', this.remote, 'show', `${branch}:${path}`]));
+      files.set(
+        path,
+        this.git(['--git-dir', this.remote, 'show', `${branch}:${path}`]),
+      );
     }
     return files;
   }
 
   /** Commit ids on the remote branch, newest first. */
   commits(branch = 'main'): string[] {
-    return this.git(['--git-dir', this.remote, 'rev-list', branch]).split('\n').filter(Boolean);
+    return this.git(['--git-dir', this.remote, 'rev-list', branch])
+      .split('\n')
+      .filter(Boolean);
   }
 
   /** A field of a commit, in `git log --format` syntax, e.g. `%an <%ae>`. */
   show(format: string, commit = 'main'): string {
-    return this.git(['--git-dir', this.remote, 'log', '-1', `--format=${format}`, commit]);
+    return this.git([
+      '--git-dir',
+      this.remote,
+      'log',
+      '-1',
+      `--format=${format}`,
+      commit,
+    ]);
   }
 
   /** Clones the remote as another writer would. */
@@ -80,7 +105,11 @@ export class GitFixture {
   }
 
   /** In a clone: brings it to the remote head, applies changes, commits and pushes. */
-  pushFrom(clone: string, changes: Record<string, string | null>, message: string): string {
+  pushFrom(
+    clone: string,
+    changes: Record<string, string | null>,
+    message: string,
+  ): string {
     this.git(['fetch', '--quiet', 'origin'], clone);
     this.git(['reset', '--quiet', '--hard', 'origin/main'], clone);
     for (const [path, content] of Object.entries(changes)) {
@@ -105,7 +134,11 @@ export class GitFixture {
    * writers race. Each racing commit writes `other/race-<n>.txt` and the files in
    * `overlay`.
    */
-  loseRaces(clone: string, races: number, overlay: Record<string, string> = {}): void {
+  loseRaces(
+    clone: string,
+    races: number,
+    overlay: Record<string, string> = {},
+  ): void {
     const overlayDir = join(this.root, 'race-overlay');
     rmSync(overlayDir, { recursive: true, force: true });
     mkdirSync(overlayDir, { recursive: true });

@@ -62,7 +62,10 @@ export async function startGitHttpServer(options: {
       const end = head.indexOf('\r\n\r\n');
       if (end < 0) return;
       let status = 200;
-      for (const line of head.subarray(0, end).toString('latin1').split('\r\n')) {
+      for (const line of head
+        .subarray(0, end)
+        .toString('latin1')
+        .split('\r\n')) {
         const colon = line.indexOf(':');
         const name = line.slice(0, colon).trim();
         const value = line.slice(colon + 1).trim();

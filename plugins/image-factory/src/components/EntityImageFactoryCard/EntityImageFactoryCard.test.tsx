@@ -224,7 +224,8 @@ describe('EntityImageFactoryCard', () => {
       message: 'database is locked',
     });
     await renderCard(Promise.reject(error));
-    expect(await screen.findByText(/database is locked/)).toBeInTheDocument();
+    expect(await screen.findByText("database is locked")).toBeInTheDocument();
+    expect(screen.getByText(/Request failed with 500/)).toBeInTheDocument();
   });
 
   it('shows progress while the status loads', async () => {
@@ -320,9 +321,12 @@ describe('EntityImageFactoryCard rebuild actions', () => {
   it('offers only the ordinary rebuild without the emergency permission', async () => {
     await renderWithPermissions(['image-factory.rebuild.create']);
     expect(await screen.findByRole('button', { name: 'Rebuild' })).toBeEnabled();
-    expect(
-      screen.queryByRole('button', { name: 'Emergency rebuild' }),
-    ).not.toBeInTheDocument();
+    // usePermission caches answers across renders; wait for this test's answer.
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: 'Emergency rebuild' }),
+      ).not.toBeInTheDocument(),
+    );
   });
 
   it('rebuilds only after confirmation and then reloads the status', async () => {
@@ -447,10 +451,10 @@ describe('EntityImageFactoryCard rebuild actions', () => {
       await screen.findByRole('button', { name: 'Emergency rebuild' }),
     );
     const dialog = await screen.findByRole('dialog');
-    await userEvent.type(
+    await userEvent.click(
       within(dialog).getByRole('textbox', { name: /Justification/ }),
-      ' CVE-2024-6387 regreSSHion in openssh, exploited ',
     );
+    await userEvent.paste(' CVE-2024-6387 regreSSHion in openssh, exploited ');
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Trigger emergency rebuild' }),
     );

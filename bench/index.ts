@@ -1,0 +1,37 @@
+import { analysisBenchmark } from './analysis.bench';
+import type { Benchmark } from './types';
+
+// Every benchmark `yarn bench` runs, in order. Add a module here to add one.
+const BENCHMARKS: Benchmark[] = [analysisBenchmark];
+
+async function main(filters: string[]): Promise<void> {
+  const selected = BENCHMARKS.filter(
+    benchmark =>
+      filters.length === 0 ||
+      filters.some(filter => benchmark.name.includes(filter)),
+  );
+  if (selected.length === 0) {
+    throw new Error(
+      `no benchmark matches ${filters.join(', ')}; benchmarks: ${BENCHMARKS.map(
+        b => b.name,
+      ).join(', ')}`,
+    );
+  }
+  for (const benchmark of selected) {
+    process.stdout.write(`\n${benchmark.name}: ${benchmark.description}\n`);
+    const figures = await benchmark.run();
+    const width = Math.max(...figures.map(figure => figure.label.length));
+    for (const figure of figures) {
+      process.stdout.write(
+        `  ${figure.label.padEnd(width)}  ${figure.value}\n`,
+      );
+    }
+  }
+}
+
+main(process.argv.slice(2)).catch(error => {
+  process.stderr.write(
+    `bench: ${error instanceof Error ? error.stack : error}\n`,
+  );
+  process.exitCode = 1;
+});

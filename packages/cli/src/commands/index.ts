@@ -1,0 +1,7 @@
+import { analyzeCommand } from './analyze';
+import type { CliCommand } from './types';
+
+/** Every subcommand of image-factory, in the order help lists them. */
+export const commands: CliCommand[] = [analyzeCommand];
+
+export type { CliCommand, CliContext } from './types';

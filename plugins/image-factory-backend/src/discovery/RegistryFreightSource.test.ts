@@ -1,0 +1,122 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import {
+  OciRegistry,
+  startOciRegistry,
+} from '../__testUtils__/startOciRegistry';
+import { RegistryClient } from './RegistryClient';
+import { RegistryFreightSource } from './RegistryFreightSource';
+import { RegistryPolicy } from './RegistryPolicy';
+import { FreightRecord, freightKey } from './types';
+
+// A real OCI registry: Debian's docker-registry on loopback.
+describe('RegistryFreightSource', () => {
+  let registry: OciRegistry;
+  let source: RegistryFreightSource;
+
+  beforeAll(async () => {
+    registry = await startOciRegistry();
+    const policy = RegistryPolicy.fromConfig(
+      new ConfigReader({
+        imageFactory: {
+          registries: [{ host: registry.host, insecure: true }],
+          allowPublic: false,
+        },
+      }),
+    );
+    source = RegistryFreightSource.create({
+      client: RegistryClient.create({
+        policy,
+        logger: mockServices.logger.mock(),
+      }),
+      platforms: ['linux/amd64'],
+    });
+  });
+
+  afterAll(() => registry?.stop());
+
+  it('records a new digest as freight first seen now, and keeps firstSeen while it stays', async () => {
+    const platforms = ['linux/amd64', 'linux/arm64/v8'];
+    const first = await registry.pushImage('acme/base', '1', {
+      platforms,
+      content: { 'linux/arm64/v8': 'arm 1' },
+    });
+    const children = await registry.platformManifests('acme/base', '1');
+    const target = {
+      registry: registry.host,
+      repository: 'acme/base',
+      tag: '1',
+    };
+    const monday = new Date('2026-03-02T08:00:00Z');
+    const tuesday = new Date('2026-03-03T08:00:00Z');
+    const wednesday = new Date('2026-03-04T08:00:00Z');
+
+    const [seen] = await source.discover([target], {
+      now: monday,
+      previous: new Map(),
+    });
+    expect(seen).toEqual({
+      ok: true,
+      target,
+      changed: true,
+      freight: {
+        ...target,
+        digest: first,
+        platformDigests: { 'linux/amd64': children['linux/amd64'] },
+        firstSeen: monday,
+        source: 'registry',
+      },
+    });
+
+    const previous = new Map<string, FreightRecord>([
+      [freightKey(target), (seen as { freight: FreightRecord }).freight],
+    ]);
+    const [again] = await source.discover([target], { now: tuesday, previous });
+    expect(again).toMatchObject({
+      ok: true,
+      changed: false,
+      freight: { digest: first, firstSeen: monday },
+    });
+
+    // Only arm64 moved: a new index digest is new freight, though the tracked amd64 manifest is the same.
+    const second = await registry.pushImage('acme/base', '1', {
+      platforms,
+      content: { 'linux/arm64/v8': 'arm 2' },
+    });
+    const [moved] = await source.discover([target], {
+      now: wednesday,
+      previous,
+    });
+    expect(moved).toMatchObject({
+      ok: true,
+      changed: true,
+      freight: {
+        digest: second,
+        firstSeen: wednesday,
+        platformDigests: { 'linux/amd64': children['linux/amd64'] },
+      },
+    });
+  });
+
+  it('answers every target, in order, when some fail', async () => {
+    const digest = await registry.pushImage('acme/tool', '2');
+    const results = await source.discover(
+      [
+        { registry: 'evil.example.com', repository: 'acme/tool', tag: '2' },
+        { registry: registry.host, repository: 'acme/tool', tag: '2' },
+        { registry: registry.host, repository: 'acme/tool', tag: '3' },
+      ],
+      { now: new Date(), previous: new Map() },
+    );
+    expect(results.map(r => (r.ok ? r.freight.digest : r.error.name))).toEqual([
+      'NotAllowedError',
+      digest,
+      'RegistryError',
+    ]);
+    expect(results.map(r => r.target.repository)).toEqual([
+      'acme/tool',
+      'acme/tool',
+      'acme/tool',
+    ]);
+  });
+});

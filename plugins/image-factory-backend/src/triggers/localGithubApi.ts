@@ -1,0 +1,197 @@
+import {
+  Answer,
+  LocalHttpServer,
+  RecordedRequest,
+  startLocalHttpServer,
+} from './localHttpServer';
+
+// Test support: a local stand-in for the GitHub REST API of a GitHub
+// Enterprise Server at `<url>/api/v3`, implementing the documented endpoints
+// the GitHub trigger calls: get a repository, create a workflow dispatch
+// event (with or without `return_run_details`), get a workflow run, list
+// workflow runs for a workflow.
+
+/** A repository the server knows. */
+export interface LocalRepository {
+  defaultBranch: string;
+  branches: string[];
+  /** Workflow file name to the inputs it declares. */
+  workflows: Record<string, string[]>;
+}
+
+/** A workflow run the server started. */
+export interface LocalWorkflowRun {
+  id: number;
+  repository: string;
+  workflow: string;
+  head_branch: string;
+  event: string;
+  status: string;
+  conclusion: string | null;
+  created_at: string;
+  html_url: string;
+  inputs: Record<string, unknown>;
+}
+
+/** A running local GitHub API. */
+export interface LocalGithubApi extends LocalHttpServer {
+  /** `<url>/api/v3`, the integration's `apiBaseUrl`. */
+  apiBaseUrl: string;
+  runs: LocalWorkflowRun[];
+  /** Starts a run the way a person would (not through the trigger). */
+  addRun(
+    run: Omit<LocalWorkflowRun, 'id' | 'html_url' | 'inputs'>,
+  ): LocalWorkflowRun;
+}
+
+const DOCS = 'https://docs.github.com/rest/actions/workflows';
+
+function error(status: number, message: string): Answer {
+  return { status, body: { message, documentation_url: DOCS } };
+}
+
+/** Starts the server. `returnsRunDetails: false` acts as an older GHES. */
+export async function startLocalGithubApi(options: {
+  token: string;
+  returnsRunDetails: boolean;
+  repositories: Record<string, LocalRepository>;
+  now: () => number;
+}): Promise<LocalGithubApi> {
+  const runs: LocalWorkflowRun[] = [];
+  let nextId = 9_000_000_001;
+  const addRun = (
+    run: Omit<LocalWorkflowRun, 'id' | 'html_url' | 'inputs'>,
+    inputs = {},
+  ) => {
+    const id = nextId++;
+    const created = {
+      ...run,
+      id,
+      inputs,
+      html_url: `https://ghe.local/${run.repository}/actions/runs/${id}`,
+    };
+    runs.push(created);
+    return created;
+  };
+  const present = (run: LocalWorkflowRun) => ({
+    id: run.id,
+    name: run.workflow,
+    head_branch: run.head_branch,
+    event: run.event,
+    status: run.status,
+    conclusion: run.conclusion,
+    created_at: run.created_at,
+    html_url: run.html_url,
+    path: `.github/workflows/${run.workflow}`,
+  });
+
+  const route = (request: RecordedRequest): Answer | undefined => {
+    if (request.headers.authorization !== `token ${options.token}`) {
+      return error(401, 'Bad credentials');
+    }
+    const match = /^\/api\/v3\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(
+      request.path,
+    );
+    const name = match && `${match[1]}/${match[2]}`;
+    const repository = name ? options.repositories[name] : undefined;
+    if (!match || !name || !repository) {
+      return undefined;
+    }
+    const rest = match[3] ?? '';
+    if (request.method === 'GET' && rest === '') {
+      return {
+        status: 200,
+        body: { full_name: name, default_branch: repository.defaultBranch },
+      };
+    }
+    const dispatch = /^\/actions\/workflows\/([^/]+)\/dispatches$/.exec(rest);
+    if (request.method === 'POST' && dispatch) {
+      const workflow = decodeURIComponent(dispatch[1]);
+      const declared = repository.workflows[workflow];
+      if (!declared) {
+        return error(404, 'Not Found');
+      }
+      const body = (request.body ?? {}) as {
+        ref?: string;
+        inputs?: Record<string, unknown>;
+        return_run_details?: boolean;
+      };
+      if (body.return_run_details !== undefined && !options.returnsRunDetails) {
+        return error(
+          422,
+          'Invalid request.\n\n"return_run_details" is not a permitted key.',
+        );
+      }
+      const branch = (body.ref ?? '').replace(/^refs\/heads\//, '');
+      if (!repository.branches.includes(branch)) {
+        return error(422, `No ref found for: ${body.ref}`);
+      }
+      const unexpected = Object.keys(body.inputs ?? {}).filter(
+        key => !declared.includes(key),
+      );
+      if (unexpected.length > 0) {
+        return error(
+          422,
+          `Unexpected inputs provided: ${JSON.stringify(unexpected)}`,
+        );
+      }
+      const run = addRun(
+        {
+          repository: name,
+          workflow,
+          head_branch: branch,
+          event: 'workflow_dispatch',
+          status: 'queued',
+          conclusion: null,
+          created_at: new Date(options.now())
+            .toISOString()
+            .replace(/\.\d{3}Z$/, 'Z'),
+        },
+        body.inputs,
+      );
+      if (!body.return_run_details) {
+        return { status: 204 };
+      }
+      return {
+        status: 200,
+        body: {
+          workflow_run_id: run.id,
+          run_url: `${apiBaseUrl}/repos/${name}/actions/runs/${run.id}`,
+          html_url: run.html_url,
+        },
+      };
+    }
+    const single = /^\/actions\/runs\/(\d+)$/.exec(rest);
+    if (request.method === 'GET' && single) {
+      const run = runs.find(
+        r => r.repository === name && r.id === Number(single[1]),
+      );
+      return run
+        ? { status: 200, body: present(run) }
+        : error(404, 'Not Found');
+    }
+    const list = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest);
+    if (request.method === 'GET' && list) {
+      const workflow = decodeURIComponent(list[1]);
+      const { query } = request;
+      const since = query.get('created')?.replace(/^>=/, '');
+      const found = runs
+        .filter(r => r.repository === name && r.workflow === workflow)
+        .filter(
+          r => !query.get('branch') || r.head_branch === query.get('branch'),
+        )
+        .filter(r => !query.get('event') || r.event === query.get('event'))
+        .filter(r => !since || Date.parse(r.created_at) >= Date.parse(since))
+        .sort((a, b) => b.id - a.id);
+      return {
+        status: 200,
+        body: { total_count: found.length, workflow_runs: found.map(present) },
+      };
+    }
+    return undefined;
+  };
+
+  const server = await startLocalHttpServer(request => route(request));
+  const apiBaseUrl = `${server.url}/api/v3`;
+  return { ...server, apiBaseUrl, runs, addRun: run => addRun(run) };
+}

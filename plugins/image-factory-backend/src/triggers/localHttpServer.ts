@@ -1,0 +1,107 @@
+import {
+  createServer,
+  IncomingMessage,
+  Server,
+  ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+// Test support. No real GitHub or GitLab is reachable from the test machines,
+// so the trigger tests run against local HTTP servers that implement the
+// documented REST endpoints they call (localGithubApi.ts, localGitlabApi.ts).
+// This file is their common base: it records every request and lets a test
+// queue answers such as a rate limit.
+
+/** A request as the server received it. */
+export interface RecordedRequest {
+  method: string;
+  /** Path and query, as sent (still percent-encoded). */
+  url: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  /** Parsed JSON body, or undefined without one. */
+  body: unknown;
+}
+
+/** An answer: status, headers and a JSON body (none for 204). */
+export interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** Routes a request to its answer; undefined means 404. */
+export type Router = (request: RecordedRequest) => Answer | undefined;
+
+/** A running local server. */
+export interface LocalHttpServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  requests: RecordedRequest[];
+  /** Answers the next request with `answer` (or with what it computes), whatever it asks. */
+  answerNext(answer: Answer | ((request: RecordedRequest) => Answer)): void;
+  close(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) {
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : undefined;
+}
+
+function send(response: ServerResponse, answer: Answer) {
+  const headers = { ...answer.headers };
+  if (answer.body !== undefined) {
+    headers['content-type'] = 'application/json; charset=utf-8';
+  }
+  response.writeHead(answer.status, headers);
+  response.end(
+    answer.body === undefined ? undefined : JSON.stringify(answer.body),
+  );
+}
+
+/** Starts a server on a free loopback port. */
+export async function startLocalHttpServer(
+  route: Router,
+): Promise<LocalHttpServer> {
+  const requests: RecordedRequest[] = [];
+  const queued: Array<Answer | ((request: RecordedRequest) => Answer)> = [];
+  const server: Server = createServer((incoming, response) => {
+    readBody(incoming)
+      .then(body => {
+        const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
+        const recorded: RecordedRequest = {
+          method: incoming.method ?? 'GET',
+          url: incoming.url ?? '/',
+          path: url.pathname,
+          query: url.searchParams,
+          headers: incoming.headers,
+          body,
+        };
+        requests.push(recorded);
+        const next = queued.shift();
+        const answer = (typeof next === 'function' ? next(recorded) : next) ??
+          route(recorded) ?? { status: 404, body: { message: 'Not Found' } };
+        send(response, answer);
+      })
+      .catch(error =>
+        send(response, { status: 500, body: { message: String(error) } }),
+      );
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    answerNext: answer => queued.push(answer),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close(error => (error ? reject(error) : resolve()));
+      }),
+  };
+}

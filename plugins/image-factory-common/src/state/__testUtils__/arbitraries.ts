@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import type { BaseImageUse, DockerfileAnalysis } from '../../analysis';
+import type { Enrollment } from '../../enrollment';
+import { formatImageReference, type ImageReference } from '../../references';
+import type { AnalysisOutcome } from '../resolveAnalysis';
+
+const segment = fc.stringMatching(/^[a-z0-9]{1,12}([._-][a-z0-9]{1,8}){0,2}$/);
+
+/** Registries: Docker Hub, public hosts, a private host with a port. */
+export const registryArb = fc.constantFrom(
+  'docker.io',
+  'ghcr.io',
+  'quay.io',
+  'gcr.io',
+  'registry.acme.internal:5000',
+);
+
+/** Random normalized image references: a tag, a digest, or both. */
+export const imageReferenceArb: fc.Arbitrary<ImageReference> = fc
+  .record({
+    registry: registryArb,
+    path: fc.array(segment, { minLength: 1, maxLength: 3 }),
+    tag: fc.option(fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,40}$/), {
+      nil: null,
+    }),
+    digest: fc.option(
+      fc.stringMatching(/^[a-f0-9]{64}$/).map(hex => `sha256:${hex}`),
+      {
+        nil: null,
+      },
+    ),
+  })
+  .map(({ registry, path, tag, digest }) => ({
+    registry,
+    repository:
+      registry === 'docker.io' && path.length === 1
+        ? `library/${path[0]}`
+        : path.join('/'),
+    tag: tag ?? (digest ? null : 'latest'),
+    digest,
+  }));
+
+/** {@link imageReferenceArb}, formatted. */
+export const imageRefArb = imageReferenceArb.map(formatImageReference);
+
+/** One run's inputs for the merge, drawn from a shared pool of references. */
+export interface MergeScenario {
+  enrollments: Enrollment[];
+  analyses: Map<string, AnalysisOutcome>;
+}
+
+const ENTITY_NAMES = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
+
+function use(ref: ImageReference, line: number): BaseImageUse {
+  return {
+    ...ref,
+    ref: formatImageReference(ref),
+    instruction: 'FROM',
+    stages: [`#${line}`],
+    line,
+  };
+}
+
+/**
+ * Runs of the merge over one pool of references: managed images (some named
+ * after a pooled repository, so base images become managed), external images,
+ * and analyses that succeed, fail or are missing.
+ */
+export function mergeScenarioArb(
+  pool: ImageReference[],
+  analyzedAt: string,
+): fc.Arbitrary<MergeScenario> {
+  const image = fc.record({
+    name: fc.constantFrom(...ENTITY_NAMES),
+    namespace: fc.constantFrom('default', 'team'),
+    kind: fc.constantFrom('managed', 'managed', 'external'),
+    repository: fc.option(fc.constantFrom(...pool), { nil: undefined }),
+    external: fc.constantFrom(...pool),
+    uses: fc.subarray(pool),
+    outcome: fc.constantFrom('ok', 'ok', 'failed', 'none'),
+    delay: fc.constantFrom('7d', '36h', '0'),
+  });
+  return fc
+    .uniqueArray(image, {
+      selector: i => `${i.namespace}/${i.name}`,
+      maxLength: 5,
+    })
+    .map(images => {
+      const enrollments: Enrollment[] = [];
+      const analyses = new Map<string, AnalysisOutcome>();
+      for (const i of images) {
+        const entityRef = `component:${i.namespace}/${i.name}`;
+        const managed = i.kind === 'managed';
+        const repository = i.repository
+          ? formatImageReference({ ...i.repository, tag: null, digest: null })
+          : `ghcr.io/acme/${i.name}`;
+        enrollments.push({
+          entityRef,
+          kind: managed ? 'managed' : 'external',
+          image: managed ? repository : formatImageReference(i.external),
+          dockerfile: 'Dockerfile',
+          sourceLocation: `url:https://github.com/acme/${i.name}/tree/main/`,
+          buildArgs: {},
+          target: null,
+          rebuildDelay: i.delay,
+          autoRebuild: true,
+          workflow: 'build.yml',
+          priority: 'normal',
+          platforms: ['linux/amd64'],
+          errors: [],
+        });
+        if (managed && i.outcome === 'ok') {
+          const analysis: DockerfileAnalysis = {
+            baseImages: i.uses.map((ref, index) => use(ref, index + 1)),
+            frontend: null,
+            stages: i.uses.map((_, index) => ({ name: null, index })),
+            warnings: [],
+          };
+          analyses.set(entityRef, { status: 'ok', analysis, analyzedAt });
+        } else if (managed && i.outcome === 'failed') {
+          analyses.set(entityRef, {
+            status: 'failed',
+            error: 'the Dockerfile has no FROM instruction',
+            analyzedAt,
+          });
+        }
+      }
+      return { enrollments, analyses };
+    });
+}

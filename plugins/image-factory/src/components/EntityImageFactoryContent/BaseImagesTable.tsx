@@ -1,0 +1,137 @@
+import { ImageBaseImage } from '@internal/plugin-image-factory-common';
+import Button from '@material-ui/core/Button';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { Fragment, ReactElement, useState } from 'react';
+import { BaseImageStateChip } from '../shared/BaseImageStateChip';
+import { Digest } from '../shared/Digest';
+import { TimeAgo } from '../shared/TimeAgo';
+
+function UpdateHistory(props: {
+  baseImage: ImageBaseImage;
+  now: number;
+}): ReactElement {
+  return (
+    <Table size="small" aria-label={`Update history of ${props.baseImage.ref}`}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Digest</TableCell>
+          <TableCell>First seen</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.baseImage.updates.map(update => (
+          <TableRow key={`${update.digest}-${update.firstSeen}`}>
+            <TableCell>
+              <Digest digest={update.digest} imageRef={props.baseImage.ref} />
+            </TableCell>
+            <TableCell>
+              <TimeAgo iso={update.firstSeen} now={props.now} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/**
+ * The base images of a managed image: the digest it was built on, the newest,
+ * the newest past the delay, and each base image's update history on demand.
+ */
+export function BaseImagesTable(props: {
+  baseImages: ImageBaseImage[];
+  now: number;
+}): ReactElement {
+  const [expanded, setExpanded] = useState<string>();
+  const { baseImages, now } = props;
+  return (
+    <Table size="small" aria-label="Base images">
+      <TableHead>
+        <TableRow>
+          <TableCell>Reference</TableCell>
+          <TableCell>State</TableCell>
+          <TableCell>Built on</TableCell>
+          <TableCell>Latest</TableCell>
+          <TableCell>Eligible</TableCell>
+          <TableCell>Last updated</TableCell>
+          <TableCell>Update history</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {baseImages.map(baseImage => {
+          const open = expanded === baseImage.ref;
+          const historyId = `update-history-${baseImage.name}`;
+          return (
+            <Fragment key={baseImage.ref}>
+              <TableRow>
+                <TableCell>
+                  <code>{baseImage.ref}</code>
+                  {baseImage.error && (
+                    <Typography variant="body2" color="error">
+                      {baseImage.error}
+                    </Typography>
+                  )}
+                  {baseImage.platformNote && (
+                    <Typography variant="body2" color="textSecondary">
+                      {baseImage.platformNote}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>
+                  <BaseImageStateChip baseImage={baseImage} />
+                </TableCell>
+                <TableCell>
+                  <Digest digest={baseImage.builtDigest} imageRef={baseImage.ref} />
+                </TableCell>
+                <TableCell>
+                  <Digest digest={baseImage.latestDigest} imageRef={baseImage.ref} />
+                </TableCell>
+                <TableCell>
+                  <Digest
+                    digest={baseImage.eligibleDigest}
+                    imageRef={baseImage.ref}
+                  />
+                </TableCell>
+                <TableCell>
+                  {baseImage.lastUpdated ? (
+                    <TimeAgo iso={baseImage.lastUpdated} now={now} />
+                  ) : (
+                    'never'
+                  )}
+                </TableCell>
+                <TableCell>
+                  {baseImage.updates.length > 0 ? (
+                    <Button
+                      size="small"
+                      aria-expanded={open}
+                      aria-controls={open ? historyId : undefined}
+                      aria-label={`${open ? 'Hide' : 'Show'} update history of ${baseImage.ref}`}
+                      onClick={() => setExpanded(open ? undefined : baseImage.ref)}
+                    >
+                      {open ? 'Hide' : 'Show'} {baseImage.updates.length}{' '}
+                      {baseImage.updates.length === 1 ? 'update' : 'updates'}
+                    </Button>
+                  ) : (
+                    'none'
+                  )}
+                </TableCell>
+              </TableRow>
+              {open && (
+                <TableRow id={historyId}>
+                  <TableCell colSpan={7}>
+                    <UpdateHistory baseImage={baseImage} now={now} />
+                  </TableCell>
+                </TableRow>
+              )}
+            </Fragment>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

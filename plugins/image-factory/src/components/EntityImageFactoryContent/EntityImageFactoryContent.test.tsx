@@ -1,0 +1,267 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockApis } from '@backstage/test-utils';
+import { ImageStatus } from '@internal/plugin-image-factory-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { seriousA11yViolations } from '../../testing/axe';
+import { fakeImageFactoryApi } from '../../testing/fakeImageFactoryApi';
+import {
+  digests,
+  fromNow,
+  imageStatus,
+  nodeBaseImage,
+  units,
+} from '../../testing/fixtures';
+import { renderWithEntity } from '../../testing/renderWithEntity';
+import { responseError } from '../../testing/responseError';
+import { EntityImageFactoryContent } from './EntityImageFactoryContent';
+
+async function renderTab(
+  status: ImageStatus | Promise<ImageStatus>,
+  methods: Parameters<typeof fakeImageFactoryApi>[0] = {},
+  allowed?: string[],
+) {
+  const getImage = jest.fn(() => Promise.resolve(status));
+  const api = fakeImageFactoryApi({ getImage, ...methods });
+  const permissionApi = allowed
+    ? mockApis.permission({
+        authorize: request =>
+          allowed.includes(request.permission.name)
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      })
+    : undefined;
+  const rendered = await renderWithEntity(<EntityImageFactoryContent />, {
+    api,
+    permissionApi,
+  });
+  return { getImage, container: rendered.container };
+}
+
+describe('EntityImageFactoryContent', () => {
+  it('lists base images with built, latest and eligible digests', async () => {
+    await renderTab(
+      imageStatus({
+        baseImages: [nodeBaseImage({ eligibleDigest: digests.nodeNew })],
+      }),
+    );
+    const table = await screen.findByRole('table', { name: 'Base images' });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map(h => h.textContent);
+    expect(headers).toEqual([
+      'Reference',
+      'State',
+      'Built on',
+      'Latest',
+      'Eligible',
+      'Last updated',
+      'Update history',
+    ]);
+    const row = within(table)
+      .getByText('docker.io/library/node:22-bookworm-slim')
+      .closest('tr')!;
+    const cells = within(row as HTMLElement).getAllByRole('cell');
+    expect(cells[2]).toHaveTextContent(`sha256:${'a1'.repeat(6)}`);
+    expect(cells[3]).toHaveTextContent(`sha256:${'b2'.repeat(6)}`);
+    expect(cells[4]).toHaveTextContent(`sha256:${'b2'.repeat(6)}`);
+    expect(cells[5]).toHaveTextContent('2d ago');
+    expect(cells[1]).toHaveTextContent('Update eligible');
+  });
+
+  it('shows the update history of a base image on demand', async () => {
+    await renderTab(imageStatus());
+    const toggle = await screen.findByRole('button', {
+      name: 'Show update history of docker.io/library/node:22-bookworm-slim',
+    });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+    await userEvent.click(toggle);
+
+    const history = screen.getByRole('table', {
+      name: 'Update history of docker.io/library/node:22-bookworm-slim',
+    });
+    expect(within(history).getAllByRole('row')).toHaveLength(3);
+    expect(within(history).getByText('40d ago')).toBeInTheDocument();
+  });
+
+  it('puts every freight record on one timeline, newest first, marked', async () => {
+    await renderTab(imageStatus());
+    const timeline = await screen.findByRole('list', { name: 'Freight timeline' });
+    const items = within(timeline).getAllByRole('listitem');
+    expect(items.map(item => item.textContent)).toEqual([
+      expect.stringMatching(/2d ago.*node:22-bookworm-slim.*newest, waiting for the delay/),
+      expect.stringMatching(/30d ago.*distroless.*from kargo.*built on/),
+      expect.stringMatching(/40d ago.*node:22-bookworm-slim.*built on/),
+    ]);
+  });
+
+  it('lists rebuilds with trigger, requester, justification, outcome and run link', async () => {
+    await renderTab(
+      imageStatus({
+        rebuilds: [
+          {
+            id: 'rb-2',
+            trigger: 'emergency',
+            requestedBy: 'user:default/sec-eng',
+            justification: 'CVE-2024-6387 in openssh, exploited in the wild',
+            requestedAt: fromNow(-units.DAY),
+            provider: 'github',
+            runUrl: 'https://github.com/acme/payments/actions/runs/202',
+            status: 'completed',
+            conclusion: 'failure',
+            baseDigests: { 'docker.io/library/node:22-bookworm-slim': digests.nodeNew },
+          },
+          {
+            id: 'rb-1',
+            trigger: 'auto',
+            requestedBy: 'image-factory',
+            requestedAt: fromNow(-3 * units.DAY),
+            provider: 'github',
+            status: 'failed',
+            error: 'GitHub answered 404: Not Found',
+            baseDigests: {},
+          },
+        ],
+      }),
+    );
+    const table = await screen.findByRole('table', { name: 'Rebuild history' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]).toHaveTextContent('Emergency');
+    expect(rows[0]).toHaveTextContent('user:default/sec-eng');
+    expect(rows[0]).toHaveTextContent('CVE-2024-6387 in openssh');
+    expect(rows[0]).toHaveTextContent('Failed');
+    expect(within(rows[0]).getByRole('link', { name: /^View run/ })).toHaveAttribute(
+      'href',
+      'https://github.com/acme/payments/actions/runs/202',
+    );
+    expect(rows[1]).toHaveTextContent('Trigger failed');
+    expect(rows[1]).toHaveTextContent('GitHub answered 404: Not Found');
+    expect(rows[1]).toHaveTextContent('no run yet');
+  });
+
+  it('shows analysis warnings with their Dockerfile line', async () => {
+    await renderTab(
+      imageStatus({
+        enrollment: { ...imageStatus().enrollment, dockerfile: 'docker/Dockerfile' },
+        analysis: {
+          status: 'ok',
+          analyzedAt: fromNow(-units.HOUR),
+          warnings: [
+            { line: 7, message: 'COPY --from=$TOOLS stays unresolved' },
+            { line: 3, message: 'ARG BASE has no default' },
+          ],
+        },
+      }),
+    );
+    const table = await screen.findByRole('table', { name: 'Analysis warnings' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(r => r.textContent)).toEqual([
+      'docker/Dockerfile:3ARG BASE has no default',
+      'docker/Dockerfile:7COPY --from=$TOOLS stays unresolved',
+    ]);
+  });
+
+  it('links dependents and images sharing a base image', async () => {
+    await renderTab(
+      imageStatus({ dependents: ['component:default/payments-worker'] }),
+    );
+    const builtOn = await screen.findByRole('list', {
+      name: 'Images built on this image',
+    });
+    expect(within(builtOn).getByRole('link')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-worker',
+    );
+    const sharing = screen.getByRole('list', {
+      name: 'Other images on docker.io/library/node:22-bookworm-slim',
+    });
+    expect(within(sharing).getByRole('link')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout',
+    );
+  });
+
+  it('links the state file and the Warehouse manifest', async () => {
+    await renderTab(imageStatus());
+    expect(await screen.findByRole('link', { name: /^State file/ })).toHaveAttribute(
+      'href',
+      expect.stringContaining('state/images/ghcr-io-acme-payments.yaml'),
+    );
+    expect(screen.getByRole('link', { name: /^Warehouse manifest/ })).toHaveAttribute(
+      'href',
+      expect.stringContaining('manifests/warehouses/ghcr-io-acme-payments.yaml'),
+    );
+  });
+
+  it('names the files of a local state repository without linking them', async () => {
+    await renderTab(imageStatus({ links: { stateFile: null, warehouseManifest: null } }));
+    expect(
+      await screen.findByText('state/images/ghcr-io-acme-payments.yaml'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /^State file/ })).not.toBeInTheDocument();
+  });
+
+  it('analyzes now and reloads the status', async () => {
+    const analyze = jest.fn(async () => imageStatus());
+    const { getImage } = await renderTab(imageStatus(), { analyze });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Analyze now' }));
+
+    await waitFor(() => expect(getImage).toHaveBeenCalledTimes(2));
+    expect(analyze).toHaveBeenCalledWith('component:default/payments');
+  });
+
+  it('shows why an analysis request was refused', async () => {
+    const error = await responseError(403, { name: 'NotAllowedError', message: 'Unauthorized' });
+    await renderTab(imageStatus(), { analyze: () => Promise.reject(error) });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Analyze now' }));
+
+    expect(
+      await screen.findByText('The analysis did not run: Unauthorized'),
+    ).toBeInTheDocument();
+  });
+
+  it('hides Analyze now without the refresh permission', async () => {
+    await renderTab(imageStatus(), {}, ['image-factory.rebuild.create']);
+    await screen.findByRole('button', { name: 'Rebuild' });
+    // usePermission caches answers across renders; wait for this test's answer.
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: 'Analyze now' }),
+      ).not.toBeInTheDocument(),
+    );
+  });
+
+  it('says plainly when the image has not been analysed yet', async () => {
+    const error = await responseError(404, { name: 'NotFoundError', message: 'not found' });
+    await renderTab(Promise.reject(error));
+    expect(await screen.findByText('Not analysed yet')).toBeInTheDocument();
+  });
+
+  it('shows a backend error in an error panel', async () => {
+    const error = await responseError(503, { name: 'Error', message: 'state repository unavailable' });
+    await renderTab(Promise.reject(error));
+    expect(await screen.findByText('state repository unavailable')).toBeInTheDocument();
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const { container } = await renderTab(
+      imageStatus({
+        analysis: {
+          status: 'ok',
+          analyzedAt: fromNow(-units.HOUR),
+          warnings: [{ line: 3, message: 'ARG BASE has no default' }],
+        },
+        dependents: ['component:default/payments-worker'],
+      }),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Show update history of docker.io/library/node:22-bookworm-slim',
+      }),
+    );
+    expect(await seriousA11yViolations(container)).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { ImageStatus } from '@internal/plugin-image-factory-common';
+import Box from '@material-ui/core/Box';
+import { makeStyles } from '@material-ui/core/styles';
+import { ReactElement, ReactNode } from 'react';
+import { RebuildActions } from '../rebuild/RebuildActions';
+import { EligibilitySummary } from '../shared/EligibilitySummary';
+import { TimeAgo } from '../shared/TimeAgo';
+import { AnalyzeButton } from './AnalyzeButton';
+
+const useStyles = makeStyles(theme => ({
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(0.5),
+    margin: 0,
+  },
+  term: { color: theme.palette.text.secondary },
+  definition: { margin: 0 },
+}));
+
+function Details(props: { entries: [string, ReactNode][] }): ReactElement {
+  const classes = useStyles();
+  return (
+    <dl className={classes.list}>
+      {props.entries.map(([term, definition]) => (
+        <Box key={term} display="contents">
+          <dt className={classes.term}>{term}</dt>
+          <dd className={classes.definition}>{definition}</dd>
+        </Box>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * What the entity enrolled, where its eligibility stands, and the actions on it:
+ * rebuild, emergency rebuild, analyze now.
+ */
+export function ImageOverview(props: {
+  status: ImageStatus;
+  now: number;
+  onChanged: () => void;
+}): ReactElement {
+  const { status, now, onChanged } = props;
+  const { enrollment, analysis } = status;
+  const entries: [string, ReactNode][] = [
+    ['Image', <code>{enrollment.image}</code>],
+    ['Kind', status.kind === 'managed' ? 'Managed image' : 'External image (never rebuilt)'],
+    ['Owner', status.owner ? <EntityRefLink entityRef={status.owner} /> : 'none'],
+  ];
+  if (status.kind === 'managed') {
+    entries.push(
+      ['Dockerfile', <code>{enrollment.dockerfile ?? 'Dockerfile'}</code>],
+      ['Workflow', enrollment.workflow ? <code>{enrollment.workflow}</code> : 'none: rebuilds are manual-only'],
+      ['Rebuild delay', enrollment.rebuildDelay],
+      ['Auto-rebuild', enrollment.autoRebuild ? 'on' : 'off'],
+      ['Priority', enrollment.priority],
+      [
+        'Last analysed',
+        analysis.analyzedAt ? <TimeAgo iso={analysis.analyzedAt} now={now} /> : 'never',
+      ],
+      ['Emergency rebuilds', String(status.emergencyRebuildCount)],
+    );
+    if (analysis.frontend) {
+      entries.push(['Build frontend', <code>{analysis.frontend}</code>]);
+    }
+  }
+  return (
+    <Box display="flex" flexDirection="column" gridGap={16}>
+      {status.kind === 'managed' && <EligibilitySummary status={status} now={now} />}
+      <Details entries={entries} />
+      <RebuildActions status={status} now={now} onRebuilt={onChanged} />
+      {status.kind === 'managed' && (
+        <AnalyzeButton entityRef={status.entityRef} onAnalyzed={onChanged} />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,47 @@
+import { FreightSource, ImageStatus } from '@internal/plugin-image-factory-common';
+
+/** One freight record on the timeline, with what it means for the image. */
+export interface FreightEvent {
+  imageRef: string;
+  tag: string;
+  digest: string;
+  firstSeen: string;
+  source: FreightSource;
+  /** What the digest is to the image: "built on", "eligible", or newest and still waiting. */
+  marks: string[];
+}
+
+/**
+ * Merges the image's own freight and the freight of each base image into one
+ * list, newest first.
+ */
+export function collectFreightEvents(status: ImageStatus): FreightEvent[] {
+  const events: FreightEvent[] = status.freight.map(freight => ({
+    imageRef: status.enrollment.image,
+    ...freight,
+    marks: [],
+  }));
+  for (const baseImage of status.baseImages) {
+    for (const freight of baseImage.freight) {
+      const marks: string[] = [];
+      if (freight.digest === baseImage.builtDigest) marks.push('built on');
+      if (
+        freight.digest === baseImage.eligibleDigest &&
+        freight.digest !== baseImage.builtDigest
+      ) {
+        marks.push('eligible');
+      }
+      if (
+        freight.digest === baseImage.latestDigest &&
+        freight.digest !== baseImage.eligibleDigest &&
+        freight.digest !== baseImage.builtDigest
+      ) {
+        marks.push('newest, waiting for the delay');
+      }
+      events.push({ imageRef: baseImage.ref, ...freight, marks });
+    }
+  }
+  return events.sort(
+    (a, b) => Date.parse(b.firstSeen) - Date.parse(a.firstSeen),
+  );
+}

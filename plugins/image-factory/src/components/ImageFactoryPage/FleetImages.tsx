@@ -1,0 +1,111 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import TablePagination from '@material-ui/core/TablePagination';
+import Typography from '@material-ui/core/Typography';
+import { ReactElement, useEffect, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
+import { imageFactoryApiRef } from '../../api';
+import { FleetFilters, FleetFilterValues } from './FleetFilters';
+import { FleetImagesTable } from './FleetImagesTable';
+
+const PAGE_SIZES = [25, 50, 100];
+
+/**
+ * Every enrolled image, filtered by state, owner and text, stalest first by
+ * default, paged on the server.
+ */
+export function FleetImages(props: {
+  reloadKey: number;
+  now: number;
+}): ReactElement {
+  const api = useApi(imageFactoryApiRef);
+  const [filters, setFilters] = useState<FleetFilterValues>({
+    search: '',
+    order: 'staleness',
+  });
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  const [owners, setOwners] = useState<string[]>([]);
+  useDebounce(() => setSearch(filters.search.trim()), 300, [filters.search]);
+
+  const { value, loading, error } = useAsync(
+    () =>
+      api.listImages({
+        state: filters.state,
+        owner: filters.owner,
+        search: search || undefined,
+        order: filters.order,
+        offset: page * pageSize,
+        limit: pageSize,
+      }),
+    [api, filters.state, filters.owner, filters.order, search, page, pageSize, props.reloadKey],
+  );
+
+  useEffect(() => {
+    const seen = (value?.items ?? []).flatMap(item => item.owner ?? []);
+    setOwners(known => {
+      const merged = new Set([...known, ...seen]);
+      return merged.size === known.length ? known : [...merged].sort();
+    });
+  }, [value]);
+
+  const filtered = Boolean(filters.state || filters.owner || search);
+  const changeFilters = (next: FleetFilterValues) => {
+    setFilters(next);
+    setPage(0);
+  };
+
+  let body: ReactElement;
+  if (error) {
+    body = <ResponseErrorPanel error={error} />;
+  } else if (!value) {
+    body = <Progress />;
+  } else if (value.totalCount === 0 && !filtered) {
+    body = (
+      <EmptyState
+        missing="data"
+        title="No enrolled images"
+        description="Annotate a catalog entity with image-factory.io/image (an image you build) or image-factory.io/external-image (one you run) to enroll it."
+      />
+    );
+  } else if (value.items.length === 0) {
+    body = (
+      <Typography variant="body2" color="textSecondary">
+        No images match these filters.
+      </Typography>
+    );
+  } else {
+    body = (
+      <>
+        <FleetImagesTable items={value.items} now={props.now} />
+        <TablePagination
+          component="div"
+          count={value.totalCount}
+          page={page}
+          rowsPerPage={pageSize}
+          rowsPerPageOptions={PAGE_SIZES}
+          onPageChange={(_, next) => setPage(next)}
+          onRowsPerPageChange={e => {
+            setPageSize(Number(e.target.value));
+            setPage(0);
+          }}
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <FleetFilters value={filters} owners={owners} onChange={changeFilters} />
+      {loading && value && <LinearProgress aria-label="Loading images" />}
+      {body}
+    </>
+  );
+}

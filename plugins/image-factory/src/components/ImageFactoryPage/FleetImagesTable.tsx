@@ -1,0 +1,88 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { ImageListItem } from '@internal/plugin-image-factory-common';
+import Box from '@material-ui/core/Box';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { ReactElement } from 'react';
+import { describeEligibility } from '../shared/describeEligibility';
+import { describeRebuildOutcome } from '../shared/describeRebuildOutcome';
+import { EligibilityChip } from '../shared/EligibilityChip';
+import { RunLink } from '../shared/RunLink';
+import { StateChip } from '../shared/StateChip';
+import { TimeAgo } from '../shared/TimeAgo';
+
+function LastRebuildCell(props: {
+  item: ImageListItem;
+  now: number;
+}): ReactElement {
+  const rebuild = props.item.lastRebuild;
+  if (!rebuild) {
+    return <>never</>;
+  }
+  const outcome = describeRebuildOutcome(rebuild);
+  return (
+    <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={6}>
+      <StateChip label={outcome.label} tone={outcome.tone} />
+      <TimeAgo iso={rebuild.requestedAt} now={props.now} />
+      <RunLink runUrl={rebuild.runUrl} />
+    </Box>
+  );
+}
+
+/** One page of enrolled images with their eligibility and staleness. */
+export function FleetImagesTable(props: {
+  items: ImageListItem[];
+  now: number;
+}): ReactElement {
+  const { items, now } = props;
+  return (
+    <Table size="small" aria-label="Enrolled images">
+      <TableHead>
+        <TableRow>
+          <TableCell>Image</TableCell>
+          <TableCell>Owner</TableCell>
+          <TableCell>State</TableCell>
+          <TableCell>Eligibility</TableCell>
+          <TableCell>Stale since</TableCell>
+          <TableCell>Base images</TableCell>
+          <TableCell>Last rebuild</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {items.map(item => (
+          <TableRow key={item.entityRef}>
+            <TableCell>
+              <EntityRefLink entityRef={item.entityRef} />
+              <Typography variant="body2" color="textSecondary">
+                <code>{item.image}</code>
+                {item.kind === 'external' ? ' (external)' : ''}
+              </Typography>
+            </TableCell>
+            <TableCell>
+              {item.owner ? <EntityRefLink entityRef={item.owner} /> : 'none'}
+            </TableCell>
+            <TableCell>
+              <EligibilityChip state={item.eligibility.state} />
+            </TableCell>
+            <TableCell>{describeEligibility(item.eligibility, now)}</TableCell>
+            <TableCell>
+              {item.staleSince ? (
+                <TimeAgo iso={item.staleSince} now={now} />
+              ) : (
+                'not stale'
+              )}
+            </TableCell>
+            <TableCell>{item.baseImageCount}</TableCell>
+            <TableCell>
+              <LastRebuildCell item={item} now={now} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,294 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import {
+  BaseImageList,
+  DependencyGraph,
+  ImageList,
+  ImageListItem,
+} from '@internal/plugin-image-factory-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ImageFactoryApi, imageFactoryApiRef } from '../../api';
+import { seriousA11yViolations } from '../../testing/axe';
+import { fakeImageFactoryApi } from '../../testing/fakeImageFactoryApi';
+import { digests, fromNow, imageStatus, units } from '../../testing/fixtures';
+import { responseError } from '../../testing/responseError';
+import { ImageFactoryPage } from './ImageFactoryPage';
+
+function item(name: string, overrides: Partial<ImageListItem> = {}): ImageListItem {
+  return {
+    entityRef: `component:default/${name}`,
+    kind: 'managed',
+    image: `ghcr.io/acme/${name}`,
+    owner: 'group:default/payments-team',
+    eligibility: { state: 'up-to-date' },
+    baseImageCount: 1,
+    ...overrides,
+  };
+}
+
+const images: ImageList = {
+  totalCount: 2,
+  items: [
+    item('payments', {
+      eligibility: {
+        state: 'pending',
+        eligibleAt: fromNow(3 * units.DAY + 4 * units.HOUR + 30 * units.MINUTE),
+      },
+      staleSince: fromNow(-2 * units.DAY),
+      baseImageCount: 2,
+      lastRebuild: imageStatus().rebuilds[0],
+    }),
+    item('checkout', { owner: 'group:default/shop-team' }),
+  ],
+};
+
+const baseImages: BaseImageList = {
+  items: [
+    {
+      ref: 'gcr.io/distroless/base-debian12:latest',
+      name: 'gcr-io-distroless-base-debian12-latest',
+      registry: 'gcr.io',
+      repository: 'distroless/base-debian12',
+      tag: 'latest',
+      currentDigest: digests.distroless,
+      lastUpdated: fromNow(-30 * units.DAY),
+      dependents: ['component:default/payments'],
+    },
+    {
+      ref: 'docker.io/library/node:22-bookworm-slim',
+      name: 'docker-io-library-node-22-bookworm-slim',
+      registry: 'docker.io',
+      repository: 'library/node',
+      tag: '22-bookworm-slim',
+      currentDigest: digests.nodeNew,
+      lastUpdated: fromNow(-2 * units.DAY),
+      dependents: ['component:default/payments', 'component:default/checkout'],
+    },
+  ],
+};
+
+const graph: DependencyGraph = {
+  nodes: [
+    { id: 'node', kind: 'base', label: 'docker.io/library/node:22-bookworm-slim' },
+    {
+      id: 'payments',
+      kind: 'managed',
+      label: 'ghcr.io/acme/payments',
+      entityRef: 'component:default/payments',
+      state: 'pending',
+    },
+  ],
+  edges: [{ from: 'payments', to: 'node' }],
+};
+
+async function renderPage(
+  methods: Partial<ImageFactoryApi> = {},
+  allowed?: string[],
+) {
+  const api = fakeImageFactoryApi({
+    listImages: jest.fn(async () => images),
+    listBaseImages: jest.fn(async () => baseImages),
+    getGraph: jest.fn(async () => graph),
+    ...methods,
+  });
+  const permissionApi = mockApis.permission(
+    allowed
+      ? {
+          authorize: request =>
+            allowed.includes(request.permission.name)
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        }
+      : undefined,
+  );
+  const rendered = await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [imageFactoryApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
+      <ImageFactoryPage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+  return { api, container: rendered.container };
+}
+
+describe('ImageFactoryPage', () => {
+  it('lists enrolled images stalest first with their eligibility', async () => {
+    const { api } = await renderPage();
+
+    const table = await screen.findByRole('table', { name: 'Enrolled images' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('ghcr.io/acme/payments');
+    expect(rows[0]).toHaveTextContent('Pending');
+    expect(rows[0]).toHaveTextContent('Eligible in 3d 4h');
+    expect(rows[0]).toHaveTextContent('2d ago');
+    expect(rows[0]).toHaveTextContent('Succeeded');
+    expect(rows[1]).toHaveTextContent('not stale');
+    expect(rows[1]).toHaveTextContent('never');
+    expect(api.listImages).toHaveBeenCalledWith({
+      order: 'staleness',
+      offset: 0,
+      limit: 25,
+      state: undefined,
+      owner: undefined,
+      search: undefined,
+    });
+    expect(screen.getByRole('heading', { name: 'Image Factory' })).toBeInTheDocument();
+  });
+
+  it('filters by state', async () => {
+    const { api } = await renderPage();
+    await screen.findByRole('table', { name: 'Enrolled images' });
+
+    await userEvent.click(screen.getByRole('button', { name: /^State/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Failed' }));
+
+    await waitFor(() =>
+      expect(api.listImages).toHaveBeenLastCalledWith(
+        expect.objectContaining({ state: 'failed', offset: 0 }),
+      ),
+    );
+  });
+
+  it('filters by an owner seen in the list', async () => {
+    const { api } = await renderPage();
+    await screen.findByRole('table', { name: 'Enrolled images' });
+
+    await userEvent.click(screen.getByRole('textbox', { name: 'Owner' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'group:default/shop-team' }),
+    );
+
+    await waitFor(() =>
+      expect(api.listImages).toHaveBeenLastCalledWith(
+        expect.objectContaining({ owner: 'group:default/shop-team' }),
+      ),
+    );
+  });
+
+  it('searches and sorts by name on request', async () => {
+    const { api } = await renderPage();
+    await screen.findByRole('table', { name: 'Enrolled images' });
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'pay');
+    await waitFor(() =>
+      expect(api.listImages).toHaveBeenLastCalledWith(
+        expect.objectContaining({ search: 'pay' }),
+      ),
+    );
+    await userEvent.click(screen.getByRole('button', { name: /^Sort by/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Name' }));
+    await waitFor(() =>
+      expect(api.listImages).toHaveBeenLastCalledWith(
+        expect.objectContaining({ order: 'name', search: 'pay' }),
+      ),
+    );
+  });
+
+  it('pages through a long list on the server', async () => {
+    const { api } = await renderPage({
+      listImages: jest.fn(async () => ({ ...images, totalCount: 60 })),
+    });
+    await screen.findByRole('table', { name: 'Enrolled images' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+
+    await waitFor(() =>
+      expect(api.listImages).toHaveBeenLastCalledWith(
+        expect.objectContaining({ offset: 25, limit: 25 }),
+      ),
+    );
+  });
+
+  it('explains how to enroll when nothing is enrolled', async () => {
+    await renderPage({
+      listImages: async () => ({ items: [], totalCount: 0 }),
+      listBaseImages: async () => ({ items: [] }),
+      getGraph: async () => ({ nodes: [], edges: [] }),
+    });
+    expect(await screen.findByText('No enrolled images')).toBeInTheDocument();
+    expect(screen.getByText(/No base images yet/)).toBeInTheDocument();
+    expect(screen.getByText(/No images yet: the graph fills in/)).toBeInTheDocument();
+  });
+
+  it('shows a backend error in an error panel', async () => {
+    const error = await responseError(500, { name: 'Error', message: 'database is locked' });
+    await renderPage({ listImages: () => Promise.reject(error) });
+    expect(await screen.findByText('database is locked')).toBeInTheDocument();
+  });
+
+  it('lists base images with the most dependents first', async () => {
+    await renderPage();
+    const table = await screen.findByRole('table', { name: 'Base images' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]).toHaveTextContent('docker.io/library/node:22-bookworm-slim');
+    expect(rows[0]).toHaveTextContent('2 images');
+    expect(rows[1]).toHaveTextContent('1 image');
+  });
+
+  it('draws the dependency graph with images linked to their entity pages', async () => {
+    await renderPage();
+    const graphGroup = await screen.findByRole('group', { name: /Dependency graph/ });
+    const link = within(graphGroup).getByRole('link', {
+      name: /^ghcr.io\/acme\/payments, managed image, pending, uses docker.io\/library\/node:22-bookworm-slim/,
+    });
+    expect(link).toHaveAttribute('href', '/catalog/default/component/payments');
+    expect(
+      within(graphGroup).getByRole('img', {
+        name: 'docker.io/library/node:22-bookworm-slim, base image, used by 1 image',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('refreshes now, reloads the lists and reports what the run did', async () => {
+    const refresh = jest.fn(async () => ({
+      startedAt: fromNow(-units.MINUTE),
+      finishedAt: fromNow(0),
+      analyzed: 2,
+      checked: 5,
+      newFreight: 1,
+      rebuildsTriggered: 0,
+      commit: '0123456789abcdef0123',
+      errors: ['docker.io: 429 Too Many Requests'],
+    }));
+    const { api } = await renderPage({ refresh });
+    await screen.findByRole('table', { name: 'Enrolled images' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+
+    expect(
+      await screen.findByText(/2 images analysed, 5 tags checked, 1 new digest, 0 rebuilds triggered/),
+    ).toHaveTextContent('state repository commit 0123456789ab');
+    expect(screen.getByText('docker.io: 429 Too Many Requests')).toBeInTheDocument();
+    await waitFor(() => expect(api.listImages).toHaveBeenCalledTimes(2));
+    expect(api.getGraph).toHaveBeenCalledTimes(2);
+  });
+
+  it('hides Refresh now without the refresh permission', async () => {
+    await renderPage({}, []);
+    await screen.findByRole('table', { name: 'Enrolled images' });
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: 'Refresh now' }),
+      ).not.toBeInTheDocument(),
+    );
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const { container } = await renderPage();
+    await screen.findByRole('table', { name: 'Enrolled images' });
+    await screen.findByRole('group', { name: /Dependency graph/ });
+    expect(await seriousA11yViolations(container)).toEqual([]);
+  });
+});
