@@ -2,7 +2,19 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { imageFactoryPermissions } from '@internal/plugin-image-factory-common';
+import { DockerfileReader } from './analysis/DockerfileReader';
+import { readImageFactoryConfig } from './config/readImageFactoryConfig';
+import { DatabaseImageFactoryStore } from './database';
+import { createFreightSource, RegistryPolicy } from './discovery';
+import { openStateRepository } from './git/openStateRepository';
+import { Pipeline } from './pipeline/Pipeline';
+import { PipelineTask } from './pipeline/PipelineTask';
+import { RebuildService } from './rebuilds/RebuildService';
+import { DefaultImageFactoryService } from './service/DefaultImageFactoryService';
 import { createRouter } from './service/router';
+import { ScmRebuildTrigger } from './triggers';
 
 /**
  * The Image Factory backend plugin.
@@ -14,12 +26,65 @@ export const imageFactoryPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        httpRouter: coreServices.httpRouter,
+        rootConfig: coreServices.rootConfig,
         logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
       },
-      async init({ httpRouter, logger }) {
-        httpRouter.use(await createRouter({ logger }));
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      async init(deps) {
+        const { rootConfig, logger } = deps;
+        const config = readImageFactoryConfig(rootConfig);
+        const store = await DatabaseImageFactoryStore.create({
+          database: deps.database,
+        });
+        const policy = RegistryPolicy.fromConfig(rootConfig);
+        const rebuilds = RebuildService.create({
+          store,
+          trigger: ScmRebuildTrigger.fromConfig(rootConfig, { logger }),
+          logger,
+        });
+        const pipeline = Pipeline.create({
+          config,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          store,
+          stateRepository: await openStateRepository({ rootConfig, config, logger }),
+          dockerfiles: DockerfileReader.create({ urlReader: deps.urlReader }),
+          freightSource: createFreightSource({ config: rootConfig, logger, policy }),
+          minIntervalFor: registry => policy.minIntervalFor(registry),
+          warehouses: {
+            namespace: config.kargoNamespace,
+            registryIntervals: config.registryIntervals,
+          },
+          rebuilds,
+          logger,
+        });
+
+        await PipelineTask.create({
+          scheduler: deps.scheduler,
+          schedule: config.schedule,
+          logger,
+          run: () => pipeline.run(),
+        }).register();
+
+        deps.permissionsRegistry.addPermissions(imageFactoryPermissions);
+        deps.httpRouter.use(
+          await createRouter({
+            service: DefaultImageFactoryService.create({ store, pipeline, rebuilds }),
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+          }),
+        );
+        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
   },

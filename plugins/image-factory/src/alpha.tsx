@@ -1,11 +1,9 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { imageFactoryPlugin } from './alpha/plugin';
 
 /**
- * The Image Factory plugin for Backstage's new frontend system.
+ * The Image Factory plugin for Backstage's new frontend system. Installed by
+ * `app.packages: all` discovery, or passed to `createApp({ features })`.
  *
  * @alpha
  */
-export default createFrontendPlugin({
-  pluginId: 'image-factory',
-  extensions: [],
-});
+export default imageFactoryPlugin;

@@ -23,6 +23,8 @@ export interface ImageFactoryConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   maxTriggersPerRun: number;
   kargoNamespace: string;
+  /** `registries[].minInterval` per host: also the interval of their Warehouses. */
+  registryIntervals: Record<string, string>;
   freightSource: 'registry' | 'kargo';
 }
 
@@ -80,6 +82,12 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
     maxTriggersPerRun: config?.getOptionalNumber('maxTriggersPerRun') ?? 10,
     kargoNamespace:
       config?.getOptionalString('kargo.namespace') ?? 'image-factory',
+    registryIntervals: Object.fromEntries(
+      (config?.getOptionalConfigArray('registries') ?? []).flatMap(entry => {
+        const interval = entry.getOptionalString('minInterval');
+        return interval ? [[entry.getString('host'), interval]] : [];
+      }),
+    ),
     freightSource: readFreightSource(
       config?.getOptionalString('freightSource.type'),
     ),

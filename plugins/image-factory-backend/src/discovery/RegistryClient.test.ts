@@ -241,6 +241,42 @@ describe('RegistryClient against a real registry', () => {
     });
   });
 
+  it('keeps at most the given number of lookups in flight', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const slow = await startHttpServer(async (req, res) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      // Hold each answer a moment so that overlapping lookups would show.
+      await new Promise(resolve => setTimeout(resolve, 30));
+      await forwardRequest(req, res, registry.url);
+      inFlight -= 1;
+    });
+    try {
+      const tags = ['1', '2', '3', '4', '5', '6'];
+      for (const tag of tags) {
+        await registry.pushImage('acme/bounded', tag);
+      }
+      const bounded = RegistryClient.create({
+        policy: policyFor([{ host: slow.host, insecure: true }]),
+        logger: mockServices.logger.mock(),
+      });
+      const outcomes = await bounded.resolveMany(
+        tags.map(tag => ({
+          registry: slow.host,
+          repository: 'acme/bounded',
+          tag,
+        })),
+        { concurrency: 2 },
+      );
+      expect(outcomes.every(outcome => outcome.ok)).toBe(true);
+      expect(slow.requests).toHaveLength(6);
+      expect(most).toBeLessThanOrEqual(2);
+    } finally {
+      await slow.stop();
+    }
+  });
+
   it('resolves many tags with one failure not stopping the others', async () => {
     const a = await registry.pushImage('acme/many-a', '1');
     const b = await registry.pushImage('acme/many-b', '1');

@@ -10,6 +10,9 @@ import {
   startGitHttpServer,
 } from './__testUtils__/startGitHttpServer';
 
+// Real git processes; the machine may be busy.
+jest.setTimeout(60_000);
+
 const author = { name: 'Image Factory', email: 'factory@example.com' };
 const TOKEN = 'ghs_S3cretT0kenValue';
 

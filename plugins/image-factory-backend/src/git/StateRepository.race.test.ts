@@ -5,6 +5,9 @@ import { ensureLocalBareRepository } from './ensureLocalBareRepository';
 import { StateRepository, StateRepositoryOptions } from './StateRepository';
 import { GitFixture } from './__testUtils__/gitFixture';
 
+// Real git processes; the machine may be busy.
+jest.setTimeout(60_000);
+
 const author = { name: 'Image Factory', email: 'factory@example.com' };
 const files = (entries: Record<string, string>) =>
   new Map(Object.entries(entries));

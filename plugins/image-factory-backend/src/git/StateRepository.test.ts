@@ -5,6 +5,9 @@ import { ensureLocalBareRepository } from './ensureLocalBareRepository';
 import { StateRepository, StateRepositoryOptions } from './StateRepository';
 import { GitFixture } from './__testUtils__/gitFixture';
 
+// Real git processes; the machine may be busy.
+jest.setTimeout(60_000);
+
 const author = { name: 'Image Factory', email: 'factory@example.com' };
 
 describe('StateRepository', () => {
@@ -241,6 +244,23 @@ describe('StateRepository', () => {
     expect(fixture.commits('state')).toEqual([result.commit]);
     expect(fixture.tree('state')).toEqual(
       files({ 'state/images/a.yaml': 'a' }),
+    );
+
+    // The branch is deleted on the remote: the next write starts it afresh.
+    fixture.git([
+      '--git-dir',
+      fixture.remote,
+      'update-ref',
+      '-d',
+      'refs/heads/state',
+    ]);
+    const again = await repo.write({
+      files: files({ 'state/images/b.yaml': 'b\n' }),
+      message: 'Second state',
+    });
+    expect(fixture.commits('state')).toEqual([again.commit]);
+    expect(fixture.tree('state')).toEqual(
+      files({ 'state/images/b.yaml': 'b' }),
     );
   });
 

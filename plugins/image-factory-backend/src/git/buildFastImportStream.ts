@@ -35,6 +35,8 @@ export function buildFastImportStream(commit: FastImportCommit): Buffer {
     Buffer.from(`author ${who}\ncommitter ${who}\n`),
     ...data(Buffer.from(commit.message, 'utf8')),
   ];
+  // Without `from`, the first commit of a branch in a stream has no parent,
+  // whatever the ref held before: a new history for a branch the remote lacks.
   if (commit.parent) {
     parts.push(Buffer.from(`from ${commit.parent}\n`));
   }

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { ensureLocalBareRepository } from './ensureLocalBareRepository';
 import { GitFixture } from './__testUtils__/gitFixture';
 
+// Real git processes; the machine may be busy.
+jest.setTimeout(60_000);
+
 describe('ensureLocalBareRepository', () => {
   let fixture: GitFixture;
 

@@ -7,6 +7,7 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ELIGIBILITY_STATES,
+  EligibilityState,
   EMERGENCY_JUSTIFICATION_MIN_LENGTH,
   imageFactoryRebuildCreatePermission,
   imageFactoryRebuildEmergencyPermission,
@@ -26,7 +27,9 @@ export interface RouterOptions {
 }
 
 const listQuery = z.strictObject({
-  state: z.enum(ELIGIBILITY_STATES as [string, ...string[]]).optional(),
+  state: z
+    .enum(ELIGIBILITY_STATES as unknown as [EligibilityState, ...EligibilityState[]])
+    .optional(),
   owner: z.string().min(1).optional(),
   kind: z.enum(['managed', 'external']).optional(),
   search: z.string().min(1).max(200).optional(),

@@ -399,6 +399,19 @@ describe('GithubRebuildTrigger', () => {
     expect(logged).not.toContain(TOKEN);
   });
 
+  it('reports a server that cannot be reached, without a status', async () => {
+    const { api, trigger } = await setup({ returnsRunDetails: true });
+    await api.close();
+    servers.splice(servers.indexOf(api), 1);
+
+    const error = await catchTriggerError(trigger.trigger(request));
+
+    expect(error.status).toBeUndefined();
+    expect(error.message).toMatch(
+      /^GitHub could not be reached when dispatching build\.yml on acme\/payments@main: /,
+    );
+  });
+
   it('says how to configure credentials when the integration has none', async () => {
     const { api, trigger } = await setup({
       returnsRunDetails: true,

@@ -4,15 +4,14 @@ import {
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
-import { buildGithubInputs, GITHUB_INPUT_NAMES } from './buildRunParameters';
-import { connectGithub, GithubConnection } from './connectGithub';
+import { buildGithubInputs } from './buildRunParameters';
+import { connectGithub } from './connectGithub';
+import { createGithubCaller } from './createGithubCaller';
 import { DispatchLimiter } from './DispatchLimiter';
 import { findDispatchedRun } from './findDispatchedRun';
 import { mapGithubRun } from './mapRunStatus';
 import { readGithubFailure } from './readGithubFailure';
-import { retryOnRateLimit } from './retryOnRateLimit';
 import { scrubSecrets } from './scrubSecrets';
-import { TriggerError } from './TriggerError';
 import {
   FollowRunRequest,
   RebuildTrigger,
@@ -93,14 +92,13 @@ export class GithubRebuildTrigger implements RebuildTrigger {
   }
 
   async trigger(request: RebuildTriggerRequest): Promise<RebuildTriggerResult> {
-    const connection = await this.#connect(request.sourceLocation);
-    const { octokit, repository, apiBaseUrl } = connection;
+    const { octokit, repository, apiBaseUrl, secrets, caller } =
+      await this.#connect(request.sourceLocation);
     const { owner, repo } = repository;
     const branch =
       repository.branch ??
       (
-        await this.#call(
-          connection,
+        await caller.call(
           `reading the default branch of ${owner}/${repo}`,
           () => octokit.rest.repos.get({ owner, repo }),
         )
@@ -122,25 +120,23 @@ export class GithubRebuildTrigger implements RebuildTrigger {
 
     let sent;
     if (this.#withoutRunDetails.has(apiBaseUrl)) {
-      sent = await this.#call(connection, what, () => dispatch(false));
+      sent = await caller.call(what, () => dispatch(false));
     } else {
       try {
-        sent = await this.#call(connection, what, () => dispatch(true), {
-          raw: true,
-        });
+        sent = await caller.callRaw(what, () => dispatch(true));
       } catch (error) {
         const failure = readGithubFailure(error);
         if (!failure || !rejectsRunDetails(failure.status, failure.message)) {
-          throw this.#toTriggerError(error, connection, what);
+          throw caller.fail(error, what);
         }
-        sent = await this.#call(connection, what, () => dispatch(false));
+        sent = await caller.call(what, () => dispatch(false));
         this.#withoutRunDetails.add(apiBaseUrl);
         this.#logger.info(
           `GitHub at ${apiBaseUrl} answered ${
             failure.status
           } to return_run_details (${scrubSecrets(
             failure.message,
-            connection.secrets,
+            secrets,
           )}); its runs are found by listing the workflow's runs`,
         );
       }
@@ -152,19 +148,20 @@ export class GithubRebuildTrigger implements RebuildTrigger {
       answer.status === 200
         ? (answer.data as { workflow_run_id?: number; html_url?: string })
         : undefined;
+    const runId =
+      details?.workflow_run_id === undefined
+        ? undefined
+        : String(details.workflow_run_id);
     this.#logger.info(
       `Dispatched ${request.workflow} on ${owner}/${repo}@${branch} for ${
         request.entityRef
       } (${request.trigger}, requested by ${request.requestedBy})${
-        details?.workflow_run_id ? `: run ${details.workflow_run_id}` : ''
+        runId ? `: run ${runId}` : ''
       }`,
     );
     return {
       provider: 'github',
-      runId:
-        details?.workflow_run_id !== undefined
-          ? String(details.workflow_run_id)
-          : undefined,
+      runId,
       runUrl: details?.html_url,
       status: 'queued',
       ref: branch,
@@ -173,12 +170,12 @@ export class GithubRebuildTrigger implements RebuildTrigger {
   }
 
   async follow(request: FollowRunRequest): Promise<RunProgress> {
-    const connection = await this.#connect(request.sourceLocation);
-    const { octokit, repository } = connection;
+    const { octokit, repository, caller } = await this.#connect(
+      request.sourceLocation,
+    );
     const { owner, repo } = repository;
     if (request.runId === undefined) {
-      const found = await this.#call(
-        connection,
+      const found = await caller.call(
         `listing runs of ${request.workflow} on ${owner}/${repo}@${request.branch}`,
         () =>
           findDispatchedRun(octokit, {
@@ -191,8 +188,7 @@ export class GithubRebuildTrigger implements RebuildTrigger {
       );
       return found ?? { status: 'queued' };
     }
-    const { data } = await this.#call(
-      connection,
+    const { data } = await caller.call(
       `reading run ${request.runId} of ${owner}/${repo}`,
       () =>
         octokit.rest.actions.getWorkflowRun({
@@ -208,65 +204,19 @@ export class GithubRebuildTrigger implements RebuildTrigger {
     };
   }
 
-  #connect(sourceLocation: string): Promise<GithubConnection> {
-    return connectGithub({
+  async #connect(sourceLocation: string) {
+    const connection = await connectGithub({
       sourceLocation,
       integrations: this.#integrations,
       credentialsProvider: this.#credentialsProvider,
       logger: this.#logger,
     });
-  }
-
-  /** Calls GitHub, waiting out rate limits; failures become {@link TriggerError}s. */
-  async #call<T>(
-    connection: GithubConnection,
-    what: string,
-    call: () => Promise<T>,
-    options: { raw?: boolean } = {},
-  ): Promise<T> {
-    try {
-      return await retryOnRateLimit(call, {
-        readFailure: readGithubFailure,
-        clock: this.#clock,
-        maxWaitMs: this.#maxRateLimitWaitMs,
-        maxAttempts: 3,
-        onWait: (waitMs, failure) =>
-          this.#logger.warn(
-            `GitHub rate limit at ${connection.apiBaseUrl} (${
-              failure.status
-            }) while ${what}; waiting ${Math.ceil(waitMs / 1000)}s`,
-          ),
-      });
-    } catch (error) {
-      throw options.raw ? error : this.#toTriggerError(error, connection, what);
-    }
-  }
-
-  #toTriggerError(
-    error: unknown,
-    connection: GithubConnection,
-    what: string,
-  ): TriggerError {
-    if (error instanceof TriggerError) {
-      return error;
-    }
-    const failure = readGithubFailure(error);
-    let message = failure
-      ? `GitHub answered ${failure.status} when ${what}: ${failure.message}`
-      : `GitHub could not be reached when ${what}: ${
-          error instanceof Error ? error.message : String(error)
-        }`;
-    if (failure && /unexpected inputs/i.test(failure.message)) {
-      message += `. The workflow must declare the inputs ${Object.values(
-        GITHUB_INPUT_NAMES,
-      ).join(', ')} under on.workflow_dispatch.inputs`;
-    }
-    const triggerError = new TriggerError({
-      provider: 'github',
-      status: failure?.status,
-      message: scrubSecrets(message, connection.secrets),
+    const caller = createGithubCaller({
+      connection,
+      clock: this.#clock,
+      logger: this.#logger,
+      maxRateLimitWaitMs: this.#maxRateLimitWaitMs,
     });
-    this.#logger.warn(triggerError.message);
-    return triggerError;
+    return { ...connection, caller };
   }
 }

@@ -5,11 +5,9 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { buildGitlabVariables } from './buildRunParameters';
-import { GitlabHttpError, gitlabRequest } from './gitlabRequest';
+import { createGitlabCaller, GitlabConnection } from './createGitlabCaller';
 import { mapGitlabPipeline } from './mapRunStatus';
-import { GitlabProject, parseGitlabProject } from './parseRepositoryUrl';
-import { retryOnRateLimit } from './retryOnRateLimit';
-import { scrubSecrets } from './scrubSecrets';
+import { parseGitlabProject } from './parseRepositoryUrl';
 import { TriggerError } from './TriggerError';
 import {
   FollowRunRequest,
@@ -36,21 +34,11 @@ export interface GitlabRebuildTriggerOptions {
   maxRateLimitWaitMs?: number;
 }
 
-interface GitlabConnection {
-  apiBaseUrl: string;
-  headers: Record<string, string>;
-  project: GitlabProject;
-  secrets: string[];
-}
-
 interface Pipeline {
   id: number;
   status: string;
   web_url?: string;
 }
-
-const VARIABLES_FORBIDDEN =
-  /insufficient permissions to set pipeline variables/i;
 
 /**
  * Creates GitLab CI pipelines and follows them (PRODUCT.md §9), on gitlab.com
@@ -92,22 +80,19 @@ export class GitlabRebuildTrigger implements RebuildTrigger {
   }
 
   async trigger(request: RebuildTriggerRequest): Promise<RebuildTriggerResult> {
-    const connection = await this.#connect(request.sourceLocation);
-    const { project } = connection;
+    const { project, call } = await this.#connect(request.sourceLocation);
     const id = encodeURIComponent(project.path);
     const ref = /\.ya?ml$/i.test(request.workflow)
       ? project.branch ??
         (
-          await this.#call<{ default_branch: string }>(
-            connection,
+          await call<{ default_branch: string }>(
             `reading the default branch of ${project.path}`,
             { path: `projects/${id}` },
           )
         ).default_branch
       : request.workflow;
     const dispatchedAt = this.#clock.now();
-    const pipeline = await this.#call<Pipeline>(
-      connection,
+    const pipeline = await call<Pipeline>(
       `creating a pipeline on ${project.path}@${ref}`,
       {
         path: `projects/${id}/pipeline`,
@@ -135,12 +120,13 @@ export class GitlabRebuildTrigger implements RebuildTrigger {
         message: 'A GitLab pipeline is followed by its id, and none was given',
       });
     }
-    const connection = await this.#connect(request.sourceLocation);
-    const id = encodeURIComponent(connection.project.path);
-    const pipeline = await this.#call<Pipeline>(
-      connection,
-      `reading pipeline ${request.runId} of ${connection.project.path}`,
-      { path: `projects/${id}/pipelines/${encodeURIComponent(request.runId)}` },
+    const { project, call } = await this.#connect(request.sourceLocation);
+    const id = encodeURIComponent(project.path);
+    const pipeline = await call<Pipeline>(
+      `reading pipeline ${request.runId} of ${project.path}`,
+      {
+        path: `projects/${id}/pipelines/${encodeURIComponent(request.runId)}`,
+      },
     );
     return {
       ...mapGitlabPipeline(pipeline.status),
@@ -149,7 +135,7 @@ export class GitlabRebuildTrigger implements RebuildTrigger {
     };
   }
 
-  async #connect(sourceLocation: string): Promise<GitlabConnection> {
+  async #connect(sourceLocation: string) {
     const url = sourceLocation.replace(/^url:/, '');
     const integration = this.#integrations.gitlab.byUrl(url);
     if (!integration) {
@@ -168,71 +154,18 @@ export class GitlabRebuildTrigger implements RebuildTrigger {
         message: `No GitLab token for ${integration.config.host}: configure one under integrations.gitlab to create pipelines`,
       });
     }
-    return {
+    const connection: GitlabConnection = {
       apiBaseUrl: integration.config.apiBaseUrl,
       headers: headers ?? { authorization: `Bearer ${token}` },
       project,
       secrets: [token],
     };
-  }
-
-  /** Calls GitLab, waiting out rate limits; failures become {@link TriggerError}s. */
-  async #call<T>(
-    connection: GitlabConnection,
-    what: string,
-    call: { path: string; method?: 'GET' | 'POST'; body?: unknown },
-  ): Promise<T> {
-    try {
-      return await retryOnRateLimit(
-        () =>
-          gitlabRequest<T>({
-            apiBaseUrl: connection.apiBaseUrl,
-            headers: connection.headers,
-            ...call,
-          }),
-        {
-          readFailure: error =>
-            error instanceof GitlabHttpError ? error.failure : undefined,
-          clock: this.#clock,
-          maxWaitMs: this.#maxRateLimitWaitMs,
-          maxAttempts: 3,
-          onWait: (waitMs, failure) =>
-            this.#logger.warn(
-              `GitLab rate limit at ${connection.apiBaseUrl} (${
-                failure.status
-              }) while ${what}; waiting ${Math.ceil(waitMs / 1000)}s`,
-            ),
-        },
-      );
-    } catch (error) {
-      throw this.#toTriggerError(error, connection, what);
-    }
-  }
-
-  #toTriggerError(
-    error: unknown,
-    connection: GitlabConnection,
-    what: string,
-  ): TriggerError {
-    let message: string;
-    let status: number | undefined;
-    if (error instanceof GitlabHttpError) {
-      status = error.failure.status;
-      message = `GitLab answered ${status} when ${what}: ${error.failure.message}`;
-      if (VARIABLES_FORBIDDEN.test(error.failure.message)) {
-        message += `. The project ${connection.project.path} does not let the Image Factory's token set pipeline variables: its "Minimum role to use pipeline variables" (Settings > CI/CD > Variables; ci_pipeline_variables_minimum_override_role in the projects API) must be a role the token's user holds, such as developer or maintainer, not no_one_allowed, the default for new projects on gitlab.com`;
-      }
-    } else {
-      message = `GitLab could not be reached when ${what}: ${
-        error instanceof Error ? error.message : String(error)
-      }`;
-    }
-    const triggerError = new TriggerError({
-      provider: 'gitlab',
-      status,
-      message: scrubSecrets(message, connection.secrets),
+    const call = createGitlabCaller({
+      connection,
+      clock: this.#clock,
+      logger: this.#logger,
+      maxRateLimitWaitMs: this.#maxRateLimitWaitMs,
     });
-    this.#logger.warn(triggerError.message);
-    return triggerError;
+    return { project, call };
   }
 }

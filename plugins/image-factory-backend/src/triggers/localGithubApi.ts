@@ -58,6 +58,8 @@ export async function startLocalGithubApi(options: {
   now: () => number;
 }): Promise<LocalGithubApi> {
   const runs: LocalWorkflowRun[] = [];
+  // Known once the server listens; only read while answering requests.
+  let apiBaseUrl = '';
   let nextId = 9_000_000_001;
   const addRun = (
     run: Omit<LocalWorkflowRun, 'id' | 'html_url' | 'inputs'>,
@@ -192,6 +194,6 @@ export async function startLocalGithubApi(options: {
   };
 
   const server = await startLocalHttpServer(request => route(request));
-  const apiBaseUrl = `${server.url}/api/v3`;
+  apiBaseUrl = `${server.url}/api/v3`;
   return { ...server, apiBaseUrl, runs, addRun: run => addRun(run) };
 }

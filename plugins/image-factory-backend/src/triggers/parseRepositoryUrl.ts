@@ -19,11 +19,18 @@ export interface GitlabProject {
 
 function toUrl(sourceLocation: string): URL {
   const text = sourceLocation.replace(/^url:/, '');
+  let url: URL | undefined;
   try {
-    return new URL(text);
+    url = new URL(text);
   } catch {
-    throw new InputError(`Source location "${sourceLocation}" is not a URL`);
+    url = undefined;
   }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new InputError(
+      `Source location "${sourceLocation}" is not an http(s) URL: only a repository on GitHub or GitLab can run a rebuild`,
+    );
+  }
+  return url;
 }
 
 function segmentsOf(pathname: string): string[] {

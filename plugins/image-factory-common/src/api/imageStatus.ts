@@ -36,6 +36,8 @@ export interface ImageEnrollment {
   image: string;
   /** Dockerfile path; null for external images. */
   dockerfile: string | null;
+  /** Where the source lives (`url:https://…/tree/main/`, `file:/…/`); null for external images or when unknown. */
+  sourceLocation: string | null;
   /** Delay in annotation syntax (`7d`, `36h`, `90m`, `0`). */
   rebuildDelay: string;
   autoRebuild: boolean;

@@ -5,7 +5,8 @@ import { compareText } from './compareText';
  * Serializes a value as a generated YAML file: one header comment saying what
  * generated it and why not to edit it, then the value. Same value, same bytes:
  * keys keep their insertion order (callers insert them in a fixed order), long
- * strings are never folded, shared objects are written out, never aliased.
+ * strings are never folded, shared objects are written out, never aliased,
+ * and quoting matches Prettier's, so formatting a repository never touches them.
  *
  * @param what - what the file holds, e.g. `base image state`.
  * @param instead - what to do rather than edit the file.
@@ -23,6 +24,7 @@ export function formatYamlFile(
       lineWidth: 0,
       minContentWidth: 0,
       aliasDuplicateObjects: false,
+      singleQuote: true,
     })
   );
 }

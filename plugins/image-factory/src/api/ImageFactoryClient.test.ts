@@ -1,6 +1,6 @@
 import { mockApis, registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { ImageFactoryClient } from './ImageFactoryClient';
 
@@ -10,10 +10,14 @@ describe('ImageFactoryClient', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  const seen: { method: string; url: URL; body: unknown; auth: string | null }[] =
-    [];
+  const seen: {
+    method: string;
+    url: URL;
+    body: unknown;
+    auth: string | null;
+  }[] = [];
 
-  function answer(method: 'get' | 'post', path: string, body: unknown) {
+  function answer(method: 'get' | 'post', path: string, body: JsonBodyType) {
     server.use(
       http[method](`${baseUrl}${path}`, async ({ request }) => {
         const text = await request.text();

@@ -2,17 +2,17 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mockApis } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeImageFactoryApi } from '../../testing/fakeImageFactoryApi';
+import { fakeImageFactoryApi } from '../../__testUtils__/fakeImageFactoryApi';
 import {
   digests,
   fromNow,
   imageStatus,
   nodeBaseImage,
   units,
-} from '../../testing/fixtures';
-import { renderWithEntity } from '../../testing/renderWithEntity';
-import { responseError } from '../../testing/responseError';
-import { seriousA11yViolations } from '../../testing/axe';
+} from '../../__testUtils__/fixtures';
+import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
+import { responseError } from '../../__testUtils__/responseError';
+import { seriousA11yViolations } from '../../__testUtils__/axe';
 import { EntityImageFactoryCard } from './EntityImageFactoryCard';
 import { ImageStatus } from '@internal/plugin-image-factory-common';
 
@@ -112,11 +112,15 @@ describe('EntityImageFactoryCard', () => {
       imageStatus({
         eligibility: {
           state: 'failed',
-          reasons: ['workflow_dispatch answered 422: Workflow does not have a workflow_dispatch trigger'],
+          reasons: [
+            'workflow_dispatch answered 422: Workflow does not have a workflow_dispatch trigger',
+          ],
         },
       }),
     );
-    expect(await screen.findByText('The last rebuild failed')).toBeInTheDocument();
+    expect(
+      await screen.findByText('The last rebuild failed'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText(/Workflow does not have a workflow_dispatch trigger/),
     ).toBeInTheDocument();
@@ -173,7 +177,9 @@ describe('EntityImageFactoryCard', () => {
       }),
     );
     expect(await screen.findByText('Invalid annotations')).toBeInTheDocument();
-    expect(screen.getByText('image-factory.io/rebuild-delay')).toBeInTheDocument();
+    expect(
+      screen.getByText('image-factory.io/rebuild-delay'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/got "soon"/)).toBeInTheDocument();
   });
 
@@ -224,7 +230,7 @@ describe('EntityImageFactoryCard', () => {
       message: 'database is locked',
     });
     await renderCard(Promise.reject(error));
-    expect(await screen.findByText("database is locked")).toBeInTheDocument();
+    expect(await screen.findByText('database is locked')).toBeInTheDocument();
     expect(screen.getByText(/Request failed with 500/)).toBeInTheDocument();
   });
 
@@ -277,7 +283,9 @@ describe('EntityImageFactoryCard', () => {
       }),
     );
     expect(await screen.findByText(/never rebuilt/)).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Rebuild' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Rebuild' }),
+    ).not.toBeInTheDocument();
   });
 
   it('has no serious accessibility violations', async () => {
@@ -305,14 +313,21 @@ describe('EntityImageFactoryCard rebuild actions', () => {
     return { getImage };
   }
 
-  const both = ['image-factory.rebuild.create', 'image-factory.rebuild.emergency'];
+  const both = [
+    'image-factory.rebuild.create',
+    'image-factory.rebuild.emergency',
+  ];
 
   it('hides both buttons from people without permission', async () => {
     await renderWithPermissions([]);
     expect(
-      await screen.findByText('You do not have permission to rebuild this image.'),
+      await screen.findByText(
+        'You do not have permission to rebuild this image.',
+      ),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Rebuild' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Rebuild' }),
+    ).not.toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Emergency rebuild' }),
     ).not.toBeInTheDocument();
@@ -320,7 +335,9 @@ describe('EntityImageFactoryCard rebuild actions', () => {
 
   it('offers only the ordinary rebuild without the emergency permission', async () => {
     await renderWithPermissions(['image-factory.rebuild.create']);
-    expect(await screen.findByRole('button', { name: 'Rebuild' })).toBeEnabled();
+    expect(
+      await screen.findByRole('button', { name: 'Rebuild' }),
+    ).toBeEnabled();
     // usePermission caches answers across renders; wait for this test's answer.
     await waitFor(() =>
       expect(
@@ -330,17 +347,23 @@ describe('EntityImageFactoryCard rebuild actions', () => {
   });
 
   it('rebuilds only after confirmation and then reloads the status', async () => {
-    const rebuild = jest.fn(async () => ({ rebuild: imageStatus().rebuilds[0] }));
+    const rebuild = jest.fn(async () => ({
+      rebuild: imageStatus().rebuilds[0],
+    }));
     const { getImage } = await renderWithPermissions(both, { rebuild });
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Rebuild' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Rebuild' }),
+    );
     const dialog = await screen.findByRole('dialog', {
       name: 'Rebuild ghcr.io/acme/payments?',
     });
     expect(rebuild).not.toHaveBeenCalled();
     expect(within(dialog).getByText('build.yml')).toBeInTheDocument();
 
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Rebuild' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Rebuild' }),
+    );
 
     await waitFor(() => expect(getImage).toHaveBeenCalledTimes(2));
     expect(rebuild).toHaveBeenCalledWith('component:default/payments', {});
@@ -353,7 +376,9 @@ describe('EntityImageFactoryCard rebuild actions', () => {
     const rebuild = jest.fn();
     await renderWithPermissions(both, { rebuild });
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Rebuild' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Rebuild' }),
+    );
     await userEvent.click(
       within(await screen.findByRole('dialog')).getByRole('button', {
         name: 'Cancel',
@@ -367,7 +392,9 @@ describe('EntityImageFactoryCard rebuild actions', () => {
   });
 
   it('shows when an early rebuild becomes possible after a 409', async () => {
-    const eligibleAt = fromNow(3 * units.DAY + 4 * units.HOUR + 30 * units.MINUTE);
+    const eligibleAt = fromNow(
+      3 * units.DAY + 4 * units.HOUR + 30 * units.MINUTE,
+    );
     const conflict = await responseError(409, {
       name: 'ConflictError',
       message: 'component:default/payments is not eligible yet',
@@ -376,14 +403,21 @@ describe('EntityImageFactoryCard rebuild actions', () => {
     const rebuild = jest.fn(() => Promise.reject(conflict));
     await renderWithPermissions(both, { rebuild });
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Rebuild' }));
-    const dialog = await screen.findByRole('dialog');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Rebuild' }));
-
-    expect(await within(dialog).findByText(/Not eligible yet/)).toHaveTextContent(
-      '(in 3d 4h)',
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Rebuild' }),
     );
-    expect(dialog.querySelector('time')).toHaveAttribute('dateTime', eligibleAt);
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Rebuild' }),
+    );
+
+    expect(
+      await within(dialog).findByText(/Not eligible yet/),
+    ).toHaveTextContent('(in 3d 4h)');
+    expect(dialog.querySelector('time')).toHaveAttribute(
+      'dateTime',
+      eligibleAt,
+    );
   });
 
   it('reads eligibleAt from the top of a 409 body too', async () => {
@@ -393,15 +427,21 @@ describe('EntityImageFactoryCard rebuild actions', () => {
       { name: 'ConflictError', message: 'not eligible yet' },
       { eligibleAt },
     );
-    await renderWithPermissions(both, { rebuild: () => Promise.reject(conflict) });
+    await renderWithPermissions(both, {
+      rebuild: () => Promise.reject(conflict),
+    });
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Rebuild' }));
-    const dialog = await screen.findByRole('dialog');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Rebuild' }));
-
-    expect(await within(dialog).findByText(/Not eligible yet/)).toHaveTextContent(
-      '(in 2d)',
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Rebuild' }),
     );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Rebuild' }),
+    );
+
+    expect(
+      await within(dialog).findByText(/Not eligible yet/),
+    ).toHaveTextContent('(in 2d)');
   });
 
   it('shows any other refusal with the backend message', async () => {
@@ -409,14 +449,22 @@ describe('EntityImageFactoryCard rebuild actions', () => {
       name: 'NotAllowedError',
       message: 'Unauthorized',
     });
-    await renderWithPermissions(both, { rebuild: () => Promise.reject(forbidden) });
+    await renderWithPermissions(both, {
+      rebuild: () => Promise.reject(forbidden),
+    });
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Rebuild' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Rebuild' }),
+    );
     const dialog = await screen.findByRole('dialog');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Rebuild' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Rebuild' }),
+    );
 
     expect(
-      await within(dialog).findByText('The rebuild was not triggered: Unauthorized'),
+      await within(dialog).findByText(
+        'The rebuild was not triggered: Unauthorized',
+      ),
     ).toBeInTheDocument();
   });
 
@@ -428,7 +476,9 @@ describe('EntityImageFactoryCard rebuild actions', () => {
       await screen.findByRole('button', { name: 'Emergency rebuild' }),
     );
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByText(/bypasses the cooling-off delay of 7d/)).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/bypasses the cooling-off delay of 7d/),
+    ).toBeInTheDocument();
     await userEvent.type(
       within(dialog).getByRole('textbox', { name: /Justification/ }),
       '  CVE fix   ',
@@ -444,7 +494,9 @@ describe('EntityImageFactoryCard rebuild actions', () => {
   });
 
   it('sends an emergency rebuild with its trimmed justification', async () => {
-    const rebuild = jest.fn(async () => ({ rebuild: imageStatus().rebuilds[0] }));
+    const rebuild = jest.fn(async () => ({
+      rebuild: imageStatus().rebuilds[0],
+    }));
     await renderWithPermissions(both, { rebuild });
 
     await userEvent.click(

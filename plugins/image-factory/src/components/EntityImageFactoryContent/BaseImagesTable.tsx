@@ -86,10 +86,16 @@ export function BaseImagesTable(props: {
                   <BaseImageStateChip baseImage={baseImage} />
                 </TableCell>
                 <TableCell>
-                  <Digest digest={baseImage.builtDigest} imageRef={baseImage.ref} />
+                  <Digest
+                    digest={baseImage.builtDigest}
+                    imageRef={baseImage.ref}
+                  />
                 </TableCell>
                 <TableCell>
-                  <Digest digest={baseImage.latestDigest} imageRef={baseImage.ref} />
+                  <Digest
+                    digest={baseImage.latestDigest}
+                    imageRef={baseImage.ref}
+                  />
                 </TableCell>
                 <TableCell>
                   <Digest
@@ -110,8 +116,12 @@ export function BaseImagesTable(props: {
                       size="small"
                       aria-expanded={open}
                       aria-controls={open ? historyId : undefined}
-                      aria-label={`${open ? 'Hide' : 'Show'} update history of ${baseImage.ref}`}
-                      onClick={() => setExpanded(open ? undefined : baseImage.ref)}
+                      aria-label={`${
+                        open ? 'Hide' : 'Show'
+                      } update history of ${baseImage.ref}`}
+                      onClick={() =>
+                        setExpanded(open ? undefined : baseImage.ref)
+                      }
                     >
                       {open ? 'Hide' : 'Show'} {baseImage.updates.length}{' '}
                       {baseImage.updates.length === 1 ? 'update' : 'updates'}

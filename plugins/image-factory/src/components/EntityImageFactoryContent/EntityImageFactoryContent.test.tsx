@@ -3,17 +3,17 @@ import { mockApis } from '@backstage/test-utils';
 import { ImageStatus } from '@internal/plugin-image-factory-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { seriousA11yViolations } from '../../testing/axe';
-import { fakeImageFactoryApi } from '../../testing/fakeImageFactoryApi';
+import { seriousA11yViolations } from '../../__testUtils__/axe';
+import { fakeImageFactoryApi } from '../../__testUtils__/fakeImageFactoryApi';
 import {
   digests,
   fromNow,
   imageStatus,
   nodeBaseImage,
   units,
-} from '../../testing/fixtures';
-import { renderWithEntity } from '../../testing/renderWithEntity';
-import { responseError } from '../../testing/responseError';
+} from '../../__testUtils__/fixtures';
+import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
+import { responseError } from '../../__testUtils__/responseError';
 import { EntityImageFactoryContent } from './EntityImageFactoryContent';
 
 async function renderTab(
@@ -87,10 +87,14 @@ describe('EntityImageFactoryContent', () => {
 
   it('puts every freight record on one timeline, newest first, marked', async () => {
     await renderTab(imageStatus());
-    const timeline = await screen.findByRole('list', { name: 'Freight timeline' });
+    const timeline = await screen.findByRole('list', {
+      name: 'Freight timeline',
+    });
     const items = within(timeline).getAllByRole('listitem');
     expect(items.map(item => item.textContent)).toEqual([
-      expect.stringMatching(/2d ago.*node:22-bookworm-slim.*newest, waiting for the delay/),
+      expect.stringMatching(
+        /2d ago.*node:22-bookworm-slim.*newest, waiting for the delay/,
+      ),
       expect.stringMatching(/30d ago.*distroless.*from kargo.*built on/),
       expect.stringMatching(/40d ago.*node:22-bookworm-slim.*built on/),
     ]);
@@ -110,7 +114,9 @@ describe('EntityImageFactoryContent', () => {
             runUrl: 'https://github.com/acme/payments/actions/runs/202',
             status: 'completed',
             conclusion: 'failure',
-            baseDigests: { 'docker.io/library/node:22-bookworm-slim': digests.nodeNew },
+            baseDigests: {
+              'docker.io/library/node:22-bookworm-slim': digests.nodeNew,
+            },
           },
           {
             id: 'rb-1',
@@ -131,7 +137,9 @@ describe('EntityImageFactoryContent', () => {
     expect(rows[0]).toHaveTextContent('user:default/sec-eng');
     expect(rows[0]).toHaveTextContent('CVE-2024-6387 in openssh');
     expect(rows[0]).toHaveTextContent('Failed');
-    expect(within(rows[0]).getByRole('link', { name: /^View run/ })).toHaveAttribute(
+    expect(
+      within(rows[0]).getByRole('link', { name: /^View run/ }),
+    ).toHaveAttribute(
       'href',
       'https://github.com/acme/payments/actions/runs/202',
     );
@@ -143,7 +151,10 @@ describe('EntityImageFactoryContent', () => {
   it('shows analysis warnings with their Dockerfile line', async () => {
     await renderTab(
       imageStatus({
-        enrollment: { ...imageStatus().enrollment, dockerfile: 'docker/Dockerfile' },
+        enrollment: {
+          ...imageStatus().enrollment,
+          dockerfile: 'docker/Dockerfile',
+        },
         analysis: {
           status: 'ok',
           analyzedAt: fromNow(-units.HOUR),
@@ -154,7 +165,9 @@ describe('EntityImageFactoryContent', () => {
         },
       }),
     );
-    const table = await screen.findByRole('table', { name: 'Analysis warnings' });
+    const table = await screen.findByRole('table', {
+      name: 'Analysis warnings',
+    });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map(r => r.textContent)).toEqual([
       'docker/Dockerfile:3ARG BASE has no default',
@@ -184,39 +197,56 @@ describe('EntityImageFactoryContent', () => {
 
   it('links the state file and the Warehouse manifest', async () => {
     await renderTab(imageStatus());
-    expect(await screen.findByRole('link', { name: /^State file/ })).toHaveAttribute(
+    expect(
+      await screen.findByRole('link', { name: /^State file/ }),
+    ).toHaveAttribute(
       'href',
       expect.stringContaining('state/images/ghcr-io-acme-payments.yaml'),
     );
-    expect(screen.getByRole('link', { name: /^Warehouse manifest/ })).toHaveAttribute(
+    expect(
+      screen.getByRole('link', { name: /^Warehouse manifest/ }),
+    ).toHaveAttribute(
       'href',
-      expect.stringContaining('manifests/warehouses/ghcr-io-acme-payments.yaml'),
+      expect.stringContaining(
+        'manifests/warehouses/ghcr-io-acme-payments.yaml',
+      ),
     );
   });
 
   it('names the files of a local state repository without linking them', async () => {
-    await renderTab(imageStatus({ links: { stateFile: null, warehouseManifest: null } }));
+    await renderTab(
+      imageStatus({ links: { stateFile: null, warehouseManifest: null } }),
+    );
     expect(
       await screen.findByText('state/images/ghcr-io-acme-payments.yaml'),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: /^State file/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /^State file/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('analyzes now and reloads the status', async () => {
     const analyze = jest.fn(async () => imageStatus());
     const { getImage } = await renderTab(imageStatus(), { analyze });
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Analyze now' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Analyze now' }),
+    );
 
     await waitFor(() => expect(getImage).toHaveBeenCalledTimes(2));
     expect(analyze).toHaveBeenCalledWith('component:default/payments');
   });
 
   it('shows why an analysis request was refused', async () => {
-    const error = await responseError(403, { name: 'NotAllowedError', message: 'Unauthorized' });
+    const error = await responseError(403, {
+      name: 'NotAllowedError',
+      message: 'Unauthorized',
+    });
     await renderTab(imageStatus(), { analyze: () => Promise.reject(error) });
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Analyze now' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Analyze now' }),
+    );
 
     expect(
       await screen.findByText('The analysis did not run: Unauthorized'),
@@ -235,15 +265,23 @@ describe('EntityImageFactoryContent', () => {
   });
 
   it('says plainly when the image has not been analysed yet', async () => {
-    const error = await responseError(404, { name: 'NotFoundError', message: 'not found' });
+    const error = await responseError(404, {
+      name: 'NotFoundError',
+      message: 'not found',
+    });
     await renderTab(Promise.reject(error));
     expect(await screen.findByText('Not analysed yet')).toBeInTheDocument();
   });
 
   it('shows a backend error in an error panel', async () => {
-    const error = await responseError(503, { name: 'Error', message: 'state repository unavailable' });
+    const error = await responseError(503, {
+      name: 'Error',
+      message: 'state repository unavailable',
+    });
     await renderTab(Promise.reject(error));
-    expect(await screen.findByText('state repository unavailable')).toBeInTheDocument();
+    expect(
+      await screen.findByText('state repository unavailable'),
+    ).toBeInTheDocument();
   });
 
   it('has no serious accessibility violations', async () => {

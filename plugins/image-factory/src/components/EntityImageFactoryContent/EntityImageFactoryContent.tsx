@@ -51,7 +51,11 @@ function ImageStatusPanels(props: {
             {status.baseImages.length > 0 ? (
               <BaseImagesTable baseImages={status.baseImages} now={now} />
             ) : (
-              <Typography variant="body2" color="textSecondary" style={{ padding: 16 }}>
+              <Typography
+                variant="body2"
+                color="textSecondary"
+                style={{ padding: 16 }}
+              >
                 {status.analysis.status === 'ok'
                   ? 'The Dockerfile uses no base image.'
                   : 'Unknown until the Dockerfile is analysed.'}

@@ -32,14 +32,18 @@ export function FreightTimeline(props: {
   return (
     <Timeline align="left" aria-label="Freight timeline">
       {events.map((event, index) => (
-        <TimelineItem key={`${event.imageRef}-${event.digest}-${event.firstSeen}`}>
+        <TimelineItem
+          key={`${event.imageRef}-${event.digest}-${event.firstSeen}`}
+        >
           <TimelineOppositeContent style={{ flex: 0, minWidth: 120 }}>
             <Typography variant="body2" color="textSecondary">
               <TimeAgo iso={event.firstSeen} now={props.now} />
             </Typography>
           </TimelineOppositeContent>
           <TimelineSeparator>
-            <TimelineDot color={event.marks.includes('built on') ? 'primary' : 'grey'} />
+            <TimelineDot
+              color={event.marks.includes('built on') ? 'primary' : 'grey'}
+            />
             {index < events.length - 1 && <TimelineConnector />}
           </TimelineSeparator>
           <TimelineContent>
@@ -51,7 +55,11 @@ export function FreightTimeline(props: {
                 tag <code>{event.tag}</code>
               </Typography>
               <Digest digest={event.digest} imageRef={event.imageRef} />
-              <Typography variant="body2" component="span" color="textSecondary">
+              <Typography
+                variant="body2"
+                component="span"
+                color="textSecondary"
+              >
                 from {event.source}
                 {event.marks.length > 0 ? ` · ${event.marks.join(' · ')}` : ''}
               </Typography>

@@ -47,19 +47,38 @@ export function ImageOverview(props: {
   const { enrollment, analysis } = status;
   const entries: [string, ReactNode][] = [
     ['Image', <code>{enrollment.image}</code>],
-    ['Kind', status.kind === 'managed' ? 'Managed image' : 'External image (never rebuilt)'],
-    ['Owner', status.owner ? <EntityRefLink entityRef={status.owner} /> : 'none'],
+    [
+      'Kind',
+      status.kind === 'managed'
+        ? 'Managed image'
+        : 'External image (never rebuilt)',
+    ],
+    [
+      'Owner',
+      status.owner ? <EntityRefLink entityRef={status.owner} /> : 'none',
+    ],
   ];
   if (status.kind === 'managed') {
     entries.push(
       ['Dockerfile', <code>{enrollment.dockerfile ?? 'Dockerfile'}</code>],
-      ['Workflow', enrollment.workflow ? <code>{enrollment.workflow}</code> : 'none: rebuilds are manual-only'],
+      [
+        'Workflow',
+        enrollment.workflow ? (
+          <code>{enrollment.workflow}</code>
+        ) : (
+          'none: rebuilds are manual-only'
+        ),
+      ],
       ['Rebuild delay', enrollment.rebuildDelay],
       ['Auto-rebuild', enrollment.autoRebuild ? 'on' : 'off'],
       ['Priority', enrollment.priority],
       [
         'Last analysed',
-        analysis.analyzedAt ? <TimeAgo iso={analysis.analyzedAt} now={now} /> : 'never',
+        analysis.analyzedAt ? (
+          <TimeAgo iso={analysis.analyzedAt} now={now} />
+        ) : (
+          'never'
+        ),
       ],
       ['Emergency rebuilds', String(status.emergencyRebuildCount)],
     );
@@ -69,7 +88,9 @@ export function ImageOverview(props: {
   }
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
-      {status.kind === 'managed' && <EligibilitySummary status={status} now={now} />}
+      {status.kind === 'managed' && (
+        <EligibilitySummary status={status} now={now} />
+      )}
       <Details entries={entries} />
       <RebuildActions status={status} now={now} onRebuilt={onChanged} />
       {status.kind === 'managed' && (

@@ -40,7 +40,11 @@ export function StateRepositoryLinks(props: {
 }): ReactElement {
   const { links, paths } = props.status;
   const stateFile = (
-    <FileLink label="State file" url={links.stateFile} path={paths?.stateFile} />
+    <FileLink
+      label="State file"
+      url={links.stateFile}
+      path={paths?.stateFile}
+    />
   );
   const warehouse = (
     <FileLink

@@ -1,4 +1,7 @@
-import { FreightSource, ImageStatus } from '@internal/plugin-image-factory-common';
+import {
+  FreightSource,
+  ImageStatus,
+} from '@internal/plugin-image-factory-common';
 
 /** One freight record on the timeline, with what it means for the image. */
 export interface FreightEvent {

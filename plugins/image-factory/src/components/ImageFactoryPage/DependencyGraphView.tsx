@@ -1,5 +1,8 @@
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
-import { DependencyGraph } from '@internal/plugin-image-factory-common';
+import {
+  DependencyGraph,
+  DependencyGraphNodeKind,
+} from '@internal/plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -14,31 +17,57 @@ import {
 const useStyles = makeStyles(theme => ({
   scroller: { overflow: 'auto', maxHeight: '75vh' },
   edge: { fill: 'none', stroke: theme.palette.divider, strokeWidth: 1.5 },
-  activeEdge: { fill: 'none', stroke: theme.palette.primary.main, strokeWidth: 2.5 },
+  activeEdge: {
+    fill: 'none',
+    stroke: theme.palette.primary.main,
+    strokeWidth: 2.5,
+  },
   node: { fill: theme.palette.background.paper, strokeWidth: 1.5 },
   base: { stroke: theme.palette.text.secondary },
   managed: { stroke: theme.palette.primary.main },
   external: { stroke: theme.palette.text.secondary, strokeDasharray: '4 3' },
-  label: { fill: theme.palette.text.primary, fontSize: 12, fontFamily: 'monospace' },
-  header: { fill: theme.palette.text.secondary, fontSize: 12, fontWeight: 'bold' },
-  link: { cursor: 'pointer', outline: 'none', '&:focus rect': { strokeWidth: 3 } },
+  label: {
+    fill: theme.palette.text.primary,
+    fontSize: 12,
+    fontFamily: 'monospace',
+  },
+  header: {
+    fill: theme.palette.text.secondary,
+    fontSize: 12,
+    fontWeight: 'bold',
+  },
+  link: {
+    cursor: 'pointer',
+    outline: 'none',
+    '&:focus rect': { strokeWidth: 3 },
+  },
 }));
+
+const KIND_LABELS: Record<DependencyGraphNodeKind, string> = {
+  base: 'base image',
+  managed: 'managed image',
+  external: 'external image',
+};
 
 const COLUMN_TITLES = ['Base images', 'Images', 'Images built on images'];
 
 /** Keeps the end of a reference, which names the image and its tag. */
 function fitLabel(label: string, max: number): string {
-  return label.length <= max ? label : `…${label.slice(label.length - max + 1)}`;
+  return label.length <= max
+    ? label
+    : `…${label.slice(label.length - max + 1)}`;
 }
 
 function describeNode(node: PlacedNode): string {
-  const kind =
-    node.kind === 'base' ? 'base image' : node.kind === 'managed' ? 'managed image' : 'external image';
-  const parts = [node.label, kind];
+  const parts = [node.label, KIND_LABELS[node.kind]];
   if (node.state) parts.push(labelEligibilityState(node.state).toLowerCase());
   if (node.uses.length) parts.push(`uses ${node.uses.join(', ')}`);
   if (node.dependentCount) {
-    parts.push(`used by ${node.dependentCount} ${node.dependentCount === 1 ? 'image' : 'images'}`);
+    parts.push(
+      `used by ${node.dependentCount} ${
+        node.dependentCount === 1 ? 'image' : 'images'
+      }`,
+    );
   }
   return parts.join(', ');
 }
@@ -53,7 +82,10 @@ export function DependencyGraphView(props: {
 }): ReactElement {
   const classes = useStyles();
   const entityLink = useEntityRefLink();
-  const layout = useMemo(() => layoutDependencyGraph(props.graph), [props.graph]);
+  const layout = useMemo(
+    () => layoutDependencyGraph(props.graph),
+    [props.graph],
+  );
   const [active, setActive] = useState<string>();
   const m = GRAPH_METRICS;
   const maxChars = Math.floor((m.nodeWidth - 16) / 7.2);
@@ -71,7 +103,11 @@ export function DependencyGraphView(props: {
           height={m.nodeHeight}
           rx={4}
         />
-        <text className={classes.label} x={node.x + 8} y={node.y + m.nodeHeight / 2 + 4}>
+        <text
+          className={classes.label}
+          x={node.x + 8}
+          y={node.y + m.nodeHeight / 2 + 4}
+        >
           {fitLabel(node.label, maxChars)}
         </text>
       </>

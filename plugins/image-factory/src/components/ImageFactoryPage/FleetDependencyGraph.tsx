@@ -10,7 +10,10 @@ export function FleetDependencyGraph(props: {
   reloadKey: number;
 }): ReactElement {
   const api = useApi(imageFactoryApiRef);
-  const { value, error } = useAsync(() => api.getGraph(), [api, props.reloadKey]);
+  const { value, error } = useAsync(
+    () => api.getGraph(),
+    [api, props.reloadKey],
+  );
   if (error) {
     return <ResponseErrorPanel error={error} />;
   }

@@ -29,7 +29,13 @@ export function FleetFilters(props: {
 }): ReactElement {
   const { value, owners, onChange } = props;
   return (
-    <Box display="flex" flexWrap="wrap" gridGap={16} alignItems="flex-end" mb={2}>
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      gridGap={16}
+      alignItems="flex-end"
+      mb={2}
+    >
       <TextField
         id="image-factory-filter-state"
         select
@@ -58,7 +64,9 @@ export function FleetFilters(props: {
         freeSolo
         options={owners}
         value={value.owner ?? null}
-        onChange={(_, owner) => onChange({ ...value, owner: owner || undefined })}
+        onChange={(_, owner) =>
+          onChange({ ...value, owner: owner || undefined })
+        }
         style={{ minWidth: 280 }}
         renderInput={params => <TextField {...params} label="Owner" />}
       />

@@ -45,7 +45,16 @@ export function FleetImages(props: {
         offset: page * pageSize,
         limit: pageSize,
       }),
-    [api, filters.state, filters.owner, filters.order, search, page, pageSize, props.reloadKey],
+    [
+      api,
+      filters.state,
+      filters.owner,
+      filters.order,
+      search,
+      page,
+      pageSize,
+      props.reloadKey,
+    ],
   );
 
   useEffect(() => {

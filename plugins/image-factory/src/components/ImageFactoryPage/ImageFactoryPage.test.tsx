@@ -15,13 +15,21 @@ import {
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ImageFactoryApi, imageFactoryApiRef } from '../../api';
-import { seriousA11yViolations } from '../../testing/axe';
-import { fakeImageFactoryApi } from '../../testing/fakeImageFactoryApi';
-import { digests, fromNow, imageStatus, units } from '../../testing/fixtures';
-import { responseError } from '../../testing/responseError';
+import { seriousA11yViolations } from '../../__testUtils__/axe';
+import { fakeImageFactoryApi } from '../../__testUtils__/fakeImageFactoryApi';
+import {
+  digests,
+  fromNow,
+  imageStatus,
+  units,
+} from '../../__testUtils__/fixtures';
+import { responseError } from '../../__testUtils__/responseError';
 import { ImageFactoryPage } from './ImageFactoryPage';
 
-function item(name: string, overrides: Partial<ImageListItem> = {}): ImageListItem {
+function item(
+  name: string,
+  overrides: Partial<ImageListItem> = {},
+): ImageListItem {
   return {
     entityRef: `component:default/${name}`,
     kind: 'managed',
@@ -76,7 +84,11 @@ const baseImages: BaseImageList = {
 
 const graph: DependencyGraph = {
   nodes: [
-    { id: 'node', kind: 'base', label: 'docker.io/library/node:22-bookworm-slim' },
+    {
+      id: 'node',
+      kind: 'base',
+      label: 'docker.io/library/node:22-bookworm-slim',
+    },
     {
       id: 'payments',
       kind: 'managed',
@@ -144,7 +156,9 @@ describe('ImageFactoryPage', () => {
       owner: undefined,
       search: undefined,
     });
-    expect(screen.getByRole('heading', { name: 'Image Factory' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Image Factory' }),
+    ).toBeInTheDocument();
   });
 
   it('filters by state', async () => {
@@ -152,7 +166,9 @@ describe('ImageFactoryPage', () => {
     await screen.findByRole('table', { name: 'Enrolled images' });
 
     await userEvent.click(screen.getByRole('button', { name: /^State/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Failed' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Failed' }),
+    );
 
     await waitFor(() =>
       expect(api.listImages).toHaveBeenLastCalledWith(
@@ -181,7 +197,10 @@ describe('ImageFactoryPage', () => {
     const { api } = await renderPage();
     await screen.findByRole('table', { name: 'Enrolled images' });
 
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'pay');
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search' }),
+      'pay',
+    );
     await waitFor(() =>
       expect(api.listImages).toHaveBeenLastCalledWith(
         expect.objectContaining({ search: 'pay' }),
@@ -219,11 +238,16 @@ describe('ImageFactoryPage', () => {
     });
     expect(await screen.findByText('No enrolled images')).toBeInTheDocument();
     expect(screen.getByText(/No base images yet/)).toBeInTheDocument();
-    expect(screen.getByText(/No images yet: the graph fills in/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/No images yet: the graph fills in/),
+    ).toBeInTheDocument();
   });
 
   it('shows a backend error in an error panel', async () => {
-    const error = await responseError(500, { name: 'Error', message: 'database is locked' });
+    const error = await responseError(500, {
+      name: 'Error',
+      message: 'database is locked',
+    });
     await renderPage({ listImages: () => Promise.reject(error) });
     expect(await screen.findByText('database is locked')).toBeInTheDocument();
   });
@@ -232,14 +256,18 @@ describe('ImageFactoryPage', () => {
     await renderPage();
     const table = await screen.findByRole('table', { name: 'Base images' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows[0]).toHaveTextContent('docker.io/library/node:22-bookworm-slim');
+    expect(rows[0]).toHaveTextContent(
+      'docker.io/library/node:22-bookworm-slim',
+    );
     expect(rows[0]).toHaveTextContent('2 images');
     expect(rows[1]).toHaveTextContent('1 image');
   });
 
   it('draws the dependency graph with images linked to their entity pages', async () => {
     await renderPage();
-    const graphGroup = await screen.findByRole('group', { name: /Dependency graph/ });
+    const graphGroup = await screen.findByRole('group', {
+      name: /Dependency graph/,
+    });
     const link = within(graphGroup).getByRole('link', {
       name: /^ghcr.io\/acme\/payments, managed image, pending, uses docker.io\/library\/node:22-bookworm-slim/,
     });
@@ -268,9 +296,13 @@ describe('ImageFactoryPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
 
     expect(
-      await screen.findByText(/2 images analysed, 5 tags checked, 1 new digest, 0 rebuilds triggered/),
+      await screen.findByText(
+        /2 images analysed, 5 tags checked, 1 new digest, 0 rebuilds triggered/,
+      ),
     ).toHaveTextContent('state repository commit 0123456789ab');
-    expect(screen.getByText('docker.io: 429 Too Many Requests')).toBeInTheDocument();
+    expect(
+      screen.getByText('docker.io: 429 Too Many Requests'),
+    ).toBeInTheDocument();
     await waitFor(() => expect(api.listImages).toHaveBeenCalledTimes(2));
     expect(api.getGraph).toHaveBeenCalledTimes(2);
   });

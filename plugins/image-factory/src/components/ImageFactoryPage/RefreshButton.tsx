@@ -36,7 +36,12 @@ export function RefreshButton(props: {
   }
   const summary = state.value;
   return (
-    <Box display="flex" flexDirection="column" alignItems="flex-end" gridGap={8}>
+    <Box
+      display="flex"
+      flexDirection="column"
+      alignItems="flex-end"
+      gridGap={8}
+    >
       <Button
         variant="contained"
         color="primary"

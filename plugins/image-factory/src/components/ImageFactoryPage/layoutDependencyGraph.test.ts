@@ -5,7 +5,11 @@ function fleet(images: number, bases: number): DependencyGraph {
   const nodes: DependencyGraph['nodes'] = [];
   const edges: DependencyGraph['edges'] = [];
   for (let b = 0; b < bases; b++) {
-    nodes.push({ id: `base-${b}`, kind: 'base', label: `docker.io/library/base${b}:1` });
+    nodes.push({
+      id: `base-${b}`,
+      kind: 'base',
+      label: `docker.io/library/base${b}:1`,
+    });
   }
   for (let i = 0; i < images; i++) {
     nodes.push({
@@ -16,7 +20,8 @@ function fleet(images: number, bases: number): DependencyGraph {
       state: 'pending',
     });
     edges.push({ from: `image-${i}`, to: `base-${i % bases}` });
-    if (i % 3 === 0) edges.push({ from: `image-${i}`, to: `base-${(i + 1) % bases}` });
+    if (i % 3 === 0)
+      edges.push({ from: `image-${i}`, to: `base-${(i + 1) % bases}` });
   }
   return { nodes, edges };
 }
@@ -26,9 +31,24 @@ describe('layoutDependencyGraph', () => {
     const layout = layoutDependencyGraph({
       nodes: [
         { id: 'node', kind: 'base', label: 'docker.io/library/node:22' },
-        { id: 'runtime', kind: 'managed', label: 'ghcr.io/acme/node-runtime', entityRef: 'component:default/node-runtime' },
-        { id: 'payments', kind: 'managed', label: 'ghcr.io/acme/payments', entityRef: 'component:default/payments' },
-        { id: 'postgres', kind: 'external', label: 'docker.io/library/postgres:16', entityRef: 'resource:default/postgres' },
+        {
+          id: 'runtime',
+          kind: 'managed',
+          label: 'ghcr.io/acme/node-runtime',
+          entityRef: 'component:default/node-runtime',
+        },
+        {
+          id: 'payments',
+          kind: 'managed',
+          label: 'ghcr.io/acme/payments',
+          entityRef: 'component:default/payments',
+        },
+        {
+          id: 'postgres',
+          kind: 'external',
+          label: 'docker.io/library/postgres:16',
+          entityRef: 'resource:default/postgres',
+        },
       ],
       edges: [
         { from: 'runtime', to: 'node' },

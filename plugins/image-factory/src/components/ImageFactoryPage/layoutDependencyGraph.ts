@@ -65,7 +65,9 @@ export function layoutDependencyGraph(graph: DependencyGraph): GraphLayout {
     visiting.add(id);
     const used = uses.get(id) ?? [];
     const value =
-      used.length === 0 ? 0 : 1 + Math.max(...used.map(u => depth(u, visiting)));
+      used.length === 0
+        ? 0
+        : 1 + Math.max(...used.map(u => depth(u, visiting)));
     visiting.delete(id);
     columnOf.set(id, value);
     return value;
@@ -136,7 +138,9 @@ export function layoutDependencyGraph(graph: DependencyGraph): GraphLayout {
       return {
         from: edge.from,
         to: edge.to,
-        path: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`,
+        path: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${
+          x2 - bend
+        } ${y2}, ${x2} ${y2}`,
       };
     }),
   };

@@ -51,8 +51,8 @@ export function EmergencyRebuildDialog(props: {
         </DialogTitle>
         <DialogContent>
           <DialogContentText>
-            An emergency rebuild triggers the workflow now on the newest
-            digest of every base image and bypasses the cooling-off delay of{' '}
+            An emergency rebuild triggers the workflow now on the newest digest
+            of every base image and bypasses the cooling-off delay of{' '}
             {status.enrollment.rebuildDelay}. Use it for a critical
             vulnerability. Your name, the time and the justification are
             recorded in the audit trail.

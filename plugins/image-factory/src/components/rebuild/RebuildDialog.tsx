@@ -28,16 +28,18 @@ export function RebuildDialog(props: {
       <DialogTitle id={titleId}>Rebuild {status.enrollment.image}?</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          This triggers the workflow{' '}
-          <code>{status.enrollment.workflow}</code> for{' '}
+          This triggers the workflow <code>{status.enrollment.workflow}</code>{' '}
+          for{' '}
           {status.baseImages.length === 1
             ? 'its base image'
             : `its ${status.baseImages.length} base images`}
-          , each on the newest digest that has passed the cooling-off delay
-          of {status.enrollment.rebuildDelay}. Current state:{' '}
+          , each on the newest digest that has passed the cooling-off delay of{' '}
+          {status.enrollment.rebuildDelay}. Current state:{' '}
           {describeEligibility(status.eligibility, now)}.
         </DialogContentText>
-        {request.error && <RebuildErrorNotice error={request.error} now={now} />}
+        {request.error && (
+          <RebuildErrorNotice error={request.error} now={now} />
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>

@@ -1,7 +1,10 @@
 import Alert from '@material-ui/lab/Alert';
 import { ReactElement } from 'react';
 import { formatDuration, formatTimestamp } from '../shared/formatDuration';
-import { describeRequestError, readEligibleAt } from '../shared/describeRequestError';
+import {
+  describeRequestError,
+  readEligibleAt,
+} from '../shared/describeRequestError';
 
 /**
  * Why a rebuild request was refused. A 409 for an early rebuild says when the

@@ -1,6 +1,9 @@
 import { ImageBaseImage } from '@internal/plugin-image-factory-common';
 import { ReactElement } from 'react';
-import { BaseImageState, describeBaseImageState } from './describeBaseImageState';
+import {
+  BaseImageState,
+  describeBaseImageState,
+} from './describeBaseImageState';
 import { StateChip, StateTone } from './StateChip';
 
 const TONES: Record<BaseImageState, StateTone> = {

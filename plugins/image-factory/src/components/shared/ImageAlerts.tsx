@@ -38,8 +38,8 @@ export function ImageAlerts(props: { status: ImageStatus }): ReactElement {
   if (kind === 'managed' && analysis.status === 'pending') {
     alerts.push(
       <Alert key="pending" severity="info">
-        Not analysed yet: the Dockerfile of this image has not been analysed,
-        so its base images are not known yet.
+        Not analysed yet: the Dockerfile of this image has not been analysed, so
+        its base images are not known yet.
       </Alert>,
     );
   }

@@ -37,7 +37,9 @@ export function describeEligibility(
       if (Number.isNaN(at)) {
         return 'Update pending';
       }
-      return at > now ? `Eligible in ${formatDuration(at - now)}` : 'Eligible now';
+      return at > now
+        ? `Eligible in ${formatDuration(at - now)}`
+        : 'Eligible now';
     }
     case 'eligible':
       return 'Eligible now';

@@ -1,7 +1,17 @@
 import { Entity } from '@backstage/catalog-model';
-import { PermissionApi, permissionApiRef } from '@backstage/plugin-permission-react';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { ImageFactoryApi, imageFactoryApiRef } from '../api';
 import { paymentsEntity } from './fixtures';

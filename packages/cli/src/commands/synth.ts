@@ -1,0 +1,218 @@
+import {
+  mkdir,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import {
+  parseStateTree,
+  planWarehouses,
+  renderStateTree,
+  type WarehouseOptions,
+} from '@internal/plugin-image-factory-common';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exitCodes';
+import type { CliCommand, CliContext } from './types';
+
+interface SynthFlags {
+  stateDir: string;
+  namespace?: string;
+  registryInterval?: Record<string, string>;
+  publicInterval?: string;
+  defaultInterval?: string;
+  check?: boolean;
+}
+
+const WAREHOUSES = 'manifests/warehouses/';
+
+function collectInterval(
+  pair: string,
+  previous: Record<string, string> | undefined,
+): Record<string, string> {
+  const equals = pair.indexOf('=');
+  if (equals <= 0 || equals === pair.length - 1) {
+    throw new InvalidArgumentError('expected HOST=DURATION, e.g. ghcr.io=6h.');
+  }
+  return { ...previous, [pair.slice(0, equals)]: pair.slice(equals + 1) };
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Every file below `dir`, by path relative to `root` with `/` separators. */
+async function readTree(
+  root: string,
+  dir: string,
+  files = new Map<string, string>(),
+): Promise<Map<string, string>> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      await readTree(root, path, files);
+    } else if (entry.isFile()) {
+      files.set(
+        relative(root, path).split(sep).join('/'),
+        await readFile(path, 'utf8'),
+      );
+    }
+  }
+  return files;
+}
+
+/**
+ * The Warehouse files that exist but would not be generated, and the generated
+ * files whose content differs from what is on disk.
+ */
+function compare(
+  existing: Map<string, string>,
+  generated: Map<string, string>,
+): { stale: string[]; outdated: string[] } {
+  const stale = [...existing.keys()]
+    .filter(path => path.startsWith(WAREHOUSES) && !generated.has(path))
+    .sort();
+  const outdated = [...generated]
+    .filter(([path, content]) => existing.get(path) !== content)
+    .map(([path]) => path)
+    .sort();
+  return { stale, outdated };
+}
+
+async function runSynth(flags: SynthFlags, context: CliContext): Promise<void> {
+  const fail = (status: number, message: string) => {
+    context.writeErr(`image-factory synth: ${message}\n`);
+    context.reportStatus(status);
+  };
+  const root = resolve(context.cwd, flags.stateDir);
+  if (!(await isDirectory(join(root, 'state')))) {
+    fail(
+      EXIT_USAGE,
+      `${root} has no state/ folder: point --state-dir at a state repository`,
+    );
+    return;
+  }
+
+  const { state, invalid } = parseStateTree(
+    await readTree(root, join(root, 'state')),
+  );
+  if (invalid.length > 0) {
+    for (const file of invalid) {
+      fail(EXIT_FAILED, file.error);
+    }
+    fail(
+      EXIT_FAILED,
+      'no manifests written: fix or remove the invalid state files',
+    );
+    return;
+  }
+
+  const options: WarehouseOptions = {
+    namespace: flags.namespace,
+    registryIntervals: flags.registryInterval,
+    publicRegistryInterval: flags.publicInterval,
+    defaultInterval: flags.defaultInterval,
+  };
+  let manifests: Map<string, string>;
+  try {
+    manifests = new Map(
+      [...renderStateTree(state, options)].filter(([path]) =>
+        path.startsWith('manifests/'),
+      ),
+    );
+  } catch (error) {
+    fail(EXIT_USAGE, error instanceof Error ? error.message : String(error));
+    return;
+  }
+  for (const image of planWarehouses(state, options).unmonitorable) {
+    context.writeErr(
+      `image-factory synth: not monitored: ${image.ref} (${image.entities.join(
+        ', ',
+      )}): ${image.reason}\n`,
+    );
+  }
+
+  const existing = (await isDirectory(join(root, 'manifests')))
+    ? await readTree(root, join(root, 'manifests'))
+    : new Map<string, string>();
+  const { stale, outdated } = compare(existing, manifests);
+  if (flags.check) {
+    for (const path of [...outdated, ...stale]) {
+      context.writeOut(
+        `${stale.includes(path) ? 'stale' : 'outdated'}: ${path}\n`,
+      );
+    }
+    if (outdated.length + stale.length > 0) {
+      fail(
+        EXIT_FAILED,
+        'manifests are not up to date with state/: run image-factory synth',
+      );
+    }
+    return;
+  }
+  for (const path of outdated) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), manifests.get(path)!);
+  }
+  for (const path of stale) {
+    await rm(join(root, path));
+  }
+  const warehouses = [...manifests.keys()].filter(p =>
+    p.startsWith(WAREHOUSES),
+  ).length;
+  context.writeOut(
+    `${warehouses} Warehouses in ${join(root, 'manifests')}: ${
+      outdated.length
+    } written, ${stale.length} removed\n`,
+  );
+  context.reportStatus(EXIT_OK);
+}
+
+/**
+ * `image-factory synth --state-dir <dir>`: regenerates `<dir>/manifests/` (the
+ * Kargo Warehouses and their Kustomization) from `<dir>/state/` with the same
+ * render function as the backend, removing Warehouse files no longer
+ * generated. Exits 1 naming the file and field when a state file is invalid;
+ * `--check` only reports whether the manifests are up to date.
+ */
+export const synthCommand: CliCommand = {
+  register(program: Command, context: CliContext) {
+    program
+      .command('synth')
+      .description(
+        'regenerate the Kargo Warehouse manifests of a state repository from its state files',
+      )
+      .requiredOption(
+        '--state-dir <dir>',
+        'the state repository (holding state/ and manifests/)',
+      )
+      .option(
+        '--namespace <namespace>',
+        'Kargo Project namespace of the Warehouses (default image-factory)',
+      )
+      .option(
+        '--registry-interval <HOST=DURATION>',
+        'Warehouse interval for one registry, e.g. ghcr.io=6h (repeatable)',
+        collectInterval,
+      )
+      .option(
+        '--public-interval <duration>',
+        'interval for public registries (default 24h)',
+      )
+      .option(
+        '--default-interval <duration>',
+        'interval for other registries (default 5m)',
+      )
+      .option(
+        '--check',
+        'change nothing; exit 1 when the manifests are not up to date',
+      )
+      .action((flags: SynthFlags) => runSynth(flags, context));
+  },
+};

@@ -1,0 +1,69 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrations,
+} from '@backstage/integration';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { ImageFactoryConfig } from '../config/readImageFactoryConfig';
+import { ensureLocalBareRepository } from './ensureLocalBareRepository';
+import { StateRepository } from './StateRepository';
+
+/**
+ * Opens the configured state repository. With no URL, or a local path that does not
+ * exist yet, it creates a bare repository on first start (the embedded default).
+ * An `https://` URL takes its token from Backstage's GitHub or GitLab integration.
+ */
+export async function openStateRepository(options: {
+  rootConfig: Config;
+  config: ImageFactoryConfig;
+  logger: LoggerService;
+}): Promise<StateRepository> {
+  const { rootConfig, config, logger } = options;
+  const workRoot = path.resolve(
+    rootConfig.getOptionalString('backend.workingDirectory') ?? os.tmpdir(),
+    'image-factory',
+  );
+  const { branch, author, basePath } = config.stateRepository;
+  let url = config.stateRepository.url ?? path.join(workRoot, 'state.git');
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    url = path.resolve(url);
+    const { created } = await ensureLocalBareRepository(url, branch, author);
+    if (created) {
+      logger.info(`Created the local state repository ${url}`);
+    }
+  }
+  const credentials = url.startsWith('https://')
+    ? await credentialsFor(rootConfig, url)
+    : undefined;
+  return StateRepository.create({
+    url,
+    branch,
+    basePath,
+    author,
+    logger,
+    credentials,
+    // One clone per repository and branch; a process owns its working directory.
+    workDir: path.join(
+      workRoot,
+      `clone-${createHash('sha256')
+        .update(`${url}#${branch}`)
+        .digest('hex')
+        .slice(0, 12)}`,
+    ),
+  });
+}
+
+async function credentialsFor(config: Config, url: string) {
+  const integrations = ScmIntegrations.fromConfig(config);
+  if (integrations.github.byUrl(url)) {
+    const { token } = await DefaultGithubCredentialsProvider.fromIntegrations(
+      integrations,
+    ).getCredentials({ url });
+    return token ? { token } : undefined;
+  }
+  const token = integrations.gitlab.byUrl(url)?.config.token;
+  return token ? { token, username: 'oauth2' } : undefined;
+}

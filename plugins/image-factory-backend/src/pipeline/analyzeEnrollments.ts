@@ -1,0 +1,147 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  AnalysisOutcome,
+  analyzeDockerfile,
+  DockerfileAnalysis,
+  Enrollment,
+} from '@internal/plugin-image-factory-common';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { DockerfileReader } from '../analysis/DockerfileReader';
+import { ImageFactoryStore } from '../database';
+
+/** What the analysis step did, for the run summary. */
+export interface AnalysisStepResult {
+  outcomes: Map<string, AnalysisOutcome>;
+  /** Dockerfiles parsed in this run (unchanged files are not). */
+  parsed: number;
+  errors: string[];
+}
+
+/**
+ * Analyses the Dockerfile of every managed enrollment. A file whose ETag has not
+ * moved keeps its cached analysis and analysis time, so an unchanged run parses
+ * nothing and the merged state does not change. One failure never stops the rest.
+ */
+export async function analyzeEnrollments(options: {
+  enrollments: readonly Enrollment[];
+  entities: ReadonlyMap<string, Entity>;
+  reader: DockerfileReader;
+  store: ImageFactoryStore;
+  now: Date;
+  /** Entity refs to re-read and re-parse whatever their ETag says. */
+  force?: ReadonlySet<string>;
+}): Promise<AnalysisStepResult> {
+  const { reader, store, now } = options;
+  const outcomes = new Map<string, AnalysisOutcome>();
+  const errors: string[] = [];
+  let parsed = 0;
+
+  for (const enrollment of options.enrollments) {
+    if (enrollment.kind !== 'managed' || enrollment.image === null) {
+      continue;
+    }
+    const analyzedAt = now.toISOString();
+    if (!enrollment.sourceLocation) {
+      outcomes.set(enrollment.entityRef, {
+        status: 'failed',
+        error:
+          'No source location: set image-factory.io/source-location or backstage.io/source-location',
+        analyzedAt,
+      });
+      continue;
+    }
+    const cacheKey = dockerfileCacheKey(enrollment);
+    const cached = await store.getDockerfileCache(cacheKey);
+    const forced = options.force?.has(enrollment.entityRef) ?? false;
+    const read = await reader.read({
+      sourceLocation: enrollment.sourceLocation,
+      dockerfile: enrollment.dockerfile,
+      entityFolder: entityFolderOf(options.entities.get(enrollment.entityRef)),
+      etag: forced ? undefined : cached?.etag,
+    });
+
+    if (read.status === 'unchanged' && cached) {
+      outcomes.set(enrollment.entityRef, cachedOutcome(cached));
+      continue;
+    }
+    let outcome: AnalysisOutcome;
+    if (read.status === 'failed') {
+      outcome = { status: 'failed', error: read.error, analyzedAt };
+    } else if (read.status === 'unchanged') {
+      // A cache row vanished under us: read again next run.
+      continue;
+    } else {
+      const contentHash = sha256(read.content);
+      if (!forced && cached?.contentHash === contentHash) {
+        outcomes.set(enrollment.entityRef, cachedOutcome(cached));
+        await store.putDockerfileCache({ ...cached, etag: read.etag });
+        continue;
+      }
+      parsed += 1;
+      try {
+        const analysis = analyzeDockerfile(read.content, {
+          buildArgs: enrollment.buildArgs,
+          target: enrollment.target ?? undefined,
+        });
+        outcome = { status: 'ok', analysis, analyzedAt };
+      } catch (error) {
+        outcome = { status: 'failed', error: (error as Error).message, analyzedAt };
+      }
+      await store.putDockerfileCache({
+        location: cacheKey,
+        etag: read.etag,
+        contentHash,
+        analyzedAt,
+        ...(outcome.status === 'ok'
+          ? { analysis: outcome.analysis }
+          : { error: outcome.error }),
+      });
+    }
+    if (outcome.status === 'failed') {
+      errors.push(`${enrollment.entityRef}: ${outcome.error}`);
+    }
+    outcomes.set(enrollment.entityRef, outcome);
+  }
+  return { outcomes, parsed, errors };
+}
+
+function cachedOutcome(cached: {
+  analysis?: unknown;
+  error?: string;
+  analyzedAt: string;
+}): AnalysisOutcome {
+  return cached.analysis
+    ? {
+        status: 'ok',
+        analysis: cached.analysis as DockerfileAnalysis,
+        analyzedAt: cached.analyzedAt,
+      }
+    : {
+        status: 'failed',
+        error: cached.error ?? 'unknown error',
+        analyzedAt: cached.analyzedAt,
+      };
+}
+
+// Build args and target change the result, so they are part of the key.
+function dockerfileCacheKey(enrollment: Enrollment): string {
+  const options = JSON.stringify([
+    Object.entries(enrollment.buildArgs).sort(),
+    enrollment.target,
+  ]);
+  return `${enrollment.sourceLocation}${enrollment.dockerfile}#${sha256(options).slice(0, 16)}`;
+}
+
+function entityFolderOf(entity: Entity | undefined): string | undefined {
+  const location =
+    entity?.metadata.annotations?.['backstage.io/managed-by-location'];
+  if (!location?.startsWith('file:')) {
+    return undefined;
+  }
+  return `file:${path.dirname(location.slice('file:'.length))}/`;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,133 @@
+import {
+  parseImageReference,
+  recordDigest,
+  StateTree,
+  TrackedImage,
+} from '@internal/plugin-image-factory-common';
+import { ImageFactoryStore, RegistryCheckRecord } from '../database';
+import {
+  FreightRecord,
+  FreightSource,
+  freightKey,
+  MonitoredImage,
+  planDiscovery,
+} from '../discovery';
+
+/** What the discovery step learned. */
+export interface DiscoveryStepResult {
+  state: StateTree;
+  /** Distinct repository+tag pairs asked this run. */
+  checked: number;
+  /** Digests not seen before for their tag. */
+  newFreight: FreightRecord[];
+  /** Check records to persist once the state is safely committed. */
+  checks: RegistryCheckRecord[];
+  /** The newest error per monitored reference, this run's or an earlier one's. */
+  errors: Map<string, string>;
+}
+
+/**
+ * Resolves the digest behind every monitored tag that is due (one request per
+ * distinct repository+tag, however many images use it, and no more often than its
+ * registry's minimum interval) and records new digests in the state tree.
+ */
+export async function discoverFreight(options: {
+  state: StateTree;
+  store: ImageFactoryStore;
+  source: FreightSource;
+  minIntervalFor: (registry: string) => number;
+  now: Date;
+}): Promise<DiscoveryStepResult> {
+  const { store, source, now } = options;
+  const monitored = listTracked(options.state);
+  const keyOfRef = new Map<string, string>();
+  const images: MonitoredImage[] = [];
+  const previous = new Map<string, FreightRecord>();
+  for (const { tracked, dependents } of monitored) {
+    const ref = parseImageReference(tracked.ref);
+    images.push({ ref, dependents });
+    if (ref.tag === null) continue;
+    const key = freightKey({ registry: ref.registry, repository: ref.repository, tag: ref.tag });
+    keyOfRef.set(tracked.ref, key);
+    const last = tracked.updates[tracked.updates.length - 1];
+    if (tracked.currentDigest && last) {
+      previous.set(key, {
+        registry: ref.registry,
+        repository: ref.repository,
+        tag: ref.tag,
+        digest: tracked.currentDigest,
+        ...(last.platformDigests ? { platformDigests: last.platformDigests } : {}),
+        firstSeen: new Date(last.firstSeen),
+        source: source.type,
+      });
+    }
+  }
+
+  const lastChecks = await store.getRegistryChecks();
+  const plan = planDiscovery({
+    images,
+    lastChecked: new Map(lastChecks.map(c => [c.target, new Date(c.checkedAt)])),
+    minIntervalFor: options.minIntervalFor,
+    now,
+  });
+  const results = await source.discover(plan.due, { now, previous });
+
+  let state = options.state;
+  const checks: RegistryCheckRecord[] = [];
+  const newFreight: FreightRecord[] = [];
+  const checkedAt = now.toISOString();
+  for (const result of results) {
+    const key = freightKey(result.target);
+    if (!result.ok) {
+      checks.push({ target: key, checkedAt, error: result.error.message });
+      continue;
+    }
+    const { freight } = result;
+    checks.push({
+      target: key,
+      checkedAt,
+      digest: freight.digest,
+      ...(freight.platformDigests ? { platformDigests: freight.platformDigests } : {}),
+    });
+    if (result.changed) newFreight.push(freight);
+    for (const [ref, refKey] of keyOfRef) {
+      if (refKey === key) {
+        state = recordDigest(state, ref, {
+          digest: freight.digest,
+          ...(freight.platformDigests ? { platformDigests: freight.platformDigests } : {}),
+          seenAt: freight.firstSeen.toISOString(),
+        });
+      }
+    }
+  }
+
+  const latestCheck = new Map(lastChecks.map(c => [c.target, c]));
+  checks.forEach(c => latestCheck.set(c.target, c));
+  const errors = new Map<string, string>();
+  for (const [ref, key] of keyOfRef) {
+    const error = latestCheck.get(key)?.error;
+    if (error) errors.set(ref, error);
+  }
+  for (const { tracked } of monitored) {
+    if (!keyOfRef.has(tracked.ref)) {
+      errors.set(
+        tracked.ref,
+        'Not monitored: pinned by digest without a tag, so there is no tag to watch',
+      );
+    }
+  }
+  return { state, checked: plan.due.length, newFreight, checks, errors };
+}
+
+function listTracked(state: StateTree) {
+  const out: Array<{ tracked: TrackedImage; dependents: string[] }> = [];
+  state.baseImages.forEach(b => out.push({ tracked: b, dependents: b.dependents }));
+  for (const image of state.images) {
+    if (image.kind === 'external') {
+      out.push({ tracked: image.monitored, dependents: [image.entityRef] });
+    } else {
+      image.published.forEach(p => out.push({ tracked: p, dependents: p.dependents }));
+    }
+  }
+  return out;
+}

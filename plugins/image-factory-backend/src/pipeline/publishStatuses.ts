@@ -1,0 +1,111 @@
+import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Enrollment,
+  ImageStatus,
+  RebuildRecord,
+  StateTree,
+} from '@internal/plugin-image-factory-common';
+import { ImageFactoryStore } from '../database';
+import { toApiRebuild } from '../rebuilds/toApiRebuild';
+import {
+  buildBaseImageDetails,
+  buildImageStatuses,
+} from '../status/buildImageStatuses';
+
+/**
+ * Writes the status of every enrolled image and base image to the database, where
+ * the API reads it. Images no longer enrolled disappear from it (their history
+ * stays in the state repository's archive).
+ */
+export async function publishStatuses(options: {
+  state: StateTree;
+  enrollments: readonly Enrollment[];
+  entities: ReadonlyMap<string, Entity>;
+  store: ImageFactoryStore;
+  discoveryErrors: ReadonlyMap<string, string>;
+  freightSource: 'registry' | 'kargo';
+  coordinationWindowMs: number;
+  rendered: ReadonlyMap<string, string>;
+  now: Date;
+}): Promise<ImageStatus[]> {
+  const { store, state } = options;
+  const rebuilds = new Map<string, RebuildRecord[]>();
+  for (const record of await store.listRebuilds({ limit: 10_000 })) {
+    const list = rebuilds.get(record.entityRef) ?? [];
+    list.push(toApiRebuild(record));
+    rebuilds.set(record.entityRef, list);
+  }
+  const emergencyCounts = new Map<string, number>();
+  for (const [ref, list] of rebuilds) {
+    emergencyCounts.set(ref, list.filter(r => r.trigger === 'emergency').length);
+  }
+  const warehouses = new Set(
+    [...options.rendered.keys()]
+      .filter(p => p.startsWith('manifests/warehouses/'))
+      .map(p => p.slice('manifests/warehouses/'.length, -'.yaml'.length)),
+  );
+
+  const statuses = buildImageStatuses(state, {
+    enrollments: new Map(options.enrollments.map(e => [e.entityRef, e])),
+    owners: new Map(
+      [...options.entities].map(([ref, entity]) => [ref, ownerOf(entity)]),
+    ),
+    rebuilds,
+    emergencyCounts,
+    discoveryErrors: options.discoveryErrors,
+    freightSource: options.freightSource,
+    coordinationWindowMs: options.coordinationWindowMs,
+    warehouses,
+    now: options.now,
+  });
+  await store.replaceImageStatuses(
+    statuses.map(status => ({
+      entityRef: status.entityRef,
+      kind: status.kind,
+      image: status.enrollment.image,
+      ...(status.owner ? { owner: status.owner } : {}),
+      eligibilityState: status.eligibility.state,
+      ...(status.eligibility.eligibleAt
+        ? { eligibleAt: status.eligibility.eligibleAt }
+        : {}),
+      ...staleSince(status),
+      status,
+    })),
+  );
+  await store.replaceBaseImageStatuses(
+    buildBaseImageDetails(state, options).map(detail => ({
+      name: detail.name,
+      ref: detail.ref,
+      dependentsCount: detail.dependents.length,
+      status: detail,
+    })),
+  );
+  return statuses;
+}
+
+function ownerOf(entity: Entity): string | null {
+  const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
+  if (typeof owner !== 'string' || !owner) return null;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+  } catch {
+    return null;
+  }
+}
+
+// The first-seen time of the oldest update the image is not built on yet.
+function staleSince(status: ImageStatus): { staleSince?: string } {
+  const times = status.baseImages.flatMap(base => {
+    const built = base.updates.find(u => u.digest === base.builtDigest);
+    return base.updates
+      .filter(u => u.digest !== base.builtDigest)
+      .filter(u => !built || u.firstSeen > built.firstSeen)
+      .map(u => u.firstSeen);
+  });
+  return times.length ? { staleSince: times.sort()[0] } : {};
+}

@@ -1,0 +1,223 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, isError } from '@backstage/errors';
+import {
+  ImageStatus,
+  orderRebuilds,
+  RebuildRequest,
+  RebuildResponse,
+  selectRebuildDigests,
+} from '@internal/plugin-image-factory-common';
+import { createHash } from 'node:crypto';
+import { ImageFactoryStore, RebuildRecord } from '../database';
+import { RebuildTrigger } from '../triggers';
+import { describePrincipal } from './describePrincipal';
+import { toApiRebuild } from './toApiRebuild';
+
+/** Who, why and on what a rebuild is asked for. */
+interface RebuildAsk {
+  status: ImageStatus;
+  trigger: 'auto' | 'manual' | 'emergency';
+  requestedBy: string;
+  justification?: string;
+  bypassDelay: boolean;
+}
+
+/**
+ * Requests rebuilds (automatic, manual and emergency), records each attempt before
+ * it is triggered under a unique key, so two backend replicas can never both
+ * trigger the same rebuild, and follows runs to their conclusion.
+ */
+export class RebuildService {
+  private constructor(
+    private readonly store: ImageFactoryStore,
+    private readonly trigger: RebuildTrigger,
+    private readonly logger: LoggerService,
+  ) {}
+
+  static create(options: {
+    store: ImageFactoryStore;
+    trigger: RebuildTrigger;
+    logger: LoggerService;
+  }): RebuildService {
+    return new RebuildService(options.store, options.trigger, options.logger);
+  }
+
+  /** A person's (or an automation's) rebuild, from the API. */
+  async request(options: {
+    status: ImageStatus;
+    request: RebuildRequest;
+    credentials: BackstageCredentials;
+  }): Promise<RebuildResponse> {
+    const { status, request } = options;
+    if (status.kind !== 'managed') {
+      throw new InputError(
+        `${status.entityRef} is an external image: the Image Factory monitors it and never rebuilds it`,
+      );
+    }
+    const { state, reasons } = status.eligibility;
+    if (state === 'blocked' || state === 'rebuilding') {
+      throw new ConflictError(
+        `${status.entityRef} cannot be rebuilt now (${state}): ${reasons.join('; ')}`,
+      );
+    }
+    if (!request.emergency && state !== 'eligible' && state !== 'failed') {
+      const error = new ConflictError(
+        `${status.entityRef} is not eligible for a rebuild yet (${state}): ${reasons.join('; ')}. An emergency rebuild bypasses the delay.`,
+      );
+      Object.assign(error, { eligibleAt: status.eligibility.eligibleAt });
+      throw error;
+    }
+    const record = await this.start({
+      status,
+      trigger: request.emergency ? 'emergency' : 'manual',
+      requestedBy: describePrincipal(options.credentials),
+      justification: request.justification?.trim(),
+      bypassDelay: request.emergency ?? false,
+    });
+    return { rebuild: toApiRebuild(record) };
+  }
+
+  /** Triggers eligible auto-rebuild images: priority order, oldest first, capped. */
+  async triggerEligible(
+    statuses: readonly ImageStatus[],
+    maxPerRun: number,
+  ): Promise<RebuildRecord[]> {
+    const candidates = statuses
+      .filter(s => s.kind === 'managed' && s.eligibility.state === 'eligible')
+      .filter(s => s.enrollment.autoRebuild)
+      .map(s => ({
+        status: s,
+        entityRef: s.entityRef,
+        priority: s.enrollment.priority,
+        eligibleAt: s.eligibility.eligibleAt ?? '',
+      }));
+    const started: RebuildRecord[] = [];
+    for (const candidate of orderRebuilds(candidates, { maxPerRun })) {
+      try {
+        started.push(
+          await this.start({
+            status: candidate.status,
+            trigger: 'auto',
+            requestedBy: 'image-factory',
+            bypassDelay: false,
+          }),
+        );
+      } catch (error) {
+        if (!(isError(error) && error.name === 'ConflictError')) throw error;
+      }
+    }
+    return started;
+  }
+
+  /** Asks the CI provider how each running rebuild is doing and records it. */
+  async followActive(
+    sources: ReadonlyMap<
+      string,
+      { sourceLocation: string | null; workflow: string | null }
+    >,
+    now: Date,
+  ): Promise<void> {
+    for (const rebuild of await this.store.listRebuilds({ active: true })) {
+      const enrollment = sources.get(rebuild.entityRef);
+      if (!enrollment?.sourceLocation || !enrollment.workflow) continue;
+      try {
+        const progress = await this.trigger.follow({
+          provider: rebuild.provider === 'gitlab' ? 'gitlab' : 'github',
+          sourceLocation: enrollment.sourceLocation,
+          runId: rebuild.runId,
+          workflow: enrollment.workflow,
+          dispatchedAt: rebuild.requestedAt,
+          branch: branchOf(enrollment.sourceLocation),
+        });
+        await this.store.updateRebuild(rebuild.id, {
+          status: progress.status,
+          ...(progress.runId ? { runId: progress.runId } : {}),
+          ...(progress.runUrl ? { runUrl: progress.runUrl } : {}),
+          ...(progress.conclusion ? { conclusion: progress.conclusion } : {}),
+          ...(progress.status === 'completed'
+            ? { finishedAt: now.toISOString() }
+            : {}),
+        });
+      } catch (error) {
+        this.logger.warn(
+          `Could not follow rebuild ${rebuild.id} of ${rebuild.entityRef}: ${(error as Error).message}`,
+        );
+      }
+    }
+  }
+
+  private async start(ask: RebuildAsk): Promise<RebuildRecord> {
+    const { status } = ask;
+    const digests = selectRebuildDigests(status.baseImages, {
+      bypassDelay: ask.bypassDelay,
+    });
+    const baseDigests = Object.fromEntries(digests.map(d => [d.ref, d.digest]));
+    const previous = await this.store.listRebuilds({ entityRef: status.entityRef });
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(digests))
+      .digest('hex')
+      .slice(0, 16);
+    const attempt = previous.filter(r => r.triggerKey.includes(fingerprint)).length;
+    const created = await this.store.createRebuild({
+      entityRef: status.entityRef,
+      // One attempt per image, digest set and attempt number: a second replica
+      // computing the same rebuild collides here instead of triggering twice.
+      triggerKey: `${status.entityRef}|${fingerprint}|${attempt}`,
+      trigger: ask.trigger,
+      requestedBy: ask.requestedBy,
+      ...(ask.justification ? { justification: ask.justification } : {}),
+      provider: 'pending',
+      baseDigests,
+    });
+    if (!created.created) {
+      throw new ConflictError(
+        `A rebuild of ${status.entityRef} on these digests was already requested`,
+      );
+    }
+    const rebuild = created.rebuild;
+    try {
+      const result = await this.trigger.trigger({
+        entityRef: status.entityRef,
+        sourceLocation: status.enrollment.sourceLocation ?? '',
+        workflow: status.enrollment.workflow ?? '',
+        baseImages: digests,
+        reason: reasonOf(ask, digests.length),
+        trigger: ask.trigger,
+        requestedBy: ask.requestedBy,
+      });
+      return await this.store.updateRebuild(rebuild.id, {
+        provider: result.provider,
+        status: result.status,
+        ...(result.runId ? { runId: result.runId } : {}),
+        ...(result.runUrl ? { runUrl: result.runUrl } : {}),
+      });
+    } catch (error) {
+      const message = (error as Error).message;
+      this.logger.warn(`Rebuild of ${status.entityRef} failed to start: ${message}`);
+      return await this.store.updateRebuild(rebuild.id, {
+        status: 'failed',
+        error: message,
+        finishedAt: new Date().toISOString(),
+      });
+    }
+  }
+}
+
+function reasonOf(ask: RebuildAsk, count: number): string {
+  if (ask.trigger === 'emergency') {
+    return `Emergency rebuild by ${ask.requestedBy}: ${ask.justification}`;
+  }
+  const what = `${count} base image${count === 1 ? '' : 's'}`;
+  return ask.trigger === 'auto'
+    ? `New digests of ${what} passed the rebuild delay`
+    : `Rebuild requested by ${ask.requestedBy} on ${what}`;
+}
+
+// `…/tree/<branch>/…` (GitHub) or `…/-/tree/<branch>/…` (GitLab); '' lets the
+// provider fall back to the default branch.
+function branchOf(sourceLocation: string): string {
+  return /\/(?:-\/)?(?:tree|blob)\/([^/]+)/.exec(sourceLocation)?.[1] ?? '';
+}

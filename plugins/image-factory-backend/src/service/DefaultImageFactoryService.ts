@@ -1,0 +1,137 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import {
+  BaseImageDetail,
+  BaseImageList,
+  DependencyGraph,
+  ImageList,
+  ImageListQuery,
+  ImageStatus,
+  RebuildRequest,
+  RebuildResponse,
+  RefreshSummary,
+} from '@internal/plugin-image-factory-common';
+import { ImageFactoryStore } from '../database';
+import { Pipeline } from '../pipeline/Pipeline';
+import { buildDependencyGraph } from '../status/buildDependencyGraph';
+import { ImageFactoryService } from './ImageFactoryService';
+
+/** Rebuilds are requested through this; see `rebuilds/RebuildService`. */
+export interface RebuildRequester {
+  request(options: {
+    status: ImageStatus;
+    request: RebuildRequest;
+    credentials: BackstageCredentials;
+  }): Promise<RebuildResponse>;
+}
+
+/**
+ * The API's service: reads answer from the database the pipeline fills; the
+ * actions run the pipeline or ask for a rebuild.
+ */
+export class DefaultImageFactoryService implements ImageFactoryService {
+  private constructor(
+    private readonly store: ImageFactoryStore,
+    private readonly pipeline: Pipeline,
+    private readonly rebuilds: RebuildRequester,
+  ) {}
+
+  static create(options: {
+    store: ImageFactoryStore;
+    pipeline: Pipeline;
+    rebuilds: RebuildRequester;
+  }): DefaultImageFactoryService {
+    return new DefaultImageFactoryService(
+      options.store,
+      options.pipeline,
+      options.rebuilds,
+    );
+  }
+
+  async listImages(query: ImageListQuery): Promise<ImageList> {
+    const { items, totalCount } = await this.store.listImageStatuses({
+      ...query,
+      offset: query.offset ?? 0,
+      limit: query.limit ?? 100,
+      order: query.order ?? 'staleness',
+    });
+    return {
+      totalCount,
+      items: items.map(item => {
+        const status = item.status as ImageStatus;
+        return {
+          entityRef: status.entityRef,
+          kind: status.kind,
+          image: status.enrollment.image,
+          owner: status.owner,
+          eligibility: {
+            state: status.eligibility.state,
+            ...(status.eligibility.eligibleAt
+              ? { eligibleAt: status.eligibility.eligibleAt }
+              : {}),
+          },
+          ...(item.staleSince ? { staleSince: item.staleSince } : {}),
+          baseImageCount: status.baseImages.length,
+          ...(status.rebuilds[0] ? { lastRebuild: status.rebuilds[0] } : {}),
+        };
+      }),
+    };
+  }
+
+  async getImage(entityRef: string): Promise<ImageStatus> {
+    const record = await this.store.getImageStatus(entityRef);
+    if (!record) {
+      throw new NotFoundError(
+        `${entityRef} is not enrolled in the Image Factory, or has not been processed yet`,
+      );
+    }
+    return record.status as ImageStatus;
+  }
+
+  async analyze(entityRef: string): Promise<ImageStatus> {
+    await this.getImage(entityRef);
+    await this.pipeline.run({ forceAnalysis: [entityRef] });
+    return this.getImage(entityRef);
+  }
+
+  async rebuild(options: {
+    entityRef: string;
+    request: RebuildRequest;
+    credentials: BackstageCredentials;
+  }): Promise<RebuildResponse> {
+    const status = await this.getImage(options.entityRef);
+    return this.rebuilds.request({ ...options, status });
+  }
+
+  async listBaseImages(): Promise<BaseImageList> {
+    const records = await this.store.listBaseImageStatuses();
+    return {
+      items: records.map(record => {
+        const { freight: _f, updates: _u, previousDigest: _p, firstDiscovered: _d, ...summary } =
+          record.status as BaseImageDetail;
+        return summary;
+      }),
+    };
+  }
+
+  async getBaseImage(name: string): Promise<BaseImageDetail> {
+    const record = await this.store.getBaseImageStatus(name);
+    if (!record) {
+      throw new NotFoundError(`No base image named ${name}`);
+    }
+    return record.status as BaseImageDetail;
+  }
+
+  async getGraph(): Promise<DependencyGraph> {
+    const images = await this.store.listImageStatuses({ offset: 0, limit: 100_000 });
+    const bases = await this.store.listBaseImageStatuses();
+    return buildDependencyGraph(
+      images.items.map(i => i.status as ImageStatus),
+      bases.map(b => b.status as BaseImageDetail),
+    );
+  }
+
+  refresh(): Promise<RefreshSummary> {
+    return this.pipeline.run();
+  }
+}

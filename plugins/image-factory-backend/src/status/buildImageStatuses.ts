@@ -1,0 +1,268 @@
+import {
+  BaseImageDetail,
+  BaseImageState,
+  computeEligibility,
+  Eligibility,
+  Enrollment,
+  ExternalImageState,
+  Freight,
+  ImageBaseImage,
+  ImageState,
+  ImageStatus,
+  ManagedImageState,
+  parseDuration,
+  RebuildRecord,
+  StateTree,
+  statePath,
+  TrackedImage,
+  warehousePath,
+} from '@internal/plugin-image-factory-common';
+
+/** Everything the status projection reads besides the state tree. */
+export interface StatusContext {
+  enrollments: ReadonlyMap<string, Enrollment>;
+  owners: ReadonlyMap<string, string | null>;
+  /** Newest first, per entity ref. */
+  rebuilds: ReadonlyMap<string, RebuildRecord[]>;
+  emergencyCounts: ReadonlyMap<string, number>;
+  /** Last discovery error per monitored reference. */
+  discoveryErrors: ReadonlyMap<string, string>;
+  freightSource: 'registry' | 'kargo';
+  coordinationWindowMs: number;
+  /** Names that have a Warehouse manifest. */
+  warehouses: ReadonlySet<string>;
+  now: Date;
+}
+
+/**
+ * Projects the state tree onto the API's entity status documents (PRODUCT.md
+ * §10), eligibility included, so requests are answered from the database
+ * without recomputing anything.
+ */
+export function buildImageStatuses(
+  state: StateTree,
+  context: StatusContext,
+): ImageStatus[] {
+  const tracked = indexTracked(state);
+  return state.images.map(image =>
+    image.kind === 'managed'
+      ? managedStatus(image, tracked, context)
+      : externalStatus(image, context),
+  );
+}
+
+/** The base image documents served by `/base-images`. */
+export function buildBaseImageDetails(
+  state: StateTree,
+  context: Pick<StatusContext, 'discoveryErrors' | 'freightSource'>,
+): BaseImageDetail[] {
+  return state.baseImages.map(base => ({
+    ref: base.ref,
+    name: base.name,
+    registry: base.registry,
+    repository: base.repository,
+    tag: base.tag ?? '',
+    currentDigest: base.currentDigest,
+    previousDigest: base.previousDigest,
+    lastUpdated: base.lastUpdated,
+    firstDiscovered: base.firstDiscovered,
+    dependents: base.dependents,
+    freight: freightOf(base, context.freightSource),
+    updates: base.updates.map(u => ({ digest: u.digest, firstSeen: u.firstSeen })),
+    ...errorOf(base.ref, context.discoveryErrors),
+  }));
+}
+
+function managedStatus(
+  image: ManagedImageState,
+  tracked: Map<string, BaseImageState>,
+  context: StatusContext,
+): ImageStatus {
+  const enrollment = context.enrollments.get(image.entityRef);
+  const rebuilds = context.rebuilds.get(image.entityRef) ?? [];
+  const blockedReasons = [
+    ...(enrollment?.errors
+      .filter(e => e.annotation === 'image-factory.io/image')
+      .map(e => `${e.annotation}: ${e.message}`) ?? []),
+    ...(image.analysis.status === 'failed'
+      ? [`Dockerfile analysis failed: ${image.analysis.error}`]
+      : []),
+    ...(image.policy.workflow
+      ? []
+      : [
+          'No workflow is configured (annotation image-factory.io/workflow), so the Image Factory cannot trigger a build',
+        ]),
+  ];
+  const bases = image.baseImages.map(usage => ({
+    usage,
+    record: tracked.get(usage.name),
+  }));
+  const active = rebuilds.find(r => r.status === 'requested' || r.status === 'running');
+  const last = rebuilds[0];
+  const eligibility = computeEligibility(
+    {
+      delayMs: parseDuration(image.policy.rebuildDelay),
+      autoRebuild: image.policy.autoRebuild,
+      blockedReasons,
+      baseImages: bases.map(({ usage, record }) => ({
+        ref: usage.ref,
+        builtDigest: usage.builtDigest,
+        freight: record?.updates ?? [],
+      })),
+      activeRebuild: active && { requestedAt: active.requestedAt, status: active.status },
+      lastRebuild: last && {
+        status: last.status,
+        conclusion: last.conclusion,
+        error: last.error,
+        attempt: consecutiveFailures(rebuilds),
+      },
+      coordinationWindowMs: context.coordinationWindowMs,
+      lastTriggeredAt: last?.requestedAt,
+    },
+    context.now,
+  );
+  const digests = new Map(eligibility.baseImages.map(b => [b.ref, b]));
+  const baseImages: ImageBaseImage[] = bases.map(({ usage, record }) => ({
+    ref: usage.ref,
+    name: usage.name,
+    builtDigest: usage.builtDigest,
+    latestDigest: digests.get(usage.ref)?.latestDigest ?? record?.currentDigest ?? null,
+    eligibleDigest: digests.get(usage.ref)?.eligibleDigest ?? null,
+    lastUpdated: record?.lastUpdated ?? null,
+    freight: record ? freightOf(record, context.freightSource) : [],
+    updates: record?.updates.map(u => ({ digest: u.digest, firstSeen: u.firstSeen })) ?? [],
+    dependents: record?.dependents ?? [],
+    ...errorOf(record?.ref ?? usage.ref, context.discoveryErrors),
+  }));
+  return {
+    entityRef: image.entityRef,
+    kind: 'managed',
+    owner: context.owners.get(image.entityRef) ?? null,
+    enrollment: {
+      image: image.image,
+      dockerfile: image.source.dockerfile,
+      sourceLocation: image.source.location,
+      rebuildDelay: image.policy.rebuildDelay,
+      autoRebuild: image.policy.autoRebuild,
+      workflow: image.policy.workflow,
+      priority: image.policy.priority,
+      errors: enrollment?.errors ?? [],
+    },
+    analysis: {
+      status: image.analysis.status,
+      analyzedAt: image.analysis.analyzedAt,
+      ...(image.analysis.error ? { error: image.analysis.error } : {}),
+      warnings: image.analysis.warnings,
+      ...(image.analysis.frontend ? { frontend: image.analysis.frontend } : {}),
+    },
+    baseImages,
+    freight: image.published.flatMap(p => freightOf(p, context.freightSource)),
+    dependents: [...new Set(image.published.flatMap(p => p.dependents))].sort(),
+    eligibility: publicEligibility(eligibility),
+    rebuilds,
+    emergencyRebuildCount: context.emergencyCounts.get(image.entityRef) ?? 0,
+    links: {},
+    paths: {
+      stateFile: statePath('images', image.name),
+      ...(context.warehouses.has(image.name)
+        ? { warehouseManifest: warehousePath(image.name) }
+        : {}),
+    },
+  };
+}
+
+function externalStatus(
+  image: ExternalImageState,
+  context: StatusContext,
+): ImageStatus {
+  const monitored = image.monitored;
+  const enrollment = context.enrollments.get(image.entityRef);
+  const error = context.discoveryErrors.get(monitored.ref);
+  const eligibility: Eligibility = monitored.currentDigest
+    ? {
+        state: 'up-to-date',
+        reasons: [
+          `External image: the Image Factory watches ${monitored.ref} for new digests and never rebuilds it`,
+        ],
+      }
+    : {
+        state: 'unknown',
+        reasons: [
+          error
+            ? `No digest known for ${monitored.ref} yet: ${error}`
+            : `No digest known for ${monitored.ref} yet`,
+        ],
+      };
+  return {
+    entityRef: image.entityRef,
+    kind: 'external',
+    owner: context.owners.get(image.entityRef) ?? null,
+    enrollment: {
+      image: image.image,
+      dockerfile: null,
+      sourceLocation: null,
+      rebuildDelay: enrollment?.rebuildDelay ?? '0',
+      autoRebuild: false,
+      workflow: null,
+      priority: image.policy.priority,
+      errors: enrollment?.errors ?? [],
+    },
+    analysis: { status: 'ok', analyzedAt: null, warnings: [] },
+    baseImages: [],
+    freight: freightOf(monitored, context.freightSource),
+    dependents: [],
+    eligibility,
+    rebuilds: [],
+    emergencyRebuildCount: 0,
+    links: {},
+    paths: {
+      stateFile: statePath('images', image.name),
+      ...(context.warehouses.has(image.name)
+        ? { warehouseManifest: warehousePath(image.name) }
+        : {}),
+    },
+  };
+}
+
+/** Base images and published tags of managed images, by state name. */
+function indexTracked(state: StateTree): Map<string, BaseImageState> {
+  const byName = new Map<string, BaseImageState>();
+  state.baseImages.forEach(b => byName.set(b.name, b));
+  state.images.forEach((image: ImageState) => {
+    if (image.kind === 'managed') {
+      image.published.forEach(p => byName.set(p.name, p));
+    }
+  });
+  return byName;
+}
+
+function freightOf(tracked: TrackedImage, source: Freight['source']): Freight[] {
+  return [...tracked.updates].reverse().map(update => ({
+    tag: tracked.tag ?? '',
+    digest: update.digest,
+    firstSeen: update.firstSeen,
+    source,
+  }));
+}
+
+function errorOf(ref: string, errors: ReadonlyMap<string, string>) {
+  const error = errors.get(ref);
+  return error ? { error } : {};
+}
+
+function consecutiveFailures(rebuilds: RebuildRecord[]): number {
+  let count = 0;
+  for (const rebuild of rebuilds) {
+    if (rebuild.status !== 'failed' && rebuild.conclusion !== 'failure') break;
+    count += 1;
+  }
+  return count;
+}
+
+function publicEligibility(result: Eligibility): Eligibility {
+  return {
+    state: result.state,
+    ...(result.eligibleAt ? { eligibleAt: result.eligibleAt } : {}),
+    reasons: result.reasons,
+  };
+}

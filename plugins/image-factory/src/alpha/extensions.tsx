@@ -1,0 +1,66 @@
+import {
+  ApiBlueprint,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import BuildIcon from '@material-ui/icons/Build';
+import { ImageFactoryClient, imageFactoryApiRef } from '../api';
+import { isImageFactoryAvailable } from '../isImageFactoryAvailable';
+import { fleetRouteRef } from './routes';
+
+/** The {@link ImageFactoryClient} as the app's Image Factory API. */
+export const imageFactoryApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: imageFactoryApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ImageFactoryClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The overview card, on enrolled entities only. */
+export const imageFactoryEntityCard = EntityCardBlueprint.make({
+  params: {
+    filter: isImageFactoryAvailable,
+    loader: () =>
+      import('../components/EntityImageFactoryCard').then(m => (
+        <m.EntityImageFactoryCard />
+      )),
+  },
+});
+
+/** The Image Status tab, on enrolled entities only. */
+export const imageFactoryEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'image-status',
+    title: 'Image Status',
+    filter: isImageFactoryAvailable,
+    loader: () =>
+      import('../components/EntityImageFactoryContent').then(m => (
+        <m.EntityImageFactoryContent />
+      )),
+  },
+});
+
+/**
+ * The fleet page. Its title and icon also make the app's navigation list it:
+ * in this version of the frontend system nav items are derived from pages.
+ */
+export const imageFactoryPage = PageBlueprint.make({
+  params: {
+    path: '/image-factory',
+    title: 'Image Factory',
+    icon: <BuildIcon fontSize="inherit" />,
+    routeRef: fleetRouteRef,
+    loader: () =>
+      import('../components/ImageFactoryPage').then(m => (
+        <m.ImageFactoryFleet />
+      )),
+  },
+});

@@ -1,0 +1,1 @@
+export { EntityImageFactoryCard } from './EntityImageFactoryCard';

@@ -1,0 +1,1 @@
+export { EntityImageFactoryContent } from './EntityImageFactoryContent';

@@ -1,0 +1,2 @@
+export { ImageFactoryPage } from './ImageFactoryPage';
+export { ImageFactoryFleet } from './ImageFactoryFleet';
