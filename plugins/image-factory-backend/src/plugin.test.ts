@@ -1,14 +1,201 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
+import { OciRegistry, startOciRegistry } from './__testUtils__/startOciRegistry';
 import { imageFactoryPlugin } from './plugin';
 
+// The whole plugin on a real OCI registry (Debian's docker-registry on loopback), a
+// real bare git repository as the state repository, and SQLite.
 describe('imageFactoryPlugin', () => {
-  it('answers the health check without credentials', async () => {
+  let registry: OciRegistry;
+  let dir: string;
+
+  beforeAll(async () => {
+    registry = await startOciRegistry();
+  });
+  afterAll(() => registry.stop());
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-factory-plugin-'));
+  });
+  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+  async function component(
+    name: string,
+    dockerfile: string | undefined,
+    annotations: Record<string, string>,
+  ): Promise<Entity> {
+    const folder = path.join(dir, 'entities', name);
+    await fs.mkdir(folder, { recursive: true });
+    if (dockerfile !== undefined) {
+      await fs.writeFile(path.join(folder, 'Dockerfile'), dockerfile);
+    }
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name,
+        namespace: 'default',
+        annotations: {
+          'backstage.io/managed-by-location': `file:${folder}/catalog-info.yaml`,
+          'backstage.io/managed-by-origin-location': `file:${folder}/catalog-info.yaml`,
+          ...annotations,
+        },
+      },
+      spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+    };
+  }
+
+  async function start(entities: Entity[]) {
     const { server } = await startTestBackend({
-      features: [imageFactoryPlugin, mockServices.rootConfig.factory()],
+      features: [
+        imageFactoryPlugin,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { workingDirectory: path.join(dir, 'work') },
+            imageFactory: {
+              stateRepository: { url: path.join(dir, 'state.git') },
+              allowPublic: false,
+              registries: [{ host: registry.host, insecure: true, minInterval: '0' }],
+              // The test drives runs through POST /refresh.
+              schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 24 } },
+            },
+          },
+        }),
+      ],
     });
+    const user = mockCredentials.user.header();
+    return {
+      refresh: () =>
+        request(server).post('/api/image-factory/refresh').set('Authorization', user),
+      get: (url: string) =>
+        request(server).get(`/api/image-factory${url}`).set('Authorization', user),
+      server,
+    };
+  }
+
+  const commits = () =>
+    execFileSync('git', ['--git-dir', path.join(dir, 'state.git'), 'log', '--format=%s', 'main'], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n');
+
+  it('answers the health check without credentials', async () => {
+    const { server } = await start([]);
     const res = await request(server).get('/api/image-factory/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('analyses, discovers freight, commits once per run and serves the status', async () => {
+    const node1 = await registry.pushImage('library/node', '22', { content: 'one' });
+    const postgres = await registry.pushImage('library/postgres', '16');
+    const api = await start([
+      await component(
+        'payments',
+        `ARG NODE=22\nFROM ${registry.host}/library/node:\${NODE} AS build\nRUN make\nFROM build\n`,
+        {
+          'image-factory.io/image': `${registry.host}/acme/payments`,
+          'image-factory.io/workflow': 'build.yml',
+          'image-factory.io/rebuild-delay': '7d',
+        },
+      ),
+      await component('broken', 'RUN echo no base\n', {
+        'image-factory.io/image': `${registry.host}/acme/broken`,
+        'image-factory.io/rebuild-delay': 'one week',
+      }),
+      await component('db', undefined, {
+        'image-factory.io/external-image': `${registry.host}/library/postgres:16`,
+      }),
+    ]);
+
+    const first = await api.refresh();
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ analyzed: 2, checked: 2, newFreight: 2 });
+    expect(first.body.commit).toMatch(/^[0-9a-f]{40}$/);
+
+    const payments = await api.get('/images/default/component/payments');
+    expect(payments.status).toBe(200);
+    expect(payments.body).toMatchObject({
+      entityRef: 'component:default/payments',
+      kind: 'managed',
+      owner: 'group:default/payments',
+      analysis: { status: 'ok' },
+      baseImages: [
+        {
+          ref: `${registry.host}/library/node:22`,
+          builtDigest: node1,
+          latestDigest: node1,
+          freight: [{ tag: '22', digest: node1, source: 'registry' }],
+        },
+      ],
+      // Enrolling never triggers a rebuild: the image counts as built on what it found.
+      eligibility: { state: 'up-to-date' },
+    });
+
+    const broken = await api.get('/images/default/component/broken');
+    expect(broken.body.analysis).toMatchObject({ status: 'failed' });
+    expect(broken.body.enrollment.errors).toEqual([
+      expect.objectContaining({ annotation: 'image-factory.io/rebuild-delay' }),
+    ]);
+    expect(broken.body.eligibility.state).toBe('blocked');
+
+    const db = await api.get('/images/default/component/db');
+    expect(db.body).toMatchObject({
+      kind: 'external',
+      freight: [{ digest: postgres }],
+      eligibility: { state: 'up-to-date' },
+    });
+
+    // Nothing changed: no commit.
+    const second = await api.refresh();
+    expect(second.body).toMatchObject({ analyzed: 0, newFreight: 0, commit: null });
+    expect(commits()).toHaveLength(2);
+
+    // Upstream moves: new freight, the image waits out its delay.
+    const node2 = await registry.pushImage('library/node', '22', { content: 'two' });
+    const third = await api.refresh();
+    expect(third.body).toMatchObject({ newFreight: 1 });
+    expect(third.body.commit).toMatch(/^[0-9a-f]{40}$/);
+    const pending = await api.get('/images/default/component/payments');
+    expect(pending.body.baseImages[0]).toMatchObject({
+      builtDigest: node1,
+      latestDigest: node2,
+      eligibleDigest: null,
+    });
+    expect(pending.body.eligibility.state).toBe('pending');
+    expect(Date.parse(pending.body.eligibility.eligibleAt)).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    expect(commits()).toHaveLength(3);
+
+    const list = await api.get('/images?state=pending');
+    expect(list.body).toMatchObject({ totalCount: 1, items: [{ entityRef: 'component:default/payments' }] });
+    const bases = await api.get('/base-images');
+    expect(bases.body.items).toEqual([
+      expect.objectContaining({ ref: `${registry.host}/library/node:22`, dependents: ['component:default/payments'] }),
+    ]);
+    const graph = await api.get('/graph');
+    expect(graph.body.edges).toContainEqual({
+      from: 'component:default/payments',
+      to: `base:${bases.body.items[0].name}`,
+    });
+  });
+
+  it('rejects bad input with 400 and unknown entities with 404', async () => {
+    const api = await start([]);
+    expect((await api.get('/images?limit=0')).status).toBe(400);
+    expect((await api.get('/images?state=stale')).status).toBe(400);
+    const missing = await api.get('/images/default/component/nope');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.name).toBe('NotFoundError');
   });
 });

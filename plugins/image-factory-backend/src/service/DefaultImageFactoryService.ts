@@ -16,6 +16,8 @@ import { Pipeline } from '../pipeline/Pipeline';
 import { buildDependencyGraph } from '../status/buildDependencyGraph';
 import { ImageFactoryService } from './ImageFactoryService';
 
+const PAGE = 1000;
+
 /** Rebuilds are requested through this; see `rebuilds/RebuildService`. */
 export interface RebuildRequester {
   request(options: {
@@ -123,10 +125,15 @@ export class DefaultImageFactoryService implements ImageFactoryService {
   }
 
   async getGraph(): Promise<DependencyGraph> {
-    const images = await this.store.listImageStatuses({ offset: 0, limit: 100_000 });
+    const images: ImageStatus[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.store.listImageStatuses({ offset, limit: PAGE, order: 'name' });
+      images.push(...page.items.map(i => i.status as ImageStatus));
+      if (images.length >= page.totalCount || page.items.length === 0) break;
+    }
     const bases = await this.store.listBaseImageStatuses();
     return buildDependencyGraph(
-      images.items.map(i => i.status as ImageStatus),
+      images,
       bases.map(b => b.status as BaseImageDetail),
     );
   }

@@ -234,6 +234,17 @@ describe('analyzeDockerfile', () => {
       ['docker.io/library/alpine:3.20', 'ghcr.io/acme/tools:2'],
     ],
     [
+      'lets ENV win over an ARG of the same name, as Docker does',
+      lines(
+        'FROM alpine:3.20',
+        'ENV TOOLS=busybox:1.36',
+        'ARG TOOLS=debian:bookworm',
+        'COPY --from=$TOOLS /a /a',
+      ),
+      { buildArgs: { TOOLS: 'ubuntu:24.04' } },
+      ['docker.io/library/alpine:3.20', 'docker.io/library/busybox:1.36'],
+    ],
+    [
       'resolves a variable to a stage name',
       lines(
         'ARG FROM_STAGE=build',

@@ -131,6 +131,13 @@ describe('analyzeDockerfile warnings', () => {
       'FROM "build" names stage build, which is defined later; FROM can only use earlier stages',
     ],
     [
+      'FROM with a stage index',
+      lines('FROM golang:1.22', 'FROM 0'),
+      {},
+      2,
+      'FROM "0" looks like a stage index, which FROM does not accept',
+    ],
+    [
       'a malformed FROM',
       lines('FROM alpine:3.20 AS'),
       {},

@@ -152,6 +152,17 @@ class UseCollector {
     if (expanded.value === SCRATCH) {
       return undefined;
     }
+    if (/^[0-9]+$/.test(expanded.value) && Number(expanded.value) < index) {
+      this.warn(
+        index,
+        line,
+        `${describe(
+          'FROM',
+          word,
+        )} looks like a stage index, which FROM does not accept; name the stage with AS and use the name`,
+      );
+      return undefined;
+    }
     const later = this.graph.findByName(expanded.value);
     if (later !== undefined) {
       this.warn(

@@ -127,6 +127,10 @@ export class StageScope {
   /** Applies an ARG: a build arg, else its default, else the global value. */
   declareArg({ name, value }: Declaration, line: number): void {
     const override = buildArg(this.context, name);
+    // As in Docker, a variable set by ENV wins over an ARG of the same name.
+    if (this.env.has(name)) {
+      return;
+    }
     if (override !== undefined) {
       this.variables.set(name, { value: override });
     } else if (value !== null) {

@@ -41,7 +41,7 @@ export interface BaseImageUse extends ImageReference {
    * its zero-based index, e.g. `#0`.
    */
   stages: string[];
-  /** 1-based line of the first use. */
+  /** 1-based line where the instruction of the first use starts. */
   line: number;
 }
 

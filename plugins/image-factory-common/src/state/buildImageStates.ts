@@ -90,7 +90,10 @@ export function buildExternalImage(
     prior?.monitored ??
     (record
       ? trackedPart(record)
-      : newTrackedImage(monitorRef(parseImageReference(enrollment.image!)), now));
+      : newTrackedImage(
+          monitorRef(parseImageReference(enrollment.image!)),
+          now,
+        ));
   return {
     name,
     kind: 'external',

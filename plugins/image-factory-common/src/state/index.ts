@@ -16,8 +16,8 @@ export {
   mergeState,
   type MergeStateInput,
   type MergeStateResult,
-  type EnrollmentConflict,
 } from './mergeState';
+export type { EnrollmentConflict } from './claimImages';
 export { diffStates, type StateChange } from './diffStates';
 export { recordDigest, type DigestObservation } from './recordDigest';
 export { recordRebuild } from './recordRebuild';

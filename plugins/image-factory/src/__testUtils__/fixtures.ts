@@ -99,6 +99,7 @@ export function imageStatus(overrides: Partial<ImageStatus> = {}): ImageStatus {
     enrollment: {
       image: 'ghcr.io/acme/payments',
       dockerfile: 'Dockerfile',
+      sourceLocation: 'url:https://github.com/acme/payments/tree/main/',
       rebuildDelay: '7d',
       autoRebuild: true,
       workflow: 'build.yml',

@@ -27,6 +27,17 @@ const unenrolled: Entity = {
 };
 
 describe('Image Factory in the new frontend system', () => {
+  it('exposes its extensions under the ids the README documents', () => {
+    for (const id of [
+      'api:image-factory',
+      'entity-card:image-factory',
+      'entity-content:image-factory',
+      'page:image-factory',
+    ] as const) {
+      expect(imageFactoryPlugin.getExtension(id)).toBeDefined();
+    }
+  });
+
   it('adds the Image Status tab to enrolled entities only', () => {
     const tester = createExtensionTester(imageFactoryEntityContent);
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(

@@ -79,6 +79,8 @@ export function mergeScenarioArb(
     uses: fc.subarray(pool),
     outcome: fc.constantFrom('ok', 'ok', 'failed', 'none'),
     delay: fc.constantFrom('7d', '36h', '0'),
+    // An invalid image annotation leaves the enrollment without an image.
+    usable: fc.constantFrom(true, true, true, false),
   });
   return fc
     .uniqueArray(image, {
@@ -97,7 +99,11 @@ export function mergeScenarioArb(
         enrollments.push({
           entityRef,
           kind: managed ? 'managed' : 'external',
-          image: managed ? repository : formatImageReference(i.external),
+          image: !i.usable
+            ? null
+            : managed
+            ? repository
+            : formatImageReference(i.external),
           dockerfile: 'Dockerfile',
           sourceLocation: `url:https://github.com/acme/${i.name}/tree/main/`,
           buildArgs: {},
@@ -107,7 +113,9 @@ export function mergeScenarioArb(
           workflow: 'build.yml',
           priority: 'normal',
           platforms: ['linux/amd64'],
-          errors: [],
+          errors: i.usable
+            ? []
+            : [{ annotation: 'image-factory.io/image', message: 'invalid' }],
         });
         if (managed && i.outcome === 'ok') {
           const analysis: DockerfileAnalysis = {

@@ -60,6 +60,14 @@ export function ImageOverview(props: {
   ];
   if (status.kind === 'managed') {
     entries.push(
+      [
+        'Source',
+        enrollment.sourceLocation ? (
+          <code>{enrollment.sourceLocation}</code>
+        ) : (
+          'unknown'
+        ),
+      ],
       ['Dockerfile', <code>{enrollment.dockerfile ?? 'Dockerfile'}</code>],
       [
         'Workflow',
