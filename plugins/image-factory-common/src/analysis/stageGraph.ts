@@ -40,7 +40,7 @@ export class StageGraph {
    */
   findEarlierStage(word: string, current: number): number | undefined {
     const index = this.byName.get(word.toLowerCase());
-    return index !== undefined ? index : undefined;
+    return index !== undefined && index < current ? index : undefined;
   }
 
   /**
