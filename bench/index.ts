@@ -1,8 +1,9 @@
 import { analysisBenchmark } from './analysis.bench';
+import { pipelineBenchmark } from './pipeline.bench';
 import type { Benchmark } from './types';
 
 // Every benchmark `yarn bench` runs, in order. Add a module here to add one.
-const BENCHMARKS: Benchmark[] = [analysisBenchmark];
+const BENCHMARKS: Benchmark[] = [analysisBenchmark, pipelineBenchmark];
 
 async function main(filters: string[]): Promise<void> {
   const selected = BENCHMARKS.filter(

@@ -106,6 +106,39 @@ describe('StateRepository credentials', () => {
     );
   });
 
+  it('asks a credentials function before each operation, so a rotated token is used', async () => {
+    server = await startGitHttpServer({
+      projectRoot: fixture.root,
+      username: 'x-access-token',
+      password: 'token-1',
+      env: fixture.env(),
+    });
+    let current = 'token-1';
+    const provider = jest.fn(async () => ({ token: current }));
+    const repo = await StateRepository.create({
+      url: `${server.url}/remote.git`,
+      branch: 'main',
+      author,
+      workDir: fixture.workDir('factory'),
+      logger: mockServices.logger.mock(),
+      credentials: provider,
+    });
+    await repo.write({
+      files: new Map([['state/images/a.yaml', 'a\n']]),
+      message: 'With the first token',
+    });
+
+    server.setPassword('token-2');
+    current = 'token-2';
+    await repo.write({
+      files: new Map([['state/images/a.yaml', 'b\n']]),
+      message: 'With the second token',
+    });
+
+    expect(provider).toHaveBeenCalledTimes(2);
+    expect(fixture.tree()).toEqual(new Map([['state/images/a.yaml', 'b']]));
+  });
+
   it('takes credentials from the URL userinfo without keeping them in the URL', async () => {
     server = await startGitHttpServer({
       projectRoot: fixture.root,

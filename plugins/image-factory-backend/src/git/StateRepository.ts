@@ -7,7 +7,11 @@ import { GitCli, GitIdentity } from './GitCli';
 import { GitCommandError } from './GitCommandError';
 import { readTreeFiles } from './readTreeFiles';
 import { removeStaleLocks } from './removeStaleLocks';
-import { resolveRemote, StateRepositoryCredentials } from './resolveRemote';
+import {
+  ResolvedRemote,
+  resolveRemote,
+  StateRepositoryCredentials,
+} from './resolveRemote';
 import { StateRemote } from './StateRemote';
 import {
   normalizeBasePath,
@@ -35,8 +39,14 @@ export interface StateRepositoryOptions {
    */
   workDir: string;
   logger: LoggerService;
-  /** Token for an `https://` URL; never written to disk, arguments or messages. */
-  credentials?: StateRepositoryCredentials;
+  /**
+   * Token for an `https://` URL; never written to disk, arguments or messages.
+   * A function is called before each read and write, so short-lived tokens (a
+   * GitHub App installation token lasts an hour) are renewed.
+   */
+  credentials?:
+    | StateRepositoryCredentials
+    | (() => Promise<StateRepositoryCredentials | undefined>);
   /** Attempts to push before giving up when other writers keep moving the branch. Default 5. */
   maxAttempts?: number;
   /** First wait between two push attempts; doubles after each. Default 500 ms. */
@@ -77,9 +87,9 @@ export class StateRepository {
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly git: GitCli,
     private readonly gitDir: string,
-    private readonly remote: StateRemote,
+    private readonly homeDir: string,
+    private readonly remote: ResolvedRemote,
     private readonly basePath: string,
     private readonly options: StateRepositoryOptions,
   ) {}
@@ -105,29 +115,25 @@ export class StateRepository {
       );
     }
     const basePath = normalizeBasePath(options.basePath);
-    const resolved = resolveRemote(options.url, options.credentials);
+    const remote = resolveRemote(
+      options.url,
+      typeof options.credentials === 'function'
+        ? undefined
+        : options.credentials,
+    );
     const homeDir = join(options.workDir, 'home');
     const gitDir = join(options.workDir, 'repository.git');
     await mkdir(homeDir, { recursive: true });
-    const git = StateRemote.createGit({
-      remote: resolved,
-      homeDir,
-      identity: author,
-      branch,
-      logger: options.logger,
-    });
     await mkdir(gitDir, { recursive: true });
     await removeStaleLocks(gitDir);
-    await git.run(['init', '--bare', '--quiet', gitDir]);
-    const remote = new StateRemote({
-      git,
-      gitDir,
-      remote: resolved,
-      branch,
-      trackingRef: REMOTE_REF,
-      timeoutMs: options.networkTimeoutMs ?? 120_000,
+    const git = new GitCli({
+      homeDir,
+      identity: author,
+      defaultBranch: branch,
+      logger: options.logger,
     });
-    return new StateRepository(git, gitDir, remote, basePath, options);
+    await git.run(['init', '--bare', '--quiet', gitDir]);
+    return new StateRepository(gitDir, homeDir, remote, basePath, options);
   }
 
   /**
@@ -136,14 +142,14 @@ export class StateRepository {
    * exist yet.
    */
   read(): Promise<Map<string, string>> {
-    return this.exclusive(async () => {
-      const head = await this.remote.fetchHead();
+    return this.exclusive(async ({ git, remote }) => {
+      const head = await remote.fetchHead();
       const result = new Map<string, string>();
       if (!head) {
         return result;
       }
       const files = await readTreeFiles({
-        git: this.git,
+        git,
         gitDir: this.gitDir,
         commit: head,
         folders: this.folders(),
@@ -178,36 +184,39 @@ export class StateRepository {
     for (const [path, content] of request.files) {
       files.set(this.basePath ? `${this.basePath}/${path}` : path, content);
     }
-    return this.exclusive(() => this.commitAndPush(files, request.message));
+    return this.exclusive(session =>
+      this.commitAndPush(session, files, request.message),
+    );
   }
 
   private async commitAndPush(
+    { git, remote }: Session,
     files: ReadonlyMap<string, string>,
     message: string,
   ): Promise<StateWriteResult> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     const { logger, branch } = this.options;
-    let head = await this.remote.fetchHead();
+    let head = await remote.fetchHead();
     for (let attempt = 1; ; attempt++) {
-      const commit = await this.commitOnto(head, files, message);
+      const commit = await this.commitOnto(git, head, files, message);
       if (!commit) {
         return { committed: false, attempts: attempt };
       }
-      const rejection = await this.remote.push(commit);
-      const remoteHead = rejection ? await this.remote.fetchHead() : commit;
+      const rejection = await remote.push(commit);
+      const remoteHead = rejection ? await remote.fetchHead() : commit;
       // A push reported as failed may still have landed (a connection lost after the update).
       if (remoteHead === commit) {
         logger.info(
-          `Pushed state commit ${commit} to ${this.remote.displayUrl} branch ${branch}`,
+          `Pushed state commit ${commit} to ${remote.displayUrl} branch ${branch}`,
         );
         return { committed: true, commit, attempts: attempt };
       }
       if (remoteHead === head) {
-        throw this.remote.pushFailure(rejection as GitCommandError);
+        throw remote.pushFailure(rejection as GitCommandError);
       }
       if (attempt >= maxAttempts) {
         throw new ConflictError(
-          `Could not push to ${this.remote.displayUrl} branch ${branch}: other writers moved it during each of ${attempt} attempts`,
+          `Could not push to ${remote.displayUrl} branch ${branch}: other writers moved it during each of ${attempt} attempts`,
         );
       }
       logger.warn(
@@ -222,12 +231,13 @@ export class StateRepository {
 
   /** Builds the commit; undefined when its tree equals the parent's. */
   private async commitOnto(
+    git: GitCli,
     parent: string | undefined,
     files: ReadonlyMap<string, string>,
     message: string,
   ): Promise<string | undefined> {
     const gitDir = this.gitDir;
-    await this.git.run(['fast-import', '--quiet', '--force', '--done'], {
+    await git.run(['fast-import', '--quiet', '--force', '--done'], {
       gitDir,
       input: buildFastImportStream({
         ref: PENDING_REF,
@@ -239,19 +249,19 @@ export class StateRepository {
         date: new Date(),
       }),
     });
-    const tree = await this.git.text(['rev-parse', `${PENDING_REF}^{tree}`], {
+    const tree = await git.text(['rev-parse', `${PENDING_REF}^{tree}`], {
       gitDir,
     });
     const parentTree = parent
-      ? await this.git.text(['rev-parse', `${parent}^{tree}`], { gitDir })
-      : await this.git.text(['hash-object', '-t', 'tree', '--stdin'], {
+      ? await git.text(['rev-parse', `${parent}^{tree}`], { gitDir })
+      : await git.text(['hash-object', '-t', 'tree', '--stdin'], {
           gitDir,
           input: '',
         });
     if (tree === parentTree) {
       return undefined;
     }
-    return this.git.text(['rev-parse', PENDING_REF], { gitDir });
+    return git.text(['rev-parse', PENDING_REF], { gitDir });
   }
 
   private folders(): string[] {
@@ -267,15 +277,52 @@ export class StateRepository {
   }
 
   /** Runs one operation at a time: they share the clone's refs. */
-  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+  private exclusive<T>(
+    operation: (session: Session) => Promise<T>,
+  ): Promise<T> {
     const run = this.queue.then(async () => {
       // Nothing else of ours runs now, so any lock file is left by a killed git.
       await removeStaleLocks(this.gitDir);
-      return operation();
+      return operation(await this.session());
     });
     this.queue = run.catch(() => undefined);
     return run;
   }
+
+  /** Git with the current credentials, and the remote reached through it. */
+  private async session(): Promise<Session> {
+    const { credentials, author, branch, logger } = this.options;
+    const remote =
+      typeof credentials === 'function'
+        ? {
+            ...this.remote,
+            credentials: (await credentials()) ?? this.remote.credentials,
+          }
+        : this.remote;
+    const git = StateRemote.createGit({
+      remote,
+      homeDir: this.homeDir,
+      identity: author,
+      branch,
+      logger,
+    });
+    return {
+      git,
+      remote: new StateRemote({
+        git,
+        gitDir: this.gitDir,
+        remote,
+        branch,
+        trackingRef: REMOTE_REF,
+        timeoutMs: this.options.networkTimeoutMs ?? 120_000,
+      }),
+    };
+  }
+}
+
+interface Session {
+  git: GitCli;
+  remote: StateRemote;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -227,7 +227,7 @@ class WordExpander {
     // With ":", an empty value counts as unset.
     const isSet = raw !== null && (!colon || raw !== '');
     // "-" and "?" read the word when unset, "+" when set.
-    const useWord = true;
+    const useWord = operator === '+' ? isSet : !isSet;
     const word = this.readWord(true, evaluate && useWord, depth + 1);
     this.pos++; // the closing "}"
     if (!evaluate) {

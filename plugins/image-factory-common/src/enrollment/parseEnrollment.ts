@@ -34,6 +34,8 @@ const MANAGED_ONLY = [
  * is listed in `errors` and its field falls back to the default; a bad image
  * leaves `image` null, which makes the enrollment unusable.
  *
+ * @throws DurationError when `defaults.rebuildDelay` (configuration, not an
+ *   annotation) is not a duration.
  * @public
  */
 export function parseEnrollment(

@@ -40,14 +40,14 @@ describe('parseImageReference', () => {
     ['127.0.0.1:5000/app', '127.0.0.1:5000', 'app', 'latest', null],
     ['[::1]:5000/app:v1', '[::1]:5000', 'app', 'v1', null],
     [
-      'gcr.io/distroless/base@' + SHA256,
+      `gcr.io/distroless/base@${SHA256}`,
       'gcr.io',
       'distroless/base',
       null,
       SHA256,
     ],
-    ['node:22@' + SHA256, 'docker.io', 'library/node', '22', SHA256],
-    ['quay.io/org/app@' + SHA512, 'quay.io', 'org/app', null, SHA512],
+    [`node:22@${SHA256}`, 'docker.io', 'library/node', '22', SHA256],
+    [`quay.io/org/app@${SHA512}`, 'quay.io', 'org/app', null, SHA512],
     ['Example.COM/app:V1', 'Example.COM', 'app', 'V1', null],
     [
       'a.b-c.d/e/f_g__h-i.j---k:TAG_1.2-x',

@@ -7,6 +7,8 @@ import { compareText } from './compareText';
  * keys keep their insertion order (callers insert them in a fixed order), long
  * strings are never folded, shared objects are written out, never aliased,
  * and quoting matches Prettier's, so formatting a repository never touches them.
+ * Scalars are quoted for YAML 1.1 readers too (Kubernetes tooling reads `on`,
+ * `1_0` or a bare timestamp as other types), which YAML 1.2 readers accept alike.
  *
  * @param what - what the file holds, e.g. `base image state`.
  * @param instead - what to do rather than edit the file.
@@ -25,6 +27,7 @@ export function formatYamlFile(
       minContentWidth: 0,
       aliasDuplicateObjects: false,
       singleQuote: true,
+      version: '1.1',
     })
   );
 }

@@ -1,4 +1,4 @@
-import { parseStateRef, monitorKey, repositoryKey } from './imageKeys';
+import { monitorKey, parseStateRef, repositoryKey } from './imageKeys';
 import type { BaseImageState, ImageState, StateTree } from './types';
 
 /** Where a state object was found in the previous tree. */
@@ -67,15 +67,10 @@ export function indexState(tree: StateTree): StateIndex {
       index.images.set(key, { value: image, archived });
     }
     remember(index.names, key, image.name);
-    const records =
-      image.kind === 'managed'
-        ? image.published
-        : [{ ...image.monitored, name: image.name, dependents: [] }];
-    for (const record of records) {
-      remember(index.names, record.ref, record.name);
-    }
     if (image.kind === 'managed') {
       image.published.forEach(record => addRecord(record, archived));
+    } else {
+      remember(index.names, image.monitored.ref, image.name);
     }
   };
   tree.baseImages.forEach(record => addRecord(record, false));

@@ -232,6 +232,24 @@ describe('planWarehouses', () => {
     expect(text).not.toMatch(/\ballowTags:|\bignoreTags:/);
   });
 
+  it('quotes tags that YAML 1.1 readers such as kubectl would take for other types', () => {
+    const state = withImages([
+      [
+        enroll(managedEntity('a')),
+        'FROM acme/tool:on\nFROM acme/lib:1_0\nFROM acme/old:0755\n',
+      ],
+    ]);
+    const constraints = [...renderManifests(state)]
+      .filter(([path]) => path.startsWith('manifests/warehouses/'))
+      .flatMap(([, text]) =>
+        parse(text, { version: '1.1' }).spec.subscriptions.map(
+          (s: { image: { constraint?: unknown } }) => s.image.constraint,
+        ),
+      )
+      .filter((c: unknown) => c !== undefined);
+    expect(constraints.sort()).toEqual(['0755', '1_0', 'on']);
+  });
+
   it('lists every Warehouse file in the Kustomization', () => {
     const files = renderManifests(fleet());
     const kustomization = parse(files.get('manifests/kustomization.yaml')!);

@@ -8,6 +8,8 @@ export interface GitHttpServer {
   url: string;
   /** Every `Authorization` header received, in order. */
   authorizations: Array<string | undefined>;
+  /** Accepts only this password from now on, as when a token is rotated. */
+  setPassword(password: string): void;
   close(): Promise<void>;
 }
 
@@ -22,9 +24,11 @@ export async function startGitHttpServer(options: {
   password: string;
   env: NodeJS.ProcessEnv;
 }): Promise<GitHttpServer> {
-  const expected = `Basic ${Buffer.from(
-    `${options.username}:${options.password}`,
-  ).toString('base64')}`;
+  const basic = (password: string) =>
+    `Basic ${Buffer.from(`${options.username}:${password}`).toString(
+      'base64',
+    )}`;
+  let expected = basic(options.password);
   const authorizations: Array<string | undefined> = [];
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -88,6 +92,9 @@ export async function startGitHttpServer(options: {
   return {
     url: `http://127.0.0.1:${port}`,
     authorizations,
+    setPassword: password => {
+      expected = basic(password);
+    },
     close: () =>
       new Promise<void>(resolve => {
         server.closeAllConnections();

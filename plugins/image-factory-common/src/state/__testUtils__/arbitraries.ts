@@ -96,14 +96,11 @@ export function mergeScenarioArb(
         const repository = i.repository
           ? formatImageReference({ ...i.repository, tag: null, digest: null })
           : `ghcr.io/acme/${i.name}`;
+        const enrolled = managed ? repository : formatImageReference(i.external);
         enrollments.push({
           entityRef,
           kind: managed ? 'managed' : 'external',
-          image: !i.usable
-            ? null
-            : managed
-            ? repository
-            : formatImageReference(i.external),
+          image: i.usable ? enrolled : null,
           dockerfile: 'Dockerfile',
           sourceLocation: `url:https://github.com/acme/${i.name}/tree/main/`,
           buildArgs: {},
