@@ -1,4 +1,7 @@
-import { entityRouteRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  entityRouteRef,
+  EntityProvider,
+} from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   mockApis,

@@ -108,22 +108,26 @@ describe('DatabaseImageFactoryStore freight and caches', () => {
 
     it('stores the latest registry check per target and the Dockerfile cache per location', async () => {
       const { store } = await createStore();
-      await store.putRegistryCheck({
-        target: 'docker.io/library/node:22',
-        checkedAt: '2026-01-01T00:00:00.000Z',
-        digest: 'sha256:a',
-        platformDigests: { 'linux/amd64': 'sha256:a1' },
-      });
-      await store.putRegistryCheck({
-        target: 'ghcr.io/acme/x:1',
-        checkedAt: '2026-01-01T00:00:00.000Z',
-        error: 'unauthorized',
-      });
-      await store.putRegistryCheck({
-        target: 'docker.io/library/node:22',
-        checkedAt: '2026-01-02T00:00:00.000Z',
-        error: 'toomanyrequests',
-      });
+      await store.putRegistryChecks([
+        {
+          target: 'docker.io/library/node:22',
+          checkedAt: '2026-01-01T00:00:00.000Z',
+          digest: 'sha256:a',
+          platformDigests: { 'linux/amd64': 'sha256:a1' },
+        },
+        {
+          target: 'ghcr.io/acme/x:1',
+          checkedAt: '2026-01-01T00:00:00.000Z',
+          error: 'unauthorized',
+        },
+      ]);
+      await store.putRegistryChecks([
+        {
+          target: 'docker.io/library/node:22',
+          checkedAt: '2026-01-02T00:00:00.000Z',
+          error: 'toomanyrequests',
+        },
+      ]);
 
       expect(await store.getRegistryChecks()).toEqual([
         {
@@ -140,21 +144,27 @@ describe('DatabaseImageFactoryStore freight and caches', () => {
 
       const location =
         'url:https://github.com/acme/payments/blob/main/Dockerfile';
-      expect(await store.getDockerfileCache(location)).toBeUndefined();
-      await store.putDockerfileCache({
-        location,
-        etag: 'W/"1"',
-        contentHash: 'abc',
-        analysis: { baseImages: ['node:22'] },
-        analyzedAt: '2026-01-01T00:00:00.000Z',
-      });
-      await store.putDockerfileCache({
-        location,
-        etag: 'W/"2"',
-        error: 'FROM line 3: unresolved ARG',
-        analyzedAt: '2026-01-02T00:00:00.000Z',
-      });
-      expect(await store.getDockerfileCache(location)).toEqual({
+      expect((await store.getDockerfileCaches([location])).size).toBe(0);
+      await store.putDockerfileCaches([
+        {
+          location,
+          etag: 'W/"1"',
+          contentHash: 'abc',
+          analysis: { baseImages: ['node:22'] },
+          analyzedAt: '2026-01-01T00:00:00.000Z',
+        },
+      ]);
+      await store.putDockerfileCaches([
+        {
+          location,
+          etag: 'W/"2"',
+          error: 'FROM line 3: unresolved ARG',
+          analyzedAt: '2026-01-02T00:00:00.000Z',
+        },
+      ]);
+      const caches = await store.getDockerfileCaches([location, 'url:https://elsewhere/Dockerfile']);
+      expect([...caches.keys()]).toEqual([location]);
+      expect(caches.get(location)).toEqual({
         location,
         etag: 'W/"2"',
         error: 'FROM line 3: unresolved ARG',

@@ -179,27 +179,49 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
     return rows.map(fromRegistryCheckRow);
   }
 
-  async putRegistryCheck(record: RegistryCheckRecord): Promise<void> {
-    await this.db('registry_checks')
-      .insert(toRegistryCheckRow(record))
-      .onConflict('target')
-      .merge();
+  // One transaction per batch: on SQLite each implicit transaction costs a sync to
+  // disk, which dominated a 1,000-image pipeline run.
+  async putRegistryChecks(
+    records: readonly RegistryCheckRecord[],
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const record of records) {
+        await tx('registry_checks')
+          .insert(toRegistryCheckRow(record))
+          .onConflict('target')
+          .merge();
+      }
+    });
   }
 
-  async getDockerfileCache(
-    location: string,
-  ): Promise<DockerfileCacheRecord | undefined> {
-    const row = await this.db('dockerfile_cache')
-      .where('location', location)
-      .first();
-    return row ? fromDockerfileCacheRow(row) : undefined;
+  async getDockerfileCaches(
+    locations: readonly string[],
+  ): Promise<Map<string, DockerfileCacheRecord>> {
+    const found = new Map<string, DockerfileCacheRecord>();
+    // Chunks stay under SQLite's limit on bound parameters.
+    for (let i = 0; i < locations.length; i += 500) {
+      const rows = await this.db('dockerfile_cache')
+        .whereIn('location', locations.slice(i, i + 500))
+        .select();
+      for (const row of rows) {
+        const record = fromDockerfileCacheRow(row);
+        found.set(record.location, record);
+      }
+    }
+    return found;
   }
 
-  async putDockerfileCache(record: DockerfileCacheRecord): Promise<void> {
-    await this.db('dockerfile_cache')
-      .insert(toDockerfileCacheRow(record))
-      .onConflict('location')
-      .merge();
+  async putDockerfileCaches(
+    records: readonly DockerfileCacheRecord[],
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const record of records) {
+        await tx('dockerfile_cache')
+          .insert(toDockerfileCacheRow(record))
+          .onConflict('location')
+          .merge();
+      }
+    });
   }
 
   createRebuild(rebuild: NewRebuild): Promise<CreateRebuildResult> {

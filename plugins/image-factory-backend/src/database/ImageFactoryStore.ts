@@ -95,14 +95,15 @@ export interface ImageFactoryStore {
 
   /** Every registry check. */
   getRegistryChecks(): Promise<RegistryCheckRecord[]>;
-  /** Inserts or replaces the check of `record.target`. */
-  putRegistryCheck(record: RegistryCheckRecord): Promise<void>;
+  /** Inserts or replaces the check of each `record.target`, in one transaction. */
+  putRegistryChecks(records: readonly RegistryCheckRecord[]): Promise<void>;
 
-  getDockerfileCache(
-    location: string,
-  ): Promise<DockerfileCacheRecord | undefined>;
-  /** Inserts or replaces the cache entry of `record.location`. */
-  putDockerfileCache(record: DockerfileCacheRecord): Promise<void>;
+  /** The cache entries of these locations; absent ones are left out. */
+  getDockerfileCaches(
+    locations: readonly string[],
+  ): Promise<Map<string, DockerfileCacheRecord>>;
+  /** Inserts or replaces the cache entry of each `record.location`, in one transaction. */
+  putDockerfileCaches(records: readonly DockerfileCacheRecord[]): Promise<void>;
 
   /**
    * Records a rebuild unless one with the same trigger key exists. Insert or

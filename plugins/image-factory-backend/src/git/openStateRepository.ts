@@ -35,8 +35,9 @@ export async function openStateRepository(options: {
       logger.info(`Created the local state repository ${url}`);
     }
   }
+  // A function, not a value: GitHub App tokens expire, so each push asks anew.
   const credentials = url.startsWith('https://')
-    ? await credentialsFor(rootConfig, url)
+    ? () => credentialsFor(rootConfig, url)
     : undefined;
   return StateRepository.create({
     url,

@@ -141,9 +141,7 @@ export class Pipeline {
       message: describeCommit(previous.state, state),
     });
     // Only now that the state is safe in git: otherwise the next run must ask again.
-    for (const check of discovery.checks) {
-      await o.store.putRegistryCheck(check);
-    }
+    await o.store.putRegistryChecks(discovery.checks);
     if (discovery.newFreight.length > 0) {
       await o.store.addFreight(
         discovery.newFreight.map(f => ({

@@ -8,7 +8,7 @@ import {
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DockerfileReader } from '../analysis/DockerfileReader';
-import { ImageFactoryStore } from '../database';
+import { DockerfileCacheRecord, ImageFactoryStore } from '../database';
 
 /** What the analysis step did, for the run summary. */
 export interface AnalysisStepResult {
@@ -35,12 +35,16 @@ export async function analyzeEnrollments(options: {
   const { reader, store, now } = options;
   const outcomes = new Map<string, AnalysisOutcome>();
   const errors: string[] = [];
+  const updates: DockerfileCacheRecord[] = [];
   let parsed = 0;
+  const managed = options.enrollments.filter(
+    e => e.kind === 'managed' && e.image !== null,
+  );
+  const caches = await store.getDockerfileCaches(
+    managed.flatMap(e => (e.sourceLocation ? [dockerfileCacheKey(e)] : [])),
+  );
 
-  for (const enrollment of options.enrollments) {
-    if (enrollment.kind !== 'managed' || enrollment.image === null) {
-      continue;
-    }
+  for (const enrollment of managed) {
     const analyzedAt = now.toISOString();
     if (!enrollment.sourceLocation) {
       outcomes.set(enrollment.entityRef, {
@@ -52,7 +56,7 @@ export async function analyzeEnrollments(options: {
       continue;
     }
     const cacheKey = dockerfileCacheKey(enrollment);
-    const cached = await store.getDockerfileCache(cacheKey);
+    const cached = caches.get(cacheKey);
     const forced = options.force?.has(enrollment.entityRef) ?? false;
     const read = await reader.read({
       sourceLocation: enrollment.sourceLocation,
@@ -75,7 +79,7 @@ export async function analyzeEnrollments(options: {
       const contentHash = sha256(read.content);
       if (!forced && cached?.contentHash === contentHash) {
         outcomes.set(enrollment.entityRef, cachedOutcome(cached));
-        await store.putDockerfileCache({ ...cached, etag: read.etag });
+        updates.push({ ...cached, etag: read.etag });
         continue;
       }
       parsed += 1;
@@ -88,7 +92,7 @@ export async function analyzeEnrollments(options: {
       } catch (error) {
         outcome = { status: 'failed', error: (error as Error).message, analyzedAt };
       }
-      await store.putDockerfileCache({
+      updates.push({
         location: cacheKey,
         etag: read.etag,
         contentHash,
@@ -103,6 +107,7 @@ export async function analyzeEnrollments(options: {
     }
     outcomes.set(enrollment.entityRef, outcome);
   }
+  await store.putDockerfileCaches(updates);
   return { outcomes, parsed, errors };
 }
 

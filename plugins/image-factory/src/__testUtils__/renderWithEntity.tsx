@@ -1,20 +1,17 @@
 import { Entity } from '@backstage/catalog-model';
 import {
-  PermissionApi,
-  permissionApiRef,
-} from '@backstage/plugin-permission-react';
-import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { ImageFactoryApi, imageFactoryApiRef } from '../api';
 import { paymentsEntity } from './fixtures';
+import { FreshPermissionCache, recordingPermissionApi } from './permissions';
 
 /** Renders an entity page element with the Image Factory API and permissions. */
 export function renderWithEntity(
@@ -29,12 +26,14 @@ export function renderWithEntity(
     <TestApiProvider
       apis={[
         [imageFactoryApiRef, options.api],
-        [permissionApiRef, options.permissionApi ?? mockApis.permission()],
+        [permissionApiRef, options.permissionApi ?? recordingPermissionApi()],
       ]}
     >
-      <EntityProvider entity={options.entity ?? paymentsEntity}>
-        {element}
-      </EntityProvider>
+      <FreshPermissionCache>
+        <EntityProvider entity={options.entity ?? paymentsEntity}>
+          {element}
+        </EntityProvider>
+      </FreshPermissionCache>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );

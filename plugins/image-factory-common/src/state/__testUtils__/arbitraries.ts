@@ -96,7 +96,9 @@ export function mergeScenarioArb(
         const repository = i.repository
           ? formatImageReference({ ...i.repository, tag: null, digest: null })
           : `ghcr.io/acme/${i.name}`;
-        const enrolled = managed ? repository : formatImageReference(i.external);
+        const enrolled = managed
+          ? repository
+          : formatImageReference(i.external);
         enrollments.push({
           entityRef,
           kind: managed ? 'managed' : 'external',
