@@ -43,7 +43,9 @@ export const pipelineBenchmark: Benchmark = {
   name: 'pipeline',
   description: `${ENTITIES} enrolled entities, ${BASE_IMAGES} distinct base images, registry on loopback`,
   async run() {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-factory-bench-'));
+    const dir = await fs.mkdtemp(
+      path.join(os.tmpdir(), 'image-factory-bench-'),
+    );
     const registry = await startOciRegistry();
     const knex = knexFactory({
       client: 'better-sqlite3',
@@ -52,7 +54,9 @@ export const pipelineBenchmark: Benchmark = {
     });
     try {
       for (let i = 0; i < BASE_IMAGES; i++) {
-        await registry.pushImage(`base/image-${i}`, '1', { content: `base ${i}` });
+        await registry.pushImage(`base/image-${i}`, '1', {
+          content: `base ${i}`,
+        });
       }
       const entities = await writeEntities(dir, registry.host);
       const rootConfig = new ConfigReader({
@@ -60,7 +64,9 @@ export const pipelineBenchmark: Benchmark = {
         imageFactory: {
           stateRepository: { url: path.join(dir, 'state.git') },
           allowPublic: false,
-          registries: [{ host: registry.host, insecure: true, minInterval: '24h' }],
+          registries: [
+            { host: registry.host, insecure: true, minInterval: '24h' },
+          ],
         },
       });
       const config = readImageFactoryConfig(rootConfig);
@@ -83,7 +89,11 @@ export const pipelineBenchmark: Benchmark = {
           }),
         } as never,
         store,
-        stateRepository: await openStateRepository({ rootConfig, config, logger }),
+        stateRepository: await openStateRepository({
+          rootConfig,
+          config,
+          logger,
+        }),
         dockerfiles: DockerfileReader.create({ urlReader: {} as never }),
         freightSource: createFreightSource({
           config: rootConfig,
@@ -109,7 +119,10 @@ export const pipelineBenchmark: Benchmark = {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         figures.push(
           { label: `${label}: time`, value: `${(ms / 1000).toFixed(2)} s` },
-          { label: `${label}: Dockerfiles parsed`, value: String(summary.analyzed) },
+          {
+            label: `${label}: Dockerfiles parsed`,
+            value: String(summary.analyzed),
+          },
           { label: `${label}: registry requests`, value: String(requests) },
           { label: `${label}: tags checked`, value: String(summary.checked) },
           { label: `${label}: commit`, value: summary.commit ? 'yes' : 'none' },
@@ -118,7 +131,13 @@ export const pipelineBenchmark: Benchmark = {
       }
       const commits = execFileSync(
         'git',
-        ['--git-dir', path.join(dir, 'state.git'), 'rev-list', '--count', 'main'],
+        [
+          '--git-dir',
+          path.join(dir, 'state.git'),
+          'rev-list',
+          '--count',
+          'main',
+        ],
         { encoding: 'utf8' },
       ).trim();
       figures.push(
@@ -170,7 +189,11 @@ async function writeEntities(dir: string, host: string): Promise<Entity[]> {
           'image-factory.io/workflow': 'build.yml',
         },
       },
-      spec: { type: 'service', owner: 'group:default/team', lifecycle: 'production' },
+      spec: {
+        type: 'service',
+        owner: 'group:default/team',
+        lifecycle: 'production',
+      },
     });
   }
   return entities;

@@ -10,5 +10,8 @@ test('the catalog lists the example components after guest sign-in', async ({
   for (const name of ['payments-api', 'web-frontend', 'billing-worker']) {
     await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
   }
-  await page.screenshot({ path: 'e2e/screenshots/catalog.png', fullPage: true });
+  await page.screenshot({
+    path: 'e2e/screenshots/catalog.png',
+    fullPage: true,
+  });
 });

@@ -26,7 +26,7 @@ phase() {
 if [ "$what" = all ]; then
   phase "type check (tsc)" yarn tsc
   phase "lint" yarn backstage-cli repo lint
-  phase "format (prettier)" yarn prettier --check --log-level warn .
+  phase "format (prettier)" yarn prettier --check --loglevel warn .
 fi
 if [ "$what" = all ] || [ "$what" = unit ]; then
   # --runInBand keeps the two cores for the registry, PostgreSQL and git children.

@@ -10,7 +10,10 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { OciRegistry, startOciRegistry } from './__testUtils__/startOciRegistry';
+import {
+  OciRegistry,
+  startOciRegistry,
+} from './__testUtils__/startOciRegistry';
 import { imageFactoryPlugin } from './plugin';
 
 // The whole plugin on a real OCI registry (Debian's docker-registry on loopback), a
@@ -50,7 +53,11 @@ describe('imageFactoryPlugin', () => {
           ...annotations,
         },
       },
-      spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+      spec: {
+        type: 'service',
+        owner: 'group:default/payments',
+        lifecycle: 'production',
+      },
     };
   }
 
@@ -65,9 +72,15 @@ describe('imageFactoryPlugin', () => {
             imageFactory: {
               stateRepository: { url: path.join(dir, 'state.git') },
               allowPublic: false,
-              registries: [{ host: registry.host, insecure: true, minInterval: '0' }],
+              registries: [
+                { host: registry.host, insecure: true, minInterval: '0' },
+              ],
               // The test drives runs through POST /refresh.
-              schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 24 } },
+              schedule: {
+                frequency: { hours: 24 },
+                timeout: { minutes: 5 },
+                initialDelay: { hours: 24 },
+              },
             },
           },
         }),
@@ -76,17 +89,25 @@ describe('imageFactoryPlugin', () => {
     const user = mockCredentials.user.header();
     return {
       refresh: () =>
-        request(server).post('/api/image-factory/refresh').set('Authorization', user),
+        request(server)
+          .post('/api/image-factory/refresh')
+          .set('Authorization', user),
       get: (url: string) =>
-        request(server).get(`/api/image-factory${url}`).set('Authorization', user),
+        request(server)
+          .get(`/api/image-factory${url}`)
+          .set('Authorization', user),
       server,
     };
   }
 
   const commits = () =>
-    execFileSync('git', ['--git-dir', path.join(dir, 'state.git'), 'log', '--format=%s', 'main'], {
-      encoding: 'utf8',
-    })
+    execFileSync(
+      'git',
+      ['--git-dir', path.join(dir, 'state.git'), 'log', '--format=%s', 'main'],
+      {
+        encoding: 'utf8',
+      },
+    )
       .trim()
       .split('\n');
 
@@ -98,7 +119,9 @@ describe('imageFactoryPlugin', () => {
   });
 
   it('analyses, discovers freight, commits once per run and serves the status', async () => {
-    const node1 = await registry.pushImage('library/node', '22', { content: 'one' });
+    const node1 = await registry.pushImage('library/node', '22', {
+      content: 'one',
+    });
     const postgres = await registry.pushImage('library/postgres', '16');
     const api = await start([
       await component(
@@ -121,7 +144,11 @@ describe('imageFactoryPlugin', () => {
 
     const first = await api.refresh();
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ analyzed: 2, checked: 2, newFreight: 2 });
+    expect(first.body).toMatchObject({
+      analyzed: 2,
+      checked: 2,
+      newFreight: 2,
+    });
     expect(first.body.commit).toMatch(/^[0-9a-f]{40}$/);
 
     const payments = await api.get('/images/default/component/payments');
@@ -159,11 +186,17 @@ describe('imageFactoryPlugin', () => {
 
     // Nothing changed: no commit.
     const second = await api.refresh();
-    expect(second.body).toMatchObject({ analyzed: 0, newFreight: 0, commit: null });
+    expect(second.body).toMatchObject({
+      analyzed: 0,
+      newFreight: 0,
+      commit: null,
+    });
     expect(commits()).toHaveLength(2);
 
     // Upstream moves: new freight, the image waits out its delay.
-    const node2 = await registry.pushImage('library/node', '22', { content: 'two' });
+    const node2 = await registry.pushImage('library/node', '22', {
+      content: 'two',
+    });
     const third = await api.refresh();
     expect(third.body).toMatchObject({ newFreight: 1 });
     expect(third.body.commit).toMatch(/^[0-9a-f]{40}$/);
@@ -174,14 +207,22 @@ describe('imageFactoryPlugin', () => {
       eligibleDigest: null,
     });
     expect(pending.body.eligibility.state).toBe('pending');
-    expect(Date.parse(pending.body.eligibility.eligibleAt)).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    expect(Date.parse(pending.body.eligibility.eligibleAt)).toBeGreaterThan(
+      Date.now() + 6 * 86_400_000,
+    );
     expect(commits()).toHaveLength(3);
 
     const list = await api.get('/images?state=pending');
-    expect(list.body).toMatchObject({ totalCount: 1, items: [{ entityRef: 'component:default/payments' }] });
+    expect(list.body).toMatchObject({
+      totalCount: 1,
+      items: [{ entityRef: 'component:default/payments' }],
+    });
     const bases = await api.get('/base-images');
     expect(bases.body.items).toEqual([
-      expect.objectContaining({ ref: `${registry.host}/library/node:22`, dependents: ['component:default/payments'] }),
+      expect.objectContaining({
+        ref: `${registry.host}/library/node:22`,
+        dependents: ['component:default/payments'],
+      }),
     ]);
     const graph = await api.get('/graph');
     expect(graph.body.edges).toContainEqual({

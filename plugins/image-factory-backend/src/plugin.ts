@@ -56,9 +56,17 @@ export const imageFactoryPlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
           store,
-          stateRepository: await openStateRepository({ rootConfig, config, logger }),
+          stateRepository: await openStateRepository({
+            rootConfig,
+            config,
+            logger,
+          }),
           dockerfiles: DockerfileReader.create({ urlReader: deps.urlReader }),
-          freightSource: createFreightSource({ config: rootConfig, logger, policy }),
+          freightSource: createFreightSource({
+            config: rootConfig,
+            logger,
+            policy,
+          }),
           minIntervalFor: registry => policy.minIntervalFor(registry),
           warehouses: {
             namespace: config.kargoNamespace,
@@ -78,13 +86,20 @@ export const imageFactoryPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(imageFactoryPermissions);
         deps.httpRouter.use(
           await createRouter({
-            service: DefaultImageFactoryService.create({ store, pipeline, rebuilds }),
+            service: DefaultImageFactoryService.create({
+              store,
+              pipeline,
+              rebuilds,
+            }),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,
           }),
         );
-        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -25,7 +25,10 @@ describe('DockerfileReader', () => {
       entityFolder = path.join(root, 'service');
       await fs.mkdir(path.join(entityFolder, 'docker'), { recursive: true });
       await fs.writeFile(path.join(entityFolder, 'Dockerfile'), 'FROM a\n');
-      await fs.writeFile(path.join(entityFolder, 'docker', 'Dockerfile.prod'), 'FROM b\n');
+      await fs.writeFile(
+        path.join(entityFolder, 'docker', 'Dockerfile.prod'),
+        'FROM b\n',
+      );
       await fs.writeFile(path.join(root, 'secret'), 'not yours');
     });
     afterEach(() => fs.rm(root, { recursive: true, force: true }));
@@ -50,7 +53,10 @@ describe('DockerfileReader', () => {
         status: 'unchanged',
         etag,
       });
-      await fs.writeFile(path.join(entityFolder, 'Dockerfile'), 'FROM changed\n');
+      await fs.writeFile(
+        path.join(entityFolder, 'Dockerfile'),
+        'FROM changed\n',
+      );
       expect(await reader.read(at('Dockerfile', etag))).toMatchObject({
         status: 'read',
         content: 'FROM changed\n',
@@ -61,12 +67,15 @@ describe('DockerfileReader', () => {
       const result = await reader.read(at('../secret'));
       expect(result).toEqual({
         status: 'failed',
-        error: expect.stringContaining('leaves the entity\'s folder'),
+        error: expect.stringContaining("leaves the entity's folder"),
       });
     });
 
     it('refuses a symbolic link that points out of the entity folder', async () => {
-      await fs.symlink(path.join(root, 'secret'), path.join(entityFolder, 'Linked'));
+      await fs.symlink(
+        path.join(root, 'secret'),
+        path.join(entityFolder, 'Linked'),
+      );
       const result = await reader.read(at('Linked'));
       expect(result).toEqual({
         status: 'failed',
@@ -96,7 +105,10 @@ describe('DockerfileReader', () => {
 
     beforeAll(async () => {
       server = http.createServer((req, res) => {
-        requests.push({ url: req.url, ifNoneMatch: req.headers['if-none-match'] });
+        requests.push({
+          url: req.url,
+          ifNoneMatch: req.headers['if-none-match'],
+        });
         if (req.url !== '/repo/main/Dockerfile') {
           res.writeHead(404).end('not found');
         } else if (req.headers['if-none-match'] === etag) {
@@ -105,7 +117,9 @@ describe('DockerfileReader', () => {
           res.writeHead(200, { etag }).end(body);
         }
       });
-      await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+      await new Promise<void>(resolve =>
+        server.listen(0, '127.0.0.1', resolve),
+      );
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });
     afterAll(() => new Promise(resolve => server.close(resolve)));
@@ -126,7 +140,10 @@ describe('DockerfileReader', () => {
       });
 
     it('reads through the UrlReaderService and sends the ETag next time', async () => {
-      const location = { sourceLocation: `url:${base}/repo/main`, dockerfile: 'Dockerfile' };
+      const location = {
+        sourceLocation: `url:${base}/repo/main`,
+        dockerfile: 'Dockerfile',
+      };
       const first = await reader().read(location);
       expect(first).toEqual({ status: 'read', content: body, etag });
       const second = await reader().read({ ...location, etag });
@@ -154,7 +171,10 @@ describe('DockerfileReader', () => {
         sourceLocation: `url:${base}/repo/main/`,
         dockerfile: 'Missing',
       });
-      expect(result).toEqual({ status: 'failed', error: expect.stringMatching(/not found|404/i) });
+      expect(result).toEqual({
+        status: 'failed',
+        error: expect.stringMatching(/not found|404/i),
+      });
     });
   });
 });

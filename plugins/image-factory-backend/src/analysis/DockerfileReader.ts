@@ -73,7 +73,9 @@ export class DockerfileReader {
   private async readUrl(
     location: DockerfileLocation,
   ): Promise<DockerfileReadResult> {
-    const base = withTrailingSlash(location.sourceLocation.slice('url:'.length));
+    const base = withTrailingSlash(
+      location.sourceLocation.slice('url:'.length),
+    );
     const target = new URL(location.dockerfile, base);
     if (!target.href.startsWith(base)) {
       return failed(

@@ -162,7 +162,10 @@ describe('DatabaseImageFactoryStore freight and caches', () => {
           analyzedAt: '2026-01-02T00:00:00.000Z',
         },
       ]);
-      const caches = await store.getDockerfileCaches([location, 'url:https://elsewhere/Dockerfile']);
+      const caches = await store.getDockerfileCaches([
+        location,
+        'url:https://elsewhere/Dockerfile',
+      ]);
       expect([...caches.keys()]).toEqual([location]);
       expect(caches.get(location)).toEqual({
         location,

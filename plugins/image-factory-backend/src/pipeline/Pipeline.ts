@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -76,7 +73,11 @@ export class Pipeline {
       const summary = await this.steps(now, new Set(request.forceAnalysis));
       await store.finishRun(run.id, { summary });
       logger.info(
-        `Image Factory run: ${summary.analyzed} analysed, ${summary.checked} tags checked, ${summary.newFreight} new freight, commit ${summary.commit ?? 'none'}, ${summary.errors.length} errors`,
+        `Image Factory run: ${summary.analyzed} analysed, ${
+          summary.checked
+        } tags checked, ${summary.newFreight} new freight, commit ${
+          summary.commit ?? 'none'
+        }, ${summary.errors.length} errors`,
       );
       return summary;
     } catch (error) {
@@ -159,12 +160,12 @@ export class Pipeline {
     const publish = () =>
       publishStatuses({
         state,
-      enrollments,
-      entities: byRef,
-      store: o.store,
-      discoveryErrors: discovery.errors,
-      freightSource: o.freightSource.type,
-      coordinationWindowMs: o.config.defaults.coordinationWindowMs,
+        enrollments,
+        entities: byRef,
+        store: o.store,
+        discoveryErrors: discovery.errors,
+        freightSource: o.freightSource.type,
+        coordinationWindowMs: o.config.defaults.coordinationWindowMs,
         rendered,
         now,
       });

@@ -45,11 +45,13 @@ export class PipelineTask {
             await this.run();
           } catch (error) {
             // The scheduler logs too, but without saying which step of ours failed.
-            this.logger.error('Image Factory pipeline run failed', error as Error);
+            this.logger.error(
+              'Image Factory pipeline run failed',
+              error as Error,
+            );
             throw error;
           }
         },
       });
   }
-
 }

@@ -90,7 +90,11 @@ export async function analyzeEnrollments(options: {
         });
         outcome = { status: 'ok', analysis, analyzedAt };
       } catch (error) {
-        outcome = { status: 'failed', error: (error as Error).message, analyzedAt };
+        outcome = {
+          status: 'failed',
+          error: (error as Error).message,
+          analyzedAt,
+        };
       }
       updates.push({
         location: cacheKey,
@@ -135,7 +139,9 @@ function dockerfileCacheKey(enrollment: Enrollment): string {
     Object.entries(enrollment.buildArgs).sort(),
     enrollment.target,
   ]);
-  return `${enrollment.sourceLocation}${enrollment.dockerfile}#${sha256(options).slice(0, 16)}`;
+  return `${enrollment.sourceLocation}${enrollment.dockerfile}#${sha256(
+    options,
+  ).slice(0, 16)}`;
 }
 
 function entityFolderOf(entity: Entity | undefined): string | undefined {

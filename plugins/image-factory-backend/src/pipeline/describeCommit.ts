@@ -11,7 +11,8 @@ export function describeCommit(before: StateTree, after: StateTree): string {
   if (changes.length === 0) {
     return 'image-factory: regenerate manifests';
   }
-  const count = (action: string) => changes.filter(c => c.action === action).length;
+  const count = (action: string) =>
+    changes.filter(c => c.action === action).length;
   const counts = (['added', 'changed', 'removed'] as const)
     .map(action => [action, count(action)] as const)
     .filter(([, n]) => n > 0)

@@ -47,7 +47,11 @@ export async function discoverFreight(options: {
     const ref = parseImageReference(tracked.ref);
     images.push({ ref, dependents });
     if (ref.tag === null) continue;
-    const key = freightKey({ registry: ref.registry, repository: ref.repository, tag: ref.tag });
+    const key = freightKey({
+      registry: ref.registry,
+      repository: ref.repository,
+      tag: ref.tag,
+    });
     keyOfRef.set(tracked.ref, key);
     const last = tracked.updates[tracked.updates.length - 1];
     if (tracked.currentDigest && last) {
@@ -56,7 +60,9 @@ export async function discoverFreight(options: {
         repository: ref.repository,
         tag: ref.tag,
         digest: tracked.currentDigest,
-        ...(last.platformDigests ? { platformDigests: last.platformDigests } : {}),
+        ...(last.platformDigests
+          ? { platformDigests: last.platformDigests }
+          : {}),
         firstSeen: new Date(last.firstSeen),
         source: source.type,
       });
@@ -66,7 +72,9 @@ export async function discoverFreight(options: {
   const lastChecks = await store.getRegistryChecks();
   const plan = planDiscovery({
     images,
-    lastChecked: new Map(lastChecks.map(c => [c.target, new Date(c.checkedAt)])),
+    lastChecked: new Map(
+      lastChecks.map(c => [c.target, new Date(c.checkedAt)]),
+    ),
     minIntervalFor: options.minIntervalFor,
     now,
   });
@@ -87,14 +95,18 @@ export async function discoverFreight(options: {
       target: key,
       checkedAt,
       digest: freight.digest,
-      ...(freight.platformDigests ? { platformDigests: freight.platformDigests } : {}),
+      ...(freight.platformDigests
+        ? { platformDigests: freight.platformDigests }
+        : {}),
     });
     if (result.changed) newFreight.push(freight);
     for (const [ref, refKey] of keyOfRef) {
       if (refKey === key) {
         state = recordDigest(state, ref, {
           digest: freight.digest,
-          ...(freight.platformDigests ? { platformDigests: freight.platformDigests } : {}),
+          ...(freight.platformDigests
+            ? { platformDigests: freight.platformDigests }
+            : {}),
           seenAt: freight.firstSeen.toISOString(),
         });
       }
@@ -121,12 +133,16 @@ export async function discoverFreight(options: {
 
 function listTracked(state: StateTree) {
   const out: Array<{ tracked: TrackedImage; dependents: string[] }> = [];
-  state.baseImages.forEach(b => out.push({ tracked: b, dependents: b.dependents }));
+  state.baseImages.forEach(b =>
+    out.push({ tracked: b, dependents: b.dependents }),
+  );
   for (const image of state.images) {
     if (image.kind === 'external') {
       out.push({ tracked: image.monitored, dependents: [image.entityRef] });
     } else {
-      image.published.forEach(p => out.push({ tracked: p, dependents: p.dependents }));
+      image.published.forEach(p =>
+        out.push({ tracked: p, dependents: p.dependents }),
+      );
     }
   }
   return out;

@@ -1,4 +1,8 @@
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   Enrollment,
   ImageStatus,
@@ -37,7 +41,10 @@ export async function publishStatuses(options: {
   }
   const emergencyCounts = new Map<string, number>();
   for (const [ref, list] of rebuilds) {
-    emergencyCounts.set(ref, list.filter(r => r.trigger === 'emergency').length);
+    emergencyCounts.set(
+      ref,
+      list.filter(r => r.trigger === 'emergency').length,
+    );
   }
   const warehouses = new Set(
     [...options.rendered.keys()]

@@ -60,12 +60,18 @@ export class RebuildService {
     const { state, reasons } = status.eligibility;
     if (state === 'blocked' || state === 'rebuilding') {
       throw new ConflictError(
-        `${status.entityRef} cannot be rebuilt now (${state}): ${reasons.join('; ')}`,
+        `${status.entityRef} cannot be rebuilt now (${state}): ${reasons.join(
+          '; ',
+        )}`,
       );
     }
     if (!request.emergency && state !== 'eligible' && state !== 'failed') {
       const error = new ConflictError(
-        `${status.entityRef} is not eligible for a rebuild yet (${state}): ${reasons.join('; ')}. An emergency rebuild bypasses the delay.`,
+        `${
+          status.entityRef
+        } is not eligible for a rebuild yet (${state}): ${reasons.join(
+          '; ',
+        )}. An emergency rebuild bypasses the delay.`,
       );
       Object.assign(error, { eligibleAt: status.eligibility.eligibleAt });
       throw error;
@@ -143,7 +149,9 @@ export class RebuildService {
         });
       } catch (error) {
         this.logger.warn(
-          `Could not follow rebuild ${rebuild.id} of ${rebuild.entityRef}: ${(error as Error).message}`,
+          `Could not follow rebuild ${rebuild.id} of ${rebuild.entityRef}: ${
+            (error as Error).message
+          }`,
         );
       }
     }
@@ -155,12 +163,16 @@ export class RebuildService {
       bypassDelay: ask.bypassDelay,
     });
     const baseDigests = Object.fromEntries(digests.map(d => [d.ref, d.digest]));
-    const previous = await this.store.listRebuilds({ entityRef: status.entityRef });
+    const previous = await this.store.listRebuilds({
+      entityRef: status.entityRef,
+    });
     const fingerprint = createHash('sha256')
       .update(JSON.stringify(digests))
       .digest('hex')
       .slice(0, 16);
-    const attempt = previous.filter(r => r.triggerKey.includes(fingerprint)).length;
+    const attempt = previous.filter(r =>
+      r.triggerKey.includes(fingerprint),
+    ).length;
     const created = await this.store.createRebuild({
       entityRef: status.entityRef,
       // One attempt per image, digest set and attempt number: a second replica
@@ -196,7 +208,9 @@ export class RebuildService {
       });
     } catch (error) {
       const message = (error as Error).message;
-      this.logger.warn(`Rebuild of ${status.entityRef} failed to start: ${message}`);
+      this.logger.warn(
+        `Rebuild of ${status.entityRef} failed to start: ${message}`,
+      );
       return await this.store.updateRebuild(rebuild.id, {
         status: 'failed',
         error: message,

@@ -18,13 +18,17 @@ export function toApiRebuild(record: RebuildRecord): ApiRebuildRecord {
       record.status === 'queued' || record.status === 'in_progress'
         ? 'running'
         : record.status,
-    ...(record.conclusion ? { conclusion: toConclusion(record.conclusion) } : {}),
+    ...(record.conclusion
+      ? { conclusion: toConclusion(record.conclusion) }
+      : {}),
     ...(record.error ? { error: record.error } : {}),
     baseDigests: record.baseDigests,
   };
 }
 
-function toConclusion(value: string): NonNullable<ApiRebuildRecord['conclusion']> {
+function toConclusion(
+  value: string,
+): NonNullable<ApiRebuildRecord['conclusion']> {
   switch (value) {
     case 'success':
     case 'failure':

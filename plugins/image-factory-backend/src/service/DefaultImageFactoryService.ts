@@ -109,8 +109,13 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     const records = await this.store.listBaseImageStatuses();
     return {
       items: records.map(record => {
-        const { freight: _f, updates: _u, previousDigest: _p, firstDiscovered: _d, ...summary } =
-          record.status as BaseImageDetail;
+        const {
+          freight: _f,
+          updates: _u,
+          previousDigest: _p,
+          firstDiscovered: _d,
+          ...summary
+        } = record.status as BaseImageDetail;
         return summary;
       }),
     };
@@ -127,7 +132,11 @@ export class DefaultImageFactoryService implements ImageFactoryService {
   async getGraph(): Promise<DependencyGraph> {
     const images: ImageStatus[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.store.listImageStatuses({ offset, limit: PAGE, order: 'name' });
+      const page = await this.store.listImageStatuses({
+        offset,
+        limit: PAGE,
+        order: 'name',
+      });
       images.push(...page.items.map(i => i.status as ImageStatus));
       if (images.length >= page.totalCount || page.items.length === 0) break;
     }

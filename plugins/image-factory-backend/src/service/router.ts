@@ -28,7 +28,12 @@ export interface RouterOptions {
 
 const listQuery = z.strictObject({
   state: z
-    .enum(ELIGIBILITY_STATES as unknown as [EligibilityState, ...EligibilityState[]])
+    .enum(
+      ELIGIBILITY_STATES as unknown as [
+        EligibilityState,
+        ...EligibilityState[],
+      ],
+    )
     .optional(),
   owner: z.string().min(1).optional(),
   kind: z.enum(['managed', 'external']).optional(),
@@ -65,7 +70,10 @@ export async function createRouter(
   const router = Router();
   router.use(express.json({ limit: '100kb' }));
 
-  const authorize = async (req: Request, permission: typeof imageFactoryRefreshPermission) => {
+  const authorize = async (
+    req: Request,
+    permission: typeof imageFactoryRefreshPermission,
+  ) => {
     const credentials = await httpAuth.credentials(req);
     const [decision] = await permissions.authorize([{ permission }], {
       credentials,
@@ -164,7 +172,9 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
     const issue = result.error.issues[0];
     const field = issue.path.join('.');
     throw new InputError(
-      `Invalid request ${what}${field ? ` field "${field}"` : ''}: ${issue.message}`,
+      `Invalid request ${what}${field ? ` field "${field}"` : ''}: ${
+        issue.message
+      }`,
     );
   }
   return result.data;
@@ -172,5 +182,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 
 function entityRefOf(req: Request): string {
   const { namespace, kind, name } = req.params;
-  return `${kind.toLocaleLowerCase('en-US')}:${namespace.toLocaleLowerCase('en-US')}/${name}`;
+  return `${kind.toLocaleLowerCase('en-US')}:${namespace.toLocaleLowerCase(
+    'en-US',
+  )}/${name}`;
 }

@@ -33,7 +33,8 @@ export function buildDependencyGraph(
   // A base image that is itself a managed image points at that image's node.
   const publisher = new Map<string, string>();
   for (const image of images) {
-    if (image.kind === 'managed') publisher.set(image.enrollment.image, image.entityRef);
+    if (image.kind === 'managed')
+      publisher.set(image.enrollment.image, image.entityRef);
   }
   const edges: DependencyGraph['edges'] = [];
   for (const image of images) {
@@ -45,7 +46,9 @@ export function buildDependencyGraph(
     }
   }
   nodes.sort((a, b) => a.id.localeCompare(b.id));
-  edges.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  edges.sort(
+    (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
+  );
   return { nodes, edges };
 }
 

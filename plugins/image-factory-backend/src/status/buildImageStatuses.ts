@@ -68,7 +68,10 @@ export function buildBaseImageDetails(
     firstDiscovered: base.firstDiscovered,
     dependents: base.dependents,
     freight: freightOf(base, context.freightSource),
-    updates: base.updates.map(u => ({ digest: u.digest, firstSeen: u.firstSeen })),
+    updates: base.updates.map(u => ({
+      digest: u.digest,
+      firstSeen: u.firstSeen,
+    })),
     ...errorOf(base.ref, context.discoveryErrors),
   }));
 }
@@ -97,7 +100,9 @@ function managedStatus(
     usage,
     record: tracked.get(usage.name),
   }));
-  const active = rebuilds.find(r => r.status === 'requested' || r.status === 'running');
+  const active = rebuilds.find(
+    r => r.status === 'requested' || r.status === 'running',
+  );
   const last = rebuilds[0];
   const eligibility = computeEligibility(
     {
@@ -109,7 +114,10 @@ function managedStatus(
         builtDigest: usage.builtDigest,
         freight: record?.updates ?? [],
       })),
-      activeRebuild: active && { requestedAt: active.requestedAt, status: active.status },
+      activeRebuild: active && {
+        requestedAt: active.requestedAt,
+        status: active.status,
+      },
       lastRebuild: last && {
         status: last.status,
         conclusion: last.conclusion,
@@ -126,11 +134,16 @@ function managedStatus(
     ref: usage.ref,
     name: usage.name,
     builtDigest: usage.builtDigest,
-    latestDigest: digests.get(usage.ref)?.latestDigest ?? record?.currentDigest ?? null,
+    latestDigest:
+      digests.get(usage.ref)?.latestDigest ?? record?.currentDigest ?? null,
     eligibleDigest: digests.get(usage.ref)?.eligibleDigest ?? null,
     lastUpdated: record?.lastUpdated ?? null,
     freight: record ? freightOf(record, context.freightSource) : [],
-    updates: record?.updates.map(u => ({ digest: u.digest, firstSeen: u.firstSeen })) ?? [],
+    updates:
+      record?.updates.map(u => ({
+        digest: u.digest,
+        firstSeen: u.firstSeen,
+      })) ?? [],
     dependents: record?.dependents ?? [],
     ...errorOf(record?.ref ?? usage.ref, context.discoveryErrors),
   }));
@@ -236,7 +249,10 @@ function indexTracked(state: StateTree): Map<string, BaseImageState> {
   return byName;
 }
 
-function freightOf(tracked: TrackedImage, source: Freight['source']): Freight[] {
+function freightOf(
+  tracked: TrackedImage,
+  source: Freight['source'],
+): Freight[] {
   return [...tracked.updates].reverse().map(update => ({
     tag: tracked.tag ?? '',
     digest: update.digest,

@@ -1,5 +1,3 @@
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { mockApis } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeImageFactoryApi } from '../../__testUtils__/fakeImageFactoryApi';
@@ -10,6 +8,10 @@ import {
   nodeBaseImage,
   units,
 } from '../../__testUtils__/fixtures';
+import {
+  permissionAnswered,
+  recordingPermissionApi,
+} from '../../__testUtils__/permissions';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { responseError } from '../../__testUtils__/responseError';
 import { seriousA11yViolations } from '../../__testUtils__/axe';
@@ -303,14 +305,9 @@ describe('EntityImageFactoryCard rebuild actions', () => {
   ) {
     const getImage = jest.fn(() => Promise.resolve(status));
     const api = fakeImageFactoryApi({ getImage, ...extra });
-    const permissionApi = mockApis.permission({
-      authorize: request =>
-        allowed.includes(request.permission.name)
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
-    });
+    const permissionApi = recordingPermissionApi(allowed);
     await renderWithEntity(<EntityImageFactoryCard />, { api, permissionApi });
-    return { getImage };
+    return { getImage, permissionApi };
   }
 
   const both = [
@@ -334,16 +331,16 @@ describe('EntityImageFactoryCard rebuild actions', () => {
   });
 
   it('offers only the ordinary rebuild without the emergency permission', async () => {
-    await renderWithPermissions(['image-factory.rebuild.create']);
+    const { permissionApi } = await renderWithPermissions([
+      'image-factory.rebuild.create',
+    ]);
     expect(
       await screen.findByRole('button', { name: 'Rebuild' }),
     ).toBeEnabled();
-    // usePermission caches answers across renders; wait for this test's answer.
-    await waitFor(() =>
-      expect(
-        screen.queryByRole('button', { name: 'Emergency rebuild' }),
-      ).not.toBeInTheDocument(),
-    );
+    await permissionAnswered(permissionApi, 'image-factory.rebuild.emergency');
+    expect(
+      screen.queryByRole('button', { name: 'Emergency rebuild' }),
+    ).not.toBeInTheDocument();
   });
 
   it('rebuilds only after confirmation and then reloads the status', async () => {

@@ -1,5 +1,3 @@
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { mockApis } from '@backstage/test-utils';
 import { ImageStatus } from '@internal/plugin-image-factory-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -12,6 +10,10 @@ import {
   nodeBaseImage,
   units,
 } from '../../__testUtils__/fixtures';
+import {
+  permissionAnswered,
+  recordingPermissionApi,
+} from '../../__testUtils__/permissions';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { responseError } from '../../__testUtils__/responseError';
 import { EntityImageFactoryContent } from './EntityImageFactoryContent';
@@ -23,19 +25,12 @@ async function renderTab(
 ) {
   const getImage = jest.fn(() => Promise.resolve(status));
   const api = fakeImageFactoryApi({ getImage, ...methods });
-  const permissionApi = allowed
-    ? mockApis.permission({
-        authorize: request =>
-          allowed.includes(request.permission.name)
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
-      })
-    : undefined;
+  const permissionApi = recordingPermissionApi(allowed);
   const rendered = await renderWithEntity(<EntityImageFactoryContent />, {
     api,
     permissionApi,
   });
-  return { getImage, container: rendered.container };
+  return { getImage, permissionApi, container: rendered.container };
 }
 
 describe('EntityImageFactoryContent', () => {
@@ -254,14 +249,14 @@ describe('EntityImageFactoryContent', () => {
   });
 
   it('hides Analyze now without the refresh permission', async () => {
-    await renderTab(imageStatus(), {}, ['image-factory.rebuild.create']);
+    const { permissionApi } = await renderTab(imageStatus(), {}, [
+      'image-factory.rebuild.create',
+    ]);
     await screen.findByRole('button', { name: 'Rebuild' });
-    // usePermission caches answers across renders; wait for this test's answer.
-    await waitFor(() =>
-      expect(
-        screen.queryByRole('button', { name: 'Analyze now' }),
-      ).not.toBeInTheDocument(),
-    );
+    await permissionAnswered(permissionApi, 'image-factory.refresh');
+    expect(
+      screen.queryByRole('button', { name: 'Analyze now' }),
+    ).not.toBeInTheDocument();
   });
 
   it('says plainly when the image has not been analysed yet', async () => {

@@ -1,11 +1,6 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   BaseImageList,
   DependencyGraph,
@@ -17,6 +12,11 @@ import userEvent from '@testing-library/user-event';
 import { ImageFactoryApi, imageFactoryApiRef } from '../../api';
 import { seriousA11yViolations } from '../../__testUtils__/axe';
 import { fakeImageFactoryApi } from '../../__testUtils__/fakeImageFactoryApi';
+import {
+  FreshPermissionCache,
+  permissionAnswered,
+  recordingPermissionApi,
+} from '../../__testUtils__/permissions';
 import {
   digests,
   fromNow,
@@ -110,16 +110,7 @@ async function renderPage(
     getGraph: jest.fn(async () => graph),
     ...methods,
   });
-  const permissionApi = mockApis.permission(
-    allowed
-      ? {
-          authorize: request =>
-            allowed.includes(request.permission.name)
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-        }
-      : undefined,
-  );
+  const permissionApi = recordingPermissionApi(allowed);
   const rendered = await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -127,11 +118,13 @@ async function renderPage(
         [permissionApiRef, permissionApi],
       ]}
     >
-      <ImageFactoryPage />
+      <FreshPermissionCache>
+        <ImageFactoryPage />
+      </FreshPermissionCache>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
-  return { api, container: rendered.container };
+  return { api, permissionApi, container: rendered.container };
 }
 
 describe('ImageFactoryPage', () => {
@@ -308,13 +301,12 @@ describe('ImageFactoryPage', () => {
   });
 
   it('hides Refresh now without the refresh permission', async () => {
-    await renderPage({}, []);
+    const { permissionApi } = await renderPage({}, []);
     await screen.findByRole('table', { name: 'Enrolled images' });
-    await waitFor(() =>
-      expect(
-        screen.queryByRole('button', { name: 'Refresh now' }),
-      ).not.toBeInTheDocument(),
-    );
+    await permissionAnswered(permissionApi, 'image-factory.refresh');
+    expect(
+      screen.queryByRole('button', { name: 'Refresh now' }),
+    ).not.toBeInTheDocument();
   });
 
   it('has no serious accessibility violations', async () => {
