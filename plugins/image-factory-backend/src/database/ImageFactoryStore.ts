@@ -61,6 +61,13 @@ export interface ImageFactoryStore {
   replaceImageStatuses(
     records: ReadonlyArray<Omit<ImageStatusRecord, 'updatedAt'>>,
   ): Promise<ReplaceResult>;
+  /**
+   * Replaces the status of one image that is already stored, between two pipeline
+   * runs (after a rebuild was requested). @throws NotFoundError when it is not.
+   */
+  updateImageStatus(
+    record: Omit<ImageStatusRecord, 'updatedAt'>,
+  ): Promise<void>;
   getImageStatus(entityRef: string): Promise<ImageStatusRecord | undefined>;
   listImageStatuses(
     options?: ListImageStatusesOptions,

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, isError } from '@backstage/errors';
 import {
+  RebuildRecord as ApiRebuildRecord,
   ImageStatus,
   orderRebuilds,
   RebuildRequest,
@@ -83,7 +84,9 @@ export class RebuildService {
       justification: request.justification?.trim(),
       bypassDelay: request.emergency ?? false,
     });
-    return { rebuild: toApiRebuild(record) };
+    const rebuild = toApiRebuild(record);
+    await this.showRebuild(status, rebuild);
+    return { rebuild };
   }
 
   /** Triggers eligible auto-rebuild images: priority order, oldest first, capped. */
@@ -157,6 +160,41 @@ export class RebuildService {
     }
   }
 
+  // The status is otherwise refreshed by the next pipeline run; the person who
+  // asked should see the rebuild now. Eligibility reads as the pipeline would put
+  // it: a running rebuild wins over every other state.
+  private async showRebuild(status: ImageStatus, rebuild: ApiRebuildRecord) {
+    const failed = rebuild.status === 'failed';
+    const eligibility: ImageStatus['eligibility'] = failed
+      ? {
+          state: 'failed',
+          reasons: [`The rebuild could not be started: ${rebuild.error}`],
+        }
+      : {
+          state: 'rebuilding',
+          reasons: [
+            `A ${rebuild.trigger} rebuild requested by ${rebuild.requestedBy} is running`,
+          ],
+        };
+    const updated: ImageStatus = {
+      ...status,
+      eligibility,
+      rebuilds: [rebuild, ...status.rebuilds],
+      emergencyRebuildCount:
+        status.emergencyRebuildCount +
+        (rebuild.trigger === 'emergency' ? 1 : 0),
+    };
+    const stored = await this.store.getImageStatus(status.entityRef);
+    if (stored) {
+      await this.store.updateImageStatus({
+        ...stored,
+        eligibilityState: eligibility.state,
+        eligibleAt: undefined,
+        status: updated,
+      });
+    }
+  }
+
   private async start(ask: RebuildAsk): Promise<RebuildRecord> {
     const { status } = ask;
     const digests = selectRebuildDigests(status.baseImages, {
@@ -170,8 +208,12 @@ export class RebuildService {
       .update(JSON.stringify(digests))
       .digest('hex')
       .slice(0, 16);
-    const attempt = previous.filter(r =>
-      r.triggerKey.includes(fingerprint),
+    // Only finished attempts count: a replica racing us sees our unfinished record
+    // or none, computes the same key either way, and loses on the unique index.
+    const attempt = previous.filter(
+      r =>
+        r.triggerKey.includes(fingerprint) &&
+        (r.status === 'completed' || r.status === 'failed'),
     ).length;
     const created = await this.store.createRebuild({
       entityRef: status.entityRef,

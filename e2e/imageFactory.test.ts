@@ -1,0 +1,110 @@
+import { expect, Page, test } from '@playwright/test';
+import { createImagePusher } from '../plugins/image-factory-backend/src/__testUtils__/pushTestImage';
+import { REGISTRY } from './ports';
+import { signInAsGuest } from './signIn';
+
+// One story, in order: the fleet page runs the pipeline, the entity card and the
+// Image Status tab show what it found, a new upstream digest makes the image
+// eligible, and a rebuild goes to the local GitHub stand-in and shows in history.
+test.describe.configure({ mode: 'serial' });
+
+const ENTITY = '/catalog/default/component/e2e-storefront';
+
+// The first visible element with exactly this text (copy buttons and the graph
+// repeat references in hidden labels).
+function shown(page: Page, text: string | RegExp) {
+  return page
+    .getByText(text, { exact: typeof text === 'string' })
+    .filter({ visible: true })
+    .first();
+}
+
+async function refreshNow(page: Page) {
+  await page.goto('/image-factory');
+  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await expect(page.getByText(/analysed|analyzed/i).first()).toBeVisible({
+    timeout: 90_000,
+  });
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await signInAsGuest(page);
+});
+
+test('the fleet page lists enrolled images after a refresh', async ({
+  page,
+}) => {
+  await refreshNow(page);
+  await expect(shown(page, 'e2e-storefront')).toBeVisible();
+  await expect(shown(page, `${REGISTRY}/library/node:22`)).toBeVisible();
+  await page.screenshot({
+    path: 'e2e/screenshots/fleet-page.png',
+    fullPage: true,
+  });
+});
+
+test('the entity card shows base images and their freight', async ({
+  page,
+}) => {
+  await page.goto(ENTITY);
+  const card = page
+    .getByRole('article')
+    .filter({ hasText: 'Image Factory' })
+    .first();
+  await expect(shown(page, `${REGISTRY}/library/node:22`)).toBeVisible();
+  await expect(shown(page, `${REGISTRY}/library/nginx:1.27`)).toBeVisible();
+  await expect(shown(page, /up to date/i)).toBeVisible();
+  await ((await card.count()) ? card : page).screenshot({
+    path: 'e2e/screenshots/entity-card.png',
+  });
+});
+
+test('the Image Status tab shows the base images table and analysis', async ({
+  page,
+}) => {
+  await page.goto(ENTITY);
+  await shown(page, 'Image Status').click();
+  await expect(shown(page, 'Base images')).toBeVisible();
+  await expect(page.getByText('Freight timeline')).toBeVisible();
+  await expect(shown(page, `${REGISTRY}/library/node:22`)).toBeVisible();
+  await page.screenshot({
+    path: 'e2e/screenshots/image-status-tab.png',
+    fullPage: true,
+  });
+});
+
+test('a new upstream digest makes the image eligible, and a rebuild is recorded', async ({
+  page,
+}) => {
+  await createImagePusher(`http://${REGISTRY}`).pushImage(
+    'library/node',
+    '22',
+    {
+      content: 'node 22, security fix',
+    },
+  );
+  await refreshNow(page);
+
+  await page.goto(ENTITY);
+  await expect(shown(page, /eligible now/i)).toBeVisible();
+  await page.getByRole('button', { name: 'Rebuild', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Rebuild', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  await shown(page, 'Image Status').click();
+  await expect(page.getByText('Rebuild history')).toBeVisible();
+  await expect(
+    page
+      .locator(
+        'a[href="http://127.0.0.1:7077/acme/payments/actions/runs/4242"]',
+      )
+      .first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'e2e/screenshots/rebuild-history.png',
+    fullPage: true,
+  });
+});

@@ -1,0 +1,268 @@
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { ImageStatus } from '@internal/plugin-image-factory-common';
+import { DatabaseImageFactoryStore } from '../database';
+import { ScmRebuildTrigger } from '../triggers';
+import {
+  LocalGithubApi,
+  startLocalGithubApi,
+} from '../triggers/localGithubApi';
+import { RebuildService } from './RebuildService';
+
+// No real GitHub is reachable here: a local server implementing the documented
+// GitHub REST endpoints stands in for a GitHub Enterprise Server.
+const TOKEN = 'ghp_RebuildServiceTestToken0123456789';
+const DAY = 86_400_000;
+
+describe('RebuildService', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  let github: LocalGithubApi;
+
+  beforeEach(async () => {
+    github = await startLocalGithubApi({
+      token: TOKEN,
+      returnsRunDetails: true,
+      now: () => Date.now(),
+      repositories: {
+        'acme/payments': {
+          defaultBranch: 'main',
+          branches: ['main'],
+          workflows: {
+            'build.yml': [
+              'image_factory_reason',
+              'image_factory_base_images',
+              'image_factory_trigger',
+            ],
+          },
+        },
+      },
+    });
+  });
+  afterEach(() => github.close());
+
+  function trigger() {
+    return ScmRebuildTrigger.create({
+      integrations: ScmIntegrations.fromConfig(
+        new ConfigReader({
+          integrations: {
+            github: [
+              {
+                host: 'ghe.local',
+                apiBaseUrl: `${github.url}/api/v3`,
+                token: TOKEN,
+              },
+            ],
+          },
+        }),
+      ),
+      logger: mockServices.logger.mock(),
+    });
+  }
+
+  function status(
+    entityRef: string,
+    eligibility: ImageStatus['eligibility'],
+  ): ImageStatus {
+    const firstSeen = new Date(Date.now() - 10 * DAY).toISOString();
+    return {
+      entityRef,
+      kind: 'managed',
+      owner: 'group:default/payments',
+      enrollment: {
+        image: 'ghcr.io/acme/payments',
+        dockerfile: 'Dockerfile',
+        sourceLocation: 'url:https://ghe.local/acme/payments/tree/main/',
+        rebuildDelay: '7d',
+        autoRebuild: true,
+        workflow: 'build.yml',
+        priority: 'normal',
+        errors: [],
+      },
+      analysis: { status: 'ok', analyzedAt: firstSeen, warnings: [] },
+      baseImages: [
+        {
+          ref: 'docker.io/library/node:22',
+          name: 'node-22',
+          builtDigest: 'sha256:old',
+          latestDigest: 'sha256:newest',
+          eligibleDigest:
+            eligibility.state === 'eligible' ? 'sha256:aged' : null,
+          lastUpdated: firstSeen,
+          freight: [],
+          updates: [],
+          dependents: [entityRef],
+        },
+      ],
+      freight: [],
+      dependents: [],
+      eligibility,
+      rebuilds: [],
+      emergencyRebuildCount: 0,
+      links: {},
+    };
+  }
+
+  async function setup(databaseId: TestDatabaseId, statuses: ImageStatus[]) {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseImageFactoryStore.create({
+      database: mockServices.database({ knex }),
+    });
+    await store.replaceImageStatuses(
+      statuses.map(s => ({
+        entityRef: s.entityRef,
+        kind: s.kind,
+        image: s.enrollment.image,
+        eligibilityState: s.eligibility.state,
+        status: s,
+      })),
+    );
+    const service = RebuildService.create({
+      store,
+      trigger: trigger(),
+      logger: mockServices.logger.mock(),
+    });
+    return { store, service, knex };
+  }
+
+  const dispatches = () =>
+    github.requests.filter(
+      r => r.method === 'POST' && r.path.endsWith('/dispatches'),
+    );
+
+  it.each(databases.eachSupportedId())(
+    'dispatches a manual rebuild on the aged digests and shows the image rebuilding, %p',
+    async databaseId => {
+      const eligible = status('component:default/payments', {
+        state: 'eligible',
+        eligibleAt: new Date(Date.now() - DAY).toISOString(),
+        reasons: ['node aged past the delay'],
+      });
+      const { service, store } = await setup(databaseId, [eligible]);
+
+      const { rebuild } = await service.request({
+        status: eligible,
+        request: {},
+        credentials: mockCredentials.user('user:default/alice'),
+      });
+
+      expect(rebuild).toMatchObject({
+        trigger: 'manual',
+        requestedBy: 'user:default/alice',
+        provider: 'github',
+        baseDigests: { 'docker.io/library/node:22': 'sha256:aged' },
+      });
+      expect(dispatches()).toHaveLength(1);
+      const body = dispatches()[0].body as {
+        ref: string;
+        inputs: Record<string, string>;
+      };
+      expect(body.ref).toBe('main');
+      expect(JSON.parse(body.inputs.image_factory_base_images)).toEqual([
+        { ref: 'docker.io/library/node:22', digest: 'sha256:aged' },
+      ]);
+      expect(body.inputs.image_factory_trigger).toBe('manual');
+      expect(dispatches()[0].headers.authorization).toBe(`token ${TOKEN}`);
+
+      const stored = (await store.getImageStatus(
+        'component:default/payments',
+      ))!;
+      expect(stored.eligibilityState).toBe('rebuilding');
+      expect((stored.status as ImageStatus).rebuilds).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'refuses an early rebuild with its eligibleAt, and lets an emergency rebuild bypass the delay, %p',
+    async databaseId => {
+      const eligibleAt = new Date(Date.now() + 3 * DAY).toISOString();
+      const pending = status('component:default/payments', {
+        state: 'pending',
+        eligibleAt,
+        reasons: ['node waits out its delay'],
+      });
+      const { service } = await setup(databaseId, [pending]);
+      const credentials = mockCredentials.user('user:default/sec');
+
+      await expect(
+        service.request({ status: pending, request: {}, credentials }),
+      ).rejects.toMatchObject({ name: 'ConflictError', eligibleAt });
+      expect(dispatches()).toHaveLength(0);
+
+      const { rebuild } = await service.request({
+        status: pending,
+        request: {
+          emergency: true,
+          justification: 'CVE-2026-1234 in node, exploited in the wild',
+        },
+        credentials,
+      });
+      expect(rebuild).toMatchObject({
+        trigger: 'emergency',
+        justification: 'CVE-2026-1234 in node, exploited in the wild',
+        baseDigests: { 'docker.io/library/node:22': 'sha256:newest' },
+      });
+      expect(dispatches()).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'triggers each eligible image once even when two backends run at the same time, %p',
+    async databaseId => {
+      const images = ['a', 'b', 'c'].map(name =>
+        status(`component:default/${name}`, {
+          state: 'eligible',
+          eligibleAt: new Date(Date.now() - DAY).toISOString(),
+          reasons: [],
+        }),
+      );
+      const first = await setup(databaseId, images);
+      const second = RebuildService.create({
+        store: await DatabaseImageFactoryStore.create({
+          database: mockServices.database({ knex: first.knex }),
+        }),
+        trigger: trigger(),
+        logger: mockServices.logger.mock(),
+      });
+
+      const started = await Promise.all([
+        first.service.triggerEligible(images, 10),
+        second.triggerEligible(images, 10),
+      ]);
+
+      expect(started.flat()).toHaveLength(3);
+      expect(dispatches()).toHaveLength(3);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records a failed trigger with the HTTP status and never the token, %p',
+    async databaseId => {
+      const eligible = status('component:default/payments', {
+        state: 'eligible',
+        reasons: [],
+      });
+      eligible.enrollment.workflow = 'missing.yml';
+      const { service, store } = await setup(databaseId, [eligible]);
+
+      const { rebuild } = await service.request({
+        status: eligible,
+        request: {},
+        credentials: mockCredentials.user(),
+      });
+
+      expect(rebuild.status).toBe('failed');
+      expect(rebuild.error).toMatch(/404/);
+      expect(JSON.stringify(await store.listRebuilds())).not.toContain(TOKEN);
+      const stored = (await store.getImageStatus(
+        'component:default/payments',
+      ))!;
+      expect(stored.eligibilityState).toBe('failed');
+    },
+  );
+});
