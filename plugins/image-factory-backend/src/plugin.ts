@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { imageFactoryPermissions } from '@internal/plugin-image-factory-common';
 import { DockerfileReader } from './analysis/DockerfileReader';
 import { readImageFactoryConfig } from './config/readImageFactoryConfig';
@@ -11,6 +12,7 @@ import { createFreightSource, RegistryPolicy } from './discovery';
 import { openStateRepository } from './git/openStateRepository';
 import { Pipeline } from './pipeline/Pipeline';
 import { PipelineTask } from './pipeline/PipelineTask';
+import { RebuildNotifier } from './rebuilds/RebuildNotifier';
 import { RebuildService } from './rebuilds/RebuildService';
 import { DefaultImageFactoryService } from './service/DefaultImageFactoryService';
 import { createRouter } from './service/router';
@@ -38,6 +40,7 @@ export const imageFactoryPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { rootConfig, logger } = deps;
@@ -49,6 +52,10 @@ export const imageFactoryPlugin = createBackendPlugin({
         const rebuilds = RebuildService.create({
           store,
           trigger: ScmRebuildTrigger.fromConfig(rootConfig, { logger }),
+          notifier: RebuildNotifier.create({
+            notifications: deps.notifications,
+            logger,
+          }),
           logger,
         });
         const pipeline = Pipeline.create({

@@ -14,6 +14,7 @@ import { DockerfileReader } from '../analysis/DockerfileReader';
 import { ImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { ImageFactoryStore } from '../database';
 import { FreightSource } from '../discovery';
+import { ownerOf } from '../enrollment/ownerOf';
 import { readEnrolledEntities } from '../enrollment/readEnrolledEntities';
 import { StateRepository } from '../git';
 import { RebuildService } from '../rebuilds/RebuildService';
@@ -128,7 +129,15 @@ export class Pipeline {
     });
 
     await o.rebuilds.followActive(
-      new Map(enrollments.map(e => [e.entityRef, e])),
+      new Map(
+        enrollments.map(e => [
+          e.entityRef,
+          {
+            ...e,
+            owner: ownerOf(byRef.get(e.entityRef)),
+          },
+        ]),
+      ),
       now,
     );
     const state = syncRebuildHistory(

@@ -1,8 +1,5 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
+import { ownerOf } from '../enrollment/ownerOf';
 import {
   Enrollment,
   ImageStatus,
@@ -88,21 +85,6 @@ export async function publishStatuses(options: {
     })),
   );
   return statuses;
-}
-
-function ownerOf(entity: Entity): string | null {
-  const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
-  if (typeof owner !== 'string' || !owner) return null;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return null;
-  }
 }
 
 // The first-seen time of the oldest update the image is not built on yet.

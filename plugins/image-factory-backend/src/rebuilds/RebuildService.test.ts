@@ -13,6 +13,8 @@ import {
   LocalGithubApi,
   startLocalGithubApi,
 } from '../triggers/localGithubApi';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { RebuildNotifier } from './RebuildNotifier';
 import { RebuildService } from './RebuildService';
 
 // No real GitHub is reachable here: a local server implementing the documented
@@ -108,7 +110,11 @@ describe('RebuildService', () => {
     };
   }
 
-  async function setup(databaseId: TestDatabaseId, statuses: ImageStatus[]) {
+  async function setup(
+    databaseId: TestDatabaseId,
+    statuses: ImageStatus[],
+    notifications?: NotificationService,
+  ) {
     const knex = await databases.init(databaseId);
     const store = await DatabaseImageFactoryStore.create({
       database: mockServices.database({ knex }),
@@ -122,12 +128,14 @@ describe('RebuildService', () => {
         status: s,
       })),
     );
+    const logger = mockServices.logger.mock();
     const service = RebuildService.create({
       store,
       trigger: trigger(),
-      logger: mockServices.logger.mock(),
+      notifier: RebuildNotifier.create({ notifications, logger }),
+      logger,
     });
-    return { store, service, knex };
+    return { store, service, knex, logger };
   }
 
   const dispatches = () =>
@@ -263,6 +271,87 @@ describe('RebuildService', () => {
         'component:default/payments',
       ))!;
       expect(stored.eligibilityState).toBe('failed');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'tells the owner about an emergency rebuild and a failed one, and rebuilds even when notifications are down, %p',
+    async databaseId => {
+      const sent: Parameters<NotificationService['send']>[0][] = [];
+      const pending = status('component:default/payments', {
+        state: 'pending',
+        reasons: [],
+      });
+      const billing = status('component:default/billing', {
+        state: 'pending',
+        reasons: [],
+      });
+      const { service } = await setup(databaseId, [pending, billing], {
+        send: async options => {
+          sent.push(options);
+        },
+      });
+      await service.request({
+        status: pending,
+        request: {
+          emergency: true,
+          justification: 'CVE-2026-1234 in node, exploited in the wild',
+        },
+        credentials: mockCredentials.user('user:default/sec'),
+      });
+      // Another image, whose workflow the server does not know.
+      const base = status('component:default/billing', {
+        state: 'pending',
+        reasons: [],
+      });
+      const broken = {
+        ...base,
+        enrollment: { ...base.enrollment, workflow: 'missing.yml' },
+      };
+      await service.request({
+        status: broken,
+        request: {
+          emergency: true,
+          justification: 'CVE-2026-1234 in node, second attempt',
+        },
+        credentials: mockCredentials.user('user:default/sec'),
+      });
+      expect(sent).toEqual([
+        {
+          recipients: { type: 'entity', entityRef: 'group:default/payments' },
+          payload: expect.objectContaining({
+            title:
+              'Emergency rebuild of ghcr.io/acme/payments by user:default/sec',
+            severity: 'high',
+            link: '/catalog/default/component/payments/image-status',
+          }),
+        },
+        {
+          recipients: { type: 'entity', entityRef: 'group:default/payments' },
+          payload: expect.objectContaining({
+            title: 'Rebuild of ghcr.io/acme/payments failed',
+            description: expect.stringContaining('404'),
+          }),
+        },
+      ]);
+
+      const down = await setup(databaseId, [pending], {
+        send: async () => {
+          throw new Error('notifications backend not installed');
+        },
+      });
+      const { rebuild } = await down.service.request({
+        status: pending,
+        request: {
+          emergency: true,
+          justification: 'CVE-2026-1234 in node, third attempt',
+        },
+        credentials: mockCredentials.user('user:default/sec'),
+      });
+      expect(rebuild.status).not.toBe('failed');
+      expect(down.logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('notifications backend not installed'),
+      );
     },
   );
 });

@@ -15,6 +15,11 @@ import { createHash } from 'node:crypto';
 import { ImageFactoryStore, RebuildRecord } from '../database';
 import { RebuildTrigger } from '../triggers';
 import { describePrincipal } from './describePrincipal';
+import {
+  NotifiedImage,
+  RebuildEvent,
+  RebuildNotifier,
+} from './RebuildNotifier';
 import { toApiRebuild } from './toApiRebuild';
 
 /** Who, why and on what a rebuild is asked for. */
@@ -35,6 +40,7 @@ export class RebuildService {
   private constructor(
     private readonly store: ImageFactoryStore,
     private readonly trigger: RebuildTrigger,
+    private readonly notifier: RebuildNotifier,
     private readonly logger: LoggerService,
   ) {}
 
@@ -42,8 +48,15 @@ export class RebuildService {
     store: ImageFactoryStore;
     trigger: RebuildTrigger;
     logger: LoggerService;
+    /** Absent: owners are not notified. */
+    notifier?: RebuildNotifier;
   }): RebuildService {
-    return new RebuildService(options.store, options.trigger, options.logger);
+    return new RebuildService(
+      options.store,
+      options.trigger,
+      options.notifier ?? RebuildNotifier.create({ logger: options.logger }),
+      options.logger,
+    );
   }
 
   /** A person's (or an automation's) rebuild, from the API. */
@@ -86,6 +99,11 @@ export class RebuildService {
     });
     const rebuild = toApiRebuild(record);
     await this.showRebuild(status, rebuild);
+    await this.notifier.notify(
+      eventOf(rebuild),
+      notifiedImage(status),
+      rebuild,
+    );
     return { rebuild };
   }
 
@@ -106,13 +124,18 @@ export class RebuildService {
     const started: RebuildRecord[] = [];
     for (const candidate of orderRebuilds(candidates, { maxPerRun })) {
       try {
-        started.push(
-          await this.start({
-            status: candidate.status,
-            trigger: 'auto',
-            requestedBy: 'image-factory',
-            bypassDelay: false,
-          }),
+        const record = await this.start({
+          status: candidate.status,
+          trigger: 'auto',
+          requestedBy: 'image-factory',
+          bypassDelay: false,
+        });
+        started.push(record);
+        const rebuild = toApiRebuild(record);
+        await this.notifier.notify(
+          eventOf(rebuild),
+          notifiedImage(candidate.status),
+          rebuild,
         );
       } catch (error) {
         if (!(isError(error) && error.name === 'ConflictError')) throw error;
@@ -125,7 +148,12 @@ export class RebuildService {
   async followActive(
     sources: ReadonlyMap<
       string,
-      { sourceLocation: string | null; workflow: string | null }
+      {
+        sourceLocation: string | null;
+        workflow: string | null;
+        owner: string | null;
+        image: string | null;
+      }
     >,
     now: Date,
   ): Promise<void> {
@@ -141,7 +169,7 @@ export class RebuildService {
           dispatchedAt: rebuild.requestedAt,
           branch: branchOf(enrollment.sourceLocation),
         });
-        await this.store.updateRebuild(rebuild.id, {
+        const updated = await this.store.updateRebuild(rebuild.id, {
           status: progress.status,
           ...(progress.runId ? { runId: progress.runId } : {}),
           ...(progress.runUrl ? { runUrl: progress.runUrl } : {}),
@@ -150,6 +178,20 @@ export class RebuildService {
             ? { finishedAt: now.toISOString() }
             : {}),
         });
+        if (
+          progress.status === 'completed' &&
+          progress.conclusion !== 'success'
+        ) {
+          await this.notifier.notify(
+            'failed',
+            {
+              entityRef: rebuild.entityRef,
+              owner: enrollment.owner,
+              image: enrollment.image ?? rebuild.entityRef,
+            },
+            toApiRebuild(updated),
+          );
+        }
       } catch (error) {
         this.logger.warn(
           `Could not follow rebuild ${rebuild.id} of ${rebuild.entityRef}: ${
@@ -276,4 +318,17 @@ function reasonOf(ask: RebuildAsk, count: number): string {
 // provider fall back to the default branch.
 function branchOf(sourceLocation: string): string {
   return /\/(?:-\/)?(?:tree|blob)\/([^/]+)/.exec(sourceLocation)?.[1] ?? '';
+}
+
+function eventOf(rebuild: ApiRebuildRecord): RebuildEvent {
+  if (rebuild.status === 'failed') return 'failed';
+  return rebuild.trigger === 'emergency' ? 'emergency' : 'triggered';
+}
+
+function notifiedImage(status: ImageStatus): NotifiedImage {
+  return {
+    entityRef: status.entityRef,
+    owner: status.owner,
+    image: status.enrollment.image,
+  };
 }

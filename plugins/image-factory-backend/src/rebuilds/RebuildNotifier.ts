@@ -1,0 +1,80 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { RebuildRecord } from '@internal/plugin-image-factory-common';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+
+/** What happened to a rebuild that the image's owner should hear about. */
+export type RebuildEvent = 'triggered' | 'failed' | 'emergency';
+
+/** The image a notification is about. */
+export interface NotifiedImage {
+  entityRef: string;
+  owner: string | null;
+  image: string;
+}
+
+/**
+ * Tells an image's owner about its rebuilds through Backstage notifications. The
+ * notifications backend is optional: when it is not installed, or a send fails, the
+ * failure is logged and the rebuild goes on.
+ */
+export class RebuildNotifier {
+  private constructor(
+    private readonly notifications: NotificationService | undefined,
+    private readonly logger: LoggerService,
+  ) {}
+
+  static create(options: {
+    notifications?: NotificationService;
+    logger: LoggerService;
+  }): RebuildNotifier {
+    return new RebuildNotifier(options.notifications, options.logger);
+  }
+
+  async notify(
+    event: RebuildEvent,
+    status: NotifiedImage,
+    rebuild: RebuildRecord,
+  ): Promise<void> {
+    if (!this.notifications || !status.owner) {
+      return;
+    }
+    const image = status.image;
+    const { namespace, kind, name } = parseEntityRef(status.entityRef);
+    const titles: Record<RebuildEvent, string> = {
+      triggered: `Rebuild of ${image} started`,
+      failed: `Rebuild of ${image} failed`,
+      emergency: `Emergency rebuild of ${image} by ${rebuild.requestedBy}`,
+    };
+    const descriptions: Record<RebuildEvent, string> = {
+      triggered: `A ${
+        rebuild.trigger
+      } rebuild on new base image digests was triggered${
+        rebuild.runUrl ? `: ${rebuild.runUrl}` : '.'
+      }`,
+      failed: `The rebuild could not run: ${
+        rebuild.error ?? rebuild.conclusion ?? 'unknown error'
+      }`,
+      emergency: `The cooling-off delay was bypassed. Justification: ${rebuild.justification}`,
+    };
+    try {
+      await this.notifications.send({
+        recipients: { type: 'entity', entityRef: status.owner },
+        payload: {
+          title: titles[event],
+          description: descriptions[event],
+          link: `/catalog/${namespace}/${kind}/${name}/image-status`,
+          severity: event === 'triggered' ? 'normal' : 'high',
+          topic: 'image-factory',
+          scope: `image-factory:${status.entityRef}:${rebuild.id}:${event}`,
+        },
+      });
+    } catch (error) {
+      this.logger.warn(
+        `Could not notify ${status.owner} about the rebuild of ${
+          status.entityRef
+        }: ${(error as Error).message}`,
+      );
+    }
+  }
+}
