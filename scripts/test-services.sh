@@ -8,7 +8,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="$PWD/.test-services"
-pg_port="${IMAGE_FACTORY_TEST_PG_PORT:-55432}"
 
 need_packages() {
   local missing=()
@@ -46,12 +45,30 @@ start_postgres() {
     as_pg "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 >/dev/null
   fi
   if ! as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-    as_pg "$bin/pg_ctl" -D "$data" -l "$data/log" -w -o "-p $pg_port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+    # Another checkout's test server may hold a port: take the first free one.
+    free_port 55432 >"$dir/postgres.port"
+    as_pg "$bin/pg_ctl" -D "$data" -l "$data/log" -w \
+      -o "-p $(cat "$dir/postgres.port") -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+      start >/dev/null
   fi
+  local pg_port
+  pg_port=$(cat "$dir/postgres.port")
   local version
   version=$(cat "$data/PG_VERSION")
   # backend-test-utils' TestDatabases reads this variable for the matching version id.
   echo "export BACKSTAGE_TEST_DATABASE_POSTGRES${version}_CONNECTION_STRING=postgresql://postgres@127.0.0.1:$pg_port"
+}
+
+free_port() {
+  local port
+  for port in $(seq "$1" $(($1 + 100))); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "test-services: no free port from $1" >&2
+  return 1
 }
 
 stop_postgres() {

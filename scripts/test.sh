@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 . scripts/toolchain.sh
 what="${1:-all}"
 
-eval "$(scripts/test-services.sh start)"
+# An assignment keeps the script's exit status, so a failed start stops the run.
+services=$(scripts/test-services.sh start)
+eval "$services"
 trap 'scripts/test-services.sh stop' EXIT
 
 timings=()
