@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import {
   OciRegistry,
@@ -61,10 +62,11 @@ describe('imageFactoryPlugin', () => {
     };
   }
 
-  async function start(entities: Entity[]) {
+  async function start(entities: Entity[], permission = AuthorizeResult.ALLOW) {
     const { server } = await startTestBackend({
       features: [
         imageFactoryPlugin,
+        mockServices.permissions.factory({ result: permission }),
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
           data: {
@@ -96,6 +98,11 @@ describe('imageFactoryPlugin', () => {
         request(server)
           .get(`/api/image-factory${url}`)
           .set('Authorization', user),
+      post: (url: string, body: object) =>
+        request(server)
+          .post(`/api/image-factory${url}`)
+          .set('Authorization', user)
+          .send(body),
       server,
     };
   }
@@ -212,6 +219,25 @@ describe('imageFactoryPlugin', () => {
     );
     expect(commits()).toHaveLength(3);
 
+    // Asking before the delay has passed is refused with the time it will pass.
+    const early = await api.post(
+      '/images/default/component/payments/rebuild',
+      {},
+    );
+    expect(early.status).toBe(409);
+    expect(early.body.error.eligibleAt).toBe(
+      pending.body.eligibility.eligibleAt,
+    );
+    const unjustified = await api.post(
+      '/images/default/component/payments/rebuild',
+      {
+        emergency: true,
+        justification: 'too short',
+      },
+    );
+    expect(unjustified.status).toBe(400);
+    expect(unjustified.body.error.message).toContain('at least 20 characters');
+
     const list = await api.get('/images?state=pending');
     expect(list.body).toMatchObject({
       totalCount: 1,
@@ -229,6 +255,26 @@ describe('imageFactoryPlugin', () => {
       from: 'component:default/payments',
       to: `base:${bases.body.items[0].name}`,
     });
+  });
+
+  it('refuses rebuilds and refreshes to callers without the permission', async () => {
+    const api = await start([], AuthorizeResult.DENY);
+    const rebuild = await api.post(
+      '/images/default/component/payments/rebuild',
+      {
+        emergency: true,
+        justification: 'CVE-2026-1234 is exploited in the wild',
+      },
+    );
+    expect(rebuild.status).toBe(403);
+    expect(rebuild.body.error.message).toContain(
+      'image-factory.rebuild.emergency',
+    );
+    expect((await api.refresh()).status).toBe(403);
+    const unauthenticated = await request(api.server)
+      .post('/api/image-factory/refresh')
+      .set('Authorization', mockCredentials.none.header());
+    expect(unauthenticated.status).toBe(401);
   });
 
   it('rejects bad input with 400 and unknown entities with 404', async () => {
