@@ -62,7 +62,12 @@ describe('imageFactoryPlugin', () => {
     };
   }
 
-  async function start(entities: Entity[], permission = AuthorizeResult.ALLOW) {
+  async function start(
+    entities: Entity[],
+    permission:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  ) {
     const { server } = await startTestBackend({
       features: [
         imageFactoryPlugin,

@@ -23,7 +23,11 @@ import {
 describe('Image Factory in the legacy frontend system', () => {
   const api = fakeImageFactoryApi({
     getImage: async () => imageStatus(),
-    listImages: async () => ({ items: [], totalCount: 0 }),
+    listImages: async () => ({
+      items: [],
+      totalCount: 0,
+      emergencyRebuildCount: 0,
+    }),
     listBaseImages: async () => ({ items: [] }),
     getGraph: async () => ({ nodes: [], edges: [] }),
   });

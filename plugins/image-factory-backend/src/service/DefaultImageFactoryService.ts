@@ -59,6 +59,7 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     });
     return {
       totalCount,
+      emergencyRebuildCount: await this.store.countEmergencyRebuilds(),
       items: items.map(item => {
         const status = item.status as ImageStatus;
         return {

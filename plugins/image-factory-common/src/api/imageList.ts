@@ -53,4 +53,6 @@ export interface ImageList {
   items: ImageListItem[];
   /** Number of images matching the filters, ignoring offset and limit. */
   totalCount: number;
+  /** Emergency rebuilds of the whole fleet, whatever the filters. */
+  emergencyRebuildCount: number;
 }

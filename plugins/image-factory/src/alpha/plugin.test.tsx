@@ -64,7 +64,11 @@ describe('Image Factory in the new frontend system', () => {
 
   it('serves the fleet page from the installed plugin', async () => {
     const api = fakeImageFactoryApi({
-      listImages: async () => ({ items: [], totalCount: 0 }),
+      listImages: async () => ({
+        items: [],
+        totalCount: 0,
+        emergencyRebuildCount: 0,
+      }),
       listBaseImages: async () => ({ items: [] }),
       getGraph: async () => ({ nodes: [], edges: [] }),
     });

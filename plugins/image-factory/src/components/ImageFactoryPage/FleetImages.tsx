@@ -93,6 +93,9 @@ export function FleetImages(props: {
   } else {
     body = (
       <>
+        <Typography variant="body2" color="textSecondary">
+          Emergency rebuilds across the fleet: {value.emergencyRebuildCount}
+        </Typography>
         <FleetImagesTable items={value.items} now={props.now} />
         <TablePagination
           component="div"

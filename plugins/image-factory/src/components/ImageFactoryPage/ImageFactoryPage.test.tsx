@@ -43,6 +43,7 @@ function item(
 
 const images: ImageList = {
   totalCount: 2,
+  emergencyRebuildCount: 3,
   items: [
     item('payments', {
       eligibility: {
@@ -152,6 +153,9 @@ describe('ImageFactoryPage', () => {
     expect(
       screen.getByRole('heading', { name: 'Image Factory' }),
     ).toBeInTheDocument();
+    expect(
+      screen.getByText('Emergency rebuilds across the fleet: 3'),
+    ).toBeInTheDocument();
   });
 
   it('filters by state', async () => {
@@ -225,7 +229,11 @@ describe('ImageFactoryPage', () => {
 
   it('explains how to enroll when nothing is enrolled', async () => {
     await renderPage({
-      listImages: async () => ({ items: [], totalCount: 0 }),
+      listImages: async () => ({
+        items: [],
+        totalCount: 0,
+        emergencyRebuildCount: 0,
+      }),
       listBaseImages: async () => ({ items: [] }),
       getGraph: async () => ({ nodes: [], edges: [] }),
     });
