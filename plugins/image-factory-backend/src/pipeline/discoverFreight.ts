@@ -73,7 +73,10 @@ export async function discoverFreight(options: {
   const plan = planDiscovery({
     images,
     lastChecked: new Map(
-      lastChecks.map(c => [c.target, new Date(c.checkedAt)]),
+      lastChecks.map(c => [
+        c.target,
+        effectiveCheckTime(c, options.minIntervalFor),
+      ]),
     ),
     minIntervalFor: options.minIntervalFor,
     now,
@@ -129,6 +132,23 @@ export async function discoverFreight(options: {
     }
   }
   return { state, checked: plan.due.length, newFreight, checks, errors };
+}
+
+/** A failed check is retried after at most an hour, not a registry's full interval. */
+export const FAILED_CHECK_RETRY_MS = 3_600_000;
+
+// planDiscovery waits a registry's interval after the last check; for a failed
+// check the wait is shortened by moving the check time back.
+function effectiveCheckTime(
+  check: RegistryCheckRecord,
+  minIntervalFor: (registry: string) => number,
+): Date {
+  const checkedAt = Date.parse(check.checkedAt);
+  if (!check.error) {
+    return new Date(checkedAt);
+  }
+  const interval = minIntervalFor(check.target.split('/')[0]);
+  return new Date(checkedAt - Math.max(0, interval - FAILED_CHECK_RETRY_MS));
 }
 
 function listTracked(state: StateTree) {
