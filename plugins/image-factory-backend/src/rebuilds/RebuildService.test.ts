@@ -6,7 +6,15 @@ import {
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
-import { ImageStatus } from '@internal/plugin-image-factory-common';
+import {
+  analyzeDockerfile,
+  DEFAULT_ENROLLMENT_DEFAULTS,
+  emptyStateTree,
+  ImageStatus,
+  ManagedImageState,
+  mergeState,
+  parseEnrollment,
+} from '@internal/plugin-image-factory-common';
 import { DatabaseImageFactoryStore } from '../database';
 import { ScmRebuildTrigger } from '../triggers';
 import {
@@ -16,6 +24,7 @@ import {
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { RebuildNotifier } from './RebuildNotifier';
 import { RebuildService } from './RebuildService';
+import { syncRebuildHistory } from './syncRebuildHistory';
 
 // No real GitHub is reachable here: a local server implementing the documented
 // GitHub REST endpoints stands in for a GitHub Enterprise Server.
@@ -354,4 +363,96 @@ describe('RebuildService', () => {
       );
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'follows a run to its conclusion, and a successful one moves the built digests, %p',
+    async databaseId => {
+      const eligible = status('component:default/payments', {
+        state: 'eligible',
+        reasons: [],
+      });
+      const { service, store } = await setup(databaseId, [eligible]);
+      await service.request({
+        status: eligible,
+        request: {},
+        credentials: mockCredentials.user(),
+      });
+      const sources = new Map([
+        [
+          'component:default/payments',
+          {
+            sourceLocation: eligible.enrollment.sourceLocation,
+            workflow: 'build.yml',
+            owner: null,
+            image: 'ghcr.io/acme/payments',
+          },
+        ],
+      ]);
+
+      github.runs[0].status = 'in_progress';
+      await service.followActive(sources, new Date());
+      expect((await store.listRebuilds())[0]).toMatchObject({
+        status: 'in_progress',
+      });
+
+      github.runs[0].status = 'completed';
+      github.runs[0].conclusion = 'success';
+      const finished = new Date();
+      await service.followActive(sources, finished);
+      const [record] = await store.listRebuilds();
+      expect(record).toMatchObject({
+        status: 'completed',
+        conclusion: 'success',
+        finishedAt: finished.toISOString(),
+      });
+
+      const state = syncRebuildHistory(managedState(), [record]);
+      const image = state.images[0] as ManagedImageState;
+      expect(image.baseImages[0].builtDigest).toBe('sha256:aged');
+      expect(image.rebuilds).toEqual([
+        expect.objectContaining({
+          id: record.id,
+          status: 'completed',
+          baseDigests: {
+            'docker.io/library/node:22': { before: null, after: 'sha256:aged' },
+          },
+        }),
+      ]);
+    },
+  );
 });
+
+// The state of the payments image before any digest is known.
+function managedState() {
+  return mergeState({
+    previous: emptyStateTree(),
+    enrollments: [
+      parseEnrollment(
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: {
+            name: 'payments',
+            annotations: {
+              'image-factory.io/image': 'ghcr.io/acme/payments',
+              'image-factory.io/source-location':
+                'url:https://ghe.local/acme/payments/tree/main/',
+            },
+          },
+        },
+        DEFAULT_ENROLLMENT_DEFAULTS,
+      )!,
+    ],
+    analyses: new Map([
+      [
+        'component:default/payments',
+        {
+          status: 'ok',
+          analysis: analyzeDockerfile('FROM node:22\n'),
+          analyzedAt: '2026-01-01T00:00:00.000Z',
+        },
+      ],
+    ]),
+    now: '2026-01-01T00:00:00.000Z',
+  }).state;
+}
