@@ -20,6 +20,7 @@ import {
   RebuildEvent,
   RebuildNotifier,
 } from './RebuildNotifier';
+import { followRebuilds, RebuildSource } from './followRebuilds';
 import { toApiRebuild } from './toApiRebuild';
 
 /** Who, why and on what a rebuild is asked for. */
@@ -145,61 +146,15 @@ export class RebuildService {
   }
 
   /** Asks the CI provider how each running rebuild is doing and records it. */
-  async followActive(
-    sources: ReadonlyMap<
-      string,
-      {
-        sourceLocation: string | null;
-        workflow: string | null;
-        owner: string | null;
-        image: string | null;
-      }
-    >,
-    now: Date,
-  ): Promise<void> {
-    for (const rebuild of await this.store.listRebuilds({ active: true })) {
-      const enrollment = sources.get(rebuild.entityRef);
-      if (!enrollment?.sourceLocation || !enrollment.workflow) continue;
-      try {
-        const progress = await this.trigger.follow({
-          provider: rebuild.provider === 'gitlab' ? 'gitlab' : 'github',
-          sourceLocation: enrollment.sourceLocation,
-          runId: rebuild.runId,
-          workflow: enrollment.workflow,
-          dispatchedAt: rebuild.requestedAt,
-          branch: branchOf(enrollment.sourceLocation),
-        });
-        const updated = await this.store.updateRebuild(rebuild.id, {
-          status: progress.status,
-          ...(progress.runId ? { runId: progress.runId } : {}),
-          ...(progress.runUrl ? { runUrl: progress.runUrl } : {}),
-          ...(progress.conclusion ? { conclusion: progress.conclusion } : {}),
-          ...(progress.status === 'completed'
-            ? { finishedAt: now.toISOString() }
-            : {}),
-        });
-        if (
-          progress.status === 'completed' &&
-          progress.conclusion !== 'success'
-        ) {
-          await this.notifier.notify(
-            'failed',
-            {
-              entityRef: rebuild.entityRef,
-              owner: enrollment.owner,
-              image: enrollment.image ?? rebuild.entityRef,
-            },
-            toApiRebuild(updated),
-          );
-        }
-      } catch (error) {
-        this.logger.warn(
-          `Could not follow rebuild ${rebuild.id} of ${rebuild.entityRef}: ${
-            (error as Error).message
-          }`,
-        );
-      }
-    }
+  followActive(sources: ReadonlyMap<string, RebuildSource>, now: Date) {
+    return followRebuilds({
+      store: this.store,
+      trigger: this.trigger,
+      notifier: this.notifier,
+      logger: this.logger,
+      sources,
+      now,
+    });
   }
 
   // The status is otherwise refreshed by the next pipeline run; the person who
@@ -312,12 +267,6 @@ function reasonOf(ask: RebuildAsk, count: number): string {
   return ask.trigger === 'auto'
     ? `New digests of ${what} passed the rebuild delay`
     : `Rebuild requested by ${ask.requestedBy} on ${what}`;
-}
-
-// `…/tree/<branch>/…` (GitHub) or `…/-/tree/<branch>/…` (GitLab); '' lets the
-// provider fall back to the default branch.
-function branchOf(sourceLocation: string): string {
-  return /\/(?:-\/)?(?:tree|blob)\/([^/]+)/.exec(sourceLocation)?.[1] ?? '';
 }
 
 function eventOf(rebuild: ApiRebuildRecord): RebuildEvent {
