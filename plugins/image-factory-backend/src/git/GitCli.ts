@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { execFile } from 'node:child_process';
 import { GitCommandError } from './GitCommandError';
-import { scrubSecrets } from './scrubSecrets';
+import { scrubSecrets } from '../lib/scrubSecrets';
 
 /** Who commits: used as both author and committer. */
 export interface GitIdentity {

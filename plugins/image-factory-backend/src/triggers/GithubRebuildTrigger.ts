@@ -11,7 +11,7 @@ import { DispatchLimiter } from './DispatchLimiter';
 import { findDispatchedRun } from './findDispatchedRun';
 import { mapGithubRun } from './mapRunStatus';
 import { readGithubFailure } from './readGithubFailure';
-import { scrubSecrets } from './scrubSecrets';
+import { scrubSecrets } from '../lib/scrubSecrets';
 import {
   FollowRunRequest,
   RebuildTrigger,

@@ -5,7 +5,7 @@ import type {
 } from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
 import { GithubRepository, parseGithubRepository } from './parseRepositoryUrl';
-import { scrubSecrets } from './scrubSecrets';
+import { scrubSecrets } from '../lib/scrubSecrets';
 import { TriggerError } from './TriggerError';
 
 /** An authenticated client for the GitHub host of one repository. */

@@ -3,7 +3,7 @@ import { GITHUB_INPUT_NAMES } from './buildRunParameters';
 import type { GithubConnection } from './connectGithub';
 import { readGithubFailure } from './readGithubFailure';
 import { retryOnRateLimit } from './retryOnRateLimit';
-import { scrubSecrets } from './scrubSecrets';
+import { scrubSecrets } from '../lib/scrubSecrets';
 import { TriggerError } from './TriggerError';
 import type { TriggerClock } from './types';
 

@@ -2,7 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { GitlabHttpError, gitlabRequest } from './gitlabRequest';
 import type { GitlabProject } from './parseRepositoryUrl';
 import { retryOnRateLimit } from './retryOnRateLimit';
-import { scrubSecrets } from './scrubSecrets';
+import { scrubSecrets } from '../lib/scrubSecrets';
 import { TriggerError } from './TriggerError';
 import type { TriggerClock } from './types';
 

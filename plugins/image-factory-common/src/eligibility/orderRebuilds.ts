@@ -1,5 +1,6 @@
 import type { RebuildPriority } from '../api/imageStatus';
 import { comparePriority } from '../enrollment/priorities';
+import { compareText } from '../state/compareText';
 
 /**
  * An eligible image waiting for its rebuild.
@@ -27,14 +28,6 @@ function eligibleTime(candidate: RebuildCandidate): number {
   const ms = Date.parse(candidate.eligibleAt);
   // An unreadable time sorts last: it cannot claim to have waited longest.
   return Number.isFinite(ms) ? ms : Number.POSITIVE_INFINITY;
-}
-
-// Code-unit order, not locale order: the same on every server and browser.
-function compareText(a: string, b: string): number {
-  if (a === b) {
-    return 0;
-  }
-  return a < b ? -1 : 1;
 }
 
 /**

@@ -8,8 +8,10 @@ const TOKEN_PATTERNS: RegExp[] = [
 
 /**
  * Removes credentials from a text before it is logged, thrown or stored: the
- * given literal secrets, anything after `Bearer`/`token` in an authorization
- * value, URL userinfo and strings shaped like GitHub or GitLab tokens.
+ * given literal secrets (tokens and encodings of them), anything after
+ * `Bearer`/`token` in an authorization value, URL userinfo (git and HTTP clients
+ * echo remote URLs) and strings shaped like GitHub or GitLab tokens. Shared by the
+ * state repository and the rebuild triggers.
  */
 export function scrubSecrets(
   text: string,
@@ -17,7 +19,7 @@ export function scrubSecrets(
 ): string {
   let result = text;
   for (const secret of secrets) {
-    if (secret.length >= 4) {
+    if (secret.length > 0) {
       result = result.split(secret).join('***');
     }
   }
