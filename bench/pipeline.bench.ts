@@ -106,6 +106,7 @@ export const pipelineBenchmark: Benchmark = {
         rebuilds: RebuildService.create({
           store,
           trigger: ScmRebuildTrigger.fromConfig(rootConfig, { logger }),
+          coordinationWindowMs: config.defaults.coordinationWindowMs,
           logger,
         }),
         logger,

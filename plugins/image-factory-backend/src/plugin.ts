@@ -56,6 +56,7 @@ export const imageFactoryPlugin = createBackendPlugin({
             notifications: deps.notifications,
             logger,
           }),
+          coordinationWindowMs: config.defaults.coordinationWindowMs,
           logger,
         });
         const pipeline = Pipeline.create({

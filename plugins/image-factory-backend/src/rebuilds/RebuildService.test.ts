@@ -29,7 +29,10 @@ import { syncRebuildHistory } from './syncRebuildHistory';
 // No real GitHub is reachable here: a local server implementing the documented
 // GitHub REST endpoints stands in for a GitHub Enterprise Server.
 const TOKEN = 'ghp_RebuildServiceTestToken0123456789';
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
 describe('RebuildService', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -106,7 +109,11 @@ describe('RebuildService', () => {
             eligibility.state === 'eligible' ? 'sha256:aged' : null,
           lastUpdated: firstSeen,
           freight: [],
-          updates: [],
+          updates: [
+            { digest: 'sha256:old', firstSeen: ago(20 * DAY) },
+            { digest: 'sha256:aged', firstSeen: ago(10 * DAY) },
+            { digest: 'sha256:newest', firstSeen: ago(HOUR) },
+          ],
           dependents: [entityRef],
         },
       ],
@@ -142,6 +149,7 @@ describe('RebuildService', () => {
       store,
       trigger: trigger(),
       notifier: RebuildNotifier.create({ notifications, logger }),
+      coordinationWindowMs: HOUR,
       logger,
     });
     return { store, service, knex, logger };
@@ -244,6 +252,7 @@ describe('RebuildService', () => {
           database: mockServices.database({ knex: first.knex }),
         }),
         trigger: trigger(),
+        coordinationWindowMs: HOUR,
         logger: mockServices.logger.mock(),
       });
 

@@ -20,6 +20,7 @@ import {
   RebuildEvent,
   RebuildNotifier,
 } from './RebuildNotifier';
+import { applyEligibility } from '../status/applyEligibility';
 import { followRebuilds, RebuildSource } from './followRebuilds';
 import { toApiRebuild } from './toApiRebuild';
 
@@ -42,6 +43,7 @@ export class RebuildService {
     private readonly store: ImageFactoryStore,
     private readonly trigger: RebuildTrigger,
     private readonly notifier: RebuildNotifier,
+    private readonly coordinationWindowMs: number,
     private readonly logger: LoggerService,
   ) {}
 
@@ -51,11 +53,14 @@ export class RebuildService {
     logger: LoggerService;
     /** Absent: owners are not notified. */
     notifier?: RebuildNotifier;
+    /** `imageFactory.defaults.coordinationWindow`, in milliseconds. */
+    coordinationWindowMs: number;
   }): RebuildService {
     return new RebuildService(
       options.store,
       options.trigger,
       options.notifier ?? RebuildNotifier.create({ logger: options.logger }),
+      options.coordinationWindowMs,
       options.logger,
     );
   }
@@ -158,35 +163,24 @@ export class RebuildService {
   }
 
   // The status is otherwise refreshed by the next pipeline run; the person who
-  // asked should see the rebuild now. Eligibility reads as the pipeline would put
-  // it: a running rebuild wins over every other state.
+  // asked should see the rebuild now, judged exactly as the pipeline would.
   private async showRebuild(status: ImageStatus, rebuild: ApiRebuildRecord) {
-    const failed = rebuild.status === 'failed';
-    const eligibility: ImageStatus['eligibility'] = failed
-      ? {
-          state: 'failed',
-          reasons: [`The rebuild could not be started: ${rebuild.error}`],
-        }
-      : {
-          state: 'rebuilding',
-          reasons: [
-            `A ${rebuild.trigger} rebuild requested by ${rebuild.requestedBy} is running`,
-          ],
-        };
-    const updated: ImageStatus = {
-      ...status,
-      eligibility,
-      rebuilds: [rebuild, ...status.rebuilds],
-      emergencyRebuildCount:
-        status.emergencyRebuildCount +
-        (rebuild.trigger === 'emergency' ? 1 : 0),
-    };
+    const updated = applyEligibility(
+      {
+        ...status,
+        rebuilds: [rebuild, ...status.rebuilds],
+        emergencyRebuildCount:
+          status.emergencyRebuildCount +
+          (rebuild.trigger === 'emergency' ? 1 : 0),
+      },
+      { coordinationWindowMs: this.coordinationWindowMs, now: new Date() },
+    );
     const stored = await this.store.getImageStatus(status.entityRef);
     if (stored) {
       await this.store.updateImageStatus({
         ...stored,
-        eligibilityState: eligibility.state,
-        eligibleAt: undefined,
+        eligibilityState: updated.eligibility.state,
+        eligibleAt: updated.eligibility.eligibleAt,
         status: updated,
       });
     }

@@ -1,7 +1,7 @@
+import { applyEligibility } from './applyEligibility';
 import {
   BaseImageDetail,
   BaseImageState,
-  computeEligibility,
   Eligibility,
   Enrollment,
   ExternalImageState,
@@ -10,7 +10,6 @@ import {
   ImageState,
   ImageStatus,
   ManagedImageState,
-  parseDuration,
   RebuildRecord,
   StateTree,
   statePath,
@@ -83,105 +82,70 @@ function managedStatus(
 ): ImageStatus {
   const enrollment = context.enrollments.get(image.entityRef);
   const rebuilds = context.rebuilds.get(image.entityRef) ?? [];
-  const blockedReasons = [
-    ...(enrollment?.errors
-      .filter(e => e.annotation === 'image-factory.io/image')
-      .map(e => `${e.annotation}: ${e.message}`) ?? []),
-    ...(image.analysis.status === 'failed'
-      ? [`Dockerfile analysis failed: ${image.analysis.error}`]
-      : []),
-    ...(image.policy.workflow
-      ? []
-      : [
-          'No workflow is configured (annotation image-factory.io/workflow), so the Image Factory cannot trigger a build',
-        ]),
-  ];
-  const bases = image.baseImages.map(usage => ({
-    usage,
-    record: tracked.get(usage.name),
-  }));
-  const active = rebuilds.find(
-    r => r.status === 'requested' || r.status === 'running',
-  );
-  const last = rebuilds[0];
-  const eligibility = computeEligibility(
+  const baseImages: ImageBaseImage[] = image.baseImages.map(usage => {
+    const record = tracked.get(usage.name);
+    return {
+      ref: usage.ref,
+      name: usage.name,
+      builtDigest: usage.builtDigest,
+      latestDigest: record?.currentDigest ?? null,
+      eligibleDigest: null,
+      lastUpdated: record?.lastUpdated ?? null,
+      freight: record ? freightOf(record, context.freightSource) : [],
+      updates:
+        record?.updates.map(u => ({
+          digest: u.digest,
+          firstSeen: u.firstSeen,
+        })) ?? [],
+      dependents: record?.dependents ?? [],
+      ...errorOf(record?.ref ?? usage.ref, context.discoveryErrors),
+    };
+  });
+  return applyEligibility(
     {
-      delayMs: parseDuration(image.policy.rebuildDelay),
-      autoRebuild: image.policy.autoRebuild,
-      blockedReasons,
-      baseImages: bases.map(({ usage, record }) => ({
-        ref: usage.ref,
-        builtDigest: usage.builtDigest,
-        freight: record?.updates ?? [],
-      })),
-      activeRebuild: active && {
-        requestedAt: active.requestedAt,
-        status: active.status,
+      entityRef: image.entityRef,
+      kind: 'managed',
+      owner: context.owners.get(image.entityRef) ?? null,
+      enrollment: {
+        image: image.image,
+        dockerfile: image.source.dockerfile,
+        sourceLocation: image.source.location,
+        rebuildDelay: image.policy.rebuildDelay,
+        autoRebuild: image.policy.autoRebuild,
+        workflow: image.policy.workflow,
+        priority: image.policy.priority,
+        errors: enrollment?.errors ?? [],
       },
-      lastRebuild: last && {
-        status: last.status,
-        conclusion: last.conclusion,
-        error: last.error,
-        attempt: consecutiveFailures(rebuilds),
+      analysis: {
+        status: image.analysis.status,
+        analyzedAt: image.analysis.analyzedAt,
+        ...(image.analysis.error ? { error: image.analysis.error } : {}),
+        warnings: image.analysis.warnings,
+        ...(image.analysis.frontend
+          ? { frontend: image.analysis.frontend }
+          : {}),
       },
-      coordinationWindowMs: context.coordinationWindowMs,
-      lastTriggeredAt: last?.requestedAt,
+      baseImages,
+      freight: image.published.flatMap(p =>
+        freightOf(p, context.freightSource),
+      ),
+      dependents: [
+        ...new Set(image.published.flatMap(p => p.dependents)),
+      ].sort(),
+      // Filled in by applyEligibility.
+      eligibility: { state: 'unknown', reasons: [] },
+      rebuilds,
+      emergencyRebuildCount: context.emergencyCounts.get(image.entityRef) ?? 0,
+      links: {},
+      paths: {
+        stateFile: statePath('images', image.name),
+        ...(context.warehouses.has(image.name)
+          ? { warehouseManifest: warehousePath(image.name) }
+          : {}),
+      },
     },
-    context.now,
+    { coordinationWindowMs: context.coordinationWindowMs, now: context.now },
   );
-  const digests = new Map(eligibility.baseImages.map(b => [b.ref, b]));
-  const baseImages: ImageBaseImage[] = bases.map(({ usage, record }) => ({
-    ref: usage.ref,
-    name: usage.name,
-    builtDigest: usage.builtDigest,
-    latestDigest:
-      digests.get(usage.ref)?.latestDigest ?? record?.currentDigest ?? null,
-    eligibleDigest: digests.get(usage.ref)?.eligibleDigest ?? null,
-    lastUpdated: record?.lastUpdated ?? null,
-    freight: record ? freightOf(record, context.freightSource) : [],
-    updates:
-      record?.updates.map(u => ({
-        digest: u.digest,
-        firstSeen: u.firstSeen,
-      })) ?? [],
-    dependents: record?.dependents ?? [],
-    ...errorOf(record?.ref ?? usage.ref, context.discoveryErrors),
-  }));
-  return {
-    entityRef: image.entityRef,
-    kind: 'managed',
-    owner: context.owners.get(image.entityRef) ?? null,
-    enrollment: {
-      image: image.image,
-      dockerfile: image.source.dockerfile,
-      sourceLocation: image.source.location,
-      rebuildDelay: image.policy.rebuildDelay,
-      autoRebuild: image.policy.autoRebuild,
-      workflow: image.policy.workflow,
-      priority: image.policy.priority,
-      errors: enrollment?.errors ?? [],
-    },
-    analysis: {
-      status: image.analysis.status,
-      analyzedAt: image.analysis.analyzedAt,
-      ...(image.analysis.error ? { error: image.analysis.error } : {}),
-      warnings: image.analysis.warnings,
-      ...(image.analysis.frontend ? { frontend: image.analysis.frontend } : {}),
-    },
-    baseImages,
-    freight: image.published.flatMap(p => freightOf(p, context.freightSource)),
-    dependents: [...new Set(image.published.flatMap(p => p.dependents))].sort(),
-    eligibility: publicEligibility(eligibility),
-    rebuilds,
-    emergencyRebuildCount: context.emergencyCounts.get(image.entityRef) ?? 0,
-    links: {},
-    paths: {
-      stateFile: statePath('images', image.name),
-      ...(context.warehouses.has(image.name)
-        ? { warehouseManifest: warehousePath(image.name) }
-        : {}),
-    },
-  };
 }
 
 function externalStatus(
@@ -264,21 +228,4 @@ function freightOf(
 function errorOf(ref: string, errors: ReadonlyMap<string, string>) {
   const error = errors.get(ref);
   return error ? { error } : {};
-}
-
-function consecutiveFailures(rebuilds: RebuildRecord[]): number {
-  let count = 0;
-  for (const rebuild of rebuilds) {
-    if (rebuild.status !== 'failed' && rebuild.conclusion !== 'failure') break;
-    count += 1;
-  }
-  return count;
-}
-
-function publicEligibility(result: Eligibility): Eligibility {
-  return {
-    state: result.state,
-    ...(result.eligibleAt ? { eligibleAt: result.eligibleAt } : {}),
-    reasons: result.reasons,
-  };
 }

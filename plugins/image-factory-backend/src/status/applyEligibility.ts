@@ -1,0 +1,85 @@
+import {
+  computeEligibility,
+  ImageStatus,
+  parseDuration,
+  RebuildRecord,
+} from '@internal/plugin-image-factory-common';
+
+/**
+ * Computes a managed image's eligibility (PRODUCT.md §8) from its status document
+ * and writes it in, with the latest and eligible digest of each base image. The
+ * pipeline's projection and a rebuild requested between two runs both use it, so
+ * the two can never disagree.
+ */
+export function applyEligibility(
+  status: ImageStatus,
+  options: { coordinationWindowMs: number; now: Date },
+): ImageStatus {
+  const { enrollment, analysis, rebuilds } = status;
+  const blockedReasons = [
+    ...enrollment.errors
+      .filter(e => e.annotation === 'image-factory.io/image')
+      .map(e => `${e.annotation}: ${e.message}`),
+    ...(analysis.status === 'failed'
+      ? [`Dockerfile analysis failed: ${analysis.error}`]
+      : []),
+    ...(enrollment.workflow
+      ? []
+      : [
+          'No workflow is configured (annotation image-factory.io/workflow), so the Image Factory cannot trigger a build',
+        ]),
+  ];
+  const active = rebuilds.find(
+    r => r.status === 'requested' || r.status === 'running',
+  );
+  const last = rebuilds[0];
+  const result = computeEligibility(
+    {
+      delayMs: parseDuration(enrollment.rebuildDelay),
+      autoRebuild: enrollment.autoRebuild,
+      blockedReasons,
+      baseImages: status.baseImages.map(base => ({
+        ref: base.ref,
+        builtDigest: base.builtDigest,
+        freight: base.updates,
+      })),
+      activeRebuild: active && {
+        requestedAt: active.requestedAt,
+        status: active.status,
+      },
+      lastRebuild: last && {
+        status: last.status,
+        conclusion: last.conclusion,
+        error: last.error,
+        attempt: consecutiveFailures(rebuilds),
+      },
+      coordinationWindowMs: options.coordinationWindowMs,
+      lastTriggeredAt: last?.requestedAt,
+    },
+    options.now,
+  );
+  const digests = new Map(result.baseImages.map(b => [b.ref, b]));
+  return {
+    ...status,
+    baseImages: status.baseImages.map(base => ({
+      ...base,
+      latestDigest: digests.get(base.ref)?.latestDigest ?? base.latestDigest,
+      eligibleDigest: digests.get(base.ref)?.eligibleDigest ?? null,
+    })),
+    eligibility: {
+      state: result.state,
+      ...(result.eligibleAt ? { eligibleAt: result.eligibleAt } : {}),
+      reasons: result.reasons,
+    },
+  };
+}
+
+// Newest first: failures since the last success set the retry backoff.
+function consecutiveFailures(rebuilds: RebuildRecord[]): number {
+  let count = 0;
+  for (const rebuild of rebuilds) {
+    if (rebuild.status !== 'failed' && rebuild.conclusion !== 'failure') break;
+    count += 1;
+  }
+  return count;
+}
