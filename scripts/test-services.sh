@@ -30,13 +30,24 @@ pg_bin() {
   [ -n "$d" ] && [ -x "$d/initdb" ] && echo "$d"
 }
 
-# PostgreSQL refuses to run as root; when we are root, run it as the `postgres` user.
+# PostgreSQL refuses to run as root; when we are root, run it as the `postgres` user,
+# with its data outside the checkout: a clone in a private folder (mktemp -d makes
+# them mode 700) is out of that user's reach.
+pg_data() {
+  if [ "$(id -u)" = 0 ]; then
+    echo "${TMPDIR:-/tmp}/image-factory-test-postgres-$(printf '%s' "$dir" | sha256sum | cut -c1-12)"
+  else
+    echo "$dir/postgres"
+  fi
+}
+
 as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 start_postgres() {
-  local bin data="$dir/postgres"
+  local bin data
+  data=$(pg_data)
   bin=$(pg_bin)
   mkdir -p "$dir"
   if [ ! -f "$data/PG_VERSION" ]; then
@@ -74,7 +85,9 @@ free_port() {
 stop_postgres() {
   local bin
   bin=$(pg_bin) || return 0
-  [ -f "$dir/postgres/PG_VERSION" ] && as_pg "$bin/pg_ctl" -D "$dir/postgres" -m fast stop >/dev/null 2>&1 || true
+  local data
+  data=$(pg_data)
+  [ -f "$data/PG_VERSION" ] && as_pg "$bin/pg_ctl" -D "$data" -m fast stop >/dev/null 2>&1 || true
 }
 
 case "${1:-start}" in
