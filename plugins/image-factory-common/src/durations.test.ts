@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { DurationError, formatDuration, parseDuration } from './durations';
+import {
+  DurationError,
+  formatDuration,
+  MAX_POLICY_DURATION_MS,
+  parseDuration,
+  parsePolicyDuration,
+} from './durations';
 
 describe('parseDuration', () => {
   it.each([
@@ -54,4 +60,19 @@ describe('formatDuration', () => {
       }),
     );
   });
+});
+
+describe('parsePolicyDuration', () => {
+  it('reads a delay of up to 365 days', () => {
+    expect(parsePolicyDuration('365d')).toBe(MAX_POLICY_DURATION_MS);
+    expect(parsePolicyDuration('7d')).toBe(7 * 86_400_000);
+  });
+
+  it.each(['365d1ms', '366d', '99999999d'])(
+    'refuses %j as longer than a year, naming the limit',
+    text => {
+      expect(() => parsePolicyDuration(text)).toThrow(DurationError);
+      expect(() => parsePolicyDuration(text)).toThrow(/at most 365d/);
+    },
+  );
 });

@@ -56,6 +56,32 @@ export function parseDuration(text: string): number {
 }
 
 /**
+ * The longest rebuild delay or coordination window: a year. Longer ones are
+ * mistakes, and adding one to a first-seen time could pass the last instant a
+ * `Date` can represent.
+ *
+ * @public
+ */
+export const MAX_POLICY_DURATION_MS = 365 * 86_400_000;
+
+/**
+ * Parses a rebuild delay or coordination window: {@link parseDuration}, at
+ * most {@link MAX_POLICY_DURATION_MS}.
+ *
+ * @throws {@link DurationError} when the text is not a duration or is longer.
+ * @public
+ */
+export function parsePolicyDuration(text: string): number {
+  const ms = parseDuration(text);
+  if (ms > MAX_POLICY_DURATION_MS) {
+    throw new DurationError(
+      `"${text.trim()}" is too long: a rebuild delay or coordination window is at most 365d`,
+    );
+  }
+  return ms;
+}
+
+/**
  * Formats milliseconds as the shortest duration {@link parseDuration} reads
  * back to the same value: `604800000` gives `7d`, `129600000` gives `1d12h`,
  * `0` gives `0`.

@@ -8,6 +8,7 @@ import {
   DEFAULT_ENROLLMENT_DEFAULTS,
   EnrollmentDefaults,
   parseDuration,
+  parsePolicyDuration,
 } from '@internal/plugin-image-factory-common';
 
 /** The plugin's settings, read once at start-up from `imageFactory.*`. */
@@ -94,9 +95,11 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
   };
 }
 
+// Both keys are policy durations: bounded like the annotation, so a default can
+// never be what makes a run throw.
 function checkedDuration(value: string, key: string): string {
   try {
-    parseDuration(value);
+    parsePolicyDuration(value);
     return value;
   } catch (error) {
     throw new InputError(`Invalid ${key}: ${(error as Error).message}`);

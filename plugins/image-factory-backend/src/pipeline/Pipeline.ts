@@ -178,12 +178,12 @@ export class Pipeline {
         rendered,
         now,
       });
-    const statuses = await publish();
+    const projected = await publish();
     const triggered = await o.rebuilds.triggerEligible(
-      statuses,
+      projected.statuses,
       o.config.maxTriggersPerRun,
     );
-    if (triggered.length > 0) {
+    if (triggered.started.length > 0) {
       await publish();
     }
 
@@ -193,13 +193,15 @@ export class Pipeline {
       analyzed: analysis.parsed,
       checked: discovery.checked,
       newFreight: discovery.newFreight.length,
-      rebuildsTriggered: triggered.length,
+      rebuildsTriggered: triggered.started.length,
       commit: write.committed ? write.commit ?? null : null,
       errors: [
         ...previous.invalid.map(i => `${i.path}: ${i.error}`),
         ...merged.conflicts.map(c => c.message),
         ...analysis.errors,
         ...[...discovery.errors].map(([ref, error]) => `${ref}: ${error}`),
+        ...projected.errors,
+        ...triggered.errors,
       ],
     };
   }

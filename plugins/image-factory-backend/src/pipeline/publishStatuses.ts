@@ -11,12 +11,14 @@ import { toApiRebuild } from '../rebuilds/toApiRebuild';
 import {
   buildBaseImageDetails,
   buildImageStatuses,
+  ProjectedStatuses,
 } from '../status/buildImageStatuses';
 
 /**
  * Writes the status of every enrolled image and base image to the database, where
  * the API reads it. Images no longer enrolled disappear from it (their history
- * stays in the state repository's archive).
+ * stays in the state repository's archive). Returns the statuses and the errors
+ * of images whose status could not be computed (they are published as blocked).
  */
 export async function publishStatuses(options: {
   state: StateTree;
@@ -28,7 +30,7 @@ export async function publishStatuses(options: {
   coordinationWindowMs: number;
   rendered: ReadonlyMap<string, string>;
   now: Date;
-}): Promise<ImageStatus[]> {
+}): Promise<ProjectedStatuses> {
   const { store, state } = options;
   const rebuilds = new Map<string, RebuildRecord[]>();
   for (const record of await store.listRebuilds({ limit: 10_000 })) {
@@ -49,7 +51,7 @@ export async function publishStatuses(options: {
       .map(p => p.slice('manifests/warehouses/'.length, -'.yaml'.length)),
   );
 
-  const statuses = buildImageStatuses(state, {
+  const projected = buildImageStatuses(state, {
     enrollments: new Map(options.enrollments.map(e => [e.entityRef, e])),
     owners: new Map(
       [...options.entities].map(([ref, entity]) => [ref, ownerOf(entity)]),
@@ -63,7 +65,7 @@ export async function publishStatuses(options: {
     now: options.now,
   });
   await store.replaceImageStatuses(
-    statuses.map(status => ({
+    projected.statuses.map(status => ({
       entityRef: status.entityRef,
       kind: status.kind,
       image: status.enrollment.image,
@@ -84,7 +86,7 @@ export async function publishStatuses(options: {
       status: detail,
     })),
   );
-  return statuses;
+  return projected;
 }
 
 // The first-seen time of the oldest update the image is not built on yet.

@@ -237,6 +237,38 @@ describe('RebuildService', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'triggers the other eligible images when one cannot be requested, and names it, %p',
+    async databaseId => {
+      const eligible = (name: string) =>
+        status(`component:default/${name}`, {
+          state: 'eligible',
+          eligibleAt: new Date(Date.now() - DAY).toISOString(),
+          reasons: [],
+        });
+      // A status document damaged in the store: no base image list at all.
+      const broken = {
+        ...eligible('broken'),
+        baseImages: undefined,
+      } as unknown as ImageStatus;
+      const images = [eligible('a'), broken, eligible('c')];
+      const { service } = await setup(databaseId, images);
+
+      const { started, errors } = await service.triggerEligible(images, 10);
+
+      expect(started.map(r => r.entityRef).sort()).toEqual([
+        'component:default/a',
+        'component:default/c',
+      ]);
+      expect(dispatches()).toHaveLength(2);
+      expect(errors).toEqual([
+        expect.stringMatching(
+          /^component:default\/broken: the rebuild could not be requested: /,
+        ),
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'triggers each eligible image once even when two backends run at the same time, %p',
     async databaseId => {
       const images = ['a', 'b', 'c'].map(name =>
@@ -261,7 +293,8 @@ describe('RebuildService', () => {
         second.triggerEligible(images, 10),
       ]);
 
-      expect(started.flat()).toHaveLength(3);
+      expect(started.flatMap(s => s.started)).toHaveLength(3);
+      expect(started.flatMap(s => s.errors)).toEqual([]);
       expect(dispatches()).toHaveLength(3);
     },
   );

@@ -113,11 +113,15 @@ export class RebuildService {
     return { rebuild };
   }
 
-  /** Triggers eligible auto-rebuild images: priority order, oldest first, capped. */
+  /**
+   * Triggers eligible auto-rebuild images: priority order, oldest first, capped.
+   * Image by image: a failure is that image's error, and the rest go on. A
+   * rebuild another replica already requested is skipped without an error.
+   */
   async triggerEligible(
     statuses: readonly ImageStatus[],
     maxPerRun: number,
-  ): Promise<RebuildRecord[]> {
+  ): Promise<{ started: RebuildRecord[]; errors: string[] }> {
     const candidates = statuses
       .filter(s => s.kind === 'managed' && s.eligibility.state === 'eligible')
       .filter(s => s.enrollment.autoRebuild)
@@ -128,6 +132,7 @@ export class RebuildService {
         eligibleAt: s.eligibility.eligibleAt ?? '',
       }));
     const started: RebuildRecord[] = [];
+    const errors: string[] = [];
     for (const candidate of orderRebuilds(candidates, { maxPerRun })) {
       try {
         const record = await this.start({
@@ -144,10 +149,17 @@ export class RebuildService {
           rebuild,
         );
       } catch (error) {
-        if (!(isError(error) && error.name === 'ConflictError')) throw error;
+        if (isError(error) && error.name === 'ConflictError') continue;
+        const message = `${
+          candidate.entityRef
+        }: the rebuild could not be requested: ${
+          isError(error) ? error.message : String(error)
+        }`;
+        this.logger.warn(message);
+        errors.push(message);
       }
     }
-    return started;
+    return { started, errors };
   }
 
   /** Asks the CI provider how each running rebuild is doing and records it. */

@@ -1,4 +1,6 @@
+import { isError } from '@backstage/errors';
 import { applyEligibility } from './applyEligibility';
+import { unprojectedStatus } from './unprojectedStatus';
 import {
   BaseImageDetail,
   BaseImageState,
@@ -33,21 +35,42 @@ export interface StatusContext {
   now: Date;
 }
 
+/** The status documents, and one error per image whose projection failed. */
+export interface ProjectedStatuses {
+  statuses: ImageStatus[];
+  errors: string[];
+}
+
 /**
  * Projects the state tree onto the API's entity status documents (PRODUCT.md
  * §10), eligibility included, so requests are answered from the database
- * without recomputing anything.
+ * without recomputing anything. Image by image: whatever one image's state or
+ * enrollment holds, a failure becomes that image's blocked status and error,
+ * and every other image is projected as usual.
  */
 export function buildImageStatuses(
   state: StateTree,
   context: StatusContext,
-): ImageStatus[] {
+): ProjectedStatuses {
   const tracked = indexTracked(state);
-  return state.images.map(image =>
-    image.kind === 'managed'
-      ? managedStatus(image, tracked, context)
-      : externalStatus(image, context),
-  );
+  const statuses: ImageStatus[] = [];
+  const errors: string[] = [];
+  for (const image of state.images) {
+    try {
+      statuses.push(
+        image.kind === 'managed'
+          ? managedStatus(image, tracked, context)
+          : externalStatus(image, context),
+      );
+    } catch (error) {
+      const reason = `The Image Factory could not compute this image's status: ${
+        isError(error) ? error.message : String(error)
+      }`;
+      errors.push(`${image.entityRef}: ${reason}`);
+      statuses.push(unprojectedStatus(image, context, reason));
+    }
+  }
+  return { statuses, errors };
 }
 
 /** The base image documents served by `/base-images`. */

@@ -9,7 +9,8 @@ import {
 // Enterprise Server at `<url>/api/v3`, implementing the documented endpoints
 // the GitHub trigger calls: get a repository, create a workflow dispatch
 // event (with or without `return_run_details`), get a workflow run, list
-// workflow runs for a workflow.
+// workflow runs for a workflow, and get repository content (raw), which
+// Backstage's GitHub URL reader calls.
 
 /** A repository the server knows. */
 export interface LocalRepository {
@@ -17,6 +18,8 @@ export interface LocalRepository {
   branches: string[];
   /** Workflow file name to the inputs it declares. */
   workflows: Record<string, string[]>;
+  /** File path to content, on every branch. */
+  files?: Record<string, string>;
 }
 
 /** A workflow run the server started. */
@@ -88,7 +91,9 @@ export async function startLocalGithubApi(options: {
   });
 
   const route = (request: RecordedRequest): Answer | undefined => {
-    if (request.headers.authorization !== `token ${options.token}`) {
+    // Octokit sends `token …`, Backstage's GitHub URL reader `Bearer …`.
+    const sent = request.headers.authorization?.replace(/^(token|Bearer) /, '');
+    if (sent !== options.token) {
       return error(401, 'Bad credentials');
     }
     const match = /^\/api\/v3\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(
@@ -105,6 +110,13 @@ export async function startLocalGithubApi(options: {
         status: 200,
         body: { full_name: name, default_branch: repository.defaultBranch },
       };
+    }
+    const content = /^\/contents\/(.+)$/.exec(rest);
+    if (request.method === 'GET' && content) {
+      const file = repository.files?.[decodeURIComponent(content[1])];
+      return file === undefined
+        ? error(404, 'Not Found')
+        : { status: 200, text: file };
     }
     const dispatch = /^\/actions\/workflows\/([^/]+)\/dispatches$/.exec(rest);
     if (request.method === 'POST' && dispatch) {

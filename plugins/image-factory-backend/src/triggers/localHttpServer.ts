@@ -24,11 +24,13 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-/** An answer: status, headers and a JSON body (none for 204). */
+/** An answer: status, headers and a JSON body (none for 204), or raw text. */
 export interface Answer {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Sent as is, as `text/plain`, instead of a JSON body. */
+  text?: string;
 }
 
 /** Routes a request to its answer; undefined means 404. */
@@ -55,6 +57,12 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 
 function send(response: ServerResponse, answer: Answer) {
   const headers = { ...answer.headers };
+  if (answer.text !== undefined) {
+    headers['content-type'] = 'text/plain; charset=utf-8';
+    response.writeHead(answer.status, headers);
+    response.end(answer.text);
+    return;
+  }
   if (answer.body !== undefined) {
     headers['content-type'] = 'application/json; charset=utf-8';
   }

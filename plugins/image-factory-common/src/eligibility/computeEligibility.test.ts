@@ -1,5 +1,5 @@
 import { computeEligibility } from './computeEligibility';
-import { at, digest, HOUR, input, iso } from './testClock';
+import { at, DAY, digest, HOUR, input, iso } from './testClock';
 import type { EligibilityInput, EligibilityResult } from './types';
 
 const NODE = 'docker.io/library/node:22-bookworm-slim';
@@ -316,5 +316,27 @@ describe('computeEligibility', () => {
         eligibleDigest: digest('b'),
       },
     ]);
+  });
+
+  it('holds an image with a delay past the end of time until the last instant a date can name', () => {
+    // A state file edited by hand (or written before delays were bounded) may
+    // carry a delay that no Date can represent once added to a first-seen time.
+    const given = input({
+      delayMs: 99_999_999 * DAY,
+      baseImages: [
+        {
+          ref: NODE,
+          builtDigest: digest('a'),
+          freight: [
+            { digest: digest('a'), firstSeen: iso(0) },
+            { digest: digest('b'), firstSeen: iso(1) },
+          ],
+        },
+      ],
+    });
+    const result = computeEligibility(given, at(20));
+    expect(result.state).toBe('pending');
+    expect(result.eligibleAt).toBe('+275760-09-13T00:00:00.000Z');
+    expect(result.reasons.join(' ')).toContain('+275760-09-13 00:00 UTC');
   });
 });

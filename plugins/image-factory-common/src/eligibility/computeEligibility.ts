@@ -1,7 +1,7 @@
 import { computeRetryDelay, isFailedRebuild } from './computeRetryDelay';
 import { decideFreightState, FreightDecision } from './decideFreightState';
 import { evaluateBaseImage } from './evaluateBaseImage';
-import { formatDelay, formatInstant } from './formatReasonParts';
+import { formatDelay, formatInstant, toIsoInstant } from './formatReasonParts';
 import type { EligibilityInput, EligibilityResult } from './types';
 
 function parseTime(iso: string | undefined): number | undefined {
@@ -22,7 +22,7 @@ function plural(count: number, noun: string): string {
 }
 
 function toIso(ms: number | undefined): string | undefined {
-  return ms === undefined ? undefined : new Date(ms).toISOString();
+  return ms === undefined ? undefined : toIsoInstant(ms);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { RebuildPriority } from '../api/imageStatus';
-import { formatDuration, parseDuration } from '../durations';
+import { formatDuration, parsePolicyDuration } from '../durations';
 import { formatImageReference, parseImageReference } from '../references';
 import { hasTagOrDigest } from '../state/imageKeys';
 import { isRebuildPriority } from './priorities';
@@ -62,9 +62,9 @@ export function parseTarget(text: string): string {
   return text;
 }
 
-/** `image-factory.io/rebuild-delay`: a duration in its canonical spelling. */
+/** `image-factory.io/rebuild-delay`: at most a year, in its canonical spelling. */
 export function parseRebuildDelay(text: string): string {
-  return formatDuration(parseDuration(text));
+  return formatDuration(parsePolicyDuration(text));
 }
 
 /** `image-factory.io/auto-rebuild`: `true` or `false`, any letter case. */

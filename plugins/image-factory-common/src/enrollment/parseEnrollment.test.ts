@@ -98,6 +98,22 @@ describe('parseEnrollment', () => {
     expect(result?.entityRef).toBe('resource:ops/MyDB');
   });
 
+  it('refuses a rebuild delay longer than a year, naming the annotation', () => {
+    const result = enroll(
+      entity({
+        'image-factory.io/image': 'ghcr.io/acme/payments',
+        'image-factory.io/rebuild-delay': '99999999d',
+      }),
+    )!;
+    expect(result.errors).toEqual([
+      {
+        annotation: 'image-factory.io/rebuild-delay',
+        message: expect.stringMatching(/99999999d.*at most 365d/),
+      },
+    ]);
+    expect(result.rebuildDelay).toBe('7d');
+  });
+
   it('names each bad annotation and falls back to its default', () => {
     const result = enroll(
       entity({

@@ -21,6 +21,16 @@ describe('describeEligibility', () => {
     ).toBe('Eligible now');
   });
 
+  it('counts down to the last instant a date can name without failing', () => {
+    // The backend clamps a far-off eligibleAt to the end of Date's range.
+    expect(
+      describeEligibility(
+        { state: 'pending', eligibleAt: '+275760-09-13T00:00:00.000Z' },
+        now,
+      ),
+    ).toBe('Eligible in 99979842d 12h');
+  });
+
   it('says an update is pending when the backend gave no time', () => {
     expect(describeEligibility({ state: 'pending' }, now)).toBe(
       'Update pending',

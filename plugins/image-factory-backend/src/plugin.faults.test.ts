@@ -1,0 +1,171 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import {
+  OciRegistry,
+  startOciRegistry,
+} from './__testUtils__/startOciRegistry';
+import { imageFactoryPlugin } from './plugin';
+import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
+import { LocalGithubApi, startLocalGithubApi } from './triggers/localGithubApi';
+
+const TOKEN = 'ghe-test-token';
+
+// The whole plugin, with one hostile entity among well-behaved ones, on a real
+// OCI registry, a real git state repository and SQLite. GitHub cannot run here:
+// a local server speaking its documented REST endpoints (repository contents for
+// Backstage's URL reader, workflow dispatches and runs for the trigger) stands in.
+describe('imageFactoryPlugin with one bad entity in the fleet', () => {
+  let registry: OciRegistry;
+  let github: LocalGithubApi;
+  let dir: string;
+
+  beforeAll(async () => {
+    registry = await startOciRegistry();
+  });
+  afterAll(() => registry.stop());
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-factory-faults-'));
+  });
+  afterEach(async () => {
+    await github?.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  const repositories = (names: string[]) =>
+    Object.fromEntries(
+      names.map(name => [
+        `acme/${name}`,
+        {
+          defaultBranch: 'main',
+          branches: ['main'],
+          workflows: { 'build.yml': Object.values(GITHUB_INPUT_NAMES) },
+          files: { Dockerfile: `FROM ${registry.host}/library/node:22\n` },
+        },
+      ]),
+    );
+
+  function component(name: string, delay: string): Entity {
+    const location = `url:https://ghe.local/acme/${name}/blob/main/catalog-info.yaml`;
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name,
+        namespace: 'default',
+        annotations: {
+          'backstage.io/managed-by-location': location,
+          'backstage.io/managed-by-origin-location': location,
+          'image-factory.io/image': `${registry.host}/acme/${name}`,
+          'image-factory.io/workflow': 'build.yml',
+          'image-factory.io/rebuild-delay': delay,
+        },
+      },
+      spec: { type: 'service', owner: 'group:default/team', lifecycle: 'x' },
+    };
+  }
+
+  async function start(entities: Entity[]) {
+    const { server } = await startTestBackend({
+      features: [
+        imageFactoryPlugin,
+        mockServices.permissions.factory(),
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { workingDirectory: path.join(dir, 'work') },
+            integrations: {
+              github: [
+                {
+                  host: 'ghe.local',
+                  apiBaseUrl: github.apiBaseUrl,
+                  token: TOKEN,
+                },
+              ],
+            },
+            imageFactory: {
+              stateRepository: { url: path.join(dir, 'state.git') },
+              allowPublic: false,
+              registries: [
+                { host: registry.host, insecure: true, minInterval: '0' },
+              ],
+              defaults: { coordinationWindow: '0' },
+              schedule: {
+                frequency: { hours: 24 },
+                timeout: { minutes: 5 },
+                initialDelay: { hours: 24 },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    const user = mockCredentials.user.header();
+    return {
+      refresh: () =>
+        request(server)
+          .post('/api/image-factory/refresh')
+          .set('Authorization', user),
+      get: (url: string) =>
+        request(server)
+          .get(`/api/image-factory${url}`)
+          .set('Authorization', user),
+    };
+  }
+
+  it('publishes every other status and triggers the other eligible rebuilds when one entity has an absurd delay', async () => {
+    github = await startLocalGithubApi({
+      token: TOKEN,
+      returnsRunDetails: true,
+      now: Date.now,
+      repositories: repositories(['alpha', 'beta', 'huge']),
+    });
+    await registry.pushImage('library/node', '22', { content: 'one' });
+    const api = await start([
+      component('alpha', '0'),
+      component('huge', '99999999d'),
+      component('beta', '0'),
+    ]);
+
+    const first = await api.refresh();
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ analyzed: 3, errors: [] });
+
+    await registry.pushImage('library/node', '22', { content: 'two' });
+    const second = await api.refresh();
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({
+      newFreight: 1,
+      rebuildsTriggered: 2,
+      errors: [],
+    });
+    expect(github.runs.map(r => r.repository).sort()).toEqual([
+      'acme/alpha',
+      'acme/beta',
+    ]);
+
+    for (const name of ['alpha', 'beta']) {
+      const status = await api.get(`/images/default/component/${name}`);
+      expect(status.body.eligibility.state).toBe('rebuilding');
+    }
+    const huge = await api.get('/images/default/component/huge');
+    expect(huge.status).toBe(200);
+    expect(huge.body.enrollment.errors).toEqual([
+      {
+        annotation: 'image-factory.io/rebuild-delay',
+        message: expect.stringContaining('at most 365d'),
+      },
+    ]);
+    // The bad value falls back to the default delay, which has not passed.
+    expect(huge.body.enrollment.rebuildDelay).toBe('7d');
+    expect(huge.body.eligibility.state).toBe('pending');
+  });
+});

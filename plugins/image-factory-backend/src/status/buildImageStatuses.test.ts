@@ -1,0 +1,104 @@
+import {
+  analyzeDockerfile,
+  DEFAULT_ENROLLMENT_DEFAULTS,
+  emptyStateTree,
+  Enrollment,
+  ManagedImageState,
+  mergeState,
+  parseEnrollment,
+  StateTree,
+} from '@internal/plugin-image-factory-common';
+import { buildImageStatuses } from './buildImageStatuses';
+
+const NOW = '2026-01-01T00:00:00.000Z';
+
+function enroll(name: string): Enrollment {
+  return parseEnrollment(
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name,
+        annotations: {
+          'image-factory.io/image': `ghcr.io/acme/${name}`,
+          'image-factory.io/workflow': 'build.yml',
+          'image-factory.io/source-location': `url:https://ghe.local/acme/${name}/tree/main/`,
+        },
+      },
+    },
+    DEFAULT_ENROLLMENT_DEFAULTS,
+  )!;
+}
+
+function fleet(names: string[]): {
+  state: StateTree;
+  enrollments: Enrollment[];
+} {
+  const enrollments = names.map(enroll);
+  const state = mergeState({
+    previous: emptyStateTree(),
+    enrollments,
+    analyses: new Map(
+      enrollments.map(e => [
+        e.entityRef,
+        {
+          status: 'ok' as const,
+          analysis: analyzeDockerfile('FROM node:22\n'),
+          analyzedAt: NOW,
+        },
+      ]),
+    ),
+    now: NOW,
+  }).state;
+  return { state, enrollments };
+}
+
+describe('buildImageStatuses', () => {
+  it('blocks an image whose status cannot be computed, names it, and projects every other image', () => {
+    const { state, enrollments } = fleet(['alpha', 'broken', 'gamma']);
+    // A state tree handed over with a policy no parser admits, as a corrupt
+    // record could carry: computing eligibility throws for this image alone.
+    const damaged: StateTree = {
+      ...state,
+      images: state.images.map(image =>
+        image.entityRef === 'component:default/broken'
+          ? {
+              ...(image as ManagedImageState),
+              policy: {
+                ...(image as ManagedImageState).policy,
+                rebuildDelay: 'soon',
+              },
+            }
+          : image,
+      ),
+    };
+
+    const { statuses, errors } = buildImageStatuses(damaged, {
+      enrollments: new Map(enrollments.map(e => [e.entityRef, e])),
+      owners: new Map(),
+      rebuilds: new Map(),
+      emergencyCounts: new Map(),
+      discoveryErrors: new Map(),
+      freightSource: 'registry',
+      coordinationWindowMs: 0,
+      warehouses: new Set(),
+      now: new Date(NOW),
+    });
+
+    expect(statuses.map(s => [s.entityRef, s.eligibility.state])).toEqual([
+      ['component:default/alpha', 'unknown'],
+      ['component:default/broken', 'blocked'],
+      ['component:default/gamma', 'unknown'],
+    ]);
+    const broken = statuses[1];
+    expect(broken.eligibility.reasons).toEqual([
+      expect.stringContaining(
+        'could not compute this image\'s status: "soon" is not a duration',
+      ),
+    ]);
+    expect(broken.enrollment.image).toBe('ghcr.io/acme/broken');
+    expect(errors).toEqual([
+      expect.stringMatching(/^component:default\/broken: .*"soon"/),
+    ]);
+  });
+});
