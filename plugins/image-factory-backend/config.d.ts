@@ -27,11 +27,11 @@ export interface Config {
 
     /** Defaults for enrolled images; annotations override them per entity. */
     defaults?: {
-      /** Cooling-off delay before a new base image digest may trigger a rebuild: `7d`, `36h`, `90m`, `0`. Default `7d`. */
+      /** Cooling-off delay before a new base image digest may trigger a rebuild: `7d`, `36h`, `90m`, `0`; at most `365d`. Default `7d`. */
       rebuildDelay?: string;
       /** Whether eligible images are rebuilt without a person. Default `true`. */
       autoRebuild?: boolean;
-      /** No second rebuild of an image within this window: `1h`. Default `1h`. */
+      /** No second rebuild of an image within this window: `1h`; at most `365d`. Default `1h`. */
       coordinationWindow?: string;
       /** Platforms whose manifest digests are tracked, e.g. `linux/amd64`. Default `[linux/amd64]`. */
       platforms?: string[];

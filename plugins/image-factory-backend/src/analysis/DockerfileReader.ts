@@ -1,8 +1,14 @@
-import { UrlReaderService } from '@backstage/backend-plugin-api';
+import {
+  UrlReaderService,
+  UrlReaderServiceReadUrlResponse,
+} from '@backstage/backend-plugin-api';
 import { isError, NotModifiedError } from '@backstage/errors';
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { addAbortSignal } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { fileFormOfFolder } from './fileFormOfFolder';
+import { readHandleAtMost, readStreamAtMost } from './readAtMost';
 
 /** What {@link DockerfileReader.read} found. */
 export type DockerfileReadResult =
@@ -18,8 +24,10 @@ export interface DockerfileLocation {
   /** Path of the Dockerfile relative to the source location. */
   dockerfile: string;
   /**
-   * For `file:` locations, the folder of the entity's own catalog file: reads never
-   * leave it, so an annotation cannot make the backend read arbitrary files.
+   * `file:/abs/folder/`, the folder of the entity's own catalog file, given only
+   * when the entity was registered from a `file:` location. A `file:` source
+   * location is read only then, and only below this folder: an annotation on an
+   * entity from anywhere else cannot make the backend read its disk.
    */
   entityFolder?: string;
   /** ETag of the previous read, so an unchanged file is not read again. */
@@ -29,11 +37,14 @@ export interface DockerfileLocation {
 /** Options for {@link DockerfileReader.create}. */
 export interface DockerfileReaderOptions {
   urlReader: UrlReaderService;
-  /** Larger files are refused before they are parsed. */
+  /** Larger files are refused; no more than one byte past this is ever read. */
   maxBytes?: number;
+  /** A `url:` read, request and body, that takes longer fails. Default 30 s. */
+  timeoutMs?: number;
 }
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * Reads Dockerfiles through Backstage's UrlReaderService for `url:` locations (with
@@ -44,12 +55,14 @@ export class DockerfileReader {
   private constructor(
     private readonly urlReader: UrlReaderService,
     private readonly maxBytes: number,
+    private readonly timeoutMs: number,
   ) {}
 
   static create(options: DockerfileReaderOptions): DockerfileReader {
     return new DockerfileReader(
       options.urlReader,
       options.maxBytes ?? DEFAULT_MAX_BYTES,
+      options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     );
   }
 
@@ -73,8 +86,8 @@ export class DockerfileReader {
   private async readUrl(
     location: DockerfileLocation,
   ): Promise<DockerfileReadResult> {
-    const base = withTrailingSlash(
-      location.sourceLocation.slice('url:'.length),
+    const base = fileFormOfFolder(
+      withTrailingSlash(location.sourceLocation.slice('url:'.length)),
     );
     const target = new URL(location.dockerfile, base);
     if (!target.href.startsWith(base)) {
@@ -82,63 +95,165 @@ export class DockerfileReader {
         `Dockerfile path "${location.dockerfile}" leaves the source location ${base}`,
       );
     }
+    const controller = new AbortController();
+    const { signal } = controller;
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     try {
-      const response = await this.urlReader.readUrl(target.href, {
-        etag: location.etag,
-      });
-      const buffer = await response.buffer();
-      return this.decode(buffer, response.etag);
+      // Raced as well as signalled: a reader that ignores the signal still
+      // cannot hold a run up.
+      const response = await untilAborted(
+        this.urlReader.readUrl(target.href, { etag: location.etag, signal }),
+        signal,
+      );
+      const body = await untilAborted(
+        readResponseAtMost(response, this.maxBytes, signal),
+        signal,
+      );
+      return this.decode(body, response.etag);
     } catch (error) {
+      if (signal.aborted) {
+        return failed(
+          `Reading the Dockerfile timed out after ${this.timeoutMs} ms`,
+        );
+      }
       if (isError(error) && error.name === NotModifiedError.name) {
         return { status: 'unchanged', etag: location.etag! };
       }
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
+  // Every failure names the Dockerfile as the annotation does, never by its
+  // absolute path, and anything outside the folder reads as missing: no answer
+  // tells what exists elsewhere on the backend's disk.
   private async readFile(
     location: DockerfileLocation,
   ): Promise<DockerfileReadResult> {
-    const folder = fileLocationPath(location.sourceLocation);
-    const root = location.entityFolder
-      ? fileLocationPath(location.entityFolder)
-      : folder;
-    const file = path.resolve(folder, location.dockerfile);
+    if (!location.entityFolder?.startsWith('file:')) {
+      return failed(
+        'file: source locations are only read for entities registered from a file: location',
+      );
+    }
+    const name = JSON.stringify(location.dockerfile);
+    const root = fileLocationPath(location.entityFolder);
+    const file = path.resolve(
+      fileLocationPath(location.sourceLocation),
+      location.dockerfile,
+    );
     if (!isInside(root, file)) {
-      return failed(
-        `Dockerfile path "${location.dockerfile}" leaves the entity's folder ${root}`,
-      );
+      return failed(`Dockerfile path ${name} leaves the entity's folder`);
     }
-    const real = await fs.realpath(file).catch(() => undefined);
+    const real = await realPathInside(root, file);
     if (!real) {
-      return failed(`Dockerfile not found: ${file}`);
+      return failed(`Dockerfile ${name} was not found in the entity's folder`);
     }
-    const realRoot = await fs.realpath(root);
-    if (!isInside(realRoot, real)) {
+    try {
+      return await this.readRegularFile(real, name, location.etag);
+    } catch (error) {
+      // Node's fs errors carry the absolute path; the code alone says enough.
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
       return failed(
-        `Dockerfile "${location.dockerfile}" links outside the entity's folder ${root}`,
+        `Dockerfile ${name} could not be read from the entity's folder (${code})`,
       );
     }
-    const stat = await fs.stat(real);
-    if (!stat.isFile()) {
-      return failed(`Dockerfile is not a file: ${file}`);
+  }
+
+  /** Reads `real`, a path without symbolic links, if it is a regular file. */
+  private async readRegularFile(
+    real: string,
+    name: string,
+    previousEtag: string | undefined,
+  ): Promise<DockerfileReadResult> {
+    const notRegular = failed(
+      `Dockerfile ${name} in the entity's folder is not a regular file`,
+    );
+    // Checked before opening: opening a FIFO waits for a writer, and opening a
+    // device can have effects of its own.
+    const checked = await fs.lstat(real);
+    if (!checked.isFile()) {
+      return notRegular;
     }
     // Size and modification time stand in for an ETag on disk.
-    const etag = `${stat.size}-${stat.mtimeMs}`;
-    if (location.etag === etag) {
+    const etag = `${checked.size}-${checked.mtimeMs}`;
+    if (previousEtag === etag) {
       return { status: 'unchanged', etag };
     }
-    if (stat.size > this.maxBytes) {
-      return failed(tooLarge(stat.size, this.maxBytes));
+    if (checked.size > this.maxBytes) {
+      return failed(tooLarge(this.maxBytes, checked.size));
     }
-    return this.decode(await fs.readFile(real), etag);
+    // Should the path have been swapped since lstat, O_NONBLOCK keeps open from
+    // waiting on a FIFO, O_NOFOLLOW refuses a link, and fstat tells the rest.
+    const handle = await fs.open(
+      real,
+      constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0),
+    );
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) {
+        return notRegular;
+      }
+      if (opened.dev !== checked.dev || opened.ino !== checked.ino) {
+        return failed(`Dockerfile ${name} was replaced while it was read`);
+      }
+      return this.decode(await readHandleAtMost(handle, this.maxBytes), etag);
+    } finally {
+      await handle.close();
+    }
   }
 
   private decode(buffer: Buffer, etag?: string): DockerfileReadResult {
     if (buffer.length > this.maxBytes) {
-      return failed(tooLarge(buffer.length, this.maxBytes));
+      return failed(tooLarge(this.maxBytes));
     }
     return { status: 'read', content: buffer.toString('utf8'), etag };
+  }
+}
+
+function readResponseAtMost(
+  response: UrlReaderServiceReadUrlResponse,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<Buffer> {
+  if (response.stream) {
+    return readStreamAtMost(
+      addAbortSignal(signal, response.stream()),
+      maxBytes,
+    );
+  }
+  // Readers without a stream buffer the whole body; the timeout bounds it.
+  return response.buffer();
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** The real path of `file` when it and every link on the way stay in `root`. */
+async function realPathInside(
+  root: string,
+  file: string,
+): Promise<string | undefined> {
+  try {
+    const [realRoot, real] = await Promise.all([
+      fs.realpath(root),
+      fs.realpath(file),
+    ]);
+    return isInside(realRoot, real) ? real : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -146,8 +261,10 @@ function failed(error: string): DockerfileReadResult {
   return { status: 'failed', error };
 }
 
-function tooLarge(size: number, max: number) {
-  return `Dockerfile is ${size} bytes, more than the limit of ${max} bytes`;
+function tooLarge(max: number, size?: number) {
+  return size === undefined
+    ? `Dockerfile is more than the limit of ${max} bytes`
+    : `Dockerfile is ${size} bytes, more than the limit of ${max} bytes`;
 }
 
 function withTrailingSlash(url: string) {
@@ -162,6 +279,9 @@ function fileLocationPath(location: string): string {
 function isInside(root: string, file: string) {
   const relative = path.relative(root, file);
   return (
-    relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+    relative !== '' &&
+    relative !== '..' &&
+    !relative.startsWith(`..${path.sep}`) &&
+    !path.isAbsolute(relative)
   );
 }

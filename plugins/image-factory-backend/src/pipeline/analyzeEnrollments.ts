@@ -144,13 +144,18 @@ function dockerfileCacheKey(enrollment: Enrollment): string {
   ).slice(0, 16)}`;
 }
 
+// The only folder a `file:` source location may be read from. Only an entity
+// whose own managed-by-location is `file:` has one; without it the reader
+// refuses `file:` source locations, so an annotation on an entity registered
+// from anywhere else cannot point the backend at its disk.
 function entityFolderOf(entity: Entity | undefined): string | undefined {
   const location =
     entity?.metadata.annotations?.['backstage.io/managed-by-location'];
   if (!location?.startsWith('file:')) {
     return undefined;
   }
-  return `file:${path.dirname(location.slice('file:'.length))}/`;
+  const folder = path.dirname(location.slice('file:'.length));
+  return `file:${folder.endsWith('/') ? folder : `${folder}/`}`;
 }
 
 function sha256(text: string): string {
