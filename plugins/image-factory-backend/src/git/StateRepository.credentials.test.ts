@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureLocalBareRepository } from './ensureLocalBareRepository';
@@ -9,6 +9,7 @@ import {
   GitHttpServer,
   startGitHttpServer,
 } from './__testUtils__/startGitHttpServer';
+import { startTlsProxy, TlsProxy } from './__testUtils__/startTlsProxy';
 
 // Real git processes; the machine may be busy.
 jest.setTimeout(60_000);
@@ -50,6 +51,8 @@ async function closedLoopbackPort(): Promise<number> {
 describe('StateRepository credentials', () => {
   let fixture: GitFixture;
   let server: GitHttpServer | undefined;
+  let proxy: TlsProxy | undefined;
+  const caInfo = process.env.GIT_SSL_CAINFO;
 
   beforeEach(async () => {
     fixture = new GitFixture();
@@ -57,22 +60,39 @@ describe('StateRepository credentials', () => {
   });
 
   afterEach(async () => {
+    if (caInfo === undefined) delete process.env.GIT_SSL_CAINFO;
+    else process.env.GIT_SSL_CAINFO = caInfo;
+    await proxy?.close();
+    proxy = undefined;
     await server?.close();
     server = undefined;
     fixture.cleanup();
   });
 
-  it('authenticates to an HTTP git server with the token and stores it nowhere', async () => {
-    server = await startGitHttpServer({
+  /**
+   * A git server behind HTTP basic authentication, reached over HTTPS (the
+   * only transport credentials are sent over), trusted by git through
+   * GIT_SSL_CAINFO. Returns its `https://` base URL.
+   */
+  async function startHttpsServer(username: string, password: string) {
+    const git = await startGitHttpServer({
       projectRoot: fixture.root,
-      username: 'x-access-token',
-      password: TOKEN,
+      username,
+      password,
       env: fixture.env(),
     });
+    server = git;
+    proxy = await startTlsProxy(Number(new URL(git.url).port));
+    process.env.GIT_SSL_CAINFO = proxy.caFile;
+    return { git, url: proxy.url };
+  }
+
+  it('authenticates to an HTTPS git server with the token and stores it nowhere', async () => {
+    const { git, url } = await startHttpsServer('x-access-token', TOKEN);
     const logger = mockServices.logger.mock();
     const workDir = fixture.workDir('factory');
     const repo = await StateRepository.create({
-      url: `${server.url}/remote.git`,
+      url: `${url}/remote.git`,
       branch: 'main',
       author,
       workDir,
@@ -82,7 +102,7 @@ describe('StateRepository credentials', () => {
 
     const result = await repo.write({
       files: new Map([['state/images/a.yaml', 'a\n']]),
-      message: 'Over HTTP',
+      message: 'Over HTTPS',
     });
 
     expect(result.committed).toBe(true);
@@ -91,8 +111,8 @@ describe('StateRepository credentials', () => {
       new Map([['state/images/a.yaml', 'a\n']]),
     );
     // The header goes with every request, so git never falls back to prompting.
-    expect(server.authorizations.length).toBeGreaterThan(0);
-    expect(new Set(server.authorizations)).toEqual(
+    expect(git.authorizations.length).toBeGreaterThan(0);
+    expect(new Set(git.authorizations)).toEqual(
       new Set([
         `Basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`,
       ]),
@@ -107,16 +127,11 @@ describe('StateRepository credentials', () => {
   });
 
   it('asks a credentials function before each operation, so a rotated token is used', async () => {
-    server = await startGitHttpServer({
-      projectRoot: fixture.root,
-      username: 'x-access-token',
-      password: 'token-1',
-      env: fixture.env(),
-    });
+    const { git, url } = await startHttpsServer('x-access-token', 'token-1');
     let current = 'token-1';
     const provider = jest.fn(async () => ({ token: current }));
     const repo = await StateRepository.create({
-      url: `${server.url}/remote.git`,
+      url: `${url}/remote.git`,
       branch: 'main',
       author,
       workDir: fixture.workDir('factory'),
@@ -128,7 +143,7 @@ describe('StateRepository credentials', () => {
       message: 'With the first token',
     });
 
-    server.setPassword('token-2');
+    git.setPassword('token-2');
     current = 'token-2';
     await repo.write({
       files: new Map([['state/images/a.yaml', 'b\n']]),
@@ -140,15 +155,10 @@ describe('StateRepository credentials', () => {
   });
 
   it('takes credentials from the URL userinfo without keeping them in the URL', async () => {
-    server = await startGitHttpServer({
-      projectRoot: fixture.root,
-      username: 'alice',
-      password: TOKEN,
-      env: fixture.env(),
-    });
+    const { url } = await startHttpsServer('alice', TOKEN);
     const workDir = fixture.workDir('factory');
     const repo = await StateRepository.create({
-      url: `${server.url.replace('//', `//alice:${TOKEN}@`)}/remote.git`,
+      url: `${url.replace('//', `//alice:${TOKEN}@`)}/remote.git`,
       branch: 'main',
       author,
       workDir,
@@ -157,7 +167,7 @@ describe('StateRepository credentials', () => {
 
     await repo.write({
       files: new Map([['state/images/a.yaml', 'a\n']]),
-      message: 'Over HTTP',
+      message: 'Over HTTPS',
     });
 
     expect(fixture.tree()).toEqual(new Map([['state/images/a.yaml', 'a']]));
@@ -168,14 +178,9 @@ describe('StateRepository credentials', () => {
   });
 
   it('refuses a wrong token with a message that does not contain it', async () => {
-    server = await startGitHttpServer({
-      projectRoot: fixture.root,
-      username: 'x-access-token',
-      password: 'the-right-one',
-      env: fixture.env(),
-    });
+    const { url } = await startHttpsServer('x-access-token', 'the-right-one');
     const repo = await StateRepository.create({
-      url: `${server.url}/remote.git`,
+      url: `${url}/remote.git`,
       branch: 'main',
       author,
       workDir: fixture.workDir('factory'),
@@ -186,7 +191,7 @@ describe('StateRepository credentials', () => {
     const error = await repo.read().catch(e => e);
 
     expect(error).toMatchObject({ name: 'ServiceUnavailableError' });
-    expect(error.message).toContain(`${server.url}/remote.git`);
+    expect(error.message).toContain(`${url}/remote.git`);
     expectNoLeak(
       [error.message, String(error.stack)],
       leakedForms('x-access-token', TOKEN),
@@ -239,5 +244,33 @@ describe('StateRepository credentials', () => {
       ],
       leakedForms('oauth2', TOKEN),
     );
+  });
+
+  it('refuses an http:// URL with credentials, in the URL or given, without echoing them', async () => {
+    const workDir = fixture.workDir('factory');
+    const attempts = [
+      { url: `http://alice:${TOKEN}@127.0.0.1:1/remote.git` },
+      { url: `HTTP://${TOKEN}@127.0.0.1:1/remote.git` },
+      { url: 'http://127.0.0.1:1/remote.git', credentials: { token: TOKEN } },
+    ];
+    for (const attempt of attempts) {
+      const error = await StateRepository.create({
+        branch: 'main',
+        author,
+        workDir,
+        logger: mockServices.logger.mock(),
+        ...attempt,
+      }).catch(e => e);
+      expect(error).toMatchObject({
+        name: 'InputError',
+        message: expect.stringContaining('clear text'),
+      });
+      expectNoLeak(
+        [error.message, String(error.stack)],
+        [...leakedForms('alice', TOKEN), 'alice'],
+      );
+    }
+    // Refused before the clone is prepared.
+    expect(existsSync(workDir)).toBe(false);
   });
 });

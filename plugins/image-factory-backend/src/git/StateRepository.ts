@@ -115,12 +115,8 @@ export class StateRepository {
       );
     }
     const basePath = normalizeBasePath(options.basePath);
-    const remote = resolveRemote(
-      options.url,
-      typeof options.credentials === 'function'
-        ? undefined
-        : options.credentials,
-    );
+    // A credentials function counts as credentials: refused on http:// too.
+    const remote = resolveRemote(options.url, options.credentials);
     const homeDir = join(options.workDir, 'home');
     const gitDir = join(options.workDir, 'repository.git');
     await mkdir(homeDir, { recursive: true });

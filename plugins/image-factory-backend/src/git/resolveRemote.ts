@@ -17,22 +17,55 @@ export interface StateRepositoryCredentials {
 export interface ResolvedRemote {
   /** The URL or absolute path handed to git: never carries credentials. */
   url: string;
-  /** Whether git talks HTTP to it, so an authorization header applies. */
+  /** Whether git talks HTTP to it (`http://` or `https://`, in any case). */
   http: boolean;
-  /** Credentials for HTTP remotes: the given ones, or those found in the URL's userinfo. */
+  /**
+   * Whether it is `https://`, in any case: the only remote credentials go to.
+   * Decide with this, never by looking at the URL again.
+   */
+  https: boolean;
+  /** Credentials for HTTPS remotes: the given ones, or those found in the URL's userinfo. */
   credentials?: StateRepositoryCredentials;
+}
+
+function userinfoCredentials(
+  parsed: URL,
+): StateRepositoryCredentials | undefined {
+  if (!parsed.password && !parsed.username) {
+    return undefined;
+  }
+  const decode = (text: string) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      // Not the text itself: it is a credential.
+      throw new InputError(
+        'The credentials in the state repository URL are not valid percent-encoding',
+      );
+    }
+  };
+  return {
+    token: decode(parsed.password || parsed.username),
+    username: parsed.password ? decode(parsed.username) : undefined,
+  };
 }
 
 /**
  * Validates a state repository location and separates any credentials from it,
- * so the location can be passed to git and shown in messages as is.
+ * so the location can be passed to git and shown in messages as is. Schemes
+ * are matched in any case (`HTTPS://` is `https://`).
  *
  * @param url - `https://…`, `http://…`, `file://…`, or a local path to a bare repository
- * @param credentials - credentials given apart from the URL; they win over URL userinfo
+ * @param credentials - credentials given apart from the URL; they win over URL
+ *   userinfo. A function (asked later, for each operation) only counts as given.
+ * @throws InputError for an unusable location, and for `http://` with
+ *   credentials: they would travel in clear text. The message never holds them.
  */
 export function resolveRemote(
   url: string,
-  credentials?: StateRepositoryCredentials,
+  credentials?:
+    | StateRepositoryCredentials
+    | (() => Promise<StateRepositoryCredentials | undefined>),
 ): ResolvedRemote {
   const trimmed = url.trim();
   if (!trimmed) {
@@ -45,25 +78,27 @@ export function resolveRemote(
     } catch {
       throw new InputError('The state repository URL is not a valid URL');
     }
-    const fromUrl: StateRepositoryCredentials | undefined =
-      parsed.password || parsed.username
-        ? {
-            token: decodeURIComponent(parsed.password || parsed.username),
-            username: parsed.password
-              ? decodeURIComponent(parsed.username)
-              : undefined,
-          }
-        : undefined;
+    // `URL` lower-cases the scheme: from here on it is the one truth.
+    const https = parsed.protocol === 'https:';
+    const fromUrl = userinfoCredentials(parsed);
+    if (!https && (fromUrl || credentials)) {
+      throw new InputError(
+        'The state repository URL is http://, which would send its credentials in clear text: use https://, or http:// without credentials',
+      );
+    }
     parsed.username = '';
     parsed.password = '';
+    const given = typeof credentials === 'function' ? undefined : credentials;
+    const found = given ?? fromUrl;
     return {
       url: parsed.toString(),
       http: true,
-      credentials: credentials ?? fromUrl,
+      https,
+      ...(found ? { credentials: found } : {}),
     };
   }
   if (/^file:\/\//i.test(trimmed)) {
-    return { url: trimmed, http: false };
+    return { url: trimmed, http: false, https: false };
   }
   if (
     /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ||
@@ -74,5 +109,5 @@ export function resolveRemote(
     );
   }
   // An absolute path also keeps git from reading a leading `-` as an option.
-  return { url: resolvePath(trimmed), http: false };
+  return { url: resolvePath(trimmed), http: false, https: false };
 }
