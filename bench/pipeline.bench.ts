@@ -15,6 +15,8 @@ import {
 } from '../plugins/image-factory-backend/src/discovery';
 import { openStateRepository } from '../plugins/image-factory-backend/src/git/openStateRepository';
 import { Pipeline } from '../plugins/image-factory-backend/src/pipeline/Pipeline';
+import { readMonitoringPolicy } from '../plugins/image-factory-backend/src/discovery/markUnmonitorable';
+import { readRebuildTargetPolicy } from '../plugins/image-factory-backend/src/enrollment/checkRebuildTarget';
 import { RebuildService } from '../plugins/image-factory-backend/src/rebuilds/RebuildService';
 import { ScmRebuildTrigger } from '../plugins/image-factory-backend/src/triggers';
 import { startOciRegistry } from '../plugins/image-factory-backend/src/__testUtils__/startOciRegistry';
@@ -102,6 +104,11 @@ export const pipelineBenchmark: Benchmark = {
           fetch: countingFetch,
         }),
         minIntervalFor: registry => policy.minIntervalFor(registry),
+        monitoring: readMonitoringPolicy(rootConfig, policy),
+        rebuildTargets: readRebuildTargetPolicy(
+          rootConfig,
+          config.allowedRebuildRepositories,
+        ),
         warehouses: { namespace: 'image-factory' },
         rebuilds: RebuildService.create({
           store,

@@ -43,6 +43,18 @@ export interface Config {
     /** Most rebuilds triggered in one pipeline run. Default 10. */
     maxTriggersPerRun?: number;
 
+    /** Where rebuilds may be sent. */
+    rebuilds?: {
+      /**
+       * Repositories a rebuild may target besides the one the entity is registered
+       * from (its `backstage.io/managed-by-location`), and on which a GitLab
+       * pipeline may run on a tag or another branch than the source location's:
+       * repository URLs (`https://github.com/acme/tools`) or prefixes ending in
+       * `/*` (`https://gitlab.example.com/platform/*`). Default: none.
+       */
+      allowedRepositories?: string[];
+    };
+
     /**
      * Registries the backend may contact. Only the hosts listed here, plus the public
      * registries when `allowPublic` is true, are ever contacted: an annotation cannot

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,7 +41,10 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  const repositories = (names: string[]) =>
+  const repositories = (
+    names: string[],
+    dockerfile = () => `FROM ${registry.host}/library/node:22\n`,
+  ) =>
     Object.fromEntries(
       names.map(name => [
         `acme/${name}`,
@@ -48,12 +52,16 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
           defaultBranch: 'main',
           branches: ['main'],
           workflows: { 'build.yml': Object.values(GITHUB_INPUT_NAMES) },
-          files: { Dockerfile: `FROM ${registry.host}/library/node:22\n` },
+          files: { Dockerfile: dockerfile() },
         },
       ]),
     );
 
-  function component(name: string, delay: string): Entity {
+  function component(
+    name: string,
+    delay: string,
+    annotations: Record<string, string> = {},
+  ): Entity {
     const location = `url:https://ghe.local/acme/${name}/blob/main/catalog-info.yaml`;
     return {
       apiVersion: 'backstage.io/v1alpha1',
@@ -67,6 +75,7 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
           'image-factory.io/image': `${registry.host}/acme/${name}`,
           'image-factory.io/workflow': 'build.yml',
           'image-factory.io/rebuild-delay': delay,
+          ...annotations,
         },
       },
       spec: { type: 'service', owner: 'group:default/team', lifecycle: 'x' },
@@ -109,15 +118,28 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
       ],
     });
     const user = mockCredentials.user.header();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['--git-dir', path.join(dir, 'state.git'), ...args], {
+        encoding: 'utf8',
+      });
     return {
       refresh: () =>
         request(server)
           .post('/api/image-factory/refresh')
           .set('Authorization', user),
+      server,
       get: (url: string) =>
         request(server)
           .get(`/api/image-factory${url}`)
           .set('Authorization', user),
+      /** Every file of the state repository's main branch, by path. */
+      stateFiles: () =>
+        new Map(
+          git('ls-tree', '-r', '--name-only', 'main')
+            .split('\n')
+            .filter(Boolean)
+            .map(file => [file, git('show', `main:${file}`)]),
+        ),
     };
   }
 
@@ -167,5 +189,98 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
     // The bad value falls back to the default delay, which has not passed.
     expect(huge.body.enrollment.rebuildDelay).toBe('7d');
     expect(huge.body.eligibility.state).toBe('pending');
+  });
+
+  it('writes no Warehouse that would point Kargo at a registry or git host the backend may not reach', async () => {
+    github = await startLocalGithubApi({
+      token: TOKEN,
+      returnsRunDetails: true,
+      now: Date.now,
+      repositories: repositories(
+        ['metadata'],
+        () =>
+          `FROM 169.254.169.254/latest/meta-data:1 AS probe\nFROM ${registry.host}/library/node:22\nCOPY --from=probe /x /x\n`,
+      ),
+    });
+    await registry.pushImage('library/node', '22', { content: 'one' });
+    const api = await start([
+      component('metadata', '7d'),
+      component('elsewhere', '7d', {
+        'image-factory.io/source-location':
+          'url:https://git.evil.example/acme/elsewhere/tree/main/',
+      }),
+    ]);
+
+    expect((await api.refresh()).status).toBe(200);
+    const files = api.stateFiles();
+    const manifests = [...files]
+      .filter(([file]) => file.startsWith('manifests/'))
+      .map(([, text]) => text)
+      .join('\n');
+    expect(manifests).toContain(`${registry.host}/library/node`);
+    expect(manifests).not.toContain('169.254.169.254');
+    expect(manifests).not.toContain('evil.example');
+    // The managed images' own Warehouses still watch what may be watched.
+    expect(manifests).toContain('https://ghe.local/acme/metadata');
+
+    const baseImageFiles = [...files]
+      .filter(([file]) => file.startsWith('state/base-images/'))
+      .map(([, text]) => text);
+    expect(
+      baseImageFiles.find(text => text.includes('169.254.169.254')),
+    ).toMatch(
+      /unmonitorable: registry 169\.254\.169\.254 is not allowed by imageFactory\.registries/,
+    );
+    const elsewhere = [...files].find(
+      ([file, text]) =>
+        file.startsWith('state/images/') && text.includes('elsewhere'),
+    )?.[1];
+    expect(elsewhere).toMatch(
+      /gitUnmonitorable: git host git\.evil\.example has no integration/,
+    );
+  });
+
+  it("sends no rebuild to a repository other than the entity's own, and says why on its status", async () => {
+    github = await startLocalGithubApi({
+      token: TOKEN,
+      returnsRunDetails: true,
+      now: Date.now,
+      repositories: repositories(['alpha', 'victim']),
+    });
+    await registry.pushImage('library/node', '22', { content: 'one' });
+    const api = await start([
+      component('alpha', '0'),
+      component('intruder', '0', {
+        'image-factory.io/source-location':
+          'url:https://ghe.local/acme/victim/tree/main/',
+      }),
+    ]);
+    expect((await api.refresh()).status).toBe(200);
+    await registry.pushImage('library/node', '22', { content: 'two' });
+    const second = await api.refresh();
+    expect(second.body).toMatchObject({ rebuildsTriggered: 1, errors: [] });
+    expect(github.runs.map(r => r.repository)).toEqual(['acme/alpha']);
+
+    const intruder = await api.get('/images/default/component/intruder');
+    expect(intruder.body.eligibility.state).toBe('blocked');
+    expect(intruder.body.enrollment.errors).toEqual([
+      {
+        annotation: 'image-factory.io/source-location',
+        blocksRebuilds: true,
+        message: expect.stringContaining(
+          'https://ghe.local/acme/victim is not the repository the entity is registered from (https://ghe.local/acme/intruder)',
+        ),
+      },
+    ]);
+    // Asking by hand, even as an emergency, sends nothing either.
+    const forced = await request(api.server)
+      .post('/api/image-factory/images/default/component/intruder/rebuild')
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        emergency: true,
+        justification: 'CVE-2026-0001 is exploited in the wild',
+      });
+    expect(forced.status).toBe(409);
+    expect(github.runs).toHaveLength(1);
   });
 });

@@ -9,6 +9,8 @@ import { DockerfileReader } from './analysis/DockerfileReader';
 import { readImageFactoryConfig } from './config/readImageFactoryConfig';
 import { DatabaseImageFactoryStore } from './database';
 import { createFreightSource, RegistryPolicy } from './discovery';
+import { readMonitoringPolicy } from './discovery/markUnmonitorable';
+import { readRebuildTargetPolicy } from './enrollment/checkRebuildTarget';
 import { openStateRepository } from './git/openStateRepository';
 import { Pipeline } from './pipeline/Pipeline';
 import { PipelineTask } from './pipeline/PipelineTask';
@@ -76,6 +78,11 @@ export const imageFactoryPlugin = createBackendPlugin({
             policy,
           }),
           minIntervalFor: registry => policy.minIntervalFor(registry),
+          monitoring: readMonitoringPolicy(rootConfig, policy),
+          rebuildTargets: readRebuildTargetPolicy(
+            rootConfig,
+            config.allowedRebuildRepositories,
+          ),
           warehouses: {
             namespace: config.kargoNamespace,
             registryIntervals: config.registryIntervals,

@@ -169,6 +169,27 @@ describe('image-factory synth', () => {
     ).toBe(false);
   });
 
+  it('reports a state file with YAML aliases by path, as the backend does, and writes nothing', async () => {
+    await writeTree(dir, [
+      ['state/images/x.yaml', 'x: *nope\n'],
+      ['state/base-images/lol.yaml', 'a: &a [1, 1]\nb: [*a, *a]\n'],
+    ]);
+    const result = await synth(dir, '--state-dir', dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      [
+        'state/base-images/lol.yaml: line 1: YAML anchors and aliases are not allowed in a state file',
+        'state/images/x.yaml: line 1: YAML anchors and aliases are not allowed in a state file',
+        'no manifests written: fix or remove the invalid state files',
+      ]
+        .map(line => `image-factory synth: ${line}\n`)
+        .join(''),
+    );
+    expect(
+      Object.keys(await readTree(dir)).some(p => p.startsWith('manifests/')),
+    ).toBe(false);
+  });
+
   it('checks without writing', async () => {
     const stale = await synth(dir, '--state-dir', dir, '--check');
     expect(stale.status).toBe(1);

@@ -103,8 +103,9 @@ async function runSynth(flags: SynthFlags, context: CliContext): Promise<void> {
     await readTree(root, join(root, 'state')),
   );
   if (invalid.length > 0) {
+    // The same text as the backend's run summary: path, then why.
     for (const file of invalid) {
-      fail(EXIT_FAILED, file.error);
+      fail(EXIT_FAILED, `${file.path}: ${file.error}`);
     }
     fail(
       EXIT_FAILED,

@@ -22,6 +22,8 @@ export interface ImageFactoryConfig {
   };
   defaults: EnrollmentDefaults & { coordinationWindowMs: number };
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** `imageFactory.rebuilds.allowedRepositories`: targets beyond the entity's own repository. */
+  allowedRebuildRepositories: string[];
   maxTriggersPerRun: number;
   kargoNamespace: string;
   /** `registries[].minInterval` per host: also the interval of their Warehouses. */
@@ -81,6 +83,8 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
           initialDelay: { seconds: 15 },
         },
     maxTriggersPerRun: config?.getOptionalNumber('maxTriggersPerRun') ?? 10,
+    allowedRebuildRepositories:
+      config?.getOptionalStringArray('rebuilds.allowedRepositories') ?? [],
     kargoNamespace:
       config?.getOptionalString('kargo.namespace') ?? 'image-factory',
     registryIntervals: Object.fromEntries(

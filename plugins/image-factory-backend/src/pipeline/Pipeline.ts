@@ -14,6 +14,14 @@ import { DockerfileReader } from '../analysis/DockerfileReader';
 import { ImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { ImageFactoryStore } from '../database';
 import { FreightSource } from '../discovery';
+import {
+  markUnmonitorable,
+  MonitoringPolicy,
+} from '../discovery/markUnmonitorable';
+import {
+  checkRebuildTarget,
+  RebuildTargetPolicy,
+} from '../enrollment/checkRebuildTarget';
 import { ownerOf } from '../enrollment/ownerOf';
 import { readEnrolledEntities } from '../enrollment/readEnrolledEntities';
 import { StateRepository } from '../git';
@@ -35,6 +43,10 @@ export interface PipelineOptions {
   rebuilds: RebuildService;
   freightSource: FreightSource;
   minIntervalFor: (registry: string) => number;
+  /** What the configuration lets a Warehouse watch. */
+  monitoring: MonitoringPolicy;
+  /** Where rebuilds may be sent. */
+  rebuildTargets: RebuildTargetPolicy;
   warehouses: WarehouseOptions;
   logger: LoggerService;
   /** The clock; tests move it. */
@@ -100,7 +112,15 @@ export class Pipeline {
     );
     const enrollments = entities
       .map(e => parseEnrollment(e, o.config.defaults))
-      .filter((e): e is Enrollment => e !== undefined);
+      .filter((e): e is Enrollment => e !== undefined)
+      .map(e => {
+        const refused = checkRebuildTarget(
+          e,
+          byRef.get(e.entityRef),
+          o.rebuildTargets,
+        );
+        return refused ? { ...e, errors: [...e.errors, refused] } : e;
+      });
 
     const analysis = await analyzeEnrollments({
       enrollments,
@@ -115,13 +135,14 @@ export class Pipeline {
     const previous = parseStateTree(files);
     const merged = mergeState({
       previous: previous.state,
+      invalid: previous.invalid,
       enrollments,
       analyses: analysis.outcomes,
       now: startedAt,
     });
 
     const discovery = await discoverFreight({
-      state: merged.state,
+      state: markUnmonitorable(merged.state, o.monitoring),
       store: o.store,
       source: o.freightSource,
       minIntervalFor: o.minIntervalFor,
@@ -145,7 +166,9 @@ export class Pipeline {
       await o.store.listRebuilds({ limit: 10_000 }),
     );
 
-    const rendered = renderStateTree(state, o.warehouses);
+    // An invalid state file stays as it is, with every file of its name, until
+    // someone fixes it: see parseStateTree. Its error is in the summary.
+    const rendered = previous.keepInvalid(renderStateTree(state, o.warehouses));
     const write = await o.stateRepository.write({
       files: rendered,
       message: describeCommit(previous.state, state),

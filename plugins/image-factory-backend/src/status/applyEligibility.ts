@@ -18,7 +18,9 @@ export function applyEligibility(
   const { enrollment, analysis, rebuilds } = status;
   const blockedReasons = [
     ...enrollment.errors
-      .filter(e => e.annotation === 'image-factory.io/image')
+      .filter(
+        e => e.annotation === 'image-factory.io/image' || e.blocksRebuilds,
+      )
       .map(e => `${e.annotation}: ${e.message}`),
     ...(analysis.status === 'failed'
       ? [`Dockerfile analysis failed: ${analysis.error}`]

@@ -24,6 +24,11 @@ export type RebuildPriority = 'critical' | 'high' | 'normal' | 'low';
 export interface EnrollmentError {
   annotation: string;
   message: string;
+  /**
+   * The image cannot be rebuilt while this error stands (a rebuild target the
+   * entity may not use), rather than the field falling back to its default.
+   */
+  blocksRebuilds?: boolean;
 }
 
 /**

@@ -4,7 +4,7 @@ import { imageKey } from './indexState';
 
 /**
  * An enrollment that could not take effect because another entity enrolls the
- * same image: the entity with the smallest entity ref owns it.
+ * same image: the one the state records owns it (else the smallest entity ref).
  *
  * @public
  */
@@ -25,18 +25,28 @@ export interface ClaimedImages {
 }
 
 /**
- * Gives each image to one enrollment. Sorting first makes the owner of a
- * contested image the smallest entity ref, whatever order the catalog listed
- * the entities in.
+ * Gives each image to one enrollment. The entity the state already records for
+ * an image keeps it, so a newcomer can never take over an image (and where its
+ * rebuilds go) by having a smaller name; among newcomers the smallest entity
+ * ref wins, whatever order the catalog listed the entities in.
+ *
+ * @param recorded - entity ref per image key, as the previous state records it
  */
-export function claimImages(enrollments: readonly Enrollment[]): ClaimedImages {
+export function claimImages(
+  enrollments: readonly Enrollment[],
+  recorded: ReadonlyMap<string, string> = new Map(),
+): ClaimedImages {
   const claimed: ClaimedImages = {
     owned: new Map(),
     unusable: new Set(),
     conflicts: [],
   };
-  const sorted = [...enrollments].sort((a, b) =>
-    compareText(a.entityRef, b.entityRef),
+  const isRecorded = (e: Enrollment) =>
+    e.image !== null && recorded.get(imageKey(e.kind, e.image)) === e.entityRef;
+  const sorted = [...enrollments].sort(
+    (a, b) =>
+      Number(isRecorded(b)) - Number(isRecorded(a)) ||
+      compareText(a.entityRef, b.entityRef),
   );
   for (const enrollment of sorted) {
     if (enrollment.image === null) {

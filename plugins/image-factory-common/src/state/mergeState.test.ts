@@ -355,7 +355,8 @@ describe('mergeState', () => {
     expect(parsed.invalid).toEqual([
       {
         path: 'state/images/payments.yaml',
-        error: expect.stringMatching(/^state\/images\/payments.yaml: /),
+        error: expect.stringContaining('at line 3'),
+        content: 'kind: managed\npolicy: [broken\n',
       },
     ]);
     expect(second.state).toEqual(first.state);

@@ -7,8 +7,10 @@ import { compareText } from './compareText';
 import { diffStates, type StateChange } from './diffStates';
 import { draftImages, type Draft } from './draftImages';
 import { monitorRef, repositoryKey } from './imageKeys';
-import { indexState } from './indexState';
+import { imageKey, indexState } from './indexState';
 import { newTrackedImage } from './newTrackedImage';
+import type { InvalidStateFile } from './parseStateTree';
+import { parseStatePath } from './statePaths';
 import type { AnalysisOutcome } from './resolveAnalysis';
 import type { BaseImageState, ImageState, StateTree } from './types';
 
@@ -20,6 +22,12 @@ import type { BaseImageState, ImageState, StateTree } from './types';
 export interface MergeStateInput {
   /** The state repository as last written (see `parseStateTree`). */
   previous: StateTree;
+  /**
+   * The state files `parseStateTree` could not read. The image each names
+   * keeps that file's name, so it is not renamed while the file is kept as
+   * it is (see `parseStateTree`'s `keepInvalid`).
+   */
+  invalid?: readonly InvalidStateFile[];
   /** Every enrollment of this run, usable or not. */
   enrollments: readonly Enrollment[];
   /** This run's analysis outcomes by entity ref; an image without one keeps its previous analysis. */
@@ -62,6 +70,26 @@ function dependentsOf(drafts: Draft[]): Map<string, Set<string>> {
 }
 
 /**
+ * The name of each key that an invalid state file names, unless a valid file
+ * holds that name already (an invalid file never renames a valid image); the
+ * first file in path order wins.
+ */
+function heldNames(
+  invalid: readonly InvalidStateFile[],
+  validNames: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const used = new Set(validNames.values());
+  const names = new Map<string, string>();
+  for (const file of [...invalid].sort((a, b) => compareText(a.path, b.path))) {
+    const name = parseStatePath(file.path)?.name;
+    if (file.key && name && !used.has(name) && !names.has(file.key)) {
+      names.set(file.key, name);
+    }
+  }
+  return names;
+}
+
+/**
  * Merges one run's enrollments and analyses into the state tree (PRODUCT.md
  * §7). Enrollment always wins over what the state says; runtime data (digests,
  * timestamps, update and rebuild history) is always kept. Applies the
@@ -80,7 +108,10 @@ function dependentsOf(drafts: Draft[]): Map<string, Set<string>> {
 export function mergeState(input: MergeStateInput): MergeStateResult {
   const { previous, analyses, now } = input;
   const index = indexState(previous);
-  const claimed = claimImages(input.enrollments);
+  const claimed = claimImages(
+    input.enrollments,
+    new Map(previous.images.map(i => [imageKey(i.kind, i.image), i.entityRef])),
+  );
   const drafts = draftImages(index, claimed, analyses);
   const dependents = dependentsOf(drafts);
   const activeImageKeys = new Set(drafts.map(d => d.key));
@@ -95,7 +126,7 @@ export function mergeState(input: MergeStateInput): MergeStateResult {
       ...index.images.keys(),
       ...index.records.keys(),
     ],
-    index.names,
+    new Map([...heldNames(input.invalid ?? [], index.names), ...index.names]),
   );
   const nameOf = (key: string) => names.get(key)!;
 

@@ -1,6 +1,10 @@
-import { emptyStateTree, type StateTree } from './types';
-import { validateStateFile } from './validateStateFile';
+import { parseDocument } from 'yaml';
 import { compareText } from './compareText';
+import { imageKey } from './indexState';
+import { monitorKey, parseStateRef } from './imageKeys';
+import { parseStatePath } from './statePaths';
+import { emptyStateTree, type StateTree } from './types';
+import { checkStateFile, isOversized } from './validateStateFile';
 
 /**
  * A state file that could not be read, and why.
@@ -9,26 +13,77 @@ import { compareText } from './compareText';
  */
 export interface InvalidStateFile {
   path: string;
+  /** Why, without the path: report it as `<path>: <error>`. */
   error: string;
+  /** The file as read, written back unchanged. */
+  content: string;
+  /**
+   * The image key (repository of a managed image, monitored reference
+   * otherwise) the file seems to hold, read leniently; the merge keeps the
+   * file's name for it. Absent when the file does not tell.
+   */
+  key?: string;
 }
 
 function byName<T extends { name: string }>(a: T, b: T): number {
   return compareText(a.name, b.name);
 }
 
+// The writer only accepts such paths (the backend's validateStatePaths);
+// another path cannot be written back, and is removed as before.
+const PLAIN_PATH = /^state(\/[A-Za-z0-9_][A-Za-z0-9._-]*)+$/;
+
+/** Best effort: the key an invalid file names, if it names one plainly. */
+function claimedKey(path: string, text: string): string | undefined {
+  const section = parseStatePath(path)?.section;
+  if (!section || isOversized(text)) {
+    return undefined;
+  }
+  try {
+    // `get` hands back aliases as nodes, not strings: nothing is expanded.
+    const document = parseDocument(text, { uniqueKeys: false });
+    const field = (key: string) => {
+      const value: unknown = document.get(key);
+      return typeof value === 'string' ? value : undefined;
+    };
+    if (section.endsWith('base-images')) {
+      const ref = field('ref');
+      return ref === undefined ? undefined : monitorKey(parseStateRef(ref));
+    }
+    const kind = field('kind');
+    const image = field('image');
+    return (kind === 'managed' || kind === 'external') && image !== undefined
+      ? imageKey(kind, image)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Reads a state tree back from the files of the state repository (paths
  * relative to its base path). Files outside `state/` and files under `state/`
  * that are not YAML are ignored; every invalid state file is listed in
- * `invalid` and left out of `state`, for the merge to regenerate from
- * enrollment. `parseStateTree(renderStateTree(s)).state` equals `s` for any
- * state the merge produced.
+ * `invalid` and left out of `state`. `parseStateTree(renderStateTree(s)).state`
+ * equals `s` for any state the merge produced.
+ *
+ * An invalid file is kept as it is until someone fixes it: `keepInvalid`
+ * gives the files to write for a rendered tree, in which every state file of
+ * a name that has an invalid file (in any section) keeps its bytes as read,
+ * or stays absent. Only freezing the whole name loses nothing: the image
+ * behind the file is regenerated from enrollment, and writing it at that
+ * path would overwrite the file's history, writing it in another section
+ * (an archived file whose image is enrolled again) would leave two files of
+ * one image once the file is fixed, and the merge keeps only one of them.
+ * For the same reason the merge keeps the file's name for the image it
+ * names (`key`), so the image is not renamed meanwhile.
  *
  * @public
  */
 export function parseStateTree(files: ReadonlyMap<string, string>): {
   state: StateTree;
   invalid: InvalidStateFile[];
+  keepInvalid(rendered: ReadonlyMap<string, string>): Map<string, string>;
 } {
   const state = emptyStateTree();
   const invalid: InvalidStateFile[] = [];
@@ -36,9 +91,16 @@ export function parseStateTree(files: ReadonlyMap<string, string>): {
     .filter(path => path.startsWith('state/') && path.endsWith('.yaml'))
     .sort();
   for (const path of paths) {
-    const result = validateStateFile(path, files.get(path)!);
+    const content = files.get(path)!;
+    const result = checkStateFile(path, content);
     if (!result.ok) {
-      invalid.push({ path, error: result.error });
+      const key = claimedKey(path, content);
+      invalid.push({
+        path,
+        error: result.error,
+        content,
+        ...(key ? { key } : {}),
+      });
       continue;
     }
     const file = result.value;
@@ -60,5 +122,23 @@ export function parseStateTree(files: ReadonlyMap<string, string>): {
   state.baseImages.sort(byName);
   state.archive.images.sort(byName);
   state.archive.baseImages.sort(byName);
-  return { state, invalid };
+
+  const invalidPaths = new Set(invalid.map(file => file.path));
+  const frozenNames = new Set(
+    invalid.flatMap(file => parseStatePath(file.path)?.name ?? []),
+  );
+  const frozen = (path: string) => {
+    const name = parseStatePath(path)?.name;
+    return invalidPaths.has(path) || (!!name && frozenNames.has(name));
+  };
+  const keepInvalid = (rendered: ReadonlyMap<string, string>) => {
+    const kept = new Map([...rendered].filter(([path]) => !frozen(path)));
+    for (const [path, content] of files) {
+      if (frozen(path) && PLAIN_PATH.test(path)) {
+        kept.set(path, content);
+      }
+    }
+    return new Map([...kept].sort(([a], [b]) => compareText(a, b)));
+  };
+  return { state, invalid, keepInvalid };
 }

@@ -45,6 +45,7 @@ const trackedImageFields = {
   firstDiscovered: timestamp,
   lastUpdated: timestamp.nullable(),
   updates: z.array(digestUpdate),
+  unmonitorable: z.string().min(1).optional(),
 };
 
 const trackedImage = z.object(
@@ -91,6 +92,7 @@ const managedImageFile = z.object({
     dockerfile: z.string().min(1),
     buildArgs: z.record(z.string(), z.string()),
     target: z.string().min(1).nullable(),
+    gitUnmonitorable: z.string().min(1).optional(),
   }),
   policy: z.object({
     rebuildDelay: z.string().refine(text => {
@@ -120,6 +122,7 @@ const managedImageFile = z.object({
   ),
   published: z.array(publishedImage),
   rebuilds: z.array(rebuildHistoryEntry),
+  unmonitorable: z.string().min(1).optional(),
 }) satisfies z.ZodType<Omit<ManagedImageState, 'name'>>;
 
 const externalImageFile = z.object({

@@ -33,6 +33,9 @@ function trackedDocument(image: TrackedImage) {
     firstDiscovered: image.firstDiscovered,
     lastUpdated: image.lastUpdated,
     updates: image.updates.map(updateDocument),
+    ...(image.unmonitorable !== undefined && {
+      unmonitorable: image.unmonitorable,
+    }),
   };
 }
 
@@ -92,6 +95,9 @@ export function imageDocument(image: ImageState) {
       dockerfile: image.source.dockerfile,
       buildArgs: sortRecord(image.source.buildArgs),
       target: image.source.target,
+      ...(image.source.gitUnmonitorable !== undefined && {
+        gitUnmonitorable: image.source.gitUnmonitorable,
+      }),
     },
     policy: {
       rebuildDelay: image.policy.rebuildDelay,
@@ -117,5 +123,8 @@ export function imageDocument(image: ImageState) {
       .sort((a, b) => compareText(a.name, b.name))
       .map(p => ({ name: p.name, ...baseImageDocument(p) })),
     rebuilds: image.rebuilds.map(rebuildDocument),
+    ...(image.unmonitorable !== undefined && {
+      unmonitorable: image.unmonitorable,
+    }),
   };
 }

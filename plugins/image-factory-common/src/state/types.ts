@@ -41,6 +41,12 @@ export interface TrackedImage {
   lastUpdated: string | null;
   /** Every digest seen, oldest first, in the order recorded. */
   updates: DigestUpdate[];
+  /**
+   * Why no Warehouse may watch this reference (its registry is not one the
+   * backend's configuration allows), so Kargo is never pointed where the
+   * backend may not go. Absent when it may be watched.
+   */
+  unmonitorable?: string;
 }
 
 /**
@@ -127,6 +133,11 @@ export interface ManagedImageState {
     dockerfile: string;
     buildArgs: Record<string, string>;
     target: string | null;
+    /**
+     * Why the Warehouse does not watch the source location in git (its host is
+     * not one of the configured integrations). Absent when it does.
+     */
+    gitUnmonitorable?: string;
   };
   policy: {
     rebuildDelay: string;
@@ -145,6 +156,11 @@ export interface ManagedImageState {
   published: BaseImageState[];
   /** Oldest first. */
   rebuilds: RebuildHistoryEntry[];
+  /**
+   * Why the image gets no Warehouse of its own (its registry is not allowed).
+   * Absent when it gets one.
+   */
+  unmonitorable?: string;
 }
 
 /**

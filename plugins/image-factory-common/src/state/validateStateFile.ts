@@ -1,4 +1,11 @@
-import { parseDocument } from 'yaml';
+import {
+  isAlias,
+  isNode,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+} from 'yaml';
 import type { z } from 'zod';
 import { isStateName } from './assignNames';
 import { baseImageFileSchema, imageFileSchema } from './schemas';
@@ -55,9 +62,138 @@ function isImageSection(
 }
 
 /**
- * Reads and checks one state file. Never throws: a file that is not YAML, not
- * where state files live, or not of the schema gives `{ ok: false }` with
- * `<path>: field <field>: <problem>`.
+ * The largest state file that is read, in bytes. The files the merge writes
+ * are a few kilobytes; anything near this is not one of them, and is refused
+ * before a YAML parser spends time and memory on it.
+ */
+export const MAX_STATE_FILE_BYTES = 1024 * 1024;
+
+function isSurrogatePair(high: number, low: number): boolean {
+  return high >= 0xd800 && high < 0xdc00 && low >= 0xdc00 && low < 0xe000;
+}
+
+/**
+ * Whether a text takes more than {@link MAX_STATE_FILE_BYTES} in UTF-8. Counts
+ * without encoding (no `Buffer`: this package also runs in the browser) and
+ * stops as soon as the limit is passed.
+ */
+export function isOversized(text: string): boolean {
+  if (text.length > MAX_STATE_FILE_BYTES) {
+    return true;
+  }
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= MAX_STATE_FILE_BYTES; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      bytes += 1;
+    } else if (unit < 0x800) {
+      bytes += 2;
+    } else if (isSurrogatePair(unit, text.charCodeAt(i + 1))) {
+      // One code point of 4 bytes; a lone half is encoded as U+FFFD, 3 bytes.
+      bytes += 4;
+      i++;
+    } else {
+      bytes += 3;
+    }
+  }
+  return bytes > MAX_STATE_FILE_BYTES;
+}
+
+/** A refusal, without the path: callers put it in front. */
+type Checked = { ok: true; value: StateFile } | { ok: false; problem: string };
+
+const refuse = (problem: string): Checked => ({ ok: false, problem });
+
+/**
+ * Why the document uses YAML features the merge never writes: anchors and
+ * aliases (an alias to nothing makes `toJS` throw; nested ones expand
+ * exponentially) and explicit tags (`!!js/function` and the like). Undefined
+ * when it uses none.
+ */
+function forbiddenFeature(
+  document: Document,
+  lines: LineCounter,
+): string | undefined {
+  let problem: string | undefined;
+  visit(document, (_key, node) => {
+    if (!isNode(node)) {
+      return undefined;
+    }
+    const line = lines.linePos(node.range?.[0] ?? 0).line;
+    if (isAlias(node) || node.anchor) {
+      problem = `line ${line}: YAML anchors and aliases are not allowed in a state file`;
+    } else if (node.tag) {
+      problem = `line ${line}: explicit YAML tags (such as !!str) are not allowed in a state file`;
+    }
+    return problem ? visit.BREAK : undefined;
+  });
+  return problem;
+}
+
+function check(path: string, text: string): Checked {
+  const location = parseStatePath(path);
+  if (!location) {
+    return refuse(
+      'not a state file (state/images, state/base-images or state/_archive/…, <name>.yaml)',
+    );
+  }
+  if (!isStateName(location.name)) {
+    return refuse(`file name "${location.name}" is not a DNS-1123 label`);
+  }
+  if (isOversized(text)) {
+    return refuse('larger than the 1 MiB a state file may have');
+  }
+  const lines = new LineCounter();
+  const document = parseDocument(text, {
+    prettyErrors: true,
+    lineCounter: lines,
+  });
+  if (document.errors.length > 0) {
+    return refuse(document.errors[0].message);
+  }
+  const forbidden = forbiddenFeature(document, lines);
+  if (forbidden) {
+    return refuse(forbidden);
+  }
+  // No aliases are left, so this cannot expand; it stays a second guard.
+  const content: unknown = document.toJS({ maxAliasCount: 0 });
+  const { section, name } = location;
+  if (isImageSection(section)) {
+    const result = imageFileSchema.safeParse(content);
+    return result.success
+      ? { ok: true, value: { section, image: { name, ...result.data } } }
+      : refuse(describeIssues(result.error.issues));
+  }
+  const result = baseImageFileSchema.safeParse(content);
+  return result.success
+    ? { ok: true, value: { section, baseImage: { name, ...result.data } } }
+    : refuse(describeIssues(result.error.issues));
+}
+
+/**
+ * {@link validateStateFile} without the path in front of the error, for
+ * callers that report the path apart (see `parseStateTree`).
+ */
+export function checkStateFile(
+  path: string,
+  text: string,
+): StateFileValidation {
+  let checked: Checked;
+  try {
+    checked = check(path, text);
+  } catch (error) {
+    // Whatever a file holds, one bad file must not stop a run.
+    const reason = error instanceof Error ? error.message : String(error);
+    checked = refuse(`could not be read: ${reason.slice(0, 200)}`);
+  }
+  return checked.ok ? checked : { ok: false, error: checked.problem };
+}
+
+/**
+ * Reads and checks one state file. Never throws, whatever the text: a file
+ * that is not where state files live, larger than 1 MiB, not YAML, using YAML
+ * anchors, aliases or tags (the merge never writes them), or not of the schema
+ * gives `{ ok: false }` with `<path>: field <field>: <problem>`.
  *
  * @param path - relative to the state repository's base path, e.g. `state/images/payments.yaml`.
  * @public
@@ -66,33 +202,6 @@ export function validateStateFile(
   path: string,
   text: string,
 ): StateFileValidation {
-  const location = parseStatePath(path);
-  if (!location) {
-    return {
-      ok: false,
-      error: `${path}: not a state file (state/images, state/base-images or state/_archive/…, <name>.yaml)`,
-    };
-  }
-  if (!isStateName(location.name)) {
-    return {
-      ok: false,
-      error: `${path}: file name "${location.name}" is not a DNS-1123 label`,
-    };
-  }
-  const document = parseDocument(text, { prettyErrors: true });
-  if (document.errors.length > 0) {
-    return { ok: false, error: `${path}: ${document.errors[0].message}` };
-  }
-  const content: unknown = document.toJS();
-  const { section, name } = location;
-  if (isImageSection(section)) {
-    const result = imageFileSchema.safeParse(content);
-    return result.success
-      ? { ok: true, value: { section, image: { name, ...result.data } } }
-      : { ok: false, error: `${path}: ${describeIssues(result.error.issues)}` };
-  }
-  const result = baseImageFileSchema.safeParse(content);
-  return result.success
-    ? { ok: true, value: { section, baseImage: { name, ...result.data } } }
-    : { ok: false, error: `${path}: ${describeIssues(result.error.issues)}` };
+  const result = checkStateFile(path, text);
+  return result.ok ? result : { ok: false, error: `${path}: ${result.error}` };
 }

@@ -15,6 +15,8 @@ import {
 import { kargoWarehouseSchema } from './kargoWarehouseSchema';
 import { planWarehouses } from './planWarehouses';
 import { renderManifests } from './renderManifests';
+import { parseStateTree } from '../state/parseStateTree';
+import { renderStateTree } from '../state/renderStateTree';
 
 const T1 = '2025-01-01T00:00:00.000Z';
 
@@ -384,5 +386,65 @@ describe('kargoWarehouseSchema', () => {
     ],
   ])('rejects %s', (_, warehouse) => {
     expect(kargoWarehouseSchema.safeParse(warehouse).success).toBe(false);
+  });
+
+  it('gives no Warehouse to what the state marks unmonitorable, and keeps the marks through the state files', () => {
+    const state = withImages([
+      [
+        enroll(
+          managedEntity('a', {
+            'image-factory.io/source-location':
+              'url:https://github.com/acme/a/tree/main/',
+          }),
+        ),
+        'FROM node:22\nFROM 169.254.169.254/latest/meta-data:1\n',
+      ],
+      [enroll(managedEntity('b')), 'FROM node:22\n'],
+    ]);
+    const refused = 'registry 169.254.169.254 is not allowed';
+    const marked: StateTree = {
+      ...state,
+      baseImages: state.baseImages.map(base =>
+        base.registry === '169.254.169.254'
+          ? { ...base, unmonitorable: refused }
+          : base,
+      ),
+      images: state.images.map(image =>
+        image.kind !== 'managed'
+          ? image
+          : image.entityRef.endsWith('/a')
+          ? {
+              ...image,
+              source: { ...image.source, gitUnmonitorable: 'no integration' },
+            }
+          : { ...image, unmonitorable: 'registry ghcr.io is not allowed' },
+      ),
+    };
+    const reread = parseStateTree(renderStateTree(marked));
+    expect(reread.invalid).toEqual([]);
+    expect(reread.state).toEqual(marked);
+
+    const plan = planWarehouses(reread.state);
+    const watched = plan.warehouses.flatMap(w =>
+      w.spec.subscriptions.map(s =>
+        'image' in s ? s.image.repoURL : s.git.repoURL,
+      ),
+    );
+    expect(watched.sort()).toEqual([
+      'docker.io/library/node',
+      'ghcr.io/acme/a',
+    ]);
+    expect(plan.unmonitorable).toEqual([
+      {
+        ref: '169.254.169.254/latest/meta-data:1',
+        entities: ['component:default/a'],
+        reason: refused,
+      },
+      {
+        ref: 'ghcr.io/acme/b',
+        entities: ['component:default/b'],
+        reason: 'registry ghcr.io is not allowed',
+      },
+    ]);
   });
 });

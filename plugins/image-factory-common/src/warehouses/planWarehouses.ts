@@ -66,9 +66,10 @@ function managedWarehouse(
       },
     },
   ];
-  const git = image.source.location
-    ? parseGitSource(image.source.location)
-    : undefined;
+  const git =
+    image.source.location && image.source.gitUnmonitorable === undefined
+      ? parseGitSource(image.source.location)
+      : undefined;
   if (git) {
     const folder = [git.path, folderOf(image.source.dockerfile)]
       .filter(Boolean)
@@ -100,6 +101,7 @@ interface Watched {
   registry: string;
   repository: string;
   tag: string | null;
+  unmonitorable?: string;
   entities: string[];
 }
 
@@ -110,7 +112,10 @@ interface Watched {
  * Digest`, `constraint: <tag>`); and one per managed image, watching its own
  * repository (`SemVer` unless `managedImageSelection` says otherwise) plus,
  * when the source location is a git URL, the Dockerfile's folder in git.
- * References pinned to a digest without a tag are listed as unmonitorable.
+ * References pinned to a digest without a tag, and references and images the
+ * state marks `unmonitorable` (their registry is not allowed), are listed as
+ * unmonitorable; a source location marked `gitUnmonitorable` gets no git
+ * subscription.
  * Archived images get no Warehouse.
  *
  * @public
@@ -149,6 +154,14 @@ export function planWarehouses(
   const warehouses: KargoWarehouse[] = [];
   const unmonitorable: UnmonitorableImage[] = [];
   for (const [ref, image] of watched) {
+    if (image.unmonitorable !== undefined) {
+      unmonitorable.push({
+        ref,
+        entities: sortedUnique(image.entities),
+        reason: image.unmonitorable,
+      });
+      continue;
+    }
     if (image.tag === null) {
       unmonitorable.push({
         ref,
@@ -178,7 +191,13 @@ export function planWarehouses(
     );
   }
   for (const image of state.images) {
-    if (image.kind === 'managed') {
+    if (image.kind === 'managed' && image.unmonitorable !== undefined) {
+      unmonitorable.push({
+        ref: image.image,
+        entities: [image.entityRef],
+        reason: image.unmonitorable,
+      });
+    } else if (image.kind === 'managed') {
       warehouses.push(managedWarehouse(image, options));
     }
   }

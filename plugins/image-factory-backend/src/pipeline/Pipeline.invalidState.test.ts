@@ -1,0 +1,158 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import {
+  OciRegistry,
+  startOciRegistry,
+} from '../__testUtils__/startOciRegistry';
+import { ensureLocalBareRepository } from '../git/ensureLocalBareRepository';
+import { GitFixture } from '../git/__testUtils__/gitFixture';
+import { imageFactoryPlugin } from '../plugin';
+
+// Real git processes and a real registry; the machine may be busy.
+jest.setTimeout(120_000);
+
+const PAYMENTS = 'state/images/payments.yaml';
+
+// The whole plugin on a real bare git repository in which another writer
+// corrupts one state file between two runs.
+describe('Pipeline with an invalid state file', () => {
+  let registry: OciRegistry;
+  let fixture: GitFixture;
+
+  beforeAll(async () => {
+    registry = await startOciRegistry();
+  });
+  afterAll(() => registry.stop());
+  beforeEach(async () => {
+    fixture = new GitFixture();
+    await ensureLocalBareRepository(fixture.remote, 'main');
+  });
+  afterEach(() => fixture.cleanup());
+
+  function component(name: string, dockerfile: string): Entity {
+    const folder = join(fixture.root, 'entities', name);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'Dockerfile'), dockerfile);
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name,
+        namespace: 'default',
+        annotations: {
+          'backstage.io/managed-by-location': `file:${folder}/catalog-info.yaml`,
+          'backstage.io/managed-by-origin-location': `file:${folder}/catalog-info.yaml`,
+          'image-factory.io/image': `${registry.host}/acme/${name}`,
+        },
+      },
+      spec: { type: 'service', owner: 'group:default/a', lifecycle: 'x' },
+    };
+  }
+
+  async function start(entities: Entity[]) {
+    const { server } = await startTestBackend({
+      features: [
+        imageFactoryPlugin,
+        mockServices.permissions.factory(),
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { workingDirectory: join(fixture.root, 'work') },
+            imageFactory: {
+              stateRepository: { url: fixture.remote },
+              allowPublic: false,
+              registries: [
+                { host: registry.host, insecure: true, minInterval: '0' },
+              ],
+              schedule: {
+                frequency: { hours: 24 },
+                timeout: { minutes: 5 },
+                initialDelay: { hours: 24 },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    return () =>
+      request(server)
+        .post('/api/image-factory/refresh')
+        .set('Authorization', mockCredentials.user.header());
+  }
+
+  /** A file at the head of the remote branch, byte for byte. */
+  const bytes = (path: string): Buffer =>
+    execFileSync(
+      'git',
+      ['--git-dir', fixture.remote, 'cat-file', 'blob', `main:${path}`],
+      { env: fixture.env() },
+    );
+
+  it('keeps the file byte for byte, reports it by path and commits the other changes', async () => {
+    await registry.pushImage('library/node', '22', { content: 'one' });
+    await registry.pushImage('library/nginx', '1.27', { content: 'one' });
+    const refresh = await start([
+      component('payments', `FROM ${registry.host}/library/node:22\n`),
+      component('web', `FROM ${registry.host}/library/nginx:1.27\n`),
+    ]);
+    const first = await refresh();
+    expect(first.body).toMatchObject({ errors: [] });
+    expect(first.body.commit).toMatch(/^[0-9a-f]{40}$/);
+
+    const original = bytes(PAYMENTS).toString('utf8');
+    const hostile = `${original}copy: &c {a: [1, 2]}\nagain: *c\n`;
+    fixture.pushFrom(
+      fixture.clone('other'),
+      { [PAYMENTS]: hostile },
+      'A hand edit',
+    );
+    const nginx = await registry.pushImage('library/nginx', '1.27', {
+      content: 'two',
+    });
+
+    const second = await refresh();
+
+    expect(second.status).toBe(200);
+    expect(second.body.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(second.body.errors).toEqual([
+      expect.stringMatching(
+        /^state\/images\/payments\.yaml: line \d+: YAML anchors and aliases are not allowed in a state file$/,
+      ),
+    ]);
+    expect(bytes(PAYMENTS).equals(Buffer.from(hostile, 'utf8'))).toBe(true);
+    const baseImages = execFileSync(
+      'git',
+      [
+        '--git-dir',
+        fixture.remote,
+        'ls-tree',
+        '--name-only',
+        'main:state/base-images',
+      ],
+      { env: fixture.env(), encoding: 'utf8' },
+    );
+    const nginxFile = baseImages
+      .split('\n')
+      .find(name => name.includes('nginx'))!;
+    expect(bytes(`state/base-images/${nginxFile}`).toString('utf8')).toContain(
+      nginx,
+    );
+
+    // Until the file is fixed, runs change nothing more and keep reporting it.
+    const third = await refresh();
+    expect(third.body).toMatchObject({
+      commit: null,
+      errors: second.body.errors,
+    });
+    expect(bytes(PAYMENTS).equals(Buffer.from(hostile, 'utf8'))).toBe(true);
+  });
+});
