@@ -409,16 +409,18 @@ describe('kargoWarehouseSchema', () => {
           ? { ...base, unmonitorable: refused }
           : base,
       ),
-      images: state.images.map(image =>
-        image.kind !== 'managed'
-          ? image
-          : image.entityRef.endsWith('/a')
+      images: state.images.map(stateImage => {
+        if (stateImage.kind !== 'managed') return stateImage;
+        return stateImage.entityRef.endsWith('/a')
           ? {
-              ...image,
-              source: { ...image.source, gitUnmonitorable: 'no integration' },
+              ...stateImage,
+              source: {
+                ...stateImage.source,
+                gitUnmonitorable: 'no integration',
+              },
             }
-          : { ...image, unmonitorable: 'registry ghcr.io is not allowed' },
-      ),
+          : { ...stateImage, unmonitorable: 'registry ghcr.io is not allowed' };
+      }),
     };
     const reread = parseStateTree(renderStateTree(marked));
     expect(reread.invalid).toEqual([]);
