@@ -1,20 +1,13 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import request from 'supertest';
 import {
   OciRegistry,
   startOciRegistry,
 } from './__testUtils__/startOciRegistry';
-import { imageFactoryPlugin } from './plugin';
+import { startPluginBackend } from './__testUtils__/startPluginBackend';
 import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
 import { LocalGithubApi, startLocalGithubApi } from './triggers/localGithubApi';
 
@@ -83,55 +76,29 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
   }
 
   async function start(entities: Entity[]) {
-    const { server } = await startTestBackend({
-      features: [
-        imageFactoryPlugin,
-        mockServices.permissions.factory(),
-        catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { workingDirectory: path.join(dir, 'work') },
-            integrations: {
-              github: [
-                {
-                  host: 'ghe.local',
-                  apiBaseUrl: github.apiBaseUrl,
-                  token: TOKEN,
-                },
-              ],
-            },
-            imageFactory: {
-              stateRepository: { url: path.join(dir, 'state.git') },
-              allowPublic: false,
-              registries: [
-                { host: registry.host, insecure: true, minInterval: '0' },
-              ],
-              defaults: { coordinationWindow: '0' },
-              schedule: {
-                frequency: { hours: 24 },
-                timeout: { minutes: 5 },
-                initialDelay: { hours: 24 },
-              },
-            },
-          },
-        }),
-      ],
-    });
-    const user = mockCredentials.user.header();
     const git = (...args: string[]) =>
       execFileSync('git', ['--git-dir', path.join(dir, 'state.git'), ...args], {
         encoding: 'utf8',
       });
     return {
-      refresh: () =>
-        request(server)
-          .post('/api/image-factory/refresh')
-          .set('Authorization', user),
-      server,
-      get: (url: string) =>
-        request(server)
-          .get(`/api/image-factory${url}`)
-          .set('Authorization', user),
+      ...(await startPluginBackend({
+        entities,
+        registryHost: registry.host,
+        workDir: path.join(dir, 'work'),
+        stateRepository: path.join(dir, 'state.git'),
+        imageFactory: { defaults: { coordinationWindow: '0' } },
+        config: {
+          integrations: {
+            github: [
+              {
+                host: 'ghe.local',
+                apiBaseUrl: github.apiBaseUrl,
+                token: TOKEN,
+              },
+            ],
+          },
+        },
+      })),
       /** Every file of the state repository's main branch, by path. */
       stateFiles: () =>
         new Map(
@@ -273,13 +240,13 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
       },
     ]);
     // Asking by hand, even as an emergency, sends nothing either.
-    const forced = await request(api.server)
-      .post('/api/image-factory/images/default/component/intruder/rebuild')
-      .set('Authorization', mockCredentials.user.header())
-      .send({
+    const forced = await api.post(
+      '/images/default/component/intruder/rebuild',
+      {
         emergency: true,
         justification: 'CVE-2026-0001 is exploited in the wild',
-      });
+      },
+    );
     expect(forced.status).toBe(409);
     expect(github.runs).toHaveLength(1);
   });

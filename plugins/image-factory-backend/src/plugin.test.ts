@@ -1,10 +1,5 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +10,7 @@ import {
   OciRegistry,
   startOciRegistry,
 } from './__testUtils__/startOciRegistry';
-import { imageFactoryPlugin } from './plugin';
+import { startPluginBackend } from './__testUtils__/startPluginBackend';
 
 // The whole plugin on a real OCI registry (Debian's docker-registry on loopback), a
 // real bare git repository as the state repository, and SQLite.
@@ -62,55 +57,19 @@ describe('imageFactoryPlugin', () => {
     };
   }
 
-  async function start(
+  const start = (
     entities: Entity[],
     permission:
       | AuthorizeResult.ALLOW
       | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
-  ) {
-    const { server } = await startTestBackend({
-      features: [
-        imageFactoryPlugin,
-        mockServices.permissions.factory({ result: permission }),
-        catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { workingDirectory: path.join(dir, 'work') },
-            imageFactory: {
-              stateRepository: { url: path.join(dir, 'state.git') },
-              allowPublic: false,
-              registries: [
-                { host: registry.host, insecure: true, minInterval: '0' },
-              ],
-              // The test drives runs through POST /refresh.
-              schedule: {
-                frequency: { hours: 24 },
-                timeout: { minutes: 5 },
-                initialDelay: { hours: 24 },
-              },
-            },
-          },
-        }),
-      ],
+  ) =>
+    startPluginBackend({
+      entities,
+      permission,
+      registryHost: registry.host,
+      workDir: path.join(dir, 'work'),
+      stateRepository: path.join(dir, 'state.git'),
     });
-    const user = mockCredentials.user.header();
-    return {
-      refresh: () =>
-        request(server)
-          .post('/api/image-factory/refresh')
-          .set('Authorization', user),
-      get: (url: string) =>
-        request(server)
-          .get(`/api/image-factory${url}`)
-          .set('Authorization', user),
-      post: (url: string, body: object) =>
-        request(server)
-          .post(`/api/image-factory${url}`)
-          .set('Authorization', user)
-          .send(body),
-      server,
-    };
-  }
 
   const commits = () =>
     execFileSync(

@@ -1,21 +1,14 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import request from 'supertest';
 import {
   OciRegistry,
   startOciRegistry,
 } from '../__testUtils__/startOciRegistry';
 import { ensureLocalBareRepository } from '../git/ensureLocalBareRepository';
 import { GitFixture } from '../git/__testUtils__/gitFixture';
-import { imageFactoryPlugin } from '../plugin';
+import { startPluginBackend } from '../__testUtils__/startPluginBackend';
 
 // Real git processes and a real registry; the machine may be busy.
 jest.setTimeout(120_000);
@@ -59,34 +52,13 @@ describe('Pipeline with an invalid state file', () => {
   }
 
   async function start(entities: Entity[]) {
-    const { server } = await startTestBackend({
-      features: [
-        imageFactoryPlugin,
-        mockServices.permissions.factory(),
-        catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { workingDirectory: join(fixture.root, 'work') },
-            imageFactory: {
-              stateRepository: { url: fixture.remote },
-              allowPublic: false,
-              registries: [
-                { host: registry.host, insecure: true, minInterval: '0' },
-              ],
-              schedule: {
-                frequency: { hours: 24 },
-                timeout: { minutes: 5 },
-                initialDelay: { hours: 24 },
-              },
-            },
-          },
-        }),
-      ],
+    const api = await startPluginBackend({
+      entities,
+      registryHost: registry.host,
+      workDir: join(fixture.root, 'work'),
+      stateRepository: fixture.remote,
     });
-    return () =>
-      request(server)
-        .post('/api/image-factory/refresh')
-        .set('Authorization', mockCredentials.user.header());
+    return api.refresh;
   }
 
   /** A file at the head of the remote branch, byte for byte. */
