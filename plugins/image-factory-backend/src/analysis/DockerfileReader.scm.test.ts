@@ -4,17 +4,18 @@ import {
   DEFAULT_ENROLLMENT_DEFAULTS,
   parseEnrollment,
 } from '@internal/plugin-image-factory-common';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import {
+  LocalHttpServer,
+  RecordedRequest,
+  startLocalHttpServer,
+} from '../triggers/localHttpServer';
 import { DockerfileReader } from './DockerfileReader';
 
 // No real GitHub or GitLab is reachable from the test machines. These servers
 // stand in for them: they implement the one endpoint each of Backstage's real
 // UrlReaders calls to fetch a file (see getGithubFileFetchUrl and
 // getGitLabFileFetchUrl in @backstage/integration), so the URLs this plugin
-// builds are checked by the very code that reads them in production. They are
-// not localHttpServer.ts because that one answers JSON only, and these raw
-// endpoints answer the file's bytes.
+// builds are checked by the very code that reads them in production.
 
 const files: Record<string, string> = {
   Dockerfile: 'FROM root\n',
@@ -22,68 +23,52 @@ const files: Record<string, string> = {
   'services/api/docker/Dockerfile.prod': 'FROM api-prod\n',
 };
 
-interface Forge {
-  name: string;
-  url: string;
+interface Forge extends LocalHttpServer {
   /** The repository's web URL for folders (`tree`) and files (`blob`) on main. */
   tree: string;
   blob: string;
-  /** Raw request URLs received. */
-  requests: string[];
-  server: http.Server;
 }
 
 /** Serves `files` at `/api/…` the way the forge's file endpoint does. */
 async function startForge(
   name: string,
   repo: string,
-  fileFromRequest: (req: http.IncomingMessage) => string | undefined,
+  fileFromRequest: (request: RecordedRequest) => string | undefined,
 ): Promise<Forge> {
-  const requests: string[] = [];
-  const server = http.createServer((req, res) => {
-    requests.push(req.url ?? '');
-    const file = fileFromRequest(req);
-    if (file === undefined || !(file in files)) {
-      res.writeHead(404).end('{"message":"Not Found"}');
-    } else {
-      res.writeHead(200, { etag: `"${file}"` }).end(files[file]);
-    }
+  const server = await startLocalHttpServer(request => {
+    const file = fileFromRequest(request);
+    return file === undefined || !(file in files)
+      ? undefined
+      : { status: 200, headers: { etag: `"${file}"` }, text: files[file] };
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tree = name === 'GitLab' ? '-/tree' : 'tree';
   const blob = name === 'GitLab' ? '-/blob' : 'blob';
   return {
-    name,
-    url,
-    tree: `${url}/${repo}/${tree}/main`,
-    blob: `${url}/${repo}/${blob}/main`,
-    requests,
-    server,
+    ...server,
+    tree: `${server.url}/${repo}/${tree}/main`,
+    blob: `${server.url}/${repo}/${blob}/main`,
   };
 }
 
 // GET /api/v3/repos/{owner}/{repo}/contents/{path}?ref=main, raw media type.
-const githubFile = (req: http.IncomingMessage) => {
-  const url = new URL(req.url ?? '/', 'http://x');
-  const match = url.pathname.match(
+const githubFile = (request: RecordedRequest) => {
+  const match = request.path.match(
     /^\/api\/v3\/repos\/acme\/payments\/contents\/(.+)$/,
   );
   const raw = /^application\/vnd\.github(\.v3)?\.raw$/.test(
-    String(req.headers.accept),
+    String(request.headers.accept),
   );
-  return match && raw && url.searchParams.get('ref') === 'main'
+  return match && raw && request.query.get('ref') === 'main'
     ? decodeURIComponent(match[1])
     : undefined;
 };
 
 // GET /api/v4/projects/{url-encoded project}/repository/files/{url-encoded path}/raw?ref=main
-const gitlabFile = (req: http.IncomingMessage) => {
-  const url = new URL(req.url ?? '/', 'http://x');
-  const match = url.pathname.match(
+const gitlabFile = (request: RecordedRequest) => {
+  const match = request.path.match(
     /^\/api\/v4\/projects\/group%2Fsub%2Fledger\/repository\/files\/([^/]+)\/raw$/,
   );
-  return match && url.searchParams.get('ref') === 'main'
+  return match && request.query.get('ref') === 'main'
     ? decodeURIComponent(match[1])
     : undefined;
 };
@@ -178,10 +163,7 @@ describe('DockerfileReader with GitHub and GitLab source locations', () => {
     });
   });
   afterAll(async () => {
-    for (const forge of [github, gitlab]) {
-      forge.server.closeAllConnections();
-      await new Promise(resolve => forge.server.close(resolve));
-    }
+    await Promise.all([github.close(), gitlab.close()]);
   });
 
   describe.each(['GitHub', 'GitLab'])('%s', name => {
