@@ -3,6 +3,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Enrollment,
+  keepInvalidStateFiles,
   mergeState,
   parseEnrollment,
   parseStateTree,
@@ -167,8 +168,12 @@ export class Pipeline {
     );
 
     // An invalid state file stays as it is, with every file of its name, until
-    // someone fixes it: see parseStateTree. Its error is in the summary.
-    const rendered = previous.keepInvalid(renderStateTree(state, o.warehouses));
+    // someone fixes it: see keepInvalidStateFiles. Its error is in the summary.
+    const rendered = keepInvalidStateFiles({
+      rendered: renderStateTree(state, o.warehouses),
+      read: files,
+      invalid: previous.invalid,
+    });
     const write = await o.stateRepository.write({
       files: rendered,
       message: describeCommit(previous.state, state),

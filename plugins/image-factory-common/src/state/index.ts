@@ -11,6 +11,7 @@ export {
 export { formatYamlFile } from './formatYamlFile';
 export { renderStateTree } from './renderStateTree';
 export { parseStateTree, type InvalidStateFile } from './parseStateTree';
+export { keepInvalidStateFiles } from './keepInvalidStateFiles';
 export type { AnalysisOutcome } from './resolveAnalysis';
 export {
   mergeState,

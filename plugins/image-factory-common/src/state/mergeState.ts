@@ -25,7 +25,7 @@ export interface MergeStateInput {
   /**
    * The state files `parseStateTree` could not read. The image each names
    * keeps that file's name, so it is not renamed while the file is kept as
-   * it is (see `parseStateTree`'s `keepInvalid`).
+   * it is (see `keepInvalidStateFiles`).
    */
   invalid?: readonly InvalidStateFile[];
   /** Every enrollment of this run, usable or not. */

@@ -1,3 +1,4 @@
+import { keepInvalidStateFiles } from './keepInvalidStateFiles';
 import { mergeState } from './mergeState';
 import { parseStateTree } from './parseStateTree';
 import { renderStateTree } from './renderStateTree';
@@ -80,9 +81,11 @@ describe('parseStateTree', () => {
       ]),
       now: T2,
     });
-    const written = parseStateTree(files).keepInvalid(
-      renderStateTree(next.state),
-    );
+    const written = keepInvalidStateFiles({
+      rendered: renderStateTree(next.state),
+      read: files,
+      invalid: parsed.invalid,
+    });
 
     expect(written.get('state/images/payments.yaml')).toBe(hostile);
     expect(written.get('state/_archive/images/payments.yaml')).toBe(archived);
@@ -109,7 +112,11 @@ describe('parseStateTree', () => {
       analyses,
       now: T2,
     });
-    const written = parsed.keepInvalid(renderStateTree(next.state));
+    const written = keepInvalidStateFiles({
+      rendered: renderStateTree(next.state),
+      read: files,
+      invalid: parsed.invalid,
+    });
 
     expect(written.get('state/_archive/images/payments.yaml')).toBe(hostile);
     expect(written.has('state/images/payments.yaml')).toBe(false);
@@ -137,7 +144,11 @@ describe('parseStateTree', () => {
       ]),
       now: T2,
     });
-    const written = parsed.keepInvalid(renderStateTree(next.state));
+    const written = keepInvalidStateFiles({
+      rendered: renderStateTree(next.state),
+      read: files,
+      invalid: parsed.invalid,
+    });
 
     expect(next.state.baseImages.map(b => b.name)).toContain(
       'docker-io-node-22',

@@ -29,10 +29,6 @@ function byName<T extends { name: string }>(a: T, b: T): number {
   return compareText(a.name, b.name);
 }
 
-// The writer only accepts such paths (the backend's validateStatePaths);
-// another path cannot be written back, and is removed as before.
-const PLAIN_PATH = /^state(\/[A-Za-z0-9_][A-Za-z0-9._-]*)+$/;
-
 /** Best effort: the key an invalid file names, if it names one plainly. */
 function claimedKey(path: string, text: string): string | undefined {
   const section = parseStatePath(path)?.section;
@@ -67,23 +63,14 @@ function claimedKey(path: string, text: string): string | undefined {
  * `invalid` and left out of `state`. `parseStateTree(renderStateTree(s)).state`
  * equals `s` for any state the merge produced.
  *
- * An invalid file is kept as it is until someone fixes it: `keepInvalid`
- * gives the files to write for a rendered tree, in which every state file of
- * a name that has an invalid file (in any section) keeps its bytes as read,
- * or stays absent. Only freezing the whole name loses nothing: the image
- * behind the file is regenerated from enrollment, and writing it at that
- * path would overwrite the file's history, writing it in another section
- * (an archived file whose image is enrolled again) would leave two files of
- * one image once the file is fixed, and the merge keeps only one of them.
- * For the same reason the merge keeps the file's name for the image it
- * names (`key`), so the image is not renamed meanwhile.
+ * An invalid file is kept as it is until someone fixes it: see
+ * {@link keepInvalidStateFiles}.
  *
  * @public
  */
 export function parseStateTree(files: ReadonlyMap<string, string>): {
   state: StateTree;
   invalid: InvalidStateFile[];
-  keepInvalid(rendered: ReadonlyMap<string, string>): Map<string, string>;
 } {
   const state = emptyStateTree();
   const invalid: InvalidStateFile[] = [];
@@ -123,22 +110,5 @@ export function parseStateTree(files: ReadonlyMap<string, string>): {
   state.archive.images.sort(byName);
   state.archive.baseImages.sort(byName);
 
-  const invalidPaths = new Set(invalid.map(file => file.path));
-  const frozenNames = new Set(
-    invalid.flatMap(file => parseStatePath(file.path)?.name ?? []),
-  );
-  const frozen = (path: string) => {
-    const name = parseStatePath(path)?.name;
-    return invalidPaths.has(path) || (!!name && frozenNames.has(name));
-  };
-  const keepInvalid = (rendered: ReadonlyMap<string, string>) => {
-    const kept = new Map([...rendered].filter(([path]) => !frozen(path)));
-    for (const [path, content] of files) {
-      if (frozen(path) && PLAIN_PATH.test(path)) {
-        kept.set(path, content);
-      }
-    }
-    return new Map([...kept].sort(([a], [b]) => compareText(a, b)));
-  };
-  return { state, invalid, keepInvalid };
+  return { state, invalid };
 }

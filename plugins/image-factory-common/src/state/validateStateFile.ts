@@ -68,41 +68,20 @@ function isImageSection(
  */
 export const MAX_STATE_FILE_BYTES = 1024 * 1024;
 
-function isSurrogatePair(high: number, low: number): boolean {
-  return high >= 0xd800 && high < 0xdc00 && low >= 0xdc00 && low < 0xe000;
-}
-
 /**
- * Whether a text takes more than {@link MAX_STATE_FILE_BYTES} in UTF-8. Counts
- * without encoding (no `Buffer`: this package also runs in the browser) and
- * stops as soon as the limit is passed.
+ * Whether a text takes more than {@link MAX_STATE_FILE_BYTES} in UTF-8, as git
+ * stores it. A text never has more UTF-16 units than UTF-8 bytes, so a long one
+ * is refused before it is encoded.
  */
 export function isOversized(text: string): boolean {
-  if (text.length > MAX_STATE_FILE_BYTES) {
-    return true;
-  }
-  let bytes = 0;
-  for (let i = 0; i < text.length && bytes <= MAX_STATE_FILE_BYTES; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) {
-      bytes += 1;
-    } else if (unit < 0x800) {
-      bytes += 2;
-    } else if (isSurrogatePair(unit, text.charCodeAt(i + 1))) {
-      // One code point of 4 bytes; a lone half is encoded as U+FFFD, 3 bytes.
-      bytes += 4;
-      i++;
-    } else {
-      bytes += 3;
-    }
-  }
-  return bytes > MAX_STATE_FILE_BYTES;
+  return (
+    text.length > MAX_STATE_FILE_BYTES ||
+    new TextEncoder().encode(text).length > MAX_STATE_FILE_BYTES
+  );
 }
 
 /** A refusal, without the path: callers put it in front. */
-type Checked = { ok: true; value: StateFile } | { ok: false; problem: string };
-
-const refuse = (problem: string): Checked => ({ ok: false, problem });
+const refuse = (error: string): StateFileValidation => ({ ok: false, error });
 
 /**
  * Why the document uses YAML features the merge never writes: anchors and
@@ -130,7 +109,7 @@ function forbiddenFeature(
   return problem;
 }
 
-function check(path: string, text: string): Checked {
+function check(path: string, text: string): StateFileValidation {
   const location = parseStatePath(path);
   if (!location) {
     return refuse(
@@ -178,15 +157,13 @@ export function checkStateFile(
   path: string,
   text: string,
 ): StateFileValidation {
-  let checked: Checked;
   try {
-    checked = check(path, text);
+    return check(path, text);
   } catch (error) {
     // Whatever a file holds, one bad file must not stop a run.
     const reason = error instanceof Error ? error.message : String(error);
-    checked = refuse(`could not be read: ${reason.slice(0, 200)}`);
+    return refuse(`could not be read: ${reason.slice(0, 200)}`);
   }
-  return checked.ok ? checked : { ok: false, error: checked.problem };
 }
 
 /**

@@ -1,0 +1,44 @@
+import { compareText } from './compareText';
+import type { InvalidStateFile } from './parseStateTree';
+import { parseStatePath } from './statePaths';
+
+// The writer only accepts such paths (the backend's validateStatePaths);
+// another path cannot be written back, and is removed as before.
+const PLAIN_PATH = /^state(\/[A-Za-z0-9_][A-Za-z0-9._-]*)+$/;
+
+/**
+ * The files to write for a rendered state tree while some state files are
+ * invalid: every state file of a name that has an invalid file (in any
+ * section) keeps its bytes as read, or stays absent. Only freezing the whole
+ * name loses nothing: the image behind the file is regenerated from
+ * enrollment, and writing it at that path would overwrite the file's history;
+ * writing it in another section (an archived file whose image is enrolled
+ * again) would leave two files of one image once the file is fixed, and the
+ * merge keeps only one of them. For the same reason the merge keeps the file's
+ * name for the image it names (`InvalidStateFile.key`), so the image is not
+ * renamed meanwhile.
+ *
+ * @param options.read - the files as read from the state repository
+ * @public
+ */
+export function keepInvalidStateFiles(options: {
+  rendered: ReadonlyMap<string, string>;
+  read: ReadonlyMap<string, string>;
+  invalid: readonly InvalidStateFile[];
+}): Map<string, string> {
+  const invalidPaths = new Set(options.invalid.map(file => file.path));
+  const frozenNames = new Set(
+    options.invalid.flatMap(file => parseStatePath(file.path)?.name ?? []),
+  );
+  const frozen = (path: string) => {
+    const name = parseStatePath(path)?.name;
+    return invalidPaths.has(path) || (!!name && frozenNames.has(name));
+  };
+  const kept = new Map([...options.rendered].filter(([path]) => !frozen(path)));
+  for (const [path, content] of options.read) {
+    if (frozen(path) && PLAIN_PATH.test(path)) {
+      kept.set(path, content);
+    }
+  }
+  return new Map([...kept].sort(([a], [b]) => compareText(a, b)));
+}
