@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory from 'knex';
@@ -15,8 +16,8 @@ import {
 } from '../plugins/image-factory-backend/src/discovery';
 import { openStateRepository } from '../plugins/image-factory-backend/src/git/openStateRepository';
 import { Pipeline } from '../plugins/image-factory-backend/src/pipeline/Pipeline';
-import { readMonitoringPolicy } from '../plugins/image-factory-backend/src/discovery/markUnmonitorable';
-import { readRebuildTargetPolicy } from '../plugins/image-factory-backend/src/enrollment/checkRebuildTarget';
+import { createMonitoringPolicy } from '../plugins/image-factory-backend/src/discovery/markUnmonitorable';
+import { createRebuildTargetPolicy } from '../plugins/image-factory-backend/src/enrollment/checkRebuildTarget';
 import { RebuildService } from '../plugins/image-factory-backend/src/rebuilds/RebuildService';
 import { ScmRebuildTrigger } from '../plugins/image-factory-backend/src/triggers';
 import { startOciRegistry } from '../plugins/image-factory-backend/src/__testUtils__/startOciRegistry';
@@ -81,6 +82,7 @@ export const pipelineBenchmark: Benchmark = {
         database: { getClient: async () => knex } as never,
       });
       const policy = RegistryPolicy.fromConfig(rootConfig);
+      const integrations = ScmIntegrations.fromConfig(rootConfig);
       const pipeline = Pipeline.create({
         config,
         catalog: catalogServiceMock({ entities }),
@@ -104,15 +106,18 @@ export const pipelineBenchmark: Benchmark = {
           fetch: countingFetch,
         }),
         minIntervalFor: registry => policy.minIntervalFor(registry),
-        monitoring: readMonitoringPolicy(rootConfig, policy),
-        rebuildTargets: readRebuildTargetPolicy(
-          rootConfig,
-          config.allowedRebuildRepositories,
-        ),
+        monitoring: createMonitoringPolicy({
+          registries: policy,
+          integrations,
+        }),
+        rebuildTargets: createRebuildTargetPolicy({
+          allowedRepositories: config.allowedRebuildRepositories,
+          integrations,
+        }),
         warehouses: { namespace: 'image-factory' },
         rebuilds: RebuildService.create({
           store,
-          trigger: ScmRebuildTrigger.fromConfig(rootConfig, { logger }),
+          trigger: ScmRebuildTrigger.create({ integrations, logger }),
           coordinationWindowMs: config.defaults.coordinationWindowMs,
           logger,
         }),

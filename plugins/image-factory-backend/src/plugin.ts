@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { imageFactoryPermissions } from '@internal/plugin-image-factory-common';
@@ -9,8 +10,8 @@ import { DockerfileReader } from './analysis/DockerfileReader';
 import { readImageFactoryConfig } from './config/readImageFactoryConfig';
 import { DatabaseImageFactoryStore } from './database';
 import { createFreightSource, RegistryPolicy } from './discovery';
-import { readMonitoringPolicy } from './discovery/markUnmonitorable';
-import { readRebuildTargetPolicy } from './enrollment/checkRebuildTarget';
+import { createMonitoringPolicy } from './discovery/markUnmonitorable';
+import { createRebuildTargetPolicy } from './enrollment/checkRebuildTarget';
 import { openStateRepository } from './git/openStateRepository';
 import { Pipeline } from './pipeline/Pipeline';
 import { PipelineTask } from './pipeline/PipelineTask';
@@ -51,9 +52,10 @@ export const imageFactoryPlugin = createBackendPlugin({
           database: deps.database,
         });
         const policy = RegistryPolicy.fromConfig(rootConfig);
+        const integrations = ScmIntegrations.fromConfig(rootConfig);
         const rebuilds = RebuildService.create({
           store,
-          trigger: ScmRebuildTrigger.fromConfig(rootConfig, { logger }),
+          trigger: ScmRebuildTrigger.create({ integrations, logger }),
           notifier: RebuildNotifier.create({
             notifications: deps.notifications,
             logger,
@@ -78,11 +80,14 @@ export const imageFactoryPlugin = createBackendPlugin({
             policy,
           }),
           minIntervalFor: registry => policy.minIntervalFor(registry),
-          monitoring: readMonitoringPolicy(rootConfig, policy),
-          rebuildTargets: readRebuildTargetPolicy(
-            rootConfig,
-            config.allowedRebuildRepositories,
-          ),
+          monitoring: createMonitoringPolicy({
+            registries: policy,
+            integrations,
+          }),
+          rebuildTargets: createRebuildTargetPolicy({
+            allowedRepositories: config.allowedRebuildRepositories,
+            integrations,
+          }),
           warehouses: {
             namespace: config.kargoNamespace,
             registryIntervals: config.registryIntervals,

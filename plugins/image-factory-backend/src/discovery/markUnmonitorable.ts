@@ -1,5 +1,4 @@
-import { Config } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
+import { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   parseGitSource,
   parseImageReference,
@@ -17,15 +16,15 @@ export interface MonitoringPolicy {
 }
 
 /**
- * The policy from the app config: the registries {@link RegistryPolicy} allows,
- * and the git hosts of `integrations.*` (plus the public hosts Backstage's
- * integrations always know).
+ * The policy of the configuration: the registries {@link RegistryPolicy}
+ * allows, and the git hosts of `integrations.*` (plus the public hosts
+ * Backstage's integrations always know).
  */
-export function readMonitoringPolicy(
-  config: Config,
-  registries: Pick<RegistryPolicy, 'isAllowed'>,
-): MonitoringPolicy {
-  const integrations = ScmIntegrations.fromConfig(config);
+export function createMonitoringPolicy(options: {
+  registries: Pick<RegistryPolicy, 'isAllowed'>;
+  integrations: ScmIntegrationRegistry;
+}): MonitoringPolicy {
+  const { registries, integrations } = options;
   return {
     isRegistryAllowed: host => registries.isAllowed(host),
     isGitHostAllowed: host => integrations.byHost(host) !== undefined,
@@ -44,7 +43,7 @@ export function markUnmonitorable(
   policy: MonitoringPolicy,
 ): StateTree {
   const mark = <T extends TrackedImage>(image: T): T =>
-    withReason(image, registryRefusal(image.registry, policy));
+    withUnmonitorable(image, registryRefusal(image.registry, policy));
   return {
     ...state,
     baseImages: state.baseImages.map(mark),
@@ -52,21 +51,20 @@ export function markUnmonitorable(
       if (image.kind === 'external') {
         return { ...image, monitored: mark(image.monitored) };
       }
-      const git = image.source.location
-        ? parseGitSource(image.source.location)
-        : undefined;
+      const { gitUnmonitorable: _previous, ...source } = image.source;
+      const git = source.location ? parseGitSource(source.location) : undefined;
       const gitHost = git && new URL(git.repoURL).host;
-      return withReason(
+      return withUnmonitorable(
         {
           ...image,
           published: image.published.map(mark),
-          source: withReason(
-            image.source,
+          source:
             gitHost && !policy.isGitHostAllowed(gitHost)
-              ? `git host ${gitHost} has no integration under integrations, so the Warehouse does not watch the source in git`
-              : undefined,
-            'gitUnmonitorable',
-          ),
+              ? {
+                  ...source,
+                  gitUnmonitorable: `git host ${gitHost} has no integration under integrations, so the Warehouse does not watch the source in git`,
+                }
+              : source,
         },
         registryRefusal(parseImageReference(image.image).registry, policy),
       );
@@ -83,12 +81,13 @@ function registryRefusal(
     : `registry ${registry} is not allowed by imageFactory.registries or imageFactory.allowPublic, so no Warehouse watches it`;
 }
 
-// Sets the reason, or removes the key entirely so the state file stays as it was.
-function withReason<T extends object>(
+// Sets the reason, or drops the key so an allowed image's file stays as it was.
+function withUnmonitorable<T extends { unmonitorable?: string }>(
   value: T,
   reason: string | undefined,
-  key = 'unmonitorable',
 ): T {
-  const { [key]: _previous, ...rest } = value as Record<string, unknown>;
-  return (reason === undefined ? rest : { ...rest, [key]: reason }) as T;
+  const { unmonitorable: _previous, ...rest } = value;
+  return (
+    reason === undefined ? rest : { ...rest, unmonitorable: reason }
+  ) as T;
 }

@@ -1,6 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { Config } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
+import { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   BACKSTAGE_LOCATION_ANNOTATIONS,
   Enrollment,
@@ -22,12 +21,12 @@ export interface RebuildTargetPolicy {
 
 const ALLOW_KEY = 'imageFactory.rebuilds.allowedRepositories';
 
-/** The policy from the app config and the plugin's settings. */
-export function readRebuildTargetPolicy(
-  rootConfig: Config,
-  allowedRepositories: readonly string[],
-): RebuildTargetPolicy {
-  const integrations = ScmIntegrations.fromConfig(rootConfig);
+/** The policy of the configuration: the allow-list and the integrations. */
+export function createRebuildTargetPolicy(options: {
+  allowedRepositories: readonly string[];
+  integrations: ScmIntegrationRegistry;
+}): RebuildTargetPolicy {
+  const { allowedRepositories, integrations } = options;
   return {
     allowedRepositories,
     isGitlab: url => integrations.byUrl(url)?.type === 'gitlab',
