@@ -3,12 +3,11 @@ import {
   UrlReaderServiceReadUrlResponse,
 } from '@backstage/backend-plugin-api';
 import { isError, NotModifiedError } from '@backstage/errors';
-import { constants, promises as fs } from 'node:fs';
-import path from 'node:path';
 import { addAbortSignal } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { fileFormOfFolder } from './fileFormOfFolder';
-import { readHandleAtMost, readStreamAtMost } from './readAtMost';
+import { readStreamAtMost } from './readAtMost';
+import { readDockerfileFromDisk } from './readDockerfileFromDisk';
+import { decodeDockerfile, failed } from './readResult';
 
 /** What {@link DockerfileReader.read} found. */
 export type DockerfileReadResult =
@@ -73,7 +72,7 @@ export class DockerfileReader {
         return await this.readUrl(location);
       }
       if (location.sourceLocation.startsWith('file:')) {
-        return await this.readFile(location);
+        return await readDockerfileFromDisk(location, this.maxBytes);
       }
       return failed(
         `unsupported source location "${location.sourceLocation}": expected url: or file:`,
@@ -109,7 +108,7 @@ export class DockerfileReader {
         readResponseAtMost(response, this.maxBytes, signal),
         signal,
       );
-      return this.decode(body, response.etag);
+      return decodeDockerfile(body, this.maxBytes, response.etag);
     } catch (error) {
       if (signal.aborted) {
         return failed(
@@ -123,91 +122,6 @@ export class DockerfileReader {
     } finally {
       clearTimeout(timer);
     }
-  }
-
-  // Every failure names the Dockerfile as the annotation does, never by its
-  // absolute path, and anything outside the folder reads as missing: no answer
-  // tells what exists elsewhere on the backend's disk.
-  private async readFile(
-    location: DockerfileLocation,
-  ): Promise<DockerfileReadResult> {
-    if (!location.entityFolder?.startsWith('file:')) {
-      return failed(
-        'file: source locations are only read for entities registered from a file: location',
-      );
-    }
-    const name = JSON.stringify(location.dockerfile);
-    const root = fileLocationPath(location.entityFolder);
-    const file = path.resolve(
-      fileLocationPath(location.sourceLocation),
-      location.dockerfile,
-    );
-    if (!isInside(root, file)) {
-      return failed(`Dockerfile path ${name} leaves the entity's folder`);
-    }
-    const real = await realPathInside(root, file);
-    if (!real) {
-      return failed(`Dockerfile ${name} was not found in the entity's folder`);
-    }
-    try {
-      return await this.readRegularFile(real, name, location.etag);
-    } catch (error) {
-      // Node's fs errors carry the absolute path; the code alone says enough.
-      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-      return failed(
-        `Dockerfile ${name} could not be read from the entity's folder (${code})`,
-      );
-    }
-  }
-
-  /** Reads `real`, a path without symbolic links, if it is a regular file. */
-  private async readRegularFile(
-    real: string,
-    name: string,
-    previousEtag: string | undefined,
-  ): Promise<DockerfileReadResult> {
-    const notRegular = failed(
-      `Dockerfile ${name} in the entity's folder is not a regular file`,
-    );
-    // Checked before opening: opening a FIFO waits for a writer, and opening a
-    // device can have effects of its own.
-    const checked = await fs.lstat(real);
-    if (!checked.isFile()) {
-      return notRegular;
-    }
-    // Size and modification time stand in for an ETag on disk.
-    const etag = `${checked.size}-${checked.mtimeMs}`;
-    if (previousEtag === etag) {
-      return { status: 'unchanged', etag };
-    }
-    if (checked.size > this.maxBytes) {
-      return failed(tooLarge(this.maxBytes, checked.size));
-    }
-    // Should the path have been swapped since lstat, O_NONBLOCK keeps open from
-    // waiting on a FIFO, O_NOFOLLOW refuses a link, and fstat tells the rest.
-    const handle = await fs.open(
-      real,
-      constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0),
-    );
-    try {
-      const opened = await handle.stat();
-      if (!opened.isFile()) {
-        return notRegular;
-      }
-      if (opened.dev !== checked.dev || opened.ino !== checked.ino) {
-        return failed(`Dockerfile ${name} was replaced while it was read`);
-      }
-      return this.decode(await readHandleAtMost(handle, this.maxBytes), etag);
-    } finally {
-      await handle.close();
-    }
-  }
-
-  private decode(buffer: Buffer, etag?: string): DockerfileReadResult {
-    if (buffer.length > this.maxBytes) {
-      return failed(tooLarge(this.maxBytes));
-    }
-    return { status: 'read', content: buffer.toString('utf8'), etag };
   }
 }
 
@@ -241,47 +155,6 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** The real path of `file` when it and every link on the way stay in `root`. */
-async function realPathInside(
-  root: string,
-  file: string,
-): Promise<string | undefined> {
-  try {
-    const [realRoot, real] = await Promise.all([
-      fs.realpath(root),
-      fs.realpath(file),
-    ]);
-    return isInside(realRoot, real) ? real : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function failed(error: string): DockerfileReadResult {
-  return { status: 'failed', error };
-}
-
-function tooLarge(max: number, size?: number) {
-  return size === undefined
-    ? `Dockerfile is more than the limit of ${max} bytes`
-    : `Dockerfile is ${size} bytes, more than the limit of ${max} bytes`;
-}
-
 function withTrailingSlash(url: string) {
   return url.endsWith('/') ? url : `${url}/`;
-}
-
-function fileLocationPath(location: string): string {
-  const target = location.replace(/^file:/, '');
-  return target.startsWith('//') ? fileURLToPath(`file:${target}`) : target;
-}
-
-function isInside(root: string, file: string) {
-  const relative = path.relative(root, file);
-  return (
-    relative !== '' &&
-    relative !== '..' &&
-    !relative.startsWith(`..${path.sep}`) &&
-    !path.isAbsolute(relative)
-  );
 }
