@@ -33,7 +33,11 @@ export interface Config {
       autoRebuild?: boolean;
       /** No second rebuild of an image within this window: `1h`; at most `365d`. Default `1h`. */
       coordinationWindow?: string;
-      /** Platforms whose manifest digests are tracked, e.g. `linux/amd64`. Default `[linux/amd64]`. */
+      /**
+       * Platforms images are built for when `image-factory.io/platforms` does not say, e.g.
+       * `linux/amd64`; their manifest digests are tracked, and a new base image index that
+       * leaves them unchanged makes no image stale. Default `[linux/amd64]`.
+       */
       platforms?: string[];
     };
 
@@ -42,6 +46,22 @@ export interface Config {
 
     /** Most rebuilds triggered in one pipeline run. Default 10. */
     maxTriggersPerRun?: number;
+
+    /** Limits that keep one bad pipeline run from doing much harm. */
+    safety?: {
+      /**
+       * Largest share of the active images, from 0 to 1, that one run may
+       * archive (an image is archived, and its Warehouse removed, when no
+       * entity enrolls it any more). A run that would archive more archives
+       * nothing, reports it as an error of the run and notifies everyone: a
+       * catalog answer without entities (a permission change, an outage) must
+       * not delete every Warehouse in one commit. Applies only once at least 2
+       * images would be archived, so a fleet of one or two can drop one. `1`
+       * never refuses: set it for one run to archive most images on purpose.
+       * Default `0.5`.
+       */
+      maxArchiveRatio?: number;
+    };
 
     /** Where rebuilds may be sent. */
     rebuilds?: {
@@ -53,6 +73,13 @@ export interface Config {
        * `/*` (`https://gitlab.example.com/platform/*`). Default: none.
        */
       allowedRepositories?: string[];
+      /**
+       * How long a rebuild waits for its run to appear: a rebuild whose CI run
+       * is not known by then (its trigger's answer was lost and no run carrying
+       * its id was found) ends failed, and may be requested again. `30m`,
+       * `2h`; at most `365d`. Default `30m`.
+       */
+      runTimeout?: string;
     };
 
     /**

@@ -125,12 +125,12 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
     ]);
 
     const first = await api.refresh();
-    expect(first.status).toBe(200);
+    expect(first.run?.status).toBe('succeeded');
     expect(first.body).toMatchObject({ analyzed: 3, errors: [] });
 
     await registry.pushImage('library/node', '22', { content: 'two' });
     const second = await api.refresh();
-    expect(second.status).toBe(200);
+    expect(second.run?.status).toBe('succeeded');
     expect(second.body).toMatchObject({
       newFreight: 1,
       rebuildsTriggered: 2,
@@ -178,7 +178,7 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
       }),
     ]);
 
-    expect((await api.refresh()).status).toBe(200);
+    expect((await api.refresh()).run?.status).toBe('succeeded');
     const files = api.stateFiles();
     const manifests = [...files]
       .filter(([file]) => file.startsWith('manifests/'))
@@ -222,7 +222,7 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
           'url:https://ghe.local/acme/victim/tree/main/',
       }),
     ]);
-    expect((await api.refresh()).status).toBe(200);
+    expect((await api.refresh()).run?.status).toBe('succeeded');
     await registry.pushImage('library/node', '22', { content: 'two' });
     const second = await api.refresh();
     expect(second.body).toMatchObject({ rebuildsTriggered: 1, errors: [] });

@@ -114,7 +114,7 @@ describe('imageFactoryPlugin', () => {
     ]);
 
     const first = await api.refresh();
-    expect(first.status).toBe(200);
+    expect(first.run?.status).toBe('succeeded');
     expect(first.body).toMatchObject({
       analyzed: 2,
       checked: 2,
@@ -239,6 +239,51 @@ describe('imageFactoryPlugin', () => {
       .post('/api/image-factory/refresh')
       .set('Authorization', mockCredentials.none.header());
     expect(unauthenticated.status).toBe(401);
+  });
+
+  it('answers refresh and analysis requests with 202 and the run to follow', async () => {
+    await registry.pushImage('library/node', '22', { content: 'one' });
+    const api = await start([
+      await component('payments', `FROM ${registry.host}/library/node:22\n`, {
+        'image-factory.io/image': `${registry.host}/acme/payments`,
+      }),
+    ]);
+    expect((await api.refresh()).run?.status).toBe('succeeded');
+
+    const burst = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        api.post('/images/default/component/payments/analyze', {}),
+      ),
+    );
+
+    expect(burst.map(answer => answer.status)).toEqual(Array(5).fill(202));
+    const [first] = burst;
+    expect(first.headers.location).toBe(
+      `/api/image-factory/runs/${first.body.id}`,
+    );
+    expect(first.body).toMatchObject({
+      id: expect.any(String),
+      status: expect.stringMatching(/^(queued|running)$/),
+      queuedAt: expect.any(String),
+    });
+    expect(first.body.summary).toBeUndefined();
+    // Asked while one is queued, a run is joined, not queued again.
+    expect(new Set(burst.map(answer => answer.body.id)).size).toBeLessThan(5);
+    let run = first.body;
+    while (run.status === 'queued' || run.status === 'running') {
+      run = (await api.get(`/runs/${run.id}`)).body;
+    }
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      summary: { analyzed: 1, errors: [] },
+    });
+    expect(
+      (await api.get('/runs/7e0b5e1c-0000-4000-8000-000000000000')).status,
+    ).toBe(404);
+    expect((await api.get('/runs/not-a-run')).status).toBe(404);
+    expect(
+      (await api.post('/images/default/component/nope/analyze', {})).status,
+    ).toBe(404);
   });
 
   it('rejects bad input with 400 and unknown entities with 404', async () => {

@@ -15,6 +15,7 @@ import { createRebuildTargetPolicy } from './enrollment/checkRebuildTarget';
 import { openStateRepository } from './git/openStateRepository';
 import { Pipeline } from './pipeline/Pipeline';
 import { PipelineTask } from './pipeline/PipelineTask';
+import { RunCoordinator } from './pipeline/RunCoordinator';
 import { RebuildNotifier } from './rebuilds/RebuildNotifier';
 import { RebuildService } from './rebuilds/RebuildService';
 import { DefaultImageFactoryService } from './service/DefaultImageFactoryService';
@@ -61,6 +62,7 @@ export const imageFactoryPlugin = createBackendPlugin({
             logger,
           }),
           coordinationWindowMs: config.defaults.coordinationWindowMs,
+          runTimeoutMs: config.runTimeoutMs,
           logger,
         });
         const pipeline = Pipeline.create({
@@ -96,11 +98,17 @@ export const imageFactoryPlugin = createBackendPlugin({
           logger,
         });
 
+        const runs = RunCoordinator.create({
+          store,
+          logger,
+          run: request => pipeline.run(request),
+          deadlineMs: config.runDeadlineMs,
+        });
         await PipelineTask.create({
           scheduler: deps.scheduler,
           schedule: config.schedule,
           logger,
-          run: () => pipeline.run(),
+          run: signal => runs.runScheduled(signal),
         }).register();
 
         deps.permissionsRegistry.addPermissions(imageFactoryPermissions);
@@ -108,7 +116,7 @@ export const imageFactoryPlugin = createBackendPlugin({
           await createRouter({
             service: DefaultImageFactoryService.create({
               store,
-              pipeline,
+              runs,
               rebuilds,
             }),
             httpAuth: deps.httpAuth,

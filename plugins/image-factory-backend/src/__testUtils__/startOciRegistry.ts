@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { bcryptHash } from './bcryptHash';
+import { freePort } from './freePort';
 import { createImagePusher, ImagePusher } from './pushTestImage';
 
 export type { PushImageOptions } from './pushTestImage';
@@ -163,19 +163,4 @@ async function waitUntilReady(
     child.kill('SIGTERM');
   }
   return false;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }

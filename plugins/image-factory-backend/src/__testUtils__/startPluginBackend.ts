@@ -6,6 +6,11 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  isFinishedRun,
+  PipelineRun,
+} from '@internal/plugin-image-factory-common';
+import { Knex } from 'knex';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import request from 'supertest';
@@ -29,14 +34,44 @@ export interface PluginBackendOptions {
   imageFactory?: JsonObject;
   /** More top-level keys, such as `integrations`. */
   config?: JsonObject;
+  /** The plugin's database; default: a fresh in-memory SQLite. Share one to run replicas. */
+  database?: Knex;
+}
+
+/** What {@link PluginBackend.refresh} saw. */
+export interface RefreshOutcome {
+  /** The answer to `POST /refresh`: 202, or the error's status. */
+  status: number;
+  /** The run once it ended, when it was queued. */
+  run?: PipelineRun;
+  /** The finished run's summary; the error answer when the request was refused. */
+  body: any;
 }
 
 /** The running backend, and its API called as a signed-in user. */
 export interface PluginBackend {
   server: Server;
-  refresh(): request.Test;
+  /** Queues a run through `POST /refresh` and follows it to its end. */
+  refresh(): Promise<RefreshOutcome>;
   get(url: string): request.Test;
   post(url: string, body: object): request.Test;
+}
+
+async function followRun(
+  server: Server,
+  user: string,
+  id: string,
+): Promise<PipelineRun> {
+  for (;;) {
+    const answer = await request(server)
+      .get(`/api/image-factory/runs/${id}`)
+      .set('Authorization', user);
+    if (answer.status !== 200) {
+      throw new Error(`GET /runs/${id} answered ${answer.status}`);
+    }
+    if (isFinishedRun(answer.body)) return answer.body;
+    await new Promise(resolve => setTimeout(resolve, 20));
+  }
 }
 
 /**
@@ -50,6 +85,9 @@ export async function startPluginBackend(
   const { server } = await startTestBackend({
     features: [
       imageFactoryPlugin,
+      ...(options.database
+        ? [mockServices.database.factory({ knex: options.database })]
+        : []),
       mockServices.permissions.factory({
         result: options.permission ?? AuthorizeResult.ALLOW,
       }),
@@ -78,10 +116,16 @@ export async function startPluginBackend(
   const user = mockCredentials.user.header();
   return {
     server,
-    refresh: () =>
-      request(server)
+    refresh: async () => {
+      const queued = await request(server)
         .post('/api/image-factory/refresh')
-        .set('Authorization', user),
+        .set('Authorization', user);
+      if (queued.status !== 202) {
+        return { status: queued.status, body: queued.body };
+      }
+      const run = await followRun(server, user, queued.body.id);
+      return { status: queued.status, run, body: run.summary ?? run };
+    },
     get: (url: string) =>
       request(server)
         .get(`/api/image-factory${url}`)

@@ -20,4 +20,32 @@ describe('readImageFactoryConfig', () => {
       new RegExp(`Invalid ${path.replace(/\./g, '\\.')}: .*at most 365d`),
     );
   });
+
+  it('reads how long a rebuild may wait for its run, 30 minutes by default', () => {
+    const runTimeout = (rebuilds?: object) =>
+      readImageFactoryConfig(
+        new ConfigReader({ imageFactory: rebuilds ? { rebuilds } : {} }),
+      ).runTimeoutMs;
+    expect(runTimeout()).toBe(1_800_000);
+    expect(runTimeout({ runTimeout: '2h' })).toBe(7_200_000);
+    expect(() => runTimeout({ runTimeout: 'soon' })).toThrow(
+      /Invalid imageFactory\.rebuilds\.runTimeout: "soon" is not a duration/,
+    );
+    expect(() => runTimeout({ runTimeout: '0' })).toThrow(
+      /Invalid imageFactory\.rebuilds\.runTimeout: .*longer than 0/,
+    );
+  });
+
+  it('reads the share of active images one run may archive, half by default', () => {
+    const ratio = (safety?: object) =>
+      readImageFactoryConfig(
+        new ConfigReader({ imageFactory: safety ? { safety } : {} }),
+      ).safety.maxArchiveRatio;
+    expect(ratio()).toBe(0.5);
+    expect(ratio({ maxArchiveRatio: 1 })).toBe(1);
+    expect(ratio({ maxArchiveRatio: 0 })).toBe(0);
+    expect(() => ratio({ maxArchiveRatio: 1.5 })).toThrow(
+      /Invalid imageFactory\.safety\.maxArchiveRatio: 1\.5 is not between 0 and 1/,
+    );
+  });
 });

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
   DEFAULT_ENROLLMENT_DEFAULTS,
   EnrollmentDefaults,
@@ -22,9 +23,18 @@ export interface ImageFactoryConfig {
   };
   defaults: EnrollmentDefaults & { coordinationWindowMs: number };
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** A run still going after this long stops: well inside the schedule's timeout. */
+  runDeadlineMs: number;
   /** `imageFactory.rebuilds.allowedRepositories`: targets beyond the entity's own repository. */
   allowedRebuildRepositories: string[];
+  /** `imageFactory.rebuilds.runTimeout`: how long a rebuild waits for its run to appear. */
+  runTimeoutMs: number;
   maxTriggersPerRun: number;
+  /** `imageFactory.safety`: limits that keep one bad run from doing much harm. */
+  safety: {
+    /** Largest share (0 to 1) of the active images one run may archive. */
+    maxArchiveRatio: number;
+  };
   kargoNamespace: string;
   /** `registries[].minInterval` per host: also the interval of their Warehouses. */
   registryIntervals: Record<string, string>;
@@ -40,6 +50,14 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
   const repo = config?.getOptionalConfig('stateRepository');
   const defaults = config?.getOptionalConfig('defaults');
   const schedule = config?.getOptionalConfig('schedule');
+
+  const taskSchedule: SchedulerServiceTaskScheduleDefinition = schedule
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule)
+    : {
+        frequency: { minutes: 30 },
+        timeout: { minutes: 15 },
+        initialDelay: { seconds: 15 },
+      };
 
   return {
     stateRepository: {
@@ -75,16 +93,21 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
         ),
       ),
     },
-    schedule: schedule
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule)
-      : {
-          frequency: { minutes: 30 },
-          timeout: { minutes: 15 },
-          initialDelay: { seconds: 15 },
-        },
+    schedule: taskSchedule,
+    runDeadlineMs: runDeadlineOf(taskSchedule.timeout),
     maxTriggersPerRun: config?.getOptionalNumber('maxTriggersPerRun') ?? 10,
+    safety: {
+      maxArchiveRatio: readRatio(
+        config?.getOptionalNumber('safety.maxArchiveRatio'),
+        'imageFactory.safety.maxArchiveRatio',
+        0.5,
+      ),
+    },
     allowedRebuildRepositories:
       config?.getOptionalStringArray('rebuilds.allowedRepositories') ?? [],
+    runTimeoutMs: readRunTimeout(
+      config?.getOptionalString('rebuilds.runTimeout') ?? '30m',
+    ),
     kargoNamespace:
       config?.getOptionalString('kargo.namespace') ?? 'image-factory',
     registryIntervals: Object.fromEntries(
@@ -99,6 +122,30 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
   };
 }
 
+// The scheduler lets another replica take the task once its timeout passes; a
+// run stops well before, with room for the steps already under way to finish.
+function runDeadlineOf(
+  timeout: SchedulerServiceTaskScheduleDefinition['timeout'],
+): number {
+  // Config gives a HumanDuration; code may pass a luxon Duration.
+  const ms =
+    'toMillis' in timeout
+      ? timeout.toMillis()
+      : durationToMilliseconds(timeout as HumanDuration);
+  return Math.floor(ms * 0.8);
+}
+
+// A rebuild whose run has not appeared by then ends failed: 0 would fail
+// every rebuild before its run could be seen.
+function readRunTimeout(value: string): number {
+  const key = 'imageFactory.rebuilds.runTimeout';
+  const ms = parseDuration(checkedDuration(value, key));
+  if (ms <= 0) {
+    throw new InputError(`Invalid ${key}: "${value}" must be longer than 0`);
+  }
+  return ms;
+}
+
 // Both keys are policy durations: bounded like the annotation, so a default can
 // never be what makes a run throw.
 function checkedDuration(value: string, key: string): string {
@@ -108,6 +155,20 @@ function checkedDuration(value: string, key: string): string {
   } catch (error) {
     throw new InputError(`Invalid ${key}: ${(error as Error).message}`);
   }
+}
+
+function readRatio(
+  value: number | undefined,
+  key: string,
+  fallback: number,
+): number {
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new InputError(`Invalid ${key}: ${value} is not between 0 and 1`);
+  }
+  return value;
 }
 
 function readFreightSource(value: string | undefined): 'registry' | 'kargo' {

@@ -106,6 +106,46 @@ describe('DatabaseImageFactoryStore freight and caches', () => {
       ).toEqual([]);
     });
 
+    it('lists the freight of the tags asked for, and of no other tag', async () => {
+      const { store } = await createStore();
+      const record = (
+        registry: string,
+        repository: string,
+        tag: string,
+        digest: string,
+      ) => ({
+        registry,
+        repository,
+        tag,
+        digest,
+        platformDigests: {},
+        firstSeen: '2026-01-01T00:00:00.000Z',
+        source: 'registry' as const,
+      });
+      await store.addFreight([
+        record('docker.io', 'library/node', '22', 'sha256:a'),
+        record('docker.io', 'library/node', '22', 'sha256:b'),
+        record('docker.io', 'library/node', '20', 'sha256:c'),
+        record('ghcr.io', 'library/node', '22', 'sha256:d'),
+        record('docker.io', 'library/nginx', '1', 'sha256:e'),
+      ]);
+
+      const found = await store.listFreightOfTags([
+        { registry: 'docker.io', repository: 'library/node', tag: '22' },
+        { registry: 'docker.io', repository: 'library/nginx', tag: '1' },
+        { registry: 'quay.io', repository: 'x/y', tag: '1' },
+      ]);
+      expect(found.map(f => f.digest).sort()).toEqual([
+        'sha256:a',
+        'sha256:b',
+        'sha256:e',
+      ]);
+      expect(found.find(f => f.digest === 'sha256:a')).toEqual(
+        record('docker.io', 'library/node', '22', 'sha256:a'),
+      );
+      expect(await store.listFreightOfTags([])).toEqual([]);
+    });
+
     it('stores the latest registry check per target and the Dockerfile cache per location', async () => {
       const { store } = await createStore();
       await store.putRegistryChecks([

@@ -1,15 +1,14 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import knexFactory, { Knex } from 'knex';
 import { DatabaseImageFactoryStore } from './DatabaseImageFactoryStore';
 import {
-  clockPast,
   createTestStore,
+  openReplicaClients,
   STORE_DATABASE_IDS,
 } from './__testUtils__/testStores';
 
 jest.setTimeout(60_000);
 
-describe('DatabaseImageFactoryStore rebuilds and runs', () => {
+describe('DatabaseImageFactoryStore rebuilds', () => {
   const databases = TestDatabases.create({ ids: STORE_DATABASE_IDS });
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
@@ -81,6 +80,37 @@ describe('DatabaseImageFactoryStore rebuilds and runs', () => {
       expect(await store.getRebuild('not-a-uuid')).toBeUndefined();
     });
 
+    it('keeps a dispatched rebuild active with its error until its run is found, then clears the error', async () => {
+      const { store } = await createStore();
+      const created = await store.createRebuild({
+        entityRef: 'component:default/payments',
+        triggerKey: 'component:default/payments|lost|0',
+        trigger: 'auto',
+        requestedBy: 'image-factory',
+        provider: 'pending',
+        baseDigests: {},
+      });
+      if (!created.created) throw new Error('expected a new rebuild');
+
+      await store.updateRebuild(created.rebuild.id, {
+        status: 'dispatched',
+        provider: 'github',
+        error: 'GitHub answered 502 when dispatching build.yml: Server Error',
+      });
+      expect(await store.listRebuilds({ active: true })).toMatchObject([
+        { id: created.rebuild.id, status: 'dispatched', provider: 'github' },
+      ]);
+      expect(await store.listRebuilds({ active: false })).toEqual([]);
+
+      const found = await store.updateRebuild(created.rebuild.id, {
+        status: 'queued',
+        runId: '42',
+        error: null,
+      });
+      expect(found).toMatchObject({ status: 'queued', runId: '42' });
+      expect(found.error).toBeUndefined();
+    });
+
     it('lists rebuilds newest first and counts emergency rebuilds', async () => {
       const { store } = await createStore();
       const base = {
@@ -128,55 +158,15 @@ describe('DatabaseImageFactoryStore rebuilds and runs', () => {
         }),
       ).toBe(2);
     });
-
-    it('records pipeline runs and finds the last one', async () => {
-      const { store } = await createStore();
-      expect(await store.getLastRun()).toBeUndefined();
-      const first = await store.startRun();
-      await store.finishRun(first.id, { summary: { images: 3, commits: 1 } });
-      await clockPast(first.startedAt);
-      const second = await store.startRun();
-
-      expect(await store.getLastRun()).toEqual({
-        id: second.id,
-        startedAt: second.startedAt,
-      });
-      expect(await store.getLastRun({ finished: true })).toEqual({
-        id: first.id,
-        startedAt: first.startedAt,
-        finishedAt: expect.any(String),
-        summary: { images: 3, commits: 1 },
-      });
-      const failed = await store.finishRun(second.id, {
-        error: 'state repository unreachable',
-      });
-      expect(failed).toMatchObject({
-        id: second.id,
-        error: 'state repository unreachable',
-      });
-      await expect(
-        store.finishRun('7e0b5e1c-0000-4000-8000-000000000000', {}),
-      ).rejects.toMatchObject({ name: 'NotFoundError' });
-    });
   });
 
   it.each(databases.eachSupportedId())(
     'lets exactly one of two concurrent rebuild requests with one trigger key win, on %s',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const clients: Knex[] = [knex];
-      if (databaseId.startsWith('POSTGRES')) {
-        // A second connection pool on the same database: two backend replicas.
-        clients.push(
-          knexFactory({
-            client: 'pg',
-            connection: knex.client.config.connection,
-          }),
-        );
-      } else {
-        // An in-memory SQLite database lives in one connection only.
-        clients.push(knex);
-      }
+      const { clients, close } = await openReplicaClients(
+        databases,
+        databaseId,
+      );
       try {
         const one = await DatabaseImageFactoryStore.create({
           database: { getClient: async () => clients[0] },
@@ -214,7 +204,7 @@ describe('DatabaseImageFactoryStore rebuilds and runs', () => {
         }
         expect(await one.listRebuilds()).toHaveLength(keys.length);
       } finally {
-        if (clients[1] !== knex) await clients[1].destroy();
+        await close();
       }
     },
   );

@@ -1,16 +1,15 @@
 import { NotFoundError } from '@backstage/errors';
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { checkInteger } from './checkQueryValues';
+import { fromDbTimestamp, toDbTimestamp } from './convertDbValues';
 import {
   CreateRebuildResult,
   ImageFactoryStore,
   ListImageStatusesOptions,
 } from './ImageFactoryStore';
 import { listImageStatuses } from './listImageStatuses';
+import { migrateWhenFree } from './migrateWhenFree';
 import {
   fromBaseImageStatusRow,
   fromDockerfileCacheRow,
@@ -23,6 +22,7 @@ import {
   toImageStatusRow,
   toRegistryCheckRow,
 } from './mapStoreRows';
+import { PipelineLeaseTable } from './PipelineLeaseTable';
 import { PipelineRunsTable } from './PipelineRunsTable';
 import { RebuildsTable } from './RebuildsTable';
 import { replaceRows } from './replaceRows';
@@ -36,13 +36,9 @@ import {
   RebuildPatch,
   RebuildRecord,
   RegistryCheckRecord,
+  RegistryHoldRecord,
   ReplaceResult,
 } from './types';
-
-const migrationsDir = resolvePackagePath(
-  '@internal/plugin-image-factory-backend',
-  'migrations',
-);
 
 /**
  * The {@link ImageFactoryStore} on the plugin's knex database (SQLite or
@@ -53,10 +49,12 @@ const migrationsDir = resolvePackagePath(
 export class DatabaseImageFactoryStore implements ImageFactoryStore {
   private readonly rebuilds: RebuildsTable;
   private readonly runs: PipelineRunsTable;
+  private readonly lease: PipelineLeaseTable;
 
   private constructor(private readonly db: Knex) {
     this.rebuilds = new RebuildsTable(db);
     this.runs = new PipelineRunsTable(db);
+    this.lease = new PipelineLeaseTable(db);
   }
 
   /** Connects to the plugin's database and brings its schema up to date. */
@@ -66,7 +64,7 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
   }): Promise<DatabaseImageFactoryStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await migrateWhenFree(client);
     }
     return new DatabaseImageFactoryStore(client);
   }
@@ -187,6 +185,42 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
     return rows.map(fromFreightRow);
   }
 
+  async listFreightOfTags(
+    tags: ReadonlyArray<{ registry: string; repository: string; tag: string }>,
+  ): Promise<FreightRecord[]> {
+    const wanted = new Set(
+      tags.map(t => JSON.stringify([t.registry, t.repository, t.tag])),
+    );
+    const repositories = new Map<string, Set<string>>();
+    for (const t of tags) {
+      const set = repositories.get(t.registry) ?? new Set<string>();
+      set.add(t.repository);
+      repositories.set(t.registry, set);
+    }
+    const found: FreightRecord[] = [];
+    // By registry and repository, the index's columns; chunks stay under
+    // SQLite's limit on bound parameters.
+    for (const [registry, names] of repositories) {
+      const list = [...names];
+      for (let i = 0; i < list.length; i += 500) {
+        const rows = await this.db('freight')
+          .where('registry', registry)
+          .whereIn('repository', list.slice(i, i + 500))
+          .select();
+        for (const row of rows) {
+          const record = fromFreightRow(row);
+          const key = JSON.stringify([
+            record.registry,
+            record.repository,
+            record.tag,
+          ]);
+          if (wanted.has(key)) found.push(record);
+        }
+      }
+    }
+    return found;
+  }
+
   async getRegistryChecks(): Promise<RegistryCheckRecord[]> {
     const rows = await this.db('registry_checks').orderBy('target').select();
     return rows.map(fromRegistryCheckRow);
@@ -205,6 +239,39 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
           .merge();
       }
     });
+  }
+
+  async getRegistryHolds(now: Date): Promise<RegistryHoldRecord[]> {
+    const rows = await this.db('registry_holds')
+      .where('until', '>', now.toISOString())
+      .orderBy('registry');
+    return rows.map(row => ({
+      registry: row.registry,
+      until: fromDbTimestamp(row.until) as string,
+      reason: row.reason,
+    }));
+  }
+
+  async putRegistryHolds(
+    records: readonly RegistryHoldRecord[],
+  ): Promise<void> {
+    for (const record of records) {
+      const until = toDbTimestamp(record.until, 'until');
+      const row = { registry: record.registry, until, reason: record.reason };
+      const existing = await this.db('registry_holds')
+        .where('registry', record.registry)
+        .first();
+      if (!existing) {
+        await this.db('registry_holds')
+          .insert(row)
+          .onConflict('registry')
+          .merge();
+      } else if ((fromDbTimestamp(existing.until) as string) < until) {
+        await this.db('registry_holds')
+          .where('registry', record.registry)
+          .update(row);
+      }
+    }
   }
 
   async getDockerfileCaches(
@@ -261,8 +328,22 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
     return this.rebuilds.countEmergencies(options);
   }
 
-  startRun(): Promise<PipelineRunRecord> {
-    return this.runs.start();
+  requestRun(
+    options: { forceAnalysis?: readonly string[] } = {},
+  ): Promise<PipelineRunRecord> {
+    return this.runs.request(options.forceAnalysis ?? []);
+  }
+
+  getQueuedRun(): Promise<PipelineRunRecord | undefined> {
+    return this.runs.getQueued();
+  }
+
+  claimQueuedRun(): Promise<PipelineRunRecord | undefined> {
+    return this.runs.claimQueued();
+  }
+
+  failRunningRuns(error: string): Promise<number> {
+    return this.runs.failRunning(error);
   }
 
   finishRun(
@@ -272,9 +353,19 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
     return this.runs.finish(id, result);
   }
 
-  getLastRun(
-    options: { finished?: boolean } = {},
-  ): Promise<PipelineRunRecord | undefined> {
-    return this.runs.getLast(options);
+  getRun(id: string): Promise<PipelineRunRecord | undefined> {
+    return this.runs.get(id);
+  }
+
+  acquirePipelineLease(holder: string, leaseMs: number): Promise<boolean> {
+    return this.lease.acquire(holder, leaseMs);
+  }
+
+  renewPipelineLease(holder: string, leaseMs: number): Promise<boolean> {
+    return this.lease.renew(holder, leaseMs);
+  }
+
+  releasePipelineLease(holder: string): Promise<void> {
+    return this.lease.release(holder);
   }
 }

@@ -9,6 +9,7 @@ import {
   RebuildPatch,
   RebuildRecord,
   RegistryCheckRecord,
+  RegistryHoldRecord,
   ReplaceResult,
 } from './types';
 
@@ -99,11 +100,19 @@ export interface ImageFactoryStore {
     tag?: string;
     limit?: number;
   }): Promise<FreightRecord[]>;
+  /** Every freight record of these tags, in no particular order. */
+  listFreightOfTags(
+    tags: ReadonlyArray<{ registry: string; repository: string; tag: string }>,
+  ): Promise<FreightRecord[]>;
 
   /** Every registry check. */
   getRegistryChecks(): Promise<RegistryCheckRecord[]>;
   /** Inserts or replaces the check of each `record.target`, in one transaction. */
   putRegistryChecks(records: readonly RegistryCheckRecord[]): Promise<void>;
+  /** Registries that asked us to wait and whose wait has not passed at `now`. */
+  getRegistryHolds(now: Date): Promise<RegistryHoldRecord[]>;
+  /** Records waits; a registry's later `until` wins over an earlier one. */
+  putRegistryHolds(records: readonly RegistryHoldRecord[]): Promise<void>;
 
   /** The cache entries of these locations; absent ones are left out. */
   getDockerfileCaches(
@@ -136,10 +145,21 @@ export interface ImageFactoryStore {
     since?: string;
   }): Promise<number>;
 
-  /** Records the start of a pipeline run, now. */
-  startRun(): Promise<PipelineRunRecord>;
   /**
-   * Records the end of a run, now.
+   * Queues a pipeline run, or joins the one already queued (adding
+   * `forceAnalysis` to it): at most one run is ever queued.
+   */
+  requestRun(options?: {
+    forceAnalysis?: readonly string[];
+  }): Promise<PipelineRunRecord>;
+  /** The queued run, if there is one. */
+  getQueuedRun(): Promise<PipelineRunRecord | undefined>;
+  /** Takes the queued run, which is now running; undefined when none is queued. */
+  claimQueuedRun(): Promise<PipelineRunRecord | undefined>;
+  /** Ends as failed every run marked running: for the lease holder, at start. */
+  failRunningRuns(error: string): Promise<number>;
+  /**
+   * Records the end of a run, now: failed when `error` is given.
    *
    * @throws NotFoundError when there is no run with this id
    */
@@ -147,8 +167,15 @@ export interface ImageFactoryStore {
     id: string,
     result: { summary?: unknown; error?: string },
   ): Promise<PipelineRunRecord>;
-  /** The run started last; with `finished`, the last one that ended. */
-  getLastRun(options?: {
-    finished?: boolean;
-  }): Promise<PipelineRunRecord | undefined>;
+  getRun(id: string): Promise<PipelineRunRecord | undefined>;
+
+  /**
+   * Takes the pipeline lease for `holder` when it is free or expired.
+   *
+   * @returns false when another holder has it
+   */
+  acquirePipelineLease(holder: string, leaseMs: number): Promise<boolean>;
+  /** Extends the lease; false when `holder` lost it. */
+  renewPipelineLease(holder: string, leaseMs: number): Promise<boolean>;
+  releasePipelineLease(holder: string): Promise<void>;
 }

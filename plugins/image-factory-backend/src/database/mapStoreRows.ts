@@ -15,6 +15,7 @@ import {
   ImageKind,
   ImageStatusRecord,
   PipelineRunRecord,
+  PipelineRunStatus,
   RebuildRecord,
   RebuildStatus,
   RebuildTrigger,
@@ -184,10 +185,15 @@ export function fromRebuildRow(row: Row): RebuildRecord {
 }
 
 export function fromPipelineRunRow(row: Row): PipelineRunRecord {
+  const startedAt = fromDbTimestamp(row.started_at as DbTimestamp);
   return {
     id: row.id as string,
-    startedAt: fromDbTimestamp(row.started_at as DbTimestamp) as string,
+    status: row.status as PipelineRunStatus,
+    queuedAt: (fromDbTimestamp(row.queued_at as DbTimestamp) ??
+      startedAt) as string,
+    startedAt,
     finishedAt: fromDbTimestamp(row.finished_at as DbTimestamp),
+    forceAnalysis: fromDbJson<string[]>(row.force_analysis as string) ?? [],
     summary: fromDbJson(row.summary as string | null),
     error: fromDbText(row.error as string | null),
   };

@@ -111,6 +111,20 @@ export interface RegistryCheckRecord {
 }
 
 /**
+ * A registry that answered 429 (`registry_holds` table): nothing is asked of it
+ * before `until`, whatever the repository.
+ *
+ * @public
+ */
+export interface RegistryHoldRecord {
+  /** Registry host, e.g. `docker.io`. */
+  registry: string;
+  until: string;
+  /** What the registry answered, for the images' errors. */
+  reason: string;
+}
+
+/**
  * The last analysis of one Dockerfile (`dockerfile_cache` table).
  *
  * @public
@@ -137,12 +151,17 @@ export interface DockerfileCacheRecord {
 export type RebuildTrigger = 'auto' | 'manual' | 'emergency';
 
 /**
- * Where a rebuild stands. `requested`, `queued` and `in_progress` are active.
+ * Where a rebuild stands. `requested`, `dispatched`, `queued` and
+ * `in_progress` are active. `dispatched`: the request to start the run was
+ * sent and its outcome is unknown (5xx, or the connection failed or timed out
+ * after sending); the run is looked for by the rebuild's id, and the rebuild
+ * is never sent again while it is active.
  *
  * @public
  */
 export type RebuildStatus =
   | 'requested'
+  | 'dispatched'
   | 'queued'
   | 'in_progress'
   | 'completed'
@@ -155,6 +174,7 @@ export type RebuildStatus =
  */
 export const ACTIVE_REBUILD_STATUSES: readonly RebuildStatus[] = [
   'requested',
+  'dispatched',
   'queued',
   'in_progress',
 ];
@@ -207,32 +227,39 @@ export type NewRebuild = Omit<
 > & { status?: RebuildStatus; requestedAt?: string };
 
 /**
- * Changes to a rebuild as its run progresses.
+ * Changes to a rebuild as its run progresses. `error: null` clears the error.
  *
  * @public
  */
 export type RebuildPatch = Partial<
   Pick<
     RebuildRecord,
-    | 'status'
-    | 'runId'
-    | 'runUrl'
-    | 'conclusion'
-    | 'error'
-    | 'finishedAt'
-    | 'provider'
+    'status' | 'runId' | 'runUrl' | 'conclusion' | 'finishedAt' | 'provider'
   >
->;
+> & { error?: string | null };
 
 /**
- * One run of the scheduled pipeline (`pipeline_runs` table).
+ * Where a pipeline run stands: `queued` until a replica takes it, then
+ * `running`, then `succeeded` or `failed`.
+ *
+ * @public
+ */
+export type PipelineRunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/**
+ * One run of the pipeline, scheduled or asked for (`pipeline_runs` table).
  *
  * @public
  */
 export interface PipelineRunRecord {
   id: string;
-  startedAt: string;
+  status: PipelineRunStatus;
+  /** When the run was asked for (for a scheduled run: when it started). */
+  queuedAt: string;
+  startedAt?: string;
   finishedAt?: string;
+  /** Entities whose Dockerfiles this run analyses again, whatever the cache says. */
+  forceAnalysis: string[];
   /** What the run did, e.g. counts per step. */
   summary?: unknown;
   /** Why the run failed, when it did. */

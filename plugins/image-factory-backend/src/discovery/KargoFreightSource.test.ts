@@ -45,12 +45,14 @@ describe('KargoFreightSource', () => {
   let api: TestHttpServer;
   let objects: Record<string, object[]>;
   let answer: { status: number } | undefined;
+  let hang = false;
 
   beforeAll(async () => {
     api = await startHttpServer((req, res) => {
       const url = new URL(req.url ?? '', 'http://localhost');
       const match = LIST_PATH.exec(url.pathname);
       res.setHeader('content-type', 'application/json');
+      if (hang) return; // never answers
       if (req.headers.authorization !== `Bearer ${TOKEN}` || answer) {
         const code = answer?.status ?? 401;
         res.statusCode = code;
@@ -98,6 +100,7 @@ describe('KargoFreightSource', () => {
   beforeEach(() => {
     api.requests.length = 0;
     answer = undefined;
+    hang = false;
     objects = {
       'image-factory': [
         freight('f1', '2026-02-01T10:00:00Z', [
@@ -189,6 +192,22 @@ describe('KargoFreightSource', () => {
     expect(
       api.requests.every(r => r.headers.authorization === `Bearer ${TOKEN}`),
     ).toBe(true);
+  });
+
+  it('stops waiting for an API server that does not answer', async () => {
+    hang = true;
+    const error = await KargoFreightSource.create({
+      kubeConfig: kubeConfigFor(api.url),
+      logger: mockServices.logger.mock(),
+      timeoutMs: 200,
+    })
+      .listFreight()
+      .catch(e => e);
+
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error.message).toBe(
+      'could not list Kargo Freight in namespace image-factory: the Kubernetes API did not answer within 200 ms',
+    );
   });
 
   it('gives each target the newest digest, first seen when its first Freight was created', async () => {

@@ -8,6 +8,7 @@ import {
 } from '@backstage/errors';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { KargoFreightRecord, mapKargoFreight } from './mapKargoFreight';
+import { TimeoutError, withTimeout } from './withTimeout';
 import {
   DiscoveryResult,
   DiscoveryTarget,
@@ -18,6 +19,7 @@ import {
 
 const DEFAULT_NAMESPACE = 'image-factory';
 const DEFAULT_PAGE_SIZE = 250;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * Freight from Kargo: the `Freight` objects (`kargo.akuity.io/v1alpha1`) that the
@@ -36,6 +38,7 @@ export class KargoFreightSource implements FreightSource {
   readonly #namespace: string;
   readonly #logger: LoggerService;
   readonly #pageSize: number;
+  readonly #timeoutMs: number;
 
   /**
    * Reads `imageFactory.freightSource.kubernetes` (url, token, skipTLSVerify) and
@@ -80,18 +83,23 @@ export class KargoFreightSource implements FreightSource {
     });
   }
 
-  /** Creates a source on a ready `KubeConfig`; `pageSize` is the list `limit` (default 250). */
+  /**
+   * Creates a source on a ready `KubeConfig`; `pageSize` is the list `limit`
+   * (default 250), `timeoutMs` the longest wait for one page (default 30 s).
+   */
   static create(options: {
     kubeConfig: KubeConfig;
     namespace?: string;
     logger: LoggerService;
     pageSize?: number;
+    timeoutMs?: number;
   }): KargoFreightSource {
     return new KargoFreightSource(
       options.kubeConfig.makeApiClient(CustomObjectsApi),
       options.namespace ?? DEFAULT_NAMESPACE,
       options.logger,
       options.pageSize ?? DEFAULT_PAGE_SIZE,
+      options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     );
   }
 
@@ -100,11 +108,13 @@ export class KargoFreightSource implements FreightSource {
     namespace: string,
     logger: LoggerService,
     pageSize: number,
+    timeoutMs: number,
   ) {
     this.#api = api;
     this.#namespace = namespace;
     this.#logger = logger;
     this.#pageSize = pageSize;
+    this.#timeoutMs = timeoutMs;
   }
 
   /**
@@ -119,15 +129,27 @@ export class KargoFreightSource implements FreightSource {
     do {
       let page: { items?: unknown[]; metadata?: { continue?: string } };
       try {
-        page = await this.#api.listNamespacedCustomObject({
-          group: 'kargo.akuity.io',
-          version: 'v1alpha1',
-          namespace: this.#namespace,
-          plural: 'freights',
-          limit: this.#pageSize,
-          _continue: next,
-        });
+        page = await withTimeout(
+          this.#api.listNamespacedCustomObject({
+            group: 'kargo.akuity.io',
+            version: 'v1alpha1',
+            namespace: this.#namespace,
+            plural: 'freights',
+            limit: this.#pageSize,
+            _continue: next,
+            // The API server ends the list itself a little before we stop waiting.
+            timeoutSeconds: Math.max(1, Math.floor(this.#timeoutMs / 1000) - 1),
+          }),
+          this.#timeoutMs,
+        );
       } catch (error) {
+        if (error instanceof TimeoutError) {
+          throw new ServiceUnavailableError(
+            `could not list Kargo Freight in namespace ${
+              this.#namespace
+            }: the Kubernetes API did not answer within ${this.#timeoutMs} ms`,
+          );
+        }
         // The client's own message can quote whole response bodies; the status is enough.
         const code = (error as { code?: unknown }).code;
         throw new ServiceUnavailableError(

@@ -103,9 +103,33 @@ describe('RegistryClient when the registry misbehaves', () => {
     expect(error.status).toBe(429);
     // A HEAD answer has no body, so no registry error code to quote.
     expect(error.message).toBe(
-      `${front.host}/acme/app:1: rate limited by the registry (HTTP 429); retry after 3600`,
+      `${front.host}/acme/app:1: rate limited by the registry (HTTP 429); retry after 3600; not asked again before ${error.retryAt}`,
     );
     expect(front.requests).toHaveLength(1);
+  });
+
+  it('asks a registry that answered 429 nothing more before its Retry-After, for any repository', async () => {
+    faults = [status(429, { 'retry-after': '7200' })];
+    const one = client({ maxRetryAfterMs: 5_000 });
+    const before = Date.now();
+
+    const first = await one
+      .resolveDigest({ registry: front.host, repository: 'acme/app', tag: '1' })
+      .catch(e => e);
+    const second = await one
+      .resolveDigest({
+        registry: front.host,
+        repository: 'acme/other',
+        tag: 'multi',
+      })
+      .catch(e => e);
+
+    expect(front.requests).toHaveLength(1);
+    const retryAt = Date.parse(first.retryAt);
+    expect(retryAt).toBeGreaterThanOrEqual(before + 7_200_000);
+    expect(retryAt).toBeLessThanOrEqual(Date.now() + 7_200_000);
+    expect(second).toMatchObject({ status: 429, retryAt: first.retryAt });
+    expect(second.message).toContain(`not asked again before ${first.retryAt}`);
   });
 
   it('retries a 500 and succeeds', async () => {

@@ -9,7 +9,8 @@ import {
   MANIFEST_MEDIA_TYPES,
   selectPlatformDigests,
 } from './selectPlatformDigests';
-import { RegistryRetryOptions } from './sendWithRetries';
+import { parseRetryAfter } from './parseRetryAfter';
+import { RegistryResponse, RegistryRetryOptions } from './sendWithRetries';
 import { describeRegistryStatus } from './describeRegistryStatus';
 import {
   contentType,
@@ -20,6 +21,8 @@ import {
 import { DiscoveryTarget } from './types';
 
 const ACCEPT = Object.values(MANIFEST_MEDIA_TYPES);
+// A 429 without a readable Retry-After: wait this long before asking again.
+const DEFAULT_RATE_LIMIT_WAIT_MS = 10 * 60_000;
 const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
 // The distribution spec's grammar for repository names and tags; anything else
 // could reshape the request path.
@@ -107,6 +110,29 @@ export class RegistryClient {
     );
   }
 
+  // A registry that answered 429, until when: every repository on it waits,
+  // for the rest of this run and for later runs of this process. The pipeline
+  // persists the wait too (see `discoverFreight`), so a restart honours it.
+  readonly #holds = new Map<string, { until: number; reason: string }>();
+
+  private hold(
+    registry: string,
+    response: RegistryResponse,
+    fail: (message: string, status?: number, retryAt?: string) => RegistryError,
+  ): RegistryError {
+    const wait =
+      parseRetryAfter(response.headers.get('retry-after')) ??
+      DEFAULT_RATE_LIMIT_WAIT_MS;
+    const until = Date.now() + wait;
+    const retryAt = new Date(until).toISOString();
+    const reason = `${describeRegistryStatus(
+      response,
+      false,
+    )}; not asked again before ${retryAt}`;
+    this.#holds.set(registry, { until, reason });
+    return fail(reason, 429, retryAt);
+  }
+
   private constructor(policy: RegistryPolicy, transport: RegistryTransport) {
     this.#policy = policy;
     this.#transport = transport;
@@ -132,13 +158,18 @@ export class RegistryClient {
       );
     }
     const endpoint = this.#policy.endpointFor(request.registry);
-    const fail = (message: string, status?: number) =>
+    const fail = (message: string, status?: number, retryAt?: string) =>
       new RegistryError({
         message: `${endpoint.registry}/${repository}:${tag}: ${message}`,
         registry: endpoint.registry,
         repository,
         status,
+        retryAt,
       });
+    const held = this.#holds.get(endpoint.registry);
+    if (held && held.until > Date.now()) {
+      throw fail(held.reason, 429, new Date(held.until).toISOString());
+    }
     const manifest = async (method: 'GET' | 'HEAD', reference: string) => {
       const response = await this.#transport.send(endpoint, {
         method,
@@ -147,6 +178,9 @@ export class RegistryClient {
         repository,
         what: `manifest ${repository}:${tag}`,
       });
+      if (response.status === 429) {
+        throw this.hold(endpoint.registry, response, fail);
+      }
       if (response.status !== 200) {
         throw fail(
           describeRegistryStatus(response, endpoint.credentials !== undefined),

@@ -17,12 +17,15 @@ export class RegistryError extends CustomErrorBase {
   readonly registry: string;
   /** The repository, e.g. `library/node`. */
   readonly repository?: string;
+  /** After a 429: when the registry may be asked again (ISO 8601). */
+  readonly retryAt?: string;
 
   constructor(options: {
     message: string;
     registry: string;
     repository?: string;
     status?: number;
+    retryAt?: string;
     cause?: unknown;
   }) {
     super(options.message, options.cause);
@@ -30,5 +33,6 @@ export class RegistryError extends CustomErrorBase {
     this.status = options.status;
     this.registry = options.registry;
     this.repository = options.repository;
+    this.retryAt = options.retryAt;
   }
 }

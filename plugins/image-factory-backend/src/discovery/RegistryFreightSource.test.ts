@@ -98,6 +98,44 @@ describe('RegistryFreightSource', () => {
     });
   });
 
+  it('records the platforms a target asks for besides the configured ones', async () => {
+    const digest = await registry.pushImage('acme/multi', '1', {
+      platforms: ['linux/amd64', 'linux/arm64/v8', 'linux/s390x'],
+    });
+    const children = await registry.platformManifests('acme/multi', '1');
+    const target = {
+      registry: registry.host,
+      repository: 'acme/multi',
+      tag: '1',
+    };
+    const now = new Date('2026-03-02T08:00:00Z');
+    const [plain] = await source.discover([target], {
+      now,
+      previous: new Map(),
+    });
+    const [asked] = await source.discover(
+      [{ ...target, platforms: ['linux/arm64/v8'] }],
+      {
+        now,
+        // Known for the configured platform only: the index is read again.
+        previous: new Map([
+          [freightKey(target), (plain as { freight: FreightRecord }).freight],
+        ]),
+      },
+    );
+    expect(asked).toMatchObject({
+      ok: true,
+      changed: false,
+      freight: {
+        digest,
+        platformDigests: {
+          'linux/amd64': children['linux/amd64'],
+          'linux/arm64/v8': children['linux/arm64/v8'],
+        },
+      },
+    });
+  });
+
   it('answers every target, in order, when some fail', async () => {
     const digest = await registry.pushImage('acme/tool', '2');
     const results = await source.discover(

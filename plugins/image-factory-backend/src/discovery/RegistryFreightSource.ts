@@ -9,9 +9,11 @@ import {
 
 /**
  * Freight from the plugin's own registry discovery: each target's tag is resolved
- * with the {@link RegistryClient}. A digest equal to the previous record keeps its
- * `firstSeen` (and, for an image index, the index body is not fetched again); a new
- * digest is first seen `now`.
+ * with the {@link RegistryClient}, recording the manifest digests of the
+ * configured platforms and of those the target asks for. A digest equal to the
+ * previous record keeps its `firstSeen` (and, for an image index, the index body
+ * is not fetched again while it covers those platforms); a new digest is first
+ * seen `now`.
  *
  * @public
  */
@@ -57,7 +59,9 @@ export class RegistryFreightSource implements FreightSource {
         registry: target.registry,
         repository: target.repository,
         tag: target.tag,
-        platforms: this.#platforms,
+        platforms: target.platforms?.length
+          ? [...new Set([...this.#platforms, ...target.platforms])].sort()
+          : this.#platforms,
         previous: known && {
           digest: known.digest,
           platformDigests: known.platformDigests,

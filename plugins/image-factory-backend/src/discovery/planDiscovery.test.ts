@@ -47,6 +47,33 @@ describe('planDiscovery', () => {
     expect(plan.uncheckable).toEqual([]);
   });
 
+  it('asks for every platform the images on a repository+tag build', () => {
+    const plan = planDiscovery({
+      images: [
+        {
+          ...image('node:22', 'component:default/arm'),
+          platforms: ['linux/arm64'],
+        },
+        {
+          ...image('docker.io/library/node:22', 'component:default/both'),
+          platforms: ['linux/arm64', 'linux/amd64'],
+        },
+        image('python:3.12', 'component:default/plain'),
+        { ...image('ghcr.io/acme/tool:1', 'x'), platforms: [] },
+      ],
+      lastChecked: new Map(),
+      minIntervalFor,
+      now: NOW,
+    });
+    expect(
+      plan.due.map(t => [`${t.repository}:${t.tag}`, t.platforms]),
+    ).toEqual([
+      ['library/node:22', ['linux/amd64', 'linux/arm64']],
+      ['library/python:3.12', undefined],
+      ['acme/tool:1', undefined],
+    ]);
+  });
+
   it('keeps distinct tags and repositories apart', () => {
     const plan = planDiscovery({
       images: [

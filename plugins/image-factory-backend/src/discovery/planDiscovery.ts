@@ -13,6 +13,8 @@ export interface MonitoredImage {
   ref: ImageReference;
   /** Entity refs of the images that depend on it (for reporting; order does not matter). */
   dependents: readonly string[];
+  /** The platforms those images build, whose manifest digests to record. */
+  platforms?: readonly string[];
 }
 
 /**
@@ -47,7 +49,7 @@ export interface DiscoveryPlan {
 
 /**
  * Plans a discovery run: one target per distinct repository+tag, however many
- * images depend on it, due only when its registry's minimum interval has passed
+ * images depend on it (asking for every platform they build), due only when its registry's minimum interval has passed
  * since the last check. Pure: the caller brings the last check times (keyed by
  * {@link freightKey}), the interval per registry and the time.
  *
@@ -64,7 +66,7 @@ export function planDiscovery(input: {
 }): DiscoveryPlan {
   const targets = new Map<
     string,
-    { target: DiscoveryTarget; dependents: Set<string> }
+    { target: DiscoveryTarget; dependents: Set<string>; platforms: Set<string> }
   >();
   const uncheckable: DiscoveryPlan['uncheckable'] = [];
   for (const image of input.images) {
@@ -82,17 +84,23 @@ export function planDiscovery(input: {
       tag: image.ref.tag,
     };
     const key = freightKey(target);
-    const entry = targets.get(key) ?? { target, dependents: new Set<string>() };
+    const entry = targets.get(key) ?? {
+      target,
+      dependents: new Set<string>(),
+      platforms: new Set<string>(),
+    };
     image.dependents.forEach(dependent => entry.dependents.add(dependent));
+    image.platforms?.forEach(platform => entry.platforms.add(platform));
     targets.set(key, entry);
   }
 
   const due: PlannedTarget[] = [];
   const waiting: DiscoveryPlan['waiting'] = [];
-  for (const [key, { target, dependents }] of targets) {
+  for (const [key, { target, dependents, platforms }] of targets) {
     const lastChecked = input.lastChecked.get(key);
     const planned: PlannedTarget = {
       ...target,
+      ...(platforms.size > 0 ? { platforms: [...platforms].sort() } : {}),
       dependents: [...dependents].sort(),
       ...(lastChecked ? { lastChecked } : {}),
     };

@@ -11,6 +11,12 @@ export interface DiscoveryTarget {
   repository: string;
   /** The tracked tag, e.g. `22-bookworm-slim`. */
   tag: string;
+  /**
+   * Platforms whose manifest digests to record besides the configured ones
+   * (`imageFactory.defaults.platforms`): those the images built on it name in
+   * `image-factory.io/platforms`, sorted. Kargo freight has none to record.
+   */
+  platforms?: readonly string[];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFiles, writeOnHead } from './__testUtils__/writeOnHead';
 import { mockServices } from '@backstage/backend-test-utils';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -100,14 +101,14 @@ describe('StateRepository credentials', () => {
       credentials: { token: TOKEN },
     });
 
-    const result = await repo.write({
+    const result = await writeOnHead(repo, {
       files: new Map([['state/images/a.yaml', 'a\n']]),
       message: 'Over HTTPS',
     });
 
     expect(result.committed).toBe(true);
     expect(fixture.tree()).toEqual(new Map([['state/images/a.yaml', 'a']]));
-    expect(await repo.read()).toEqual(
+    expect(await readFiles(repo)).toEqual(
       new Map([['state/images/a.yaml', 'a\n']]),
     );
     // The header goes with every request, so git never falls back to prompting.
@@ -138,19 +139,20 @@ describe('StateRepository credentials', () => {
       logger: mockServices.logger.mock(),
       credentials: provider,
     });
-    await repo.write({
+    await writeOnHead(repo, {
       files: new Map([['state/images/a.yaml', 'a\n']]),
       message: 'With the first token',
     });
 
     git.setPassword('token-2');
     current = 'token-2';
-    await repo.write({
+    await writeOnHead(repo, {
       files: new Map([['state/images/a.yaml', 'b\n']]),
       message: 'With the second token',
     });
 
-    expect(provider).toHaveBeenCalledTimes(2);
+    // Each write reads the head first: two operations per write.
+    expect(provider).toHaveBeenCalledTimes(4);
     expect(fixture.tree()).toEqual(new Map([['state/images/a.yaml', 'b']]));
   });
 
@@ -165,7 +167,7 @@ describe('StateRepository credentials', () => {
       logger: mockServices.logger.mock(),
     });
 
-    await repo.write({
+    await writeOnHead(repo, {
       files: new Map([['state/images/a.yaml', 'a\n']]),
       message: 'Over HTTPS',
     });
@@ -188,7 +190,7 @@ describe('StateRepository credentials', () => {
       credentials: { token: TOKEN },
     });
 
-    const error = await repo.read().catch(e => e);
+    const error = await readFiles(repo).catch(e => e);
 
     expect(error).toMatchObject({ name: 'ServiceUnavailableError' });
     expect(error.message).toContain(`${url}/remote.git`);
@@ -218,11 +220,12 @@ describe('StateRepository credentials', () => {
     });
 
     const errors = [
-      await withOption.read().catch(e => e),
-      await withOption
-        .write({ files: new Map([['state/a.yaml', 'a']]), message: 'm' })
-        .catch(e => e),
-      await inUrl.read().catch(e => e),
+      await readFiles(withOption).catch(e => e),
+      await writeOnHead(withOption, {
+        files: new Map([['state/a.yaml', 'a']]),
+        message: 'm',
+      }).catch(e => e),
+      await readFiles(inUrl).catch(e => e),
     ];
 
     for (const error of errors) {

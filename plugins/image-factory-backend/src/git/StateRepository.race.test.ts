@@ -1,8 +1,13 @@
+import { writeOnHead } from './__testUtils__/writeOnHead';
 import { mockServices } from '@backstage/backend-test-utils';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureLocalBareRepository } from './ensureLocalBareRepository';
-import { StateRepository, StateRepositoryOptions } from './StateRepository';
+import {
+  StateMovedError,
+  StateRepository,
+  StateRepositoryOptions,
+} from './StateRepository';
 import { GitFixture } from './__testUtils__/gitFixture';
 
 // Real git processes; the machine may be busy.
@@ -40,7 +45,7 @@ describe('StateRepository with other writers', () => {
 
   it('writes on top of a commit another writer pushed since its last write', async () => {
     const repo = await open();
-    await repo.write({
+    await writeOnHead(repo, {
       files: files({ 'state/images/a.yaml': 'a: 1\n' }),
       message: 'First',
     });
@@ -50,7 +55,7 @@ describe('StateRepository with other writers', () => {
       'Edit from a stale clone',
     );
 
-    const result = await repo.write({
+    const result = await writeOnHead(repo, {
       files: files({
         'state/images/a.yaml': 'a: 2\n',
         'state/images/b.yaml': 'b: 1\n',
@@ -58,7 +63,7 @@ describe('StateRepository with other writers', () => {
       message: 'Second',
     });
 
-    expect(result).toMatchObject({ committed: true, attempts: 1 });
+    expect(result).toMatchObject({ committed: true });
     expect(fixture.show('%P')).toBe(theirs);
     expect(fixture.tree()).toEqual(
       files({
@@ -69,34 +74,67 @@ describe('StateRepository with other writers', () => {
     );
   });
 
-  it('re-applies its files on the new head when a push loses a race, keeping the other commits', async () => {
+  it('refuses to write over a head it did not read, and pushes nothing', async () => {
     const repo = await open();
-    await repo.write({
-      files: files({ 'state/images/a.yaml': 'a: 1\n' }),
+    const { head } = await repo.read();
+    const theirs = fixture.pushFrom(
+      other,
+      { 'state/images/a.yaml': 'recorded by another replica\n' },
+      'Another replica',
+    );
+
+    const error = await repo
+      .write({
+        files: files({ 'state/images/a.yaml': 'computed before it\n' }),
+        message: 'Ours',
+        parent: head,
+      })
+      .catch(e => e);
+
+    expect(error).toBeInstanceOf(StateMovedError);
+    expect(error.message).toContain(`moved from ${head} to ${theirs}`);
+    expect(fixture.commits()[0]).toBe(theirs);
+    expect(fixture.tree().get('state/images/a.yaml')).toBe(
+      'recorded by another replica',
+    );
+  });
+
+  it('computes again from the new head each time a push loses a race, keeping what the other writer recorded', async () => {
+    const repo = await open();
+    await writeOnHead(repo, {
+      files: files({ 'state/images/a.yaml': 'first\n' }),
       message: 'First',
     });
     const before = fixture.commits();
-    // The other writer pushes during our first two pushes; its change to our own
-    // file must lose to what we computed, its other files must survive.
+    // The other writer pushes during our first two pushes, each time adding a
+    // line of its own to our file: our computation must build on it.
     fixture.loseRaces(other, 2, {
-      'state/images/a.yaml': 'written by the other writer\n',
+      'state/images/a.yaml': 'first\nrecorded by the other writer\n',
       'notes.md': 'kept\n',
     });
+    const seen: Array<string | null> = [];
 
-    const result = await repo.write({
-      files: files({
-        'state/images/a.yaml': 'a: 2\n',
-        'manifests/kustomization.yaml': 'k\n',
-      }),
-      message: 'Ours',
+    const result = await repo.update(async snapshot => {
+      seen.push(snapshot.head);
+      return {
+        files: files({
+          'state/images/a.yaml': `${snapshot.files.get(
+            'state/images/a.yaml',
+          )}ours\n`,
+          'manifests/kustomization.yaml': 'k\n',
+        }),
+        message: 'Ours',
+        value: seen.length,
+      };
     });
 
     expect(result).toEqual({
       committed: true,
       commit: fixture.commits()[0],
       attempts: 3,
+      value: 3,
     });
-    expect(fixture.racesSeen()).toBe(3);
+    expect(new Set(seen).size).toBe(3);
     const commits = fixture.commits();
     expect(commits.slice(3)).toEqual(before);
     expect(
@@ -108,7 +146,7 @@ describe('StateRepository with other writers', () => {
         'notes.md': 'kept',
         'other/race-1.txt': 'race 1',
         'other/race-2.txt': 'race 2',
-        'state/images/a.yaml': 'a: 2',
+        'state/images/a.yaml': 'first\nrecorded by the other writer\nours',
       }),
     );
   });
@@ -116,14 +154,13 @@ describe('StateRepository with other writers', () => {
   it('makes no commit after a lost race when the other writer already wrote the same files', async () => {
     const repo = await open();
     fixture.loseRaces(other, 1, { 'state/images/a.yaml': 'a: 1\n' });
-    // The racing commit carries our files plus other/race-1.txt, so re-applying
-    // ours on it changes nothing.
-    const result = await repo.write({
+    const result = await repo.update(async () => ({
       files: files({ 'state/images/a.yaml': 'a: 1\n' }),
       message: 'Ours',
-    });
+      value: undefined,
+    }));
 
-    expect(result).toEqual({ committed: false, attempts: 2 });
+    expect(result).toEqual({ committed: false, attempts: 2, value: undefined });
     expect(fixture.show('%s')).toBe('other writer 1');
   });
 
@@ -133,10 +170,11 @@ describe('StateRepository with other writers', () => {
     fixture.loseRaces(other, 100);
 
     await expect(
-      repo.write({
+      repo.update(async () => ({
         files: files({ 'state/images/a.yaml': 'a\n' }),
         message: 'Ours',
-      }),
+        value: undefined,
+      })),
     ).rejects.toMatchObject({
       name: 'ConflictError',
       message: expect.stringContaining('3 attempts'),
@@ -152,7 +190,7 @@ describe('StateRepository with other writers', () => {
     fixture.refusePushes('branch is frozen');
 
     await expect(
-      repo.write({
+      writeOnHead(repo, {
         files: files({ 'state/images/a.yaml': 'a\n' }),
         message: 'Ours',
       }),
@@ -167,7 +205,7 @@ describe('StateRepository with other writers', () => {
     const crashed = await open();
     fixture.refusePushes('connection lost');
     await expect(
-      crashed.write({
+      writeOnHead(crashed, {
         files: files({ 'state/images/a.yaml': 'half done\n' }),
         message: 'Interrupted',
       }),
@@ -182,7 +220,7 @@ describe('StateRepository with other writers', () => {
     const before = fixture.commits();
 
     const restarted = await open();
-    const result = await restarted.write({
+    const result = await writeOnHead(restarted, {
       files: files({ 'state/images/a.yaml': 'done\n' }),
       message: 'Retried',
     });
@@ -195,23 +233,26 @@ describe('StateRepository with other writers', () => {
     );
   });
 
-  it('serializes concurrent writes of one instance into separate commits', async () => {
+  it('serializes concurrent updates of one instance into separate commits', async () => {
     const repo = await open();
     const before = fixture.commits();
+    const update = (line: string) =>
+      repo.update(async snapshot => ({
+        files: files({
+          'state/images/a.yaml': `${
+            snapshot.files.get('state/images/a.yaml') ?? ''
+          }${line}\n`,
+        }),
+        message: line,
+        value: undefined,
+      }));
 
-    const results = await Promise.all([
-      repo.write({
-        files: files({ 'state/images/a.yaml': '1\n' }),
-        message: 'One',
-      }),
-      repo.write({
-        files: files({ 'state/images/a.yaml': '2\n' }),
-        message: 'Two',
-      }),
-    ]);
+    const results = await Promise.all([update('one'), update('two')]);
 
-    expect(results.map(r => r.attempts)).toEqual([1, 1]);
+    expect(results.every(r => r.committed)).toBe(true);
     expect(fixture.commits()).toHaveLength(before.length + 2);
-    expect(fixture.tree()).toEqual(files({ 'state/images/a.yaml': '2' }));
+    expect(fixture.tree().get('state/images/a.yaml')).toMatch(
+      /^(one\ntwo|two\none)$/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { readFiles, writeOnHead } from './__testUtils__/writeOnHead';
 import { mockServices } from '@backstage/backend-test-utils';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,9 +42,9 @@ describe('StateRepository', () => {
   it('writes the desired files in one commit with the configured author and message', async () => {
     const repo = await open();
     const before = fixture.commits();
-    expect(await repo.read()).toEqual(new Map());
+    expect(await readFiles(repo)).toEqual(new Map());
 
-    const result = await repo.write({
+    const result = await writeOnHead(repo, {
       files: files({
         'state/images/payments.yaml': 'image: payments\n',
         'state/base-images/node-22.yaml': 'ref: node:22\n',
@@ -55,7 +56,6 @@ describe('StateRepository', () => {
     expect(result).toEqual({
       committed: true,
       commit: fixture.commits()[0],
-      attempts: 1,
     });
     expect(fixture.commits()).toEqual([result.commit, ...before]);
     expect(fixture.tree()).toEqual(
@@ -77,21 +77,24 @@ describe('StateRepository', () => {
       'state/_archive/images/old.yaml': 'name: old\nhistory: [1, 2]\n',
       'manifests/warehouses/a.yaml': 'kind: Warehouse\r\nname: ünïcode\n',
     });
-    await repo.write({ files: desired, message: 'Write' });
+    await writeOnHead(repo, { files: desired, message: 'Write' });
 
     const reader = await open('reader');
-    expect(await reader.read()).toEqual(desired);
+    expect(await readFiles(reader)).toEqual(desired);
   });
 
   it('makes no commit when the same files are written again', async () => {
     const repo = await open();
     const desired = files({ 'state/images/a.yaml': 'a: 1\n' });
-    await repo.write({ files: desired, message: 'First' });
+    await writeOnHead(repo, { files: desired, message: 'First' });
     const head = fixture.commits();
 
-    const again = await repo.write({ files: desired, message: 'Second' });
+    const again = await writeOnHead(repo, {
+      files: desired,
+      message: 'Second',
+    });
 
-    expect(again).toEqual({ committed: false, attempts: 1 });
+    expect(again).toEqual({ committed: false });
     expect(fixture.commits()).toEqual(head);
   });
 
@@ -99,7 +102,10 @@ describe('StateRepository', () => {
     const repo = await open();
     const before = fixture.commits();
 
-    const result = await repo.write({ files: new Map(), message: 'Nothing' });
+    const result = await writeOnHead(repo, {
+      files: new Map(),
+      message: 'Nothing',
+    });
 
     expect(result.committed).toBe(false);
     expect(fixture.commits()).toEqual(before);
@@ -107,7 +113,7 @@ describe('StateRepository', () => {
 
   it('deletes files that are no longer desired and changes the ones that differ, in one commit', async () => {
     const repo = await open();
-    await repo.write({
+    await writeOnHead(repo, {
       files: files({
         'state/images/a.yaml': 'a: 1\n',
         'state/images/b.yaml': 'b: 1\n',
@@ -118,7 +124,7 @@ describe('StateRepository', () => {
     });
     const before = fixture.commits();
 
-    await repo.write({
+    await writeOnHead(repo, {
       files: files({
         'state/images/a.yaml': 'a: 2\n',
         'state/_archive/images/b.yaml': 'b: 1\n',
@@ -150,12 +156,12 @@ describe('StateRepository', () => {
       'Human changes',
     );
     const repo = await open();
-    await repo.write({
+    await writeOnHead(repo, {
       files: files({ 'state/images/a.yaml': 'a\n' }),
       message: 'Write',
     });
 
-    await repo.write({ files: new Map(), message: 'Remove everything' });
+    await writeOnHead(repo, { files: new Map(), message: 'Remove everything' });
 
     expect(fixture.tree()).toEqual(
       files({
@@ -179,7 +185,7 @@ describe('StateRepository', () => {
     );
     const repo = await open('factory', { basePath: '/gitops/factory/' });
 
-    await repo.write({
+    await writeOnHead(repo, {
       files: files({
         'state/images/a.yaml': 'a\n',
         'manifests/kustomization.yaml': 'k\n',
@@ -195,7 +201,7 @@ describe('StateRepository', () => {
         'state/images/root.yaml': 'another tool at the root',
       }),
     );
-    expect(await repo.read()).toEqual(
+    expect(await readFiles(repo)).toEqual(
       files({
         'manifests/kustomization.yaml': 'k\n',
         'state/images/a.yaml': 'a\n',
@@ -216,11 +222,11 @@ describe('StateRepository', () => {
       'state/a\nb.yaml',
     ]) {
       await expect(
-        repo.write({ files: files({ [path]: 'x' }), message: 'Bad' }),
+        writeOnHead(repo, { files: files({ [path]: 'x' }), message: 'Bad' }),
       ).rejects.toMatchObject({ name: 'InputError' });
     }
     await expect(
-      repo.write({
+      writeOnHead(repo, {
         files: files({ 'state/a': 'x', 'state/a/b.yaml': 'y' }),
         message: 'Clash',
       }),
@@ -234,8 +240,8 @@ describe('StateRepository', () => {
     fixture.git(['init', '--quiet', '--bare', fixture.remote]);
     const repo = await open('factory', { branch: 'state' });
 
-    expect(await repo.read()).toEqual(new Map());
-    const result = await repo.write({
+    expect(await readFiles(repo)).toEqual(new Map());
+    const result = await writeOnHead(repo, {
       files: files({ 'state/images/a.yaml': 'a\n' }),
       message: 'First state',
     });
@@ -254,7 +260,7 @@ describe('StateRepository', () => {
       '-d',
       'refs/heads/state',
     ]);
-    const again = await repo.write({
+    const again = await writeOnHead(repo, {
       files: files({ 'state/images/b.yaml': 'b\n' }),
       message: 'Second state',
     });
@@ -293,7 +299,7 @@ describe('StateRepository', () => {
     });
     try {
       const repo = await open();
-      await repo.write({
+      await writeOnHead(repo, {
         files: files({ 'state/images/a.yaml': 'a\n' }),
         message: 'Write',
       });

@@ -47,12 +47,30 @@ export interface StateRepositoryOptions {
   credentials?:
     | StateRepositoryCredentials
     | (() => Promise<StateRepositoryCredentials | undefined>);
-  /** Attempts to push before giving up when other writers keep moving the branch. Default 5. */
+  /** Attempts of {@link StateRepository.update} before giving up when other writers keep moving the branch. Default 5. */
   maxAttempts?: number;
-  /** First wait between two push attempts; doubles after each. Default 500 ms. */
+  /** First wait between two attempts of an update; doubles after each. Default 500 ms. */
   retryDelayMs?: number;
   /** Longest time one fetch or push may take. Default 2 minutes. */
   networkTimeoutMs?: number;
+}
+
+/**
+ * The files below `state/` and `manifests/` at one commit of the branch.
+ *
+ * @public
+ */
+export interface StateSnapshot {
+  /** The branch head they were read at; null when the branch does not exist yet. */
+  head: string | null;
+  /** By path relative to the base path. */
+  files: Map<string, string>;
+  /**
+   * Paths of the files whose bytes are not UTF-8. Their text in `files` has
+   * one character per byte (Latin-1), and writing that text back at the same
+   * path writes the bytes as read: such a file is kept, never re-encoded.
+   */
+  undecodable: Set<string>;
 }
 
 /**
@@ -65,8 +83,45 @@ export interface StateWriteResult {
   committed: boolean;
   /** The pushed commit, when `committed`. */
   commit?: string;
-  /** How many times the files were applied to a remote head (1 unless a push lost a race). */
+}
+
+/**
+ * Result of {@link StateRepository.update}.
+ *
+ * @public
+ */
+export interface StateUpdateResult<T> extends StateWriteResult {
+  /** What the last, written, computation returned besides the files. */
+  value: T;
+  /** How many heads the files were computed on (1 unless another writer moved the branch). */
   attempts: number;
+}
+
+/**
+ * What {@link StateRepository.update} computes from a snapshot.
+ *
+ * @public
+ */
+export interface StateChange<T> {
+  files: ReadonlyMap<string, string>;
+  message: string;
+  value: T;
+}
+
+/**
+ * The branch moved after the files were read: whatever was computed from them
+ * must be computed again from the new head, never applied on top of it.
+ *
+ * @public
+ */
+export class StateMovedError extends ConflictError {
+  constructor(branch: string, expected: string | null, actual: string | null) {
+    super(
+      `The state repository branch ${branch} moved from ${
+        expected ?? 'nothing'
+      } to ${actual ?? 'nothing'} since it was read`,
+    );
+  }
 }
 
 const PENDING_REF = 'refs/image-factory/pending';
@@ -85,6 +140,8 @@ const REMOTE_REF = 'refs/image-factory/remote';
  */
 export class StateRepository {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The files of the last read that are not UTF-8: full path to their Latin-1 text. */
+  private undecodable = new Map<string, string>();
 
   private constructor(
     private readonly gitDir: string,
@@ -134,102 +191,147 @@ export class StateRepository {
 
   /**
    * Fetches the branch and returns the files below `state/` and `manifests/` at
-   * its head, by path relative to the base path. Empty when the branch does not
-   * exist yet.
+   * its head, by path relative to the base path, with that head.
    */
-  read(): Promise<Map<string, string>> {
+  read(): Promise<StateSnapshot> {
     return this.exclusive(async ({ git, remote }) => {
-      const head = await remote.fetchHead();
+      const head = (await remote.fetchHead()) ?? null;
       const result = new Map<string, string>();
+      const undecodable = new Set<string>();
+      this.undecodable = new Map();
       if (!head) {
-        return result;
+        return { head, files: result, undecodable };
       }
-      const files = await readTreeFiles({
+      const tree = await readTreeFiles({
         git,
         gitDir: this.gitDir,
         commit: head,
         folders: this.folders(),
       });
       const prefix = this.basePath ? `${this.basePath}/` : '';
-      for (const [path, content] of files) {
+      for (const [path, content] of tree.files) {
         result.set(path.slice(prefix.length), content);
+        if (tree.undecodable.has(path)) {
+          undecodable.add(path.slice(prefix.length));
+          this.undecodable.set(path, content);
+        }
       }
-      return result;
+      return { head, files: result, undecodable };
     });
   }
 
   /**
    * Makes the files below `state/` and `manifests/` exactly `files` (paths
-   * relative to the base path) in one commit on top of the remote head, and
-   * pushes it. Makes no commit when nothing changes. When another writer moved
-   * the branch meanwhile, applies the same files again on the new head and
-   * retries, with backoff, up to `maxAttempts` times.
+   * relative to the base path) in one commit on `parent`, the head they were
+   * computed from, and pushes it. Makes no commit when nothing changes.
    *
-   * @throws ConflictError when the branch kept moving through every attempt
+   * @throws StateMovedError when the branch is no longer at `parent`: another
+   *   writer's commit is never overwritten with files computed before it
    * @throws ServiceUnavailableError when the remote cannot be fetched or refuses the push
    */
   async write(request: {
     files: ReadonlyMap<string, string>;
     message: string;
+    parent: string | null;
   }): Promise<StateWriteResult> {
     validateStatePaths(request.files.keys());
     if (!request.message.trim()) {
       throw new InputError('A state repository commit needs a message');
     }
-    const files = new Map<string, string>();
+    const files = new Map<string, string | Buffer>();
     for (const [path, content] of request.files) {
-      files.set(this.basePath ? `${this.basePath}/${path}` : path, content);
+      const full = this.basePath ? `${this.basePath}/${path}` : path;
+      // A file read as it was and not UTF-8 is written back byte for byte.
+      files.set(
+        full,
+        this.undecodable.get(full) === content
+          ? Buffer.from(content, 'latin1')
+          : content,
+      );
     }
     return this.exclusive(session =>
-      this.commitAndPush(session, files, request.message),
+      this.commitAndPush(session, files, request.message, request.parent),
     );
+  }
+
+  /**
+   * Reads the branch, computes the change from what it holds and writes it on
+   * that head. When another writer moved the branch meanwhile, reads again and
+   * computes again from the new head, with backoff, up to `maxAttempts` times:
+   * what others committed is merged, never overwritten.
+   *
+   * @throws ConflictError when the branch kept moving through every attempt
+   */
+  async update<T>(
+    compute: (snapshot: StateSnapshot) => Promise<StateChange<T>>,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<StateUpdateResult<T>> {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    const { logger, branch } = this.options;
+    for (let attempt = 1; ; attempt++) {
+      const snapshot = await this.read();
+      const change = await compute(snapshot);
+      options.signal?.throwIfAborted();
+      try {
+        const result = await this.write({ ...change, parent: snapshot.head });
+        return { ...result, value: change.value, attempts: attempt };
+      } catch (error) {
+        if (!(error instanceof StateMovedError)) throw error;
+        if (attempt >= maxAttempts) {
+          throw new ConflictError(
+            `Could not write the state to branch ${branch} of the state repository: other writers moved it during each of ${attempt} attempts`,
+          );
+        }
+        logger.warn(
+          `${error.message}; reading it again (attempt ${
+            attempt + 1
+          } of ${maxAttempts})`,
+        );
+        await sleep(this.retryDelay(attempt));
+      }
+    }
   }
 
   private async commitAndPush(
     { git, remote }: Session,
-    files: ReadonlyMap<string, string>,
+    files: ReadonlyMap<string, string | Buffer>,
     message: string,
+    parent: string | null,
   ): Promise<StateWriteResult> {
-    const maxAttempts = this.options.maxAttempts ?? 5;
     const { logger, branch } = this.options;
-    let head = await remote.fetchHead();
-    for (let attempt = 1; ; attempt++) {
-      const commit = await this.commitOnto(git, head, files, message);
-      if (!commit) {
-        return { committed: false, attempts: attempt };
-      }
-      const rejection = await remote.push(commit);
-      const remoteHead = rejection ? await remote.fetchHead() : commit;
-      // A push reported as failed may still have landed (a connection lost after the update).
-      if (remoteHead === commit) {
-        logger.info(
-          `Pushed state commit ${commit} to ${remote.displayUrl} branch ${branch}`,
-        );
-        return { committed: true, commit, attempts: attempt };
-      }
-      if (remoteHead === head) {
-        throw remote.pushFailure(rejection as GitCommandError);
-      }
-      if (attempt >= maxAttempts) {
-        throw new ConflictError(
-          `Could not push to ${remote.displayUrl} branch ${branch}: other writers moved it during each of ${attempt} attempts`,
-        );
-      }
-      logger.warn(
-        `State repository branch ${branch} moved during the push; applying the files again on ${remoteHead} (attempt ${
-          attempt + 1
-        } of ${maxAttempts})`,
-      );
-      await sleep(this.retryDelay(attempt));
-      head = remoteHead;
+    const head = (await remote.fetchHead()) ?? null;
+    if (head !== parent) {
+      throw new StateMovedError(branch, parent, head);
     }
+    const commit = await this.commitOnto(
+      git,
+      head ?? undefined,
+      files,
+      message,
+    );
+    if (!commit) {
+      return { committed: false };
+    }
+    const rejection = await remote.push(commit);
+    const remoteHead = rejection ? (await remote.fetchHead()) ?? null : commit;
+    // A push reported as failed may still have landed (a connection lost after the update).
+    if (remoteHead === commit) {
+      logger.info(
+        `Pushed state commit ${commit} to ${remote.displayUrl} branch ${branch}`,
+      );
+      return { committed: true, commit };
+    }
+    if (remoteHead === head) {
+      throw remote.pushFailure(rejection as GitCommandError);
+    }
+    throw new StateMovedError(branch, head, remoteHead);
   }
 
   /** Builds the commit; undefined when its tree equals the parent's. */
   private async commitOnto(
     git: GitCli,
     parent: string | undefined,
-    files: ReadonlyMap<string, string>,
+    files: ReadonlyMap<string, string | Buffer>,
     message: string,
   ): Promise<string | undefined> {
     const gitDir = this.gitDir;

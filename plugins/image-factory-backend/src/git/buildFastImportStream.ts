@@ -8,8 +8,8 @@ export interface FastImportCommit {
   parent?: string;
   /** Folders (full paths in the repository) whose whole content is replaced. */
   replacedFolders: readonly string[];
-  /** The desired files, by full path in the repository. */
-  files: ReadonlyMap<string, string>;
+  /** The desired files, by full path in the repository: text (written as UTF-8) or bytes. */
+  files: ReadonlyMap<string, string | Buffer>;
   message: string;
   identity: GitIdentity;
   /** Commit time. */
@@ -46,7 +46,12 @@ export function buildFastImportStream(commit: FastImportCommit): Buffer {
   const paths = [...commit.files.keys()].sort();
   for (const path of paths) {
     parts.push(Buffer.from(`M 100644 inline ${path}\n`));
-    parts.push(...data(Buffer.from(commit.files.get(path) ?? '', 'utf8')));
+    const content = commit.files.get(path) ?? '';
+    parts.push(
+      ...data(
+        typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
+      ),
+    );
   }
   parts.push(Buffer.from('\ndone\n'));
   return Buffer.concat(parts);

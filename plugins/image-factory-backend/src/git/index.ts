@@ -1,6 +1,9 @@
-export { StateRepository } from './StateRepository';
+export { StateMovedError, StateRepository } from './StateRepository';
 export type {
+  StateChange,
   StateRepositoryOptions,
+  StateSnapshot,
+  StateUpdateResult,
   StateWriteResult,
 } from './StateRepository';
 export type { StateRepositoryCredentials } from './resolveRemote';

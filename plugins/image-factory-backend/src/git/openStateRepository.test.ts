@@ -1,3 +1,4 @@
+import { writeOnHead } from './__testUtils__/writeOnHead';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { existsSync } from 'node:fs';
@@ -73,7 +74,7 @@ describe('openStateRepository', () => {
         logger: mockServices.logger.mock(),
       });
 
-      await repo.write({
+      await writeOnHead(repo, {
         files: new Map([['state/images/a.yaml', 'a\n']]),
         message: 'Over HTTPS',
       });

@@ -4,6 +4,11 @@ import { GitCli } from './GitCli';
  * Reads every regular file below the given folders of a commit, in two git
  * processes whatever the number of files (`ls-tree`, then `cat-file --batch`).
  *
+ * A file whose bytes are not UTF-8 is never decoded with replacement
+ * characters (which a parser could accept and a writer would re-encode): its
+ * text has one character per byte (Latin-1), so it maps back to the exact
+ * bytes, and its path is in `undecodable`.
+ *
  * @returns file contents by full path in the repository
  */
 export async function readTreeFiles(options: {
@@ -11,7 +16,7 @@ export async function readTreeFiles(options: {
   gitDir: string;
   commit: string;
   folders: readonly string[];
-}): Promise<Map<string, string>> {
+}): Promise<{ files: Map<string, string>; undecodable: Set<string> }> {
   const { git, gitDir, commit, folders } = options;
   const listing = await git.run(
     ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...folders],
@@ -28,13 +33,16 @@ export async function readTreeFiles(options: {
     }
   }
   const files = new Map<string, string>();
+  const undecodable = new Set<string>();
   if (entries.length === 0) {
-    return files;
+    return { files, undecodable };
   }
   const output = await git.run(['cat-file', '--batch'], {
     gitDir,
     input: `${entries.map(e => e.object).join('\n')}\n`,
   });
+  // `ignoreBOM` keeps a byte order mark in the text, as Buffer#toString does.
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let offset = 0;
   for (const entry of entries) {
     const headerEnd = output.indexOf(0x0a, offset);
@@ -44,11 +52,14 @@ export async function readTreeFiles(options: {
       throw new Error(`Unexpected git cat-file output for ${entry.path}`);
     }
     const start = headerEnd + 1;
-    files.set(
-      entry.path,
-      output.subarray(start, start + size).toString('utf8'),
-    );
+    const bytes = output.subarray(start, start + size);
+    try {
+      files.set(entry.path, utf8.decode(bytes));
+    } catch {
+      files.set(entry.path, bytes.toString('latin1'));
+      undecodable.add(entry.path);
+    }
     offset = start + size + 1;
   }
-  return files;
+  return { files, undecodable };
 }

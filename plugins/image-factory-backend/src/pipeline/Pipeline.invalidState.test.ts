@@ -93,7 +93,7 @@ describe('Pipeline with an invalid state file', () => {
 
     const second = await refresh();
 
-    expect(second.status).toBe(200);
+    expect(second.run?.status).toBe('succeeded');
     expect(second.body.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(second.body.errors).toEqual([
       expect.stringMatching(

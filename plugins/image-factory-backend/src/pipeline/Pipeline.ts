@@ -4,7 +4,6 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Enrollment,
   keepInvalidStateFiles,
-  mergeState,
   parseEnrollment,
   parseStateTree,
   RefreshSummary,
@@ -31,7 +30,9 @@ import { syncRebuildHistory } from '../rebuilds/syncRebuildHistory';
 import { analyzeEnrollments } from './analyzeEnrollments';
 import { describeCommit } from './describeCommit';
 import { discoverFreight } from './discoverFreight';
+import { mergeWithinArchiveLimit } from './mergeWithinArchiveLimit';
 import { publishStatuses } from './publishStatuses';
+import { reconcileFirstSeen } from './reconcileFirstSeen';
 
 /** Options for {@link Pipeline.create}. */
 export interface PipelineOptions {
@@ -57,50 +58,43 @@ export interface PipelineOptions {
 /**
  * One run of the Image Factory: enrollment → analysis → state merge → freight
  * discovery → one commit to the state repository → status in the database.
- * Runs in this process are serialized; across replicas the scheduler's global lock
- * and the state repository's push retry keep runs apart. Every step is idempotent:
- * a run cut short is repaired by the next.
+ * `RunCoordinator` keeps runs apart, across replicas too; a run stops between
+ * steps once its signal aborts. Every step is idempotent: a run cut short is
+ * repaired by the next.
  */
 export class Pipeline {
-  private queue: Promise<unknown> = Promise.resolve();
-
   private constructor(private readonly options: PipelineOptions) {}
 
   static create(options: PipelineOptions): Pipeline {
     return new Pipeline(options);
   }
 
-  /** Runs the pipeline (after any run in progress here finishes). */
-  run(request: { forceAnalysis?: string[] } = {}): Promise<RefreshSummary> {
-    const next = this.queue.then(() => this.runOnce(request));
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
-  private async runOnce(request: {
-    forceAnalysis?: string[];
-  }): Promise<RefreshSummary> {
-    const { store, logger } = this.options;
+  /** Runs the pipeline once. */
+  async run(
+    request: { forceAnalysis?: string[]; signal?: AbortSignal } = {},
+  ): Promise<RefreshSummary> {
     const now = this.options.now?.() ?? new Date();
-    const run = await store.startRun();
-    try {
-      const summary = await this.steps(now, new Set(request.forceAnalysis));
-      await store.finishRun(run.id, { summary });
-      logger.info(
-        `Image Factory run: ${summary.analyzed} analysed, ${
-          summary.checked
-        } tags checked, ${summary.newFreight} new freight, commit ${
-          summary.commit ?? 'none'
-        }, ${summary.errors.length} errors`,
-      );
-      return summary;
-    } catch (error) {
-      await store.finishRun(run.id, { error: (error as Error).message });
-      throw error;
-    }
+    const signal = request.signal ?? new AbortController().signal;
+    const summary = await this.steps(
+      now,
+      new Set(request.forceAnalysis),
+      signal,
+    );
+    this.options.logger.info(
+      `Image Factory run: ${summary.analyzed} analysed, ${
+        summary.checked
+      } tags checked, ${summary.newFreight} new freight, commit ${
+        summary.commit ?? 'none'
+      }, ${summary.errors.length} errors`,
+    );
+    return summary;
   }
 
-  private async steps(now: Date, force: Set<string>): Promise<RefreshSummary> {
+  private async steps(
+    now: Date,
+    force: Set<string>,
+    signal: AbortSignal,
+  ): Promise<RefreshSummary> {
     const o = this.options;
     const startedAt = now.toISOString();
 
@@ -122,6 +116,7 @@ export class Pipeline {
         );
         return refused ? { ...e, errors: [...e.errors, refused] } : e;
       });
+    signal.throwIfAborted();
 
     const analysis = await analyzeEnrollments({
       enrollments,
@@ -131,24 +126,7 @@ export class Pipeline {
       now,
       force,
     });
-
-    const files = await o.stateRepository.read();
-    const previous = parseStateTree(files);
-    const merged = mergeState({
-      previous: previous.state,
-      invalid: previous.invalid,
-      enrollments,
-      analyses: analysis.outcomes,
-      now: startedAt,
-    });
-
-    const discovery = await discoverFreight({
-      state: markUnmonitorable(merged.state, o.monitoring),
-      store: o.store,
-      source: o.freightSource,
-      minIntervalFor: o.minIntervalFor,
-      now,
-    });
+    signal.throwIfAborted();
 
     await o.rebuilds.followActive(
       new Map(
@@ -162,37 +140,78 @@ export class Pipeline {
       ),
       now,
     );
-    const state = syncRebuildHistory(
-      discovery.state,
-      await o.store.listRebuilds({ limit: 10_000 }),
-    );
+    signal.throwIfAborted();
 
-    // An invalid state file stays as it is, with every file of its name, until
-    // someone fixes it: see keepInvalidStateFiles. Its error is in the summary.
-    const rendered = keepInvalidStateFiles({
-      rendered: renderStateTree(state, o.warehouses),
-      read: files,
-      invalid: previous.invalid,
-    });
-    const write = await o.stateRepository.write({
-      files: rendered,
-      message: describeCommit(previous.state, state),
-    });
+    // Computed from the head it is written on: when another writer moves the
+    // branch first, the state is merged again from the new head, so what they
+    // recorded stays and `firstSeen` never moves.
+    const write = await o.stateRepository.update(
+      async snapshot => {
+        const previous = parseStateTree(snapshot.files, {
+          undecodable: snapshot.undecodable,
+        });
+        const merged = await mergeWithinArchiveLimit({
+          previous: previous.state,
+          invalid: previous.invalid,
+          enrollments,
+          analyses: analysis.outcomes,
+          now: startedAt,
+          maxArchiveRatio: o.config.safety.maxArchiveRatio,
+          alerts: o.rebuilds,
+        });
+        const reconciled = await reconcileFirstSeen({
+          state: merged.state,
+          store: o.store,
+          source: o.freightSource.type,
+          now,
+        });
+        const discovery = await discoverFreight({
+          state: markUnmonitorable(reconciled.state, o.monitoring),
+          store: o.store,
+          source: o.freightSource,
+          minIntervalFor: o.minIntervalFor,
+          now,
+        });
+        // The database is the record of first-seen times (see reconcileFirstSeen),
+        // so a new digest goes there before the commit that shows it: a run cut
+        // short in between loses no time, and its registry check, stored only
+        // after the commit, makes the next run look again.
+        await o.store.addFreight(
+          discovery.newFreight.map(f => ({
+            registry: f.registry,
+            repository: f.repository,
+            tag: f.tag,
+            digest: f.digest,
+            platformDigests: f.platformDigests ?? {},
+            firstSeen: f.firstSeen.toISOString(),
+            source: f.source,
+          })),
+        );
+        const state = syncRebuildHistory(
+          discovery.state,
+          await o.store.listRebuilds({ limit: 10_000 }),
+        );
+        // An invalid state file stays as it is, with every file of its name,
+        // until someone fixes it: see keepInvalidStateFiles. Its error is in the summary.
+        const rendered = keepInvalidStateFiles({
+          rendered: renderStateTree(state, o.warehouses),
+          read: snapshot.files,
+          invalid: previous.invalid,
+        });
+        return {
+          files: rendered,
+          message: describeCommit(previous.state, state),
+          value: { previous, merged, reconciled, discovery, state, rendered },
+        };
+      },
+      { signal },
+    );
+    const { previous, merged, reconciled, discovery, state, rendered } =
+      write.value;
+
     // Only now that the state is safe in git: otherwise the next run must ask again.
     await o.store.putRegistryChecks(discovery.checks);
-    if (discovery.newFreight.length > 0) {
-      await o.store.addFreight(
-        discovery.newFreight.map(f => ({
-          registry: f.registry,
-          repository: f.repository,
-          tag: f.tag,
-          digest: f.digest,
-          platformDigests: f.platformDigests ?? {},
-          firstSeen: f.firstSeen.toISOString(),
-          source: f.source,
-        })),
-      );
-    }
+    signal.throwIfAborted();
 
     const publish = () =>
       publishStatuses({
@@ -204,9 +223,11 @@ export class Pipeline {
         freightSource: o.freightSource.type,
         coordinationWindowMs: o.config.defaults.coordinationWindowMs,
         rendered,
+        invalid: previous.invalid,
         now,
       });
     const projected = await publish();
+    signal.throwIfAborted();
     const triggered = await o.rebuilds.triggerEligible(
       projected.statuses,
       o.config.maxTriggersPerRun,
@@ -226,6 +247,8 @@ export class Pipeline {
       errors: [
         ...previous.invalid.map(i => `${i.path}: ${i.error}`),
         ...merged.conflicts.map(c => c.message),
+        ...merged.errors,
+        ...reconciled.errors,
         ...analysis.errors,
         ...[...discovery.errors].map(([ref, error]) => `${ref}: ${error}`),
         ...projected.errors,

@@ -9,22 +9,23 @@ export const PIPELINE_TASK_ID = 'image-factory:pipeline';
 
 /**
  * Runs the pipeline on the Backstage scheduler with `scope: 'global'`, so with
- * several backend replicas exactly one runs it at a time. Each run is idempotent: a
- * run cut short by the timeout is repaired by the next.
+ * several backend replicas one of them starts it on each tick. Each run is
+ * idempotent: a run cut short by the timeout is repaired by the next.
  */
 export class PipelineTask {
   private constructor(
     private readonly scheduler: SchedulerService,
     private readonly schedule: SchedulerServiceTaskScheduleDefinition,
     private readonly logger: LoggerService,
-    private readonly run: () => Promise<unknown>,
+    private readonly run: (signal: AbortSignal) => Promise<unknown>,
   ) {}
 
   static create(options: {
     scheduler: SchedulerService;
     schedule: SchedulerServiceTaskScheduleDefinition;
     logger: LoggerService;
-    run: () => Promise<unknown>;
+    /** Stops between its steps once `signal` aborts (the task's timeout, or shutdown). */
+    run: (signal: AbortSignal) => Promise<unknown>;
   }): PipelineTask {
     return new PipelineTask(
       options.scheduler,
@@ -40,9 +41,9 @@ export class PipelineTask {
       .createScheduledTaskRunner({ ...this.schedule, scope: 'global' })
       .run({
         id: PIPELINE_TASK_ID,
-        fn: async () => {
+        fn: async signal => {
           try {
-            await this.run();
+            await this.run(signal);
           } catch (error) {
             // The scheduler logs too, but without saying which step of ours failed.
             this.logger.error(

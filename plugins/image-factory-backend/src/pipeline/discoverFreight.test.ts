@@ -70,7 +70,7 @@ describe('discoverFreight', () => {
       ]),
       now: '2026-01-01T00:00:00.000Z',
     });
-    return { store, state };
+    return { store, state, knex };
   }
 
   it('asks once per tag per interval, and retries a failed tag after an hour', async () => {
@@ -124,5 +124,61 @@ describe('discoverFreight', () => {
       ['docker.io/library/python:3.12'],
       ['docker.io/library/node:22', 'docker.io/library/python:3.12'],
     ]);
+  });
+
+  it('asks a registry that answered 429 nothing before its Retry-After, even after a restart', async () => {
+    const { state, knex } = await setup();
+    const start = Date.parse('2026-01-02T00:00:00.000Z');
+    const retryAt = new Date(start + 2 * HOUR).toISOString();
+    let limited = true;
+    const { source, asked } = recordingSource(target =>
+      limited
+        ? {
+            ok: false,
+            target,
+            error: new RegistryError({
+              message: `docker.io/${target.repository}:${target.tag}: rate limited by the registry (HTTP 429); not asked again before ${retryAt}`,
+              registry: 'docker.io',
+              status: 429,
+              retryAt,
+            }),
+          }
+        : {
+            ok: true,
+            target,
+            changed: true,
+            freight: {
+              ...target,
+              digest: 'sha256:1',
+              firstSeen: new Date(),
+              source: 'registry',
+            },
+          },
+    );
+    const run = async (at: number) => {
+      // A new store on the same database each time: a restarted backend.
+      const restarted = await DatabaseImageFactoryStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const result = await discoverFreight({
+        state,
+        store: restarted,
+        source,
+        minIntervalFor: () => 0,
+        now: new Date(at),
+      });
+      await restarted.putRegistryChecks(result.checks);
+      return result;
+    };
+
+    await run(start);
+    limited = false;
+    const waiting = await run(start + HOUR);
+    await run(start + 2 * HOUR + 1);
+
+    expect(asked.map(targets => targets.length)).toEqual([2, 0, 2]);
+    expect(waiting.errors.get('docker.io/library/node:22')).toBe(
+      `docker.io/library/node:22: rate limited by the registry (HTTP 429); not asked again before ${retryAt}`,
+    );
   });
 });

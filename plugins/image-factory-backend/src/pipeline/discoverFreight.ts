@@ -5,6 +5,7 @@ import {
   TrackedImage,
 } from '@internal/plugin-image-factory-common';
 import { ImageFactoryStore, RegistryCheckRecord } from '../database';
+import { holdsFrom, splitHeldTargets } from './registryHolds';
 import {
   FreightRecord,
   FreightSource,
@@ -43,9 +44,9 @@ export async function discoverFreight(options: {
   const keyOfRef = new Map<string, string>();
   const images: MonitoredImage[] = [];
   const previous = new Map<string, FreightRecord>();
-  for (const { tracked, dependents } of monitored) {
+  for (const { tracked, dependents, platforms } of monitored) {
     const ref = parseImageReference(tracked.ref);
-    images.push({ ref, dependents });
+    images.push({ ref, dependents, platforms });
     if (ref.tag === null) continue;
     const key = freightKey({
       registry: ref.registry,
@@ -81,7 +82,17 @@ export async function discoverFreight(options: {
     minIntervalFor: options.minIntervalFor,
     now,
   });
-  const results = await source.discover(plan.due, { now, previous });
+  // A registry that answered 429 is not asked before its Retry-After, however
+  // long, by any replica and across restarts.
+  const { asked, held } = splitHeldTargets(
+    plan.due,
+    await store.getRegistryHolds(now),
+  );
+  const results = [
+    ...held,
+    ...(await source.discover(asked, { now, previous })),
+  ];
+  await store.putRegistryHolds(holdsFrom(results));
 
   let state = options.state;
   const checks: RegistryCheckRecord[] = [];
@@ -151,17 +162,42 @@ function effectiveCheckTime(
   return new Date(checkedAt - Math.max(0, interval - FAILED_CHECK_RETRY_MS));
 }
 
+// Every monitored reference with the images that depend on it and the
+// platforms they build (image-factory.io/platforms, else the default), whose
+// manifest digests discovery records so eligibility can compare them.
 function listTracked(state: StateTree) {
-  const out: Array<{ tracked: TrackedImage; dependents: string[] }> = [];
+  const platformsOf = new Map(
+    state.images.map(image => [image.entityRef, image.policy.platforms]),
+  );
+  const platformsFor = (dependents: readonly string[]) => [
+    ...new Set(dependents.flatMap(ref => platformsOf.get(ref) ?? [])),
+  ];
+  const out: Array<{
+    tracked: TrackedImage;
+    dependents: string[];
+    platforms: string[];
+  }> = [];
   state.baseImages.forEach(b =>
-    out.push({ tracked: b, dependents: b.dependents }),
+    out.push({
+      tracked: b,
+      dependents: b.dependents,
+      platforms: platformsFor(b.dependents),
+    }),
   );
   for (const image of state.images) {
     if (image.kind === 'external') {
-      out.push({ tracked: image.monitored, dependents: [image.entityRef] });
+      out.push({
+        tracked: image.monitored,
+        dependents: [image.entityRef],
+        platforms: image.policy.platforms,
+      });
     } else {
       image.published.forEach(p =>
-        out.push({ tracked: p, dependents: p.dependents }),
+        out.push({
+          tracked: p,
+          dependents: p.dependents,
+          platforms: platformsFor(p.dependents),
+        }),
       );
     }
   }

@@ -3,6 +3,8 @@ import { ownerOf } from '../enrollment/ownerOf';
 import {
   Enrollment,
   ImageStatus,
+  InvalidStateFile,
+  listRelevantUpdates,
   RebuildRecord,
   StateTree,
 } from '@internal/plugin-image-factory-common';
@@ -29,6 +31,8 @@ export async function publishStatuses(options: {
   freightSource: 'registry' | 'kargo';
   coordinationWindowMs: number;
   rendered: ReadonlyMap<string, string>;
+  /** The state files that could not be read: the images of their names are blocked. */
+  invalid?: readonly InvalidStateFile[];
   now: Date;
 }): Promise<ProjectedStatuses> {
   const { store, state } = options;
@@ -62,6 +66,7 @@ export async function publishStatuses(options: {
     freightSource: options.freightSource,
     coordinationWindowMs: options.coordinationWindowMs,
     warehouses,
+    invalidStateFiles: options.invalid,
     now: options.now,
   });
   await store.replaceImageStatuses(
@@ -89,14 +94,15 @@ export async function publishStatuses(options: {
   return projected;
 }
 
-// The first-seen time of the oldest update the image is not built on yet.
+// The first-seen time of the oldest update the image is not built on yet, of
+// those that change a platform it builds: eligibility's rule, so a stale image
+// is never listed as up to date nor the other way round.
 function staleSince(status: ImageStatus): { staleSince?: string } {
-  const times = status.baseImages.flatMap(base => {
-    const built = base.updates.find(u => u.digest === base.builtDigest);
-    return base.updates
-      .filter(u => u.digest !== base.builtDigest)
-      .filter(u => !built || u.firstSeen > built.firstSeen)
-      .map(u => u.firstSeen);
-  });
+  const times = status.baseImages.flatMap(base =>
+    listRelevantUpdates(
+      { ref: base.ref, builtDigest: base.builtDigest, freight: base.updates },
+      status.enrollment.platforms,
+    ).map(u => u.firstSeen),
+  );
   return times.length ? { staleSince: times.sort()[0] } : {};
 }

@@ -6,6 +6,14 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 /** What happened to a rebuild that the image's owner should hear about. */
 export type RebuildEvent = 'triggered' | 'failed' | 'emergency';
 
+/** A problem of a whole run that the platform team must hear about. */
+export interface PlatformAlert {
+  title: string;
+  description: string;
+  /** Identifies the problem: a notification with the same scope replaces the last. */
+  scope: string;
+}
+
 /** The image a notification is about. */
 export interface NotifiedImage {
   entityRef: string;
@@ -29,6 +37,34 @@ export class RebuildNotifier {
     logger: LoggerService;
   }): RebuildNotifier {
     return new RebuildNotifier(options.notifications, options.logger);
+  }
+
+  /**
+   * Logs the problem at error level and broadcasts it to every user (whoever
+   * runs the platform reads it there too); a failed send is logged.
+   */
+  async alert(alert: PlatformAlert): Promise<void> {
+    this.logger.error(`${alert.title}: ${alert.description}`);
+    if (!this.notifications) {
+      return;
+    }
+    try {
+      await this.notifications.send({
+        recipients: { type: 'broadcast' },
+        payload: {
+          title: alert.title,
+          description: alert.description,
+          link: '/image-factory',
+          severity: 'critical',
+          topic: 'image-factory',
+          scope: alert.scope,
+        },
+      });
+    } catch (error) {
+      this.logger.warn(
+        `Could not broadcast "${alert.title}": ${(error as Error).message}`,
+      );
+    }
   }
 
   async notify(

@@ -16,11 +16,15 @@ import {
   parseEnrollment,
 } from '@internal/plugin-image-factory-common';
 import { DatabaseImageFactoryStore } from '../database';
-import { ScmRebuildTrigger } from '../triggers';
+import { GITHUB_INPUT_NAMES, ScmRebuildTrigger } from '../triggers';
 import {
   LocalGithubApi,
   startLocalGithubApi,
 } from '../triggers/localGithubApi';
+import {
+  LocalGitlabApi,
+  startLocalGitlabApi,
+} from '../triggers/localGitlabApi';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { RebuildNotifier } from './RebuildNotifier';
 import { RebuildService } from './RebuildService';
@@ -29,6 +33,8 @@ import { syncRebuildHistory } from './syncRebuildHistory';
 // No real GitHub is reachable here: a local server implementing the documented
 // GitHub REST endpoints stands in for a GitHub Enterprise Server.
 const TOKEN = 'ghp_RebuildServiceTestToken0123456789';
+const GITLAB_TOKEN = 'glpat-RebuildServiceTestToken_0123';
+const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -37,8 +43,20 @@ const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 describe('RebuildService', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
   let github: LocalGithubApi;
+  let gitlab: LocalGitlabApi;
 
   beforeEach(async () => {
+    gitlab = await startLocalGitlabApi({
+      token: GITLAB_TOKEN,
+      projects: {
+        'acme/ledger': {
+          id: 7,
+          defaultBranch: 'main',
+          branches: ['main'],
+          pipelineVariablesMinimumRole: 'developer',
+        },
+      },
+    });
     github = await startLocalGithubApi({
       token: TOKEN,
       returnsRunDetails: true,
@@ -47,18 +65,15 @@ describe('RebuildService', () => {
         'acme/payments': {
           defaultBranch: 'main',
           branches: ['main'],
-          workflows: {
-            'build.yml': [
-              'image_factory_reason',
-              'image_factory_base_images',
-              'image_factory_trigger',
-            ],
+          workflows: { 'build.yml': Object.values(GITHUB_INPUT_NAMES) },
+          runNames: {
+            'build.yml': 'Rebuild ${{ inputs.image_factory_rebuild_id }}',
           },
         },
       },
     });
   });
-  afterEach(() => github.close());
+  afterEach(() => Promise.all([github.close(), gitlab.close()]));
 
   function trigger() {
     return ScmRebuildTrigger.create({
@@ -70,6 +85,13 @@ describe('RebuildService', () => {
                 host: 'ghe.local',
                 apiBaseUrl: `${github.url}/api/v3`,
                 token: TOKEN,
+              },
+            ],
+            gitlab: [
+              {
+                host: 'gitlab.local',
+                apiBaseUrl: gitlab.apiBaseUrl,
+                token: GITLAB_TOKEN,
               },
             ],
           },
@@ -130,6 +152,7 @@ describe('RebuildService', () => {
     databaseId: TestDatabaseId,
     statuses: ImageStatus[],
     notifications?: NotificationService,
+    options: { runTimeoutMs?: number } = {},
   ) {
     const knex = await databases.init(databaseId);
     const store = await DatabaseImageFactoryStore.create({
@@ -150,9 +173,37 @@ describe('RebuildService', () => {
       trigger: trigger(),
       notifier: RebuildNotifier.create({ notifications, logger }),
       coordinationWindowMs: HOUR,
+      ...options,
       logger,
     });
     return { store, service, knex, logger };
+  }
+
+  // What following needs of an image, as the pipeline reads it from its enrollment.
+  function sourcesOf(...images: ImageStatus[]) {
+    return new Map(
+      images.map(image => [
+        image.entityRef,
+        {
+          sourceLocation: image.enrollment.sourceLocation,
+          workflow: image.enrollment.workflow,
+          owner: null,
+          image: image.enrollment.image,
+        },
+      ]),
+    );
+  }
+
+  // The payments image on GitLab instead of GitHub.
+  function onGitlab(image: ImageStatus): ImageStatus {
+    return {
+      ...image,
+      enrollment: {
+        ...image.enrollment,
+        sourceLocation: 'url:https://gitlab.local/acme/ledger/-/tree/main/',
+        workflow: 'main',
+      },
+    };
   }
 
   const dispatches = () =>
@@ -460,6 +511,321 @@ describe('RebuildService', () => {
           },
         }),
       ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records a GitHub dispatch whose answer was lost as dispatched, finds its run by the rebuild id and never dispatches it again, %p',
+    async databaseId => {
+      const eligible = status('component:default/payments', {
+        state: 'eligible',
+        reasons: [],
+      });
+      const { service, store } = await setup(databaseId, [eligible]);
+      github.answerNextAfterHandling({
+        status: 502,
+        body: { message: 'Server Error' },
+      });
+
+      const { rebuild } = await service.request({
+        status: eligible,
+        request: {},
+        credentials: mockCredentials.user(),
+      });
+
+      expect(rebuild).toMatchObject({
+        status: 'dispatched',
+        provider: 'github',
+      });
+      expect(rebuild.error).toMatch(/GitHub answered 502 when dispatching/);
+      const stored = (await store.getImageStatus(
+        'component:default/payments',
+      ))!;
+      expect(stored.eligibilityState).toBe('rebuilding');
+      // The pipeline's next run sees the image eligible again by its old status.
+      expect(await service.triggerEligible([eligible], 10)).toEqual({
+        started: [],
+        errors: [],
+      });
+
+      await service.followActive(sourcesOf(eligible), new Date());
+
+      const [record] = await store.listRebuilds();
+      expect(record).toMatchObject({
+        id: rebuild.id,
+        status: 'queued',
+        runId: String(github.runs[0].id),
+        runUrl: github.runs[0].html_url,
+      });
+      expect(record.error).toBeUndefined();
+      expect(github.runs).toHaveLength(1);
+      expect(dispatches()).toHaveLength(1);
+      expect(
+        (dispatches()[0].body as { inputs: Record<string, string> }).inputs
+          .image_factory_rebuild_id,
+      ).toBe(rebuild.id);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records a GitLab pipeline whose answer was lost as dispatched, finds it by the rebuild id variable and never creates it again, %p',
+    async databaseId => {
+      const eligible = onGitlab(
+        status('component:default/payments', {
+          state: 'eligible',
+          reasons: [],
+        }),
+      );
+      const { service, store } = await setup(databaseId, [eligible]);
+      gitlab.answerNextAfterHandling({ status: 502, text: '502 Bad Gateway' });
+
+      const { rebuild } = await service.request({
+        status: eligible,
+        request: {},
+        credentials: mockCredentials.user(),
+      });
+      expect(rebuild).toMatchObject({
+        status: 'dispatched',
+        provider: 'gitlab',
+      });
+      expect(rebuild.error).toMatch(/GitLab answered 502/);
+
+      gitlab.pipelines[0].status = 'running';
+      await service.followActive(sourcesOf(eligible), new Date());
+
+      expect((await store.listRebuilds())[0]).toMatchObject({
+        status: 'in_progress',
+        runId: String(gitlab.pipelines[0].id),
+      });
+      expect(
+        gitlab.requests.filter(r => r.method === 'POST').map(r => r.path),
+      ).toEqual(['/api/v4/projects/acme%2Fledger/pipeline']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records a refused dispatch as failed, with nothing to look for, %p',
+    async databaseId => {
+      const eligible = status('component:default/payments', {
+        state: 'eligible',
+        reasons: [],
+      });
+      const { service } = await setup(databaseId, [eligible]);
+      github.answerNext({
+        status: 403,
+        body: { message: 'Resource not accessible by integration' },
+      });
+
+      const { rebuild } = await service.request({
+        status: eligible,
+        request: {},
+        credentials: mockCredentials.user(),
+      });
+
+      expect(rebuild.status).toBe('failed');
+      expect(rebuild.error).toMatch(/GitHub answered 403/);
+      expect(github.runs).toHaveLength(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'fails a dispatched rebuild when no run with its id appears within the run timeout, never adopting a run started by hand, %p',
+    async databaseId => {
+      const eligible = status('component:default/payments', {
+        state: 'eligible',
+        reasons: [],
+      });
+      const { service, store } = await setup(
+        databaseId,
+        [eligible],
+        undefined,
+        {
+          runTimeoutMs: 30 * MINUTE,
+        },
+      );
+      // GitHub gave up before acting: no run is ours.
+      github.answerNext({ status: 504, body: { message: 'Gateway Timeout' } });
+      const { rebuild } = await service.request({
+        status: eligible,
+        request: {},
+        credentials: mockCredentials.user(),
+      });
+      expect(rebuild.status).toBe('dispatched');
+      const requestedAt = Date.parse(rebuild.requestedAt);
+      // A person dispatches the same workflow on the same branch.
+      github.addRun({
+        repository: 'acme/payments',
+        workflow: 'build.yml',
+        head_branch: 'main',
+        event: 'workflow_dispatch',
+        status: 'in_progress',
+        conclusion: null,
+        created_at: new Date(requestedAt + 1_000).toISOString(),
+      });
+
+      await service.followActive(
+        sourcesOf(eligible),
+        new Date(requestedAt + 29 * MINUTE),
+      );
+      expect((await store.listRebuilds())[0]).toMatchObject({
+        status: 'dispatched',
+      });
+      expect((await store.listRebuilds())[0].runId).toBeUndefined();
+
+      const late = new Date(requestedAt + 31 * MINUTE);
+      await service.followActive(sourcesOf(eligible), late);
+      const [record] = await store.listRebuilds();
+      expect(record).toMatchObject({
+        status: 'failed',
+        finishedAt: late.toISOString(),
+      });
+      expect(record.runId).toBeUndefined();
+      expect(record.error).toContain(
+        `No run carrying rebuild id ${rebuild.id} appeared within 30m`,
+      );
+      expect(dispatches()).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'fails an active rebuild whose image can no longer be followed, saying why, %p',
+    async databaseId => {
+      const images = ['gone', 'nosource', 'noworkflow'].map(name =>
+        status(`component:default/${name}`, { state: 'eligible', reasons: [] }),
+      );
+      const { service, store } = await setup(databaseId, images);
+      await service.triggerEligible(images, 10);
+      expect(await store.listRebuilds({ active: true })).toHaveLength(3);
+      const [, nosource, noworkflow] = images;
+      const sources = sourcesOf(nosource, noworkflow);
+      sources.set(nosource.entityRef, {
+        ...sources.get(nosource.entityRef)!,
+        sourceLocation: null,
+      });
+      sources.set(noworkflow.entityRef, {
+        ...sources.get(noworkflow.entityRef)!,
+        workflow: null,
+      });
+
+      const now = new Date();
+      await service.followActive(sources, now);
+
+      const byRef = new Map(
+        (await store.listRebuilds()).map(r => [r.entityRef, r]),
+      );
+      expect(byRef.get('component:default/gone')).toMatchObject({
+        status: 'failed',
+        finishedAt: now.toISOString(),
+        error: expect.stringContaining(
+          'component:default/gone is no longer enrolled',
+        ),
+      });
+      expect(byRef.get('component:default/nosource')).toMatchObject({
+        status: 'failed',
+        error: expect.stringContaining('image-factory.io/source-location'),
+      });
+      expect(byRef.get('component:default/noworkflow')).toMatchObject({
+        status: 'failed',
+        error: expect.stringContaining('image-factory.io/workflow'),
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'lets an emergency rebuild supersede a stale active one, and refuses while the active one is fresh, %p',
+    async databaseId => {
+      const rebuilding = status('component:default/payments', {
+        state: 'rebuilding',
+        reasons: ['A rebuild is running.'],
+      });
+      const { service, store } = await setup(databaseId, [rebuilding]);
+      const credentials = mockCredentials.user('user:default/sec');
+      const emergency = {
+        emergency: true,
+        justification: 'CVE-2026-1234 in node, exploited in the wild',
+      };
+      const active = async (
+        key: string,
+        fields: {
+          status: 'dispatched' | 'in_progress';
+          ageMs: number;
+          runId?: string;
+        },
+      ) => {
+        const created = await store.createRebuild({
+          entityRef: rebuilding.entityRef,
+          triggerKey: key,
+          trigger: 'auto',
+          requestedBy: 'image-factory',
+          requestedAt: ago(fields.ageMs),
+          provider: 'github',
+          status: fields.status,
+          ...(fields.runId ? { runId: fields.runId } : {}),
+          baseDigests: { 'docker.io/library/node:22': 'sha256:aged' },
+        });
+        if (!created.created) throw new Error('expected a new rebuild');
+        return created.rebuild;
+      };
+
+      const finish = (id: string) =>
+        store.updateRebuild(id, { status: 'completed', conclusion: 'success' });
+      const refused = () =>
+        expect(
+          service.request({
+            status: rebuilding,
+            request: emergency,
+            credentials,
+          }),
+        ).rejects.toMatchObject({ name: 'ConflictError' });
+
+      // Sent a minute ago: its run may still appear.
+      const fresh = await active('fresh', {
+        status: 'dispatched',
+        ageMs: MINUTE,
+      });
+      await refused();
+      await finish(fresh.id);
+      // Running for ten minutes: a build, not a stale record.
+      const running = await active('running', {
+        status: 'in_progress',
+        ageMs: 10 * MINUTE,
+        runId: '2',
+      });
+      await refused();
+      await finish(running.id);
+      expect(dispatches()).toHaveLength(0);
+
+      // Sent ten minutes ago and never seen since; and one running for longer
+      // than the run timeout.
+      const stale = await active('stale', {
+        status: 'dispatched',
+        ageMs: 10 * MINUTE,
+      });
+      const endless = await active('endless', {
+        status: 'in_progress',
+        ageMs: 40 * MINUTE,
+        runId: '3',
+      });
+      const response = await service.request({
+        status: rebuilding,
+        request: emergency,
+        credentials,
+      });
+
+      expect(response.rebuild).toMatchObject({
+        trigger: 'emergency',
+        status: 'running',
+      });
+      expect([...response.supersededRebuildIds!].sort()).toEqual(
+        [stale.id, endless.id].sort(),
+      );
+      for (const id of [stale.id, endless.id]) {
+        expect(await store.getRebuild(id)).toMatchObject({
+          status: 'failed',
+          error: `superseded by emergency rebuild ${response.rebuild.id} requested by user:default/sec`,
+        });
+      }
+      expect(dispatches()).toHaveLength(1);
     },
   );
 });

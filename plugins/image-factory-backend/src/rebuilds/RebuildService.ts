@@ -5,7 +5,9 @@ import {
 import { ConflictError, InputError, isError } from '@backstage/errors';
 import {
   RebuildRecord as ApiRebuildRecord,
+  formatDuration,
   ImageStatus,
+  isActiveRebuildStatus,
   orderRebuilds,
   RebuildRequest,
   RebuildResponse,
@@ -13,10 +15,11 @@ import {
 } from '@internal/plugin-image-factory-common';
 import { createHash } from 'node:crypto';
 import { ImageFactoryStore, RebuildRecord } from '../database';
-import { RebuildTrigger } from '../triggers';
+import { RebuildTrigger, TriggerError } from '../triggers';
 import { describePrincipal } from './describePrincipal';
 import {
   NotifiedImage,
+  PlatformAlert,
   RebuildEvent,
   RebuildNotifier,
 } from './RebuildNotifier';
@@ -31,7 +34,18 @@ interface RebuildAsk {
   requestedBy: string;
   justification?: string;
   bypassDelay: boolean;
+  /** Stale active rebuilds this emergency rebuild ends. */
+  supersedes?: RebuildRecord[];
 }
+
+/** Default of `imageFactory.rebuilds.runTimeout`. */
+const DEFAULT_RUN_TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * A rebuild sent this long ago whose run is still not known is stale: an
+ * emergency rebuild may take its place without waiting out the run timeout.
+ */
+const STALE_WITHOUT_RUN_MS = 5 * 60_000;
 
 /**
  * Requests rebuilds (automatic, manual and emergency), records each attempt before
@@ -44,6 +58,7 @@ export class RebuildService {
     private readonly trigger: RebuildTrigger,
     private readonly notifier: RebuildNotifier,
     private readonly coordinationWindowMs: number,
+    private readonly runTimeoutMs: number,
     private readonly logger: LoggerService,
   ) {}
 
@@ -55,12 +70,15 @@ export class RebuildService {
     notifier?: RebuildNotifier;
     /** `imageFactory.defaults.coordinationWindow`, in milliseconds. */
     coordinationWindowMs: number;
+    /** `imageFactory.rebuilds.runTimeout`, in milliseconds; default 30 minutes. */
+    runTimeoutMs?: number;
   }): RebuildService {
     return new RebuildService(
       options.store,
       options.trigger,
       options.notifier ?? RebuildNotifier.create({ logger: options.logger }),
       options.coordinationWindowMs,
+      options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS,
       options.logger,
     );
   }
@@ -78,7 +96,15 @@ export class RebuildService {
       );
     }
     const { state, reasons } = status.eligibility;
-    if (state === 'blocked' || state === 'rebuilding') {
+    const supersedes =
+      state === 'rebuilding' && request.emergency
+        ? await this.staleActiveRebuilds(status)
+        : [];
+    if (
+      state === 'blocked' ||
+      (state === 'rebuilding' && !request.emergency) ||
+      (state === 'rebuilding' && this.isBlockedWithout(status))
+    ) {
       throw new ConflictError(
         `${status.entityRef} cannot be rebuilt now (${state}): ${reasons.join(
           '; ',
@@ -102,15 +128,78 @@ export class RebuildService {
       requestedBy: describePrincipal(options.credentials),
       justification: request.justification?.trim(),
       bypassDelay: request.emergency ?? false,
+      supersedes,
     });
     const rebuild = toApiRebuild(record);
-    await this.showRebuild(status, rebuild);
+    const ended = new Set(supersedes.map(r => r.id));
+    await this.showRebuild(
+      {
+        ...status,
+        // Ended just now: shown as the store has them, until the next run syncs.
+        rebuilds: status.rebuilds.map(r =>
+          ended.has(r.id) ? { ...r, status: 'failed' } : r,
+        ),
+      },
+      rebuild,
+    );
     await this.notifier.notify(
       eventOf(rebuild),
       notifiedImage(status),
       rebuild,
     );
-    return { rebuild };
+    return supersedes.length > 0
+      ? { rebuild, supersededRebuildIds: [...ended] }
+      : { rebuild };
+  }
+
+  /**
+   * The active rebuilds of an image an emergency rebuild may end: each must be
+   * stale, sent without a known run for {@link STALE_WITHOUT_RUN_MS}, or older
+   * than the run timeout. A fresh one is a conflict: its run may be building.
+   */
+  private async staleActiveRebuilds(
+    status: ImageStatus,
+  ): Promise<RebuildRecord[]> {
+    const now = Date.now();
+    const active = await this.store.listRebuilds({
+      entityRef: status.entityRef,
+      active: true,
+    });
+    const fresh = active.filter(rebuild => {
+      const age = now - Date.parse(rebuild.requestedAt);
+      const withoutRun = rebuild.status === 'dispatched' || !rebuild.runId;
+      return (
+        age < this.runTimeoutMs && !(withoutRun && age >= STALE_WITHOUT_RUN_MS)
+      );
+    });
+    if (fresh.length > 0) {
+      throw new ConflictError(
+        `${
+          status.entityRef
+        } cannot be rebuilt now (rebuilding): ${status.eligibility.reasons.join(
+          '; ',
+        )}. An emergency rebuild replaces a rebuild only once its run has not appeared for ${formatDuration(
+          STALE_WITHOUT_RUN_MS,
+        )}, or it is older than ${formatDuration(this.runTimeoutMs)}.`,
+      );
+    }
+    return active;
+  }
+
+  // Whether the image would be blocked if the rebuilds in flight were gone:
+  // superseding one must not get round a block.
+  private isBlockedWithout(status: ImageStatus): boolean {
+    return (
+      applyEligibility(
+        {
+          ...status,
+          rebuilds: status.rebuilds.filter(
+            r => !isActiveRebuildStatus(r.status),
+          ),
+        },
+        { coordinationWindowMs: this.coordinationWindowMs, now: new Date() },
+      ).eligibility.state === 'blocked'
+    );
   }
 
   /**
@@ -162,6 +251,11 @@ export class RebuildService {
     return { started, errors };
   }
 
+  /** Tells the platform team about a problem of a whole run, through the owners' notifier. */
+  alert(alert: PlatformAlert): Promise<void> {
+    return this.notifier.alert(alert);
+  }
+
   /** Asks the CI provider how each running rebuild is doing and records it. */
   followActive(sources: ReadonlyMap<string, RebuildSource>, now: Date) {
     return followRebuilds({
@@ -171,6 +265,7 @@ export class RebuildService {
       logger: this.logger,
       sources,
       now,
+      runTimeoutMs: this.runTimeoutMs,
     });
   }
 
@@ -213,10 +308,15 @@ export class RebuildService {
       .slice(0, 16);
     // Only finished attempts count: a replica racing us sees our unfinished record
     // or none, computes the same key either way, and loses on the unique index.
+    // The rebuilds this one supersedes count as finished: they are, once it is
+    // recorded, and one of them may be on these very digests.
+    const superseded = new Set((ask.supersedes ?? []).map(r => r.id));
     const attempt = previous.filter(
       r =>
         r.triggerKey.includes(fingerprint) &&
-        (r.status === 'completed' || r.status === 'failed'),
+        (r.status === 'completed' ||
+          r.status === 'failed' ||
+          superseded.has(r.id)),
     ).length;
     const created = await this.store.createRebuild({
       entityRef: status.entityRef,
@@ -235,6 +335,13 @@ export class RebuildService {
       );
     }
     const rebuild = created.rebuild;
+    for (const old of ask.supersedes ?? []) {
+      await this.store.updateRebuild(old.id, {
+        status: 'failed',
+        error: `superseded by emergency rebuild ${rebuild.id} requested by ${ask.requestedBy}`,
+        finishedAt: new Date().toISOString(),
+      });
+    }
     try {
       const result = await this.trigger.trigger({
         entityRef: status.entityRef,
@@ -244,6 +351,7 @@ export class RebuildService {
         reason: reasonOf(ask, digests.length),
         trigger: ask.trigger,
         requestedBy: ask.requestedBy,
+        rebuildId: rebuild.id,
       });
       return await this.store.updateRebuild(rebuild.id, {
         provider: result.provider,
@@ -253,6 +361,18 @@ export class RebuildService {
       });
     } catch (error) {
       const message = (error as Error).message;
+      if (error instanceof TriggerError && error.outcomeUnknown) {
+        // The run may exist: it is looked for by this rebuild's id, and the
+        // rebuild is not sent again while it is active.
+        this.logger.warn(
+          `Rebuild ${rebuild.id} of ${status.entityRef} was sent, and what became of it is unknown: ${message}`,
+        );
+        return await this.store.updateRebuild(rebuild.id, {
+          provider: error.provider,
+          status: 'dispatched',
+          error: message,
+        });
+      }
       this.logger.warn(
         `Rebuild of ${status.entityRef} failed to start: ${message}`,
       );

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ImageFactoryStore } from '../database';
-import { RebuildTrigger } from '../triggers';
+import { formatDuration } from '@internal/plugin-image-factory-common';
+import { ImageFactoryStore, RebuildRecord } from '../database';
+import { GITHUB_INPUT_NAMES, RebuildTrigger, TriggerError } from '../triggers';
 import { RebuildNotifier } from './RebuildNotifier';
 import { toApiRebuild } from './toApiRebuild';
 
@@ -14,8 +15,15 @@ export interface RebuildSource {
 
 /**
  * Asks the CI provider how each running rebuild is doing and records it; a run
- * that ends without success is reported to the image's owner. One rebuild that
- * cannot be followed is logged and does not stop the others.
+ * that ends without success is reported to the image's owner. A rebuild whose
+ * run is not known yet (its trigger's answer was lost, or the server does not
+ * return run ids) is looked for by its own id, and never by time alone.
+ *
+ * No rebuild stays active forever: one whose image can no longer be followed
+ * (unenrolled, or without a source location or workflow), and one whose run
+ * has not appeared within `runTimeoutMs` of the request, ends `failed` with
+ * the reason. One rebuild that cannot be followed is logged and does not stop
+ * the others.
  */
 export async function followRebuilds(options: {
   store: ImageFactoryStore;
@@ -24,25 +32,79 @@ export async function followRebuilds(options: {
   logger: LoggerService;
   sources: ReadonlyMap<string, RebuildSource>;
   now: Date;
+  runTimeoutMs: number;
 }): Promise<void> {
   const { store, trigger, notifier, logger, sources, now } = options;
+  const fail = async (rebuild: RebuildRecord, reason: string) => {
+    logger.warn(`Rebuild ${rebuild.id} of ${rebuild.entityRef}: ${reason}`);
+    const updated = await store.updateRebuild(rebuild.id, {
+      status: 'failed',
+      error: reason,
+      finishedAt: now.toISOString(),
+    });
+    const source = sources.get(rebuild.entityRef);
+    await notifier.notify(
+      'failed',
+      {
+        entityRef: rebuild.entityRef,
+        owner: source?.owner ?? null,
+        image: source?.image ?? rebuild.entityRef,
+      },
+      toApiRebuild(updated),
+    );
+  };
+  const timedOut = (rebuild: RebuildRecord) =>
+    !rebuild.runId &&
+    now.getTime() - Date.parse(rebuild.requestedAt) >= options.runTimeoutMs;
+  const noRunReason = (rebuild: RebuildRecord) => {
+    const reported = rebuild.error
+      ? ` (the trigger reported: ${rebuild.error})`
+      : '';
+    const hint =
+      rebuild.provider === 'gitlab'
+        ? ''
+        : `. A GitHub run shows the id only through the workflow's run-name, which must contain \${{ inputs.${GITHUB_INPUT_NAMES.rebuildId} }}`;
+    return `No run carrying rebuild id ${
+      rebuild.id
+    } appeared within ${formatDuration(
+      options.runTimeoutMs,
+    )} of the request${reported}${hint}`;
+  };
+
   for (const rebuild of await store.listRebuilds({ active: true })) {
     const enrollment = sources.get(rebuild.entityRef);
-    if (!enrollment?.sourceLocation || !enrollment.workflow) continue;
+    if (!enrollment?.sourceLocation || !enrollment.workflow) {
+      await fail(
+        rebuild,
+        `The rebuild can no longer be followed: ${whyUnfollowable(
+          rebuild.entityRef,
+          enrollment,
+        )}`,
+      );
+      continue;
+    }
     try {
       const progress = await trigger.follow({
-        provider: rebuild.provider === 'gitlab' ? 'gitlab' : 'github',
+        ...providerOf(rebuild),
         sourceLocation: enrollment.sourceLocation,
         runId: rebuild.runId,
         workflow: enrollment.workflow,
+        rebuildId: rebuild.id,
         dispatchedAt: rebuild.requestedAt,
         branch: branchOf(enrollment.sourceLocation),
       });
+      if (!progress.runId && !rebuild.runId) {
+        // No run carries this rebuild's id yet: it keeps its status.
+        if (timedOut(rebuild)) await fail(rebuild, noRunReason(rebuild));
+        continue;
+      }
       const updated = await store.updateRebuild(rebuild.id, {
         status: progress.status,
         ...(progress.runId ? { runId: progress.runId } : {}),
         ...(progress.runUrl ? { runUrl: progress.runUrl } : {}),
         ...(progress.conclusion ? { conclusion: progress.conclusion } : {}),
+        // The run is known: what the lost answer said no longer matters.
+        ...(rebuild.error ? { error: null } : {}),
         ...(progress.status === 'completed'
           ? { finishedAt: now.toISOString() }
           : {}),
@@ -62,13 +124,43 @@ export async function followRebuilds(options: {
         );
       }
     } catch (error) {
+      const message = (error as Error).message;
       logger.warn(
-        `Could not follow rebuild ${rebuild.id} of ${rebuild.entityRef}: ${
-          (error as Error).message
-        }`,
+        `Could not follow rebuild ${rebuild.id} of ${rebuild.entityRef}: ${message}`,
       );
+      // While the provider may just be down, the run may exist: keep looking.
+      // A definite failure (a refusal, no integration) ends it once timed out.
+      const transient = error instanceof TriggerError && error.outcomeUnknown;
+      if (!transient && timedOut(rebuild)) {
+        await fail(
+          rebuild,
+          `${noRunReason(rebuild)}. Looking for it failed: ${message}`,
+        );
+      }
     }
   }
+}
+
+function whyUnfollowable(
+  entityRef: string,
+  enrollment: RebuildSource | undefined,
+): string {
+  if (!enrollment) {
+    return `${entityRef} is no longer enrolled in the Image Factory`;
+  }
+  return enrollment.sourceLocation
+    ? `${entityRef} no longer names a workflow (image-factory.io/workflow)`
+    : `${entityRef} no longer has a source location (image-factory.io/source-location)`;
+}
+
+// `pending`: the trigger never said (the process stopped mid-way); the source
+// location's host decides.
+function providerOf(rebuild: RebuildRecord): {
+  provider?: 'github' | 'gitlab';
+} {
+  return rebuild.provider === 'github' || rebuild.provider === 'gitlab'
+    ? { provider: rebuild.provider }
+    : {};
 }
 
 // `…/tree/<branch>/…` (GitHub) or `…/-/tree/<branch>/…` (GitLab); '' lets the

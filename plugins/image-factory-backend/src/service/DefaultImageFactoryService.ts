@@ -9,14 +9,21 @@ import {
   ImageStatus,
   RebuildRequest,
   RebuildResponse,
+  PipelineRun,
   RefreshSummary,
 } from '@internal/plugin-image-factory-common';
-import { ImageFactoryStore } from '../database';
-import { Pipeline } from '../pipeline/Pipeline';
+import { ImageFactoryStore, PipelineRunRecord } from '../database';
 import { buildDependencyGraph } from '../status/buildDependencyGraph';
 import { ImageFactoryService } from './ImageFactoryService';
 
 const PAGE = 1000;
+
+/** Runs are queued through this; see `pipeline/RunCoordinator`. */
+export interface RunRequester {
+  request(options?: {
+    forceAnalysis?: readonly string[];
+  }): Promise<PipelineRunRecord>;
+}
 
 /** Rebuilds are requested through this; see `rebuilds/RebuildService`. */
 export interface RebuildRequester {
@@ -29,23 +36,23 @@ export interface RebuildRequester {
 
 /**
  * The API's service: reads answer from the database the pipeline fills; the
- * actions run the pipeline or ask for a rebuild.
+ * actions queue a pipeline run or ask for a rebuild.
  */
 export class DefaultImageFactoryService implements ImageFactoryService {
   private constructor(
     private readonly store: ImageFactoryStore,
-    private readonly pipeline: Pipeline,
+    private readonly runs: RunRequester,
     private readonly rebuilds: RebuildRequester,
   ) {}
 
   static create(options: {
     store: ImageFactoryStore;
-    pipeline: Pipeline;
+    runs: RunRequester;
     rebuilds: RebuildRequester;
   }): DefaultImageFactoryService {
     return new DefaultImageFactoryService(
       options.store,
-      options.pipeline,
+      options.runs,
       options.rebuilds,
     );
   }
@@ -91,10 +98,9 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     return record.status as ImageStatus;
   }
 
-  async analyze(entityRef: string): Promise<ImageStatus> {
+  async analyze(entityRef: string): Promise<PipelineRun> {
     await this.getImage(entityRef);
-    await this.pipeline.run({ forceAnalysis: [entityRef] });
-    return this.getImage(entityRef);
+    return toApiRun(await this.runs.request({ forceAnalysis: [entityRef] }));
   }
 
   async rebuild(options: {
@@ -148,7 +154,29 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     );
   }
 
-  refresh(): Promise<RefreshSummary> {
-    return this.pipeline.run();
+  async refresh(): Promise<PipelineRun> {
+    return toApiRun(await this.runs.request());
   }
+
+  async getRun(id: string): Promise<PipelineRun> {
+    const run = await this.store.getRun(id);
+    if (!run) {
+      throw new NotFoundError(`No pipeline run with id ${id}`);
+    }
+    return toApiRun(run);
+  }
+}
+
+// The stored record less what the API does not show: which entities a queued run
+// analyses again is the business of the people who asked.
+function toApiRun(run: PipelineRunRecord): PipelineRun {
+  return {
+    id: run.id,
+    status: run.status,
+    queuedAt: run.queuedAt,
+    ...(run.startedAt ? { startedAt: run.startedAt } : {}),
+    ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}),
+    ...(run.summary ? { summary: run.summary as RefreshSummary } : {}),
+    ...(run.error ? { error: run.error } : {}),
+  };
 }

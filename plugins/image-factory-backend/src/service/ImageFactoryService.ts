@@ -8,20 +8,24 @@ import {
   ImageStatus,
   RebuildRequest,
   RebuildResponse,
-  RefreshSummary,
+  PipelineRun,
 } from '@internal/plugin-image-factory-common';
 
 /**
  * What the HTTP API can ask of the plugin. Reads come from the plugin's database;
- * the actions run the pipeline or a rebuild. Authorization happens before these
+ * the actions queue a pipeline run or start a rebuild. Authorization happens before these
  * are called; errors are `@backstage/errors` types.
  */
 export interface ImageFactoryService {
   listImages(query: ImageListQuery): Promise<ImageList>;
   /** @throws NotFoundError when the entity is not enrolled. */
   getImage(entityRef: string): Promise<ImageStatus>;
-  /** Analyses one entity now and returns its new status. */
-  analyze(entityRef: string): Promise<ImageStatus>;
+  /**
+   * Queues a run that analyses this entity's Dockerfile again.
+   *
+   * @throws NotFoundError when the entity is not enrolled.
+   */
+  analyze(entityRef: string): Promise<PipelineRun>;
   rebuild(options: {
     entityRef: string;
     request: RebuildRequest;
@@ -31,6 +35,8 @@ export interface ImageFactoryService {
   /** @throws NotFoundError for an unknown base image. */
   getBaseImage(name: string): Promise<BaseImageDetail>;
   getGraph(): Promise<DependencyGraph>;
-  /** Runs the whole pipeline now. */
-  refresh(): Promise<RefreshSummary>;
+  /** Queues a run of the whole pipeline (or joins the one queued). */
+  refresh(): Promise<PipelineRun>;
+  /** @throws NotFoundError for an unknown run. */
+  getRun(id: string): Promise<PipelineRun>;
 }

@@ -12,8 +12,9 @@ import {
   imageFactoryRebuildCreatePermission,
   imageFactoryRebuildEmergencyPermission,
   imageFactoryRefreshPermission,
+  PipelineRun,
 } from '@internal/plugin-image-factory-common';
-import express, { Request } from 'express';
+import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ImageFactoryService } from './ImageFactoryService';
@@ -100,7 +101,7 @@ export async function createRouter(
 
   router.post(`${entityPath}/analyze`, async (req, res) => {
     await authorize(req, imageFactoryRefreshPermission);
-    res.json(await service.analyze(entityRefOf(req)));
+    sendQueued(req, res, await service.analyze(entityRefOf(req)));
   });
 
   router.post(`${entityPath}/rebuild`, async (req, res) => {
@@ -124,7 +125,14 @@ export async function createRouter(
     });
     try {
       const result = await service.rebuild({ entityRef, request, credentials });
-      await event.success({ meta: { rebuildId: result.rebuild.id } });
+      await event.success({
+        meta: {
+          rebuildId: result.rebuild.id,
+          ...(result.supersededRebuildIds && {
+            supersededRebuildIds: result.supersededRebuildIds,
+          }),
+        },
+      });
       res.status(201).json(result);
     } catch (error) {
       await event.fail({ error: error as Error });
@@ -154,16 +162,26 @@ export async function createRouter(
       request: req,
     });
     try {
-      const summary = await service.refresh();
-      await event.success({ meta: { commit: summary.commit } });
-      res.json(summary);
+      const run = await service.refresh();
+      await event.success({ meta: { runId: run.id } });
+      sendQueued(req, res, run);
     } catch (error) {
       await event.fail({ error: error as Error });
       throw error;
     }
   });
 
+  router.get('/runs/:id', async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json(await service.getRun(req.params.id));
+  });
+
   return router;
+}
+
+// 202: the run is queued, and `Location` is where to follow it.
+function sendQueued(req: Request, res: Response, run: PipelineRun) {
+  res.status(202).location(`${req.baseUrl}/runs/${run.id}`).json(run);
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {

@@ -1,13 +1,16 @@
 import {
   computeEligibility,
   ImageStatus,
+  isActiveRebuildStatus,
   parseDuration,
   RebuildRecord,
 } from '@internal/plugin-image-factory-common';
 
 /**
  * Computes a managed image's eligibility (PRODUCT.md §8) from its status document
- * and writes it in, with the latest and eligible digest of each base image. The
+ * and writes it in, with the latest and eligible digest of each base image and,
+ * where its index moved only for platforms the image does not build, a platform
+ * note. Only updates that change the image's platforms count. The
  * pipeline's projection and a rebuild requested between two runs both use it, so
  * the two can never disagree.
  */
@@ -17,6 +20,7 @@ export function applyEligibility(
 ): ImageStatus {
   const { enrollment, analysis, rebuilds } = status;
   const blockedReasons = [
+    ...(status.blockedBy ?? []),
     ...enrollment.errors
       .filter(
         e => e.annotation === 'image-factory.io/image' || e.blocksRebuilds,
@@ -31,9 +35,7 @@ export function applyEligibility(
           'No workflow is configured (annotation image-factory.io/workflow), so the Image Factory cannot trigger a build',
         ]),
   ];
-  const active = rebuilds.find(
-    r => r.status === 'requested' || r.status === 'running',
-  );
+  const active = rebuilds.find(r => isActiveRebuildStatus(r.status));
   const last = rebuilds[0];
   const result = computeEligibility(
     {
@@ -45,6 +47,7 @@ export function applyEligibility(
         builtDigest: base.builtDigest,
         freight: base.updates,
       })),
+      platforms: enrollment.platforms,
       activeRebuild: active && {
         requestedAt: active.requestedAt,
         status: active.status,
@@ -63,11 +66,17 @@ export function applyEligibility(
   const digests = new Map(result.baseImages.map(b => [b.ref, b]));
   return {
     ...status,
-    baseImages: status.baseImages.map(base => ({
-      ...base,
-      latestDigest: digests.get(base.ref)?.latestDigest ?? base.latestDigest,
-      eligibleDigest: digests.get(base.ref)?.eligibleDigest ?? null,
-    })),
+    baseImages: status.baseImages.map(({ platformNote: _note, ...base }) => {
+      const decided = digests.get(base.ref);
+      return {
+        ...base,
+        latestDigest: decided?.latestDigest ?? base.latestDigest,
+        latestRelevantDigest:
+          decided?.latestRelevantDigest ?? base.latestDigest,
+        eligibleDigest: decided?.eligibleDigest ?? null,
+        ...(decided?.platformNote && { platformNote: decided.platformNote }),
+      };
+    }),
     eligibility: {
       state: result.state,
       ...(result.eligibleAt ? { eligibleAt: result.eligibleAt } : {}),

@@ -101,4 +101,51 @@ describe('buildImageStatuses', () => {
       expect.stringMatching(/^component:default\/broken: .*"soon"/),
     ]);
   });
+
+  it('blocks an image whose state file is invalid, naming the file, and one its entity no longer enrolls', () => {
+    const { state, enrollments } = fleet(['alpha', 'frozen', 'gone']);
+    const { statuses, errors } = buildImageStatuses(state, {
+      enrollments: new Map(
+        enrollments
+          .filter(e => e.entityRef !== 'component:default/gone')
+          .map(e => [e.entityRef, e]),
+      ),
+      owners: new Map(),
+      rebuilds: new Map(),
+      emergencyCounts: new Map(),
+      discoveryErrors: new Map(),
+      freightSource: 'registry',
+      coordinationWindowMs: 0,
+      warehouses: new Set(),
+      invalidStateFiles: [
+        {
+          path: 'state/images/frozen.yaml',
+          error:
+            'line 3: YAML anchors and aliases are not allowed in a state file',
+          content: 'x: &a 1\n',
+        },
+      ],
+      now: new Date(NOW),
+    });
+
+    expect(errors).toEqual([]);
+    expect(statuses.map(s => [s.entityRef, s.eligibility.state])).toEqual([
+      ['component:default/alpha', 'unknown'],
+      ['component:default/frozen', 'blocked'],
+      ['component:default/gone', 'blocked'],
+    ]);
+    const [alpha, frozen, gone] = statuses;
+    expect(alpha.blockedBy).toBeUndefined();
+    expect(frozen.eligibility.reasons).toEqual([
+      expect.stringMatching(
+        /^The state file state\/images\/frozen\.yaml is invalid \(line 3: YAML anchors .*\) .*must be fixed in the state repository/,
+      ),
+    ]);
+    expect(frozen.blockedBy).toEqual(frozen.eligibility.reasons);
+    expect(gone.eligibility.reasons).toEqual([
+      expect.stringContaining(
+        'component:default/gone does not enroll ghcr.io/acme/gone',
+      ),
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { isError } from '@backstage/errors';
 import { applyEligibility } from './applyEligibility';
+import { blockersOf } from './blockersOf';
 import { unprojectedStatus } from './unprojectedStatus';
 import {
   BaseImageDetail,
@@ -11,6 +12,8 @@ import {
   ImageBaseImage,
   ImageState,
   ImageStatus,
+  InvalidStateFile,
+  invalidFilesByName,
   ManagedImageState,
   RebuildRecord,
   StateTree,
@@ -32,6 +35,8 @@ export interface StatusContext {
   coordinationWindowMs: number;
   /** Names that have a Warehouse manifest. */
   warehouses: ReadonlySet<string>;
+  /** The state files that could not be read: the images of their names are blocked. */
+  invalidStateFiles?: readonly InvalidStateFile[];
   now: Date;
 }
 
@@ -53,14 +58,20 @@ export function buildImageStatuses(
   context: StatusContext,
 ): ProjectedStatuses {
   const tracked = indexTracked(state);
+  const frozen = invalidFilesByName(context.invalidStateFiles ?? []);
   const statuses: ImageStatus[] = [];
   const errors: string[] = [];
   for (const image of state.images) {
     try {
+      const blockedBy = blockersOf(
+        image,
+        frozen,
+        context.enrollments.get(image.entityRef),
+      );
       statuses.push(
         image.kind === 'managed'
-          ? managedStatus(image, tracked, context)
-          : externalStatus(image, context),
+          ? managedStatus(image, tracked, context, blockedBy)
+          : externalStatus(image, context, blockedBy),
       );
     } catch (error) {
       const reason = `The Image Factory could not compute this image's status: ${
@@ -102,6 +113,7 @@ function managedStatus(
   image: ManagedImageState,
   tracked: Map<string, BaseImageState>,
   context: StatusContext,
+  blockedBy: string[],
 ): ImageStatus {
   const enrollment = context.enrollments.get(image.entityRef);
   const rebuilds = context.rebuilds.get(image.entityRef) ?? [];
@@ -115,10 +127,13 @@ function managedStatus(
       eligibleDigest: null,
       lastUpdated: record?.lastUpdated ?? null,
       freight: record ? freightOf(record, context.freightSource) : [],
+      // Platform digests let eligibility tell an index moved for another
+      // platform from one that changes what this image is built from.
       updates:
         record?.updates.map(u => ({
           digest: u.digest,
           firstSeen: u.firstSeen,
+          ...(u.platformDigests && { platformDigests: u.platformDigests }),
         })) ?? [],
       dependents: record?.dependents ?? [],
       ...errorOf(record?.ref ?? usage.ref, context.discoveryErrors),
@@ -137,6 +152,7 @@ function managedStatus(
         autoRebuild: image.policy.autoRebuild,
         workflow: image.policy.workflow,
         priority: image.policy.priority,
+        platforms: image.policy.platforms,
         errors: enrollment?.errors ?? [],
       },
       analysis: {
@@ -157,6 +173,7 @@ function managedStatus(
       ].sort(),
       // Filled in by applyEligibility.
       eligibility: { state: 'unknown', reasons: [] },
+      ...(blockedBy.length > 0 ? { blockedBy } : {}),
       rebuilds,
       emergencyRebuildCount: context.emergencyCounts.get(image.entityRef) ?? 0,
       links: {},
@@ -174,9 +191,28 @@ function managedStatus(
 function externalStatus(
   image: ExternalImageState,
   context: StatusContext,
+  blockedBy: string[],
+): ImageStatus {
+  const status = externalStatusOf(
+    image,
+    context,
+    context.enrollments.get(image.entityRef),
+  );
+  return blockedBy.length > 0
+    ? {
+        ...status,
+        blockedBy,
+        eligibility: { state: 'blocked', reasons: blockedBy },
+      }
+    : status;
+}
+
+function externalStatusOf(
+  image: ExternalImageState,
+  context: StatusContext,
+  enrollment: Enrollment | undefined,
 ): ImageStatus {
   const monitored = image.monitored;
-  const enrollment = context.enrollments.get(image.entityRef);
   const error = context.discoveryErrors.get(monitored.ref);
   const eligibility: Eligibility = monitored.currentDigest
     ? {

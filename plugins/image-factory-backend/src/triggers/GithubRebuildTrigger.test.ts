@@ -16,7 +16,11 @@ const INPUTS = [
   'image_factory_reason',
   'image_factory_base_images',
   'image_factory_trigger',
+  'image_factory_rebuild_id',
 ];
+const REBUILD_ID = '6f1c2a4e-8b3d-4c5e-9f00-0123456789ab';
+// The run-name the README asks for: the only place GitHub's API shows an input.
+const RUN_NAME = 'Rebuild ${{ inputs.image_factory_rebuild_id }}';
 const START = Date.UTC(2025, 4, 1, 12, 0, 0);
 
 const request: RebuildTriggerRequest = {
@@ -37,6 +41,7 @@ const request: RebuildTriggerRequest = {
     'docker.io/library/node:22-bookworm-slim has a new digest that aged past the 7d delay.',
   trigger: 'auto',
   requestedBy: 'image-factory',
+  rebuildId: REBUILD_ID,
 };
 
 interface Setup {
@@ -54,7 +59,11 @@ afterEach(async () => {
 async function setup(options: {
   returnsRunDetails: boolean;
   token?: string | null;
+  /** The workflow's run-name; `null`: none. Default {@link RUN_NAME}. */
+  runName?: string | null;
+  requestTimeoutMs?: number;
 }): Promise<Setup> {
+  const runName = options.runName === undefined ? RUN_NAME : options.runName;
   const clock = manualClock(START);
   const api = await startLocalGithubApi({
     token: TOKEN,
@@ -65,6 +74,7 @@ async function setup(options: {
         defaultBranch: 'trunk',
         branches: ['main', 'trunk'],
         workflows: { 'build.yml': INPUTS, 'lint.yml': [] },
+        ...(runName === null ? {} : { runNames: { 'build.yml': runName } }),
       },
     },
   });
@@ -86,6 +96,9 @@ async function setup(options: {
     integrations: ScmIntegrations.fromConfig(config),
     logger,
     clock,
+    ...(options.requestTimeoutMs
+      ? { requestTimeoutMs: options.requestTimeoutMs }
+      : {}),
   });
   return { api, trigger, clock, logger };
 }
@@ -128,6 +141,7 @@ describe('GithubRebuildTrigger', () => {
         image_factory_reason: request.reason,
         image_factory_base_images: JSON.stringify(request.baseImages),
         image_factory_trigger: 'auto',
+        image_factory_rebuild_id: REBUILD_ID,
       },
       return_run_details: true,
     });
@@ -182,6 +196,7 @@ describe('GithubRebuildTrigger', () => {
       provider: 'github',
       sourceLocation: request.sourceLocation,
       workflow: 'build.yml',
+      rebuildId: REBUILD_ID,
       dispatchedAt: result.dispatchedAt,
       branch: result.ref,
     });
@@ -208,15 +223,118 @@ describe('GithubRebuildTrigger', () => {
     expect(api.requests).toHaveLength(4);
   });
 
-  it('reports the run as queued while a listing does not show it yet', async () => {
+  it('reports no run while a listing does not show it yet', async () => {
     const { trigger } = await setup({ returnsRunDetails: false });
     const progress = await trigger.follow({
       provider: 'github',
       sourceLocation: request.sourceLocation,
       workflow: 'build.yml',
+      rebuildId: REBUILD_ID,
       dispatchedAt: new Date(START).toISOString(),
       branch: 'main',
     });
+    expect(progress).toEqual({ status: 'queued' });
+  });
+
+  it('reports an unknown outcome, not a refusal, when GitHub answers 502 after accepting the dispatch, and finds that run by its rebuild id', async () => {
+    const { api, trigger, clock } = await setup({ returnsRunDetails: true });
+    api.answerNextAfterHandling({
+      status: 502,
+      body: { message: 'Server Error' },
+    });
+
+    const error = await catchTriggerError(trigger.trigger(request));
+
+    expect(error.status).toBe(502);
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toBe(
+      'GitHub answered 502 when dispatching build.yml on acme/payments@main: Server Error',
+    );
+    expect(api.runs).toHaveLength(1);
+
+    clock.advance(30_000);
+    const progress = await trigger.follow({
+      provider: 'github',
+      sourceLocation: request.sourceLocation,
+      workflow: 'build.yml',
+      rebuildId: REBUILD_ID,
+      dispatchedAt: new Date(START).toISOString(),
+      branch: 'main',
+    });
+    expect(progress).toEqual({
+      status: 'queued',
+      runId: String(api.runs[0].id),
+      runUrl: api.runs[0].html_url,
+    });
+    expect(
+      api.requests.filter(r => r.path.endsWith('/dispatches')),
+    ).toHaveLength(1);
+  });
+
+  it('reports an unknown outcome when the dispatch times out after it was sent', async () => {
+    const { api, trigger } = await setup({
+      returnsRunDetails: true,
+      requestTimeoutMs: 100,
+    });
+    api.answerNextAfterHandling(handled => ({ ...handled, delayMs: 5_000 }));
+
+    const error = await catchTriggerError(trigger.trigger(request));
+
+    expect(error.status).toBeUndefined();
+    expect(error.outcomeUnknown).toBe(true);
+    expect(api.runs).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it('never takes a run started by hand on the branch for the dispatched one', async () => {
+    const { api, trigger, clock } = await setup({ returnsRunDetails: true });
+    // This time the gateway gave up before GitHub acted: no run is ours.
+    api.answerNext({ status: 504, body: { message: 'Gateway Timeout' } });
+    const error = await catchTriggerError(trigger.trigger(request));
+    expect(error.outcomeUnknown).toBe(true);
+    // Someone dispatches the same workflow by hand right after, on the same branch.
+    clock.advance(2_000);
+    api.addRun({
+      repository: 'acme/payments',
+      workflow: 'build.yml',
+      head_branch: 'main',
+      event: 'workflow_dispatch',
+      status: 'queued',
+      conclusion: null,
+      created_at: new Date(clock.now()).toISOString(),
+      display_title: 'Rebuild ',
+    });
+
+    const progress = await trigger.follow({
+      provider: 'github',
+      sourceLocation: request.sourceLocation,
+      workflow: 'build.yml',
+      rebuildId: REBUILD_ID,
+      dispatchedAt: new Date(START).toISOString(),
+      branch: 'main',
+    });
+
+    expect(progress).toEqual({ status: 'queued' });
+  });
+
+  it('finds no run of a workflow whose run-name does not carry the rebuild id', async () => {
+    const { api, trigger, clock } = await setup({
+      returnsRunDetails: false,
+      runName: null,
+    });
+    await trigger.trigger(request);
+    expect(api.runs[0].display_title).toBe('build.yml');
+    clock.advance(5_000);
+
+    const progress = await trigger.follow({
+      provider: 'github',
+      sourceLocation: request.sourceLocation,
+      workflow: 'build.yml',
+      rebuildId: REBUILD_ID,
+      dispatchedAt: new Date(START).toISOString(),
+      branch: 'main',
+    });
+
     expect(progress).toEqual({ status: 'queued' });
   });
 
@@ -244,6 +362,7 @@ describe('GithubRebuildTrigger', () => {
         provider: 'github',
         sourceLocation: request.sourceLocation,
         workflow: 'build.yml',
+        rebuildId: REBUILD_ID,
         runId: started.runId,
         dispatchedAt: started.dispatchedAt,
         branch: started.ref,
@@ -356,6 +475,7 @@ describe('GithubRebuildTrigger', () => {
     );
 
     expect(error.status).toBe(404);
+    expect(error.outcomeUnknown).toBe(false);
     expect(error.provider).toBe('github');
     expect(error.message).toBe(
       'GitHub answered 404 when dispatching missing.yml on acme/payments@main: Not Found',
@@ -372,7 +492,7 @@ describe('GithubRebuildTrigger', () => {
     expect(error.status).toBe(422);
     expect(error.message).toContain('Unexpected inputs provided');
     expect(error.message).toContain(
-      'The workflow must declare the inputs image_factory_reason, image_factory_base_images, image_factory_trigger under on.workflow_dispatch.inputs',
+      'The workflow must declare the inputs image_factory_reason, image_factory_base_images, image_factory_trigger, image_factory_rebuild_id under on.workflow_dispatch.inputs',
     );
     expect(api.requests).toHaveLength(1);
   });
@@ -407,6 +527,8 @@ describe('GithubRebuildTrigger', () => {
     const error = await catchTriggerError(trigger.trigger(request));
 
     expect(error.status).toBeUndefined();
+    // The connection was refused: nothing was sent, so no run can exist.
+    expect(error.outcomeUnknown).toBe(false);
     expect(error.message).toMatch(
       /^GitHub could not be reached when dispatching build\.yml on acme\/payments@main: /,
     );

@@ -5,13 +5,14 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { buildGithubInputs } from './buildRunParameters';
-import { connectGithub } from './connectGithub';
-import { createGithubCaller } from './createGithubCaller';
+import { connectGithub, GithubConnection } from './connectGithub';
+import { createGithubCaller, GithubCaller } from './createGithubCaller';
 import { DispatchLimiter } from './DispatchLimiter';
 import { findDispatchedRun } from './findDispatchedRun';
 import { mapGithubRun } from './mapRunStatus';
 import { readGithubFailure } from './readGithubFailure';
 import { scrubSecrets } from '../lib/scrubSecrets';
+import { startedNothing } from './TriggerError';
 import {
   FollowRunRequest,
   RebuildTrigger,
@@ -37,6 +38,8 @@ export interface GithubRebuildTriggerOptions {
   dispatchesPerMinute?: number;
   /** A rate limit resetting later than this is reported instead of waited for; default 2 minutes. */
   maxRateLimitWaitMs?: number;
+  /** How long one request may wait for its answer; default 30 seconds. */
+  requestTimeoutMs?: number;
 }
 
 // 400/422 on a dispatch that asked for run details may just mean the server
@@ -62,6 +65,7 @@ export class GithubRebuildTrigger implements RebuildTrigger {
   readonly #clock: TriggerClock;
   readonly #limiter: DispatchLimiter;
   readonly #maxRateLimitWaitMs: number;
+  readonly #requestTimeoutMs: number;
   /** API base URLs that answered a request for run details with 400/422. */
   readonly #withoutRunDetails = new Set<string>();
 
@@ -82,6 +86,7 @@ export class GithubRebuildTrigger implements RebuildTrigger {
       clock: this.#clock,
     });
     this.#maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 120_000;
+    this.#requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
   }
 
   /** Whether a source location is on a host of `integrations.github`. */
@@ -95,14 +100,12 @@ export class GithubRebuildTrigger implements RebuildTrigger {
     const { octokit, repository, apiBaseUrl, secrets, caller } =
       await this.#connect(request.sourceLocation);
     const { owner, repo } = repository;
-    const branch =
-      repository.branch ??
-      (
-        await caller.call(
-          `reading the default branch of ${owner}/${repo}`,
-          () => octokit.rest.repos.get({ owner, repo }),
-        )
-      ).data.default_branch;
+    const branch = await this.#branchOf({ octokit, repository, caller }).catch(
+      error => {
+        // Nothing is dispatched yet: whatever the answer, no run exists.
+        throw startedNothing(error);
+      },
+    );
     const what = `dispatching ${request.workflow} on ${owner}/${repo}@${branch}`;
     const dispatch = async (withRunDetails: boolean) => {
       await this.#limiter.acquire();
@@ -175,14 +178,18 @@ export class GithubRebuildTrigger implements RebuildTrigger {
     );
     const { owner, repo } = repository;
     if (request.runId === undefined) {
+      const branch =
+        request.branch ||
+        (await this.#branchOf({ octokit, repository, caller }));
       const found = await caller.call(
-        `listing runs of ${request.workflow} on ${owner}/${repo}@${request.branch}`,
+        `listing runs of ${request.workflow} on ${owner}/${repo}@${branch}`,
         () =>
           findDispatchedRun(octokit, {
             owner,
             repo,
             workflow: request.workflow,
-            branch: request.branch,
+            branch,
+            rebuildId: request.rebuildId,
             dispatchedAt: Date.parse(request.dispatchedAt),
           }),
       );
@@ -204,12 +211,31 @@ export class GithubRebuildTrigger implements RebuildTrigger {
     };
   }
 
+  // The source location's branch, or the repository's default branch.
+  async #branchOf(connection: {
+    octokit: GithubConnection['octokit'];
+    repository: GithubConnection['repository'];
+    caller: GithubCaller;
+  }): Promise<string> {
+    const { octokit, repository, caller } = connection;
+    if (repository.branch) {
+      return repository.branch;
+    }
+    const { owner, repo } = repository;
+    const { data } = await caller.call(
+      `reading the default branch of ${owner}/${repo}`,
+      () => octokit.rest.repos.get({ owner, repo }),
+    );
+    return data.default_branch;
+  }
+
   async #connect(sourceLocation: string) {
     const connection = await connectGithub({
       sourceLocation,
       integrations: this.#integrations,
       credentialsProvider: this.#credentialsProvider,
       logger: this.#logger,
+      requestTimeoutMs: this.#requestTimeoutMs,
     });
     const caller = createGithubCaller({
       connection,

@@ -13,6 +13,7 @@ import type { RebuildTriggerRequest } from './types';
 
 const TOKEN = 'glpat-LocalTestToken_0123456789';
 const START = Date.UTC(2025, 4, 1, 12, 0, 0);
+const REBUILD_ID = '0b9e7d1c-2f3a-4b5c-8d6e-fedcba987654';
 
 const request: RebuildTriggerRequest = {
   entityRef: 'component:default/ledger',
@@ -27,6 +28,7 @@ const request: RebuildTriggerRequest = {
   reason: 'Emergency rebuild: CVE-2025-0001 in the base image.',
   trigger: 'emergency',
   requestedBy: 'user:default/sec-eng',
+  rebuildId: REBUILD_ID,
 };
 
 interface Setup {
@@ -42,11 +44,15 @@ afterEach(async () => {
 });
 
 async function setup(
-  options: { variablesRole?: 'no_one_allowed' | 'developer' } = {},
+  options: {
+    variablesRole?: 'no_one_allowed' | 'developer';
+    requestTimeoutMs?: number;
+  } = {},
 ): Promise<Setup> {
   const clock = manualClock(START);
   const api = await startLocalGitlabApi({
     token: TOKEN,
+    now: clock.now,
     projects: {
       'group/sub/ledger': {
         id: 42,
@@ -69,6 +75,9 @@ async function setup(
     integrations: ScmIntegrations.fromConfig(config),
     logger,
     clock,
+    ...(options.requestTimeoutMs
+      ? { requestTimeoutMs: options.requestTimeoutMs }
+      : {}),
   });
   return { api, trigger, clock, logger };
 }
@@ -104,6 +113,7 @@ describe('GitlabRebuildTrigger', () => {
           value: JSON.stringify(request.baseImages),
         },
         { key: 'IMAGE_FACTORY_TRIGGER', value: 'emergency' },
+        { key: 'IMAGE_FACTORY_REBUILD_ID', value: REBUILD_ID },
       ],
     });
     const pipeline = api.pipelines[0];
@@ -162,6 +172,7 @@ describe('GitlabRebuildTrigger', () => {
       provider: 'gitlab',
       sourceLocation: request.sourceLocation,
       workflow: request.workflow,
+      rebuildId: REBUILD_ID,
       runId: started.runId,
       dispatchedAt: started.dispatchedAt,
       branch: started.ref,
@@ -201,6 +212,7 @@ describe('GitlabRebuildTrigger', () => {
     );
 
     expect(error.status).toBe(400);
+    expect(error.outcomeUnknown).toBe(false);
     expect(error.message).toBe(
       'GitLab answered 400 when creating a pipeline on group/sub/ledger@gone: Reference not found',
     );
@@ -244,20 +256,112 @@ describe('GitlabRebuildTrigger', () => {
     expect(logged).not.toContain(TOKEN);
   });
 
-  it('refuses to follow a pipeline without its id', async () => {
+  const lookUp = (trigger: GitlabRebuildTrigger, workflow = 'main') =>
+    trigger.follow({
+      provider: 'gitlab',
+      sourceLocation: request.sourceLocation,
+      workflow,
+      rebuildId: REBUILD_ID,
+      dispatchedAt: new Date(START).toISOString(),
+      branch: 'main',
+    });
+
+  it('reports an unknown outcome, not a refusal, when GitLab answers 502 after creating the pipeline, and finds it by its rebuild id variable', async () => {
+    const { api, trigger, clock } = await setup();
+    // A pipeline someone ran by hand a little earlier, with no rebuild id.
+    api.addPipeline({
+      project: 'group/sub/ledger',
+      ref: 'main',
+      status: 'running',
+    });
+    api.answerNextAfterHandling({ status: 502, text: '502 Bad Gateway' });
+
+    const error = await catchTriggerError(trigger.trigger(request));
+
+    expect(error.status).toBe(502);
+    expect(error.outcomeUnknown).toBe(true);
+    expect(api.pipelines).toHaveLength(2);
+    const ours = api.pipelines[1];
+
+    clock.advance(30_000);
+    const progress = await lookUp(trigger);
+
+    expect(progress).toEqual({
+      status: 'queued',
+      runId: String(ours.id),
+      runUrl: ours.web_url,
+    });
+    const list = api.requests.find(
+      r => r.method === 'GET' && r.path.endsWith('/pipelines'),
+    )!;
+    expect(Object.fromEntries(list.query)).toMatchObject({
+      ref: 'main',
+      updated_after: '2025-05-01T11:59:00.000Z',
+    });
+    expect(
+      api.requests.filter(r => r.method === 'POST').map(r => r.url),
+    ).toEqual(['/api/v4/projects/group%2Fsub%2Fledger/pipeline']);
+  });
+
+  it('reports an unknown outcome when creating the pipeline times out after it was sent', async () => {
+    const { api, trigger } = await setup({ requestTimeoutMs: 100 });
+    api.answerNextAfterHandling(handled => ({ ...handled, delayMs: 5_000 }));
+
+    const error = await catchTriggerError(trigger.trigger(request));
+
+    expect(error.status).toBeUndefined();
+    expect(error.outcomeUnknown).toBe(true);
+    expect(api.pipelines).toHaveLength(1);
+    expect(await lookUp(trigger)).toMatchObject({
+      runId: String(api.pipelines[0].id),
+    });
+  });
+
+  it('never takes a pipeline started by hand on the ref for the dispatched one', async () => {
+    const { api, trigger, clock } = await setup();
+    api.answerNext({
+      status: 503,
+      body: { message: '503 Service Unavailable' },
+    });
+    const error = await catchTriggerError(trigger.trigger(request));
+    expect(error.outcomeUnknown).toBe(true);
+    clock.advance(2_000);
+    api.addPipeline({
+      project: 'group/sub/ledger',
+      ref: 'main',
+      status: 'pending',
+    });
+    api.addPipeline({
+      project: 'group/sub/ledger',
+      ref: 'main',
+      status: 'pending',
+      source: 'api',
+      variables: [
+        { key: 'IMAGE_FACTORY_REBUILD_ID', value: 'another-rebuild' },
+      ],
+    });
+
+    expect(await lookUp(trigger)).toEqual({ status: 'queued' });
+  });
+
+  it('looks a CI file pipeline up on the ref it was created on', async () => {
     const { api, trigger } = await setup();
-    const error = await catchTriggerError(
-      trigger.follow({
-        provider: 'gitlab',
-        sourceLocation: request.sourceLocation,
-        workflow: 'main',
-        dispatchedAt: new Date(START).toISOString(),
-        branch: 'main',
-      }),
-    );
-    expect(error.message).toBe(
-      'A GitLab pipeline is followed by its id, and none was given',
-    );
-    expect(api.requests).toHaveLength(0);
+    await trigger.trigger({
+      ...request,
+      workflow: '.gitlab-ci.yml',
+      sourceLocation: 'https://gitlab.local/group/sub/ledger',
+    });
+
+    const progress = await trigger.follow({
+      provider: 'gitlab',
+      sourceLocation: 'https://gitlab.local/group/sub/ledger',
+      workflow: '.gitlab-ci.yml',
+      rebuildId: REBUILD_ID,
+      dispatchedAt: new Date(START).toISOString(),
+      branch: '',
+    });
+
+    expect(progress.runId).toBe(String(api.pipelines[0].id));
+    expect(api.pipelines[0].ref).toBe('trunk');
   });
 });

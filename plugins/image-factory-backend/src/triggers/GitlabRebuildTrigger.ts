@@ -5,10 +5,15 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { buildGitlabVariables } from './buildRunParameters';
-import { createGitlabCaller, GitlabConnection } from './createGitlabCaller';
+import {
+  createGitlabCaller,
+  GitlabCaller,
+  GitlabConnection,
+} from './createGitlabCaller';
+import { findCreatedPipeline } from './findCreatedPipeline';
 import { mapGitlabPipeline } from './mapRunStatus';
-import { parseGitlabProject } from './parseRepositoryUrl';
-import { TriggerError } from './TriggerError';
+import { GitlabProject, parseGitlabProject } from './parseRepositoryUrl';
+import { startedNothing, TriggerError } from './TriggerError';
 import {
   FollowRunRequest,
   RebuildTrigger,
@@ -32,6 +37,8 @@ export interface GitlabRebuildTriggerOptions {
   clock?: TriggerClock;
   /** A rate limit resetting later than this is reported instead of waited for; default 2 minutes. */
   maxRateLimitWaitMs?: number;
+  /** How long one request may wait for its answer; default 30 seconds. */
+  requestTimeoutMs?: number;
 }
 
 interface Pipeline {
@@ -57,6 +64,7 @@ export class GitlabRebuildTrigger implements RebuildTrigger {
   readonly #logger: LoggerService;
   readonly #clock: TriggerClock;
   readonly #maxRateLimitWaitMs: number;
+  readonly #requestTimeoutMs: number;
 
   static create(options: GitlabRebuildTriggerOptions): GitlabRebuildTrigger {
     return new GitlabRebuildTrigger(options);
@@ -70,6 +78,7 @@ export class GitlabRebuildTrigger implements RebuildTrigger {
     this.#logger = options.logger;
     this.#clock = options.clock ?? systemClock;
     this.#maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 120_000;
+    this.#requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
   }
 
   /** Whether a source location is on a host of `integrations.gitlab`. */
@@ -82,15 +91,12 @@ export class GitlabRebuildTrigger implements RebuildTrigger {
   async trigger(request: RebuildTriggerRequest): Promise<RebuildTriggerResult> {
     const { project, call } = await this.#connect(request.sourceLocation);
     const id = encodeURIComponent(project.path);
-    const ref = /\.ya?ml$/i.test(request.workflow)
-      ? project.branch ??
-        (
-          await call<{ default_branch: string }>(
-            `reading the default branch of ${project.path}`,
-            { path: `projects/${id}` },
-          )
-        ).default_branch
-      : request.workflow;
+    const ref = await this.#refOf(project, request.workflow, call).catch(
+      error => {
+        // Nothing is created yet: whatever the answer, no pipeline exists.
+        throw startedNothing(error);
+      },
+    );
     const dispatchedAt = this.#clock.now();
     const pipeline = await call<Pipeline>(
       `creating a pipeline on ${project.path}@${ref}`,
@@ -114,14 +120,23 @@ export class GitlabRebuildTrigger implements RebuildTrigger {
   }
 
   async follow(request: FollowRunRequest): Promise<RunProgress> {
-    if (request.runId === undefined) {
-      throw new TriggerError({
-        provider: 'gitlab',
-        message: 'A GitLab pipeline is followed by its id, and none was given',
-      });
-    }
     const { project, call } = await this.#connect(request.sourceLocation);
     const id = encodeURIComponent(project.path);
+    if (request.runId === undefined) {
+      const found = await findCreatedPipeline(call, {
+        project,
+        ref: await this.#refOf(project, request.workflow, call),
+        rebuildId: request.rebuildId,
+        dispatchedAt: Date.parse(request.dispatchedAt),
+      });
+      return found
+        ? {
+            ...mapGitlabPipeline(found.status),
+            runUrl: found.web_url,
+            runId: String(found.id),
+          }
+        : { status: 'queued' };
+    }
     const pipeline = await call<Pipeline>(
       `reading pipeline ${request.runId} of ${project.path}`,
       {
@@ -133,6 +148,26 @@ export class GitlabRebuildTrigger implements RebuildTrigger {
       runUrl: pipeline.web_url,
       runId: String(pipeline.id),
     };
+  }
+
+  // The workflow annotation names the ref, unless it is a CI file name: then
+  // the source location's branch, or the project's default branch.
+  async #refOf(
+    project: GitlabProject,
+    workflow: string,
+    call: GitlabCaller,
+  ): Promise<string> {
+    if (!/\.ya?ml$/i.test(workflow)) {
+      return workflow;
+    }
+    if (project.branch) {
+      return project.branch;
+    }
+    const { default_branch: branch } = await call<{ default_branch: string }>(
+      `reading the default branch of ${project.path}`,
+      { path: `projects/${encodeURIComponent(project.path)}` },
+    );
+    return branch;
   }
 
   async #connect(sourceLocation: string) {
@@ -165,6 +200,7 @@ export class GitlabRebuildTrigger implements RebuildTrigger {
       clock: this.#clock,
       logger: this.#logger,
       maxRateLimitWaitMs: this.#maxRateLimitWaitMs,
+      requestTimeoutMs: this.#requestTimeoutMs,
     });
     return { project, call };
   }

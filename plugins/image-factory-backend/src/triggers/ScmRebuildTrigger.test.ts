@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { GITHUB_INPUT_NAMES } from './buildRunParameters';
 import { LocalGithubApi, startLocalGithubApi } from './localGithubApi';
 import { LocalGitlabApi, startLocalGitlabApi } from './localGitlabApi';
 import { manualClock } from './manualClock';
@@ -23,6 +24,7 @@ const base: Omit<RebuildTriggerRequest, 'sourceLocation' | 'workflow'> = {
   reason: 'A base image digest aged past the 7d delay.',
   trigger: 'manual',
   requestedBy: 'user:default/dev',
+  rebuildId: '3c9d0e1f-4a5b-4c6d-8e7f-a1b2c3d4e5f6',
 };
 
 let github: LocalGithubApi;
@@ -39,13 +41,7 @@ beforeEach(async () => {
       'acme/payments': {
         defaultBranch: 'main',
         branches: ['main'],
-        workflows: {
-          'build.yml': [
-            'image_factory_reason',
-            'image_factory_base_images',
-            'image_factory_trigger',
-          ],
-        },
+        workflows: { 'build.yml': Object.values(GITHUB_INPUT_NAMES) },
       },
     },
   });
@@ -106,6 +102,7 @@ describe('ScmRebuildTrigger', () => {
       provider: started.provider,
       sourceLocation: 'https://ghe.local/acme/payments/tree/main/',
       workflow: 'build.yml',
+      rebuildId: base.rebuildId,
       runId: started.runId,
       dispatchedAt: started.dispatchedAt,
       branch: started.ref,
@@ -132,11 +129,31 @@ describe('ScmRebuildTrigger', () => {
       provider: started.provider,
       sourceLocation: 'url:https://gitlab.local/platform/ledger/-/tree/main/',
       workflow: 'main',
+      rebuildId: base.rebuildId,
       runId: started.runId,
       dispatchedAt: started.dispatchedAt,
       branch: started.ref,
     });
     expect(progress).toMatchObject({ status: 'in_progress' });
+  });
+
+  it("looks for the run on the source location's host when the trigger never said which provider it used", async () => {
+    await trigger.trigger({
+      ...base,
+      sourceLocation: 'url:https://gitlab.local/platform/ledger/-/tree/main/',
+      workflow: 'main',
+    });
+
+    const progress = await trigger.follow({
+      sourceLocation: 'url:https://gitlab.local/platform/ledger/-/tree/main/',
+      workflow: 'main',
+      rebuildId: base.rebuildId,
+      dispatchedAt: new Date(START).toISOString(),
+      branch: 'main',
+    });
+
+    expect(progress.runId).toBe(String(gitlab.pipelines[0].id));
+    expect(github.requests).toHaveLength(0);
   });
 
   it('rejects a source location on a host no integration serves', async () => {

@@ -29,6 +29,8 @@ export interface ScmRebuildTriggerOptions {
   dispatchesPerMinute?: number;
   /** A rate limit resetting later than this is reported instead of waited for; default 2 minutes. */
   maxRateLimitWaitMs?: number;
+  /** How long one request may wait for its answer; default 30 seconds. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -77,8 +79,23 @@ export class ScmRebuildTrigger implements RebuildTrigger {
   }
 
   follow(request: FollowRunRequest): Promise<RunProgress> {
-    return request.provider === 'github'
-      ? this.#github.follow(request)
-      : this.#gitlab.follow(request);
+    if (request.provider === 'github') {
+      return this.#github.follow(request);
+    }
+    if (request.provider === 'gitlab') {
+      return this.#gitlab.follow(request);
+    }
+    // The trigger never said: the host decides, as it did for the trigger.
+    if (this.#github.supports(request.sourceLocation)) {
+      return this.#github.follow(request);
+    }
+    if (this.#gitlab.supports(request.sourceLocation)) {
+      return this.#gitlab.follow(request);
+    }
+    return Promise.reject(
+      new InputError(
+        `No GitHub or GitLab integration serves ${request.sourceLocation}: add its host under integrations.github or integrations.gitlab`,
+      ),
+    );
   }
 }

@@ -28,6 +28,8 @@ export async function connectGithub(options: {
   integrations: ScmIntegrationRegistry;
   credentialsProvider: GithubCredentialsProvider;
   logger: LoggerService;
+  /** How long one request may wait for its answer. */
+  requestTimeoutMs: number;
 }): Promise<GithubConnection> {
   const repository = parseGithubRepository(options.sourceLocation);
   const integration = options.integrations.github.byUrl(repository.url);
@@ -58,6 +60,14 @@ export async function connectGithub(options: {
     baseUrl: apiBaseUrl,
     auth: token,
     userAgent: 'backstage-plugin-image-factory',
+    request: {
+      // A request with no answer must end: a dispatch is then `dispatched`.
+      fetch: (url: string, init: RequestInit = {}) =>
+        fetch(url, {
+          ...init,
+          signal: init.signal ?? AbortSignal.timeout(options.requestTimeoutMs),
+        }),
+    },
     log: {
       debug: log(message => options.logger.debug(message)),
       info: log(message => options.logger.debug(message)),

@@ -4,7 +4,7 @@ import type { GithubConnection } from './connectGithub';
 import { readGithubFailure } from './readGithubFailure';
 import { retryOnRateLimit } from './retryOnRateLimit';
 import { scrubSecrets } from '../lib/scrubSecrets';
-import { TriggerError } from './TriggerError';
+import { mayHaveBeenSent, TriggerError } from './TriggerError';
 import type { TriggerClock } from './types';
 
 /** Calls to one GitHub connection, with rate limits waited out. */
@@ -45,11 +45,19 @@ export function createGithubCaller(options: {
       return error;
     }
     const failure = readGithubFailure(error);
-    let message = failure
-      ? `GitHub answered ${failure.status} when ${what}: ${failure.message}`
-      : `GitHub could not be reached when ${what}: ${
-          error instanceof Error ? error.message : String(error)
-        }`;
+    // An answer of 5xx, or none after the request left: GitHub may have acted.
+    const outcomeUnknown = failure
+      ? failure.status >= 500
+      : mayHaveBeenSent(error);
+    const reason = error instanceof Error ? error.message : String(error);
+    let message;
+    if (failure) {
+      message = `GitHub answered ${failure.status} when ${what}: ${failure.message}`;
+    } else if (outcomeUnknown) {
+      message = `GitHub gave no answer when ${what}: ${reason}`;
+    } else {
+      message = `GitHub could not be reached when ${what}: ${reason}`;
+    }
     if (failure && /unexpected inputs/i.test(failure.message)) {
       message += `. The workflow must declare the inputs ${Object.values(
         GITHUB_INPUT_NAMES,
@@ -59,6 +67,7 @@ export function createGithubCaller(options: {
       provider: 'github',
       status: failure?.status,
       message: scrubSecrets(message, connection.secrets),
+      outcomeUnknown,
     });
     logger.warn(triggerError.message);
     return triggerError;

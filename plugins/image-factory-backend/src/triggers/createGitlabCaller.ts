@@ -3,7 +3,7 @@ import { GitlabHttpError, gitlabRequest } from './gitlabRequest';
 import type { GitlabProject } from './parseRepositoryUrl';
 import { retryOnRateLimit } from './retryOnRateLimit';
 import { scrubSecrets } from '../lib/scrubSecrets';
-import { TriggerError } from './TriggerError';
+import { mayHaveBeenSent, TriggerError } from './TriggerError';
 import type { TriggerClock } from './types';
 
 /** One authenticated GitLab project. */
@@ -37,11 +37,15 @@ function describeFailure(
   what: string,
 ) {
   if (!(error instanceof GitlabHttpError)) {
+    // No answer: GitLab may have acted unless the request never left.
+    const outcomeUnknown = mayHaveBeenSent(error);
+    const reason = error instanceof Error ? error.message : String(error);
     return {
       status: undefined,
-      message: `GitLab could not be reached when ${what}: ${
-        error instanceof Error ? error.message : String(error)
-      }`,
+      outcomeUnknown,
+      message: outcomeUnknown
+        ? `GitLab gave no answer when ${what}: ${reason}`
+        : `GitLab could not be reached when ${what}: ${reason}`,
     };
   }
   const { status, message: answer } = error.failure;
@@ -53,7 +57,7 @@ function describeFailure(
       "ci_pipeline_variables_minimum_override_role in the projects API) must be a role the token's user holds, " +
       'such as developer or maintainer, not no_one_allowed, the default for new projects on gitlab.com';
   }
-  return { status, message };
+  return { status, outcomeUnknown: status >= 500, message };
 }
 
 /** Builds the {@link GitlabCaller} of a connection. */
@@ -62,6 +66,8 @@ export function createGitlabCaller(options: {
   clock: TriggerClock;
   logger: LoggerService;
   maxRateLimitWaitMs: number;
+  /** How long one request may wait for its answer. */
+  requestTimeoutMs: number;
 }): GitlabCaller {
   const { connection, clock, logger } = options;
   return async <T>(what: string, call: GitlabCall): Promise<T> => {
@@ -71,6 +77,7 @@ export function createGitlabCaller(options: {
           gitlabRequest<T>({
             apiBaseUrl: connection.apiBaseUrl,
             headers: connection.headers,
+            timeoutMs: options.requestTimeoutMs,
             ...call,
           }),
         {
@@ -88,11 +95,16 @@ export function createGitlabCaller(options: {
         },
       );
     } catch (error) {
-      const { status, message } = describeFailure(error, connection, what);
+      const { status, outcomeUnknown, message } = describeFailure(
+        error,
+        connection,
+        what,
+      );
       const triggerError = new TriggerError({
         provider: 'gitlab',
         status,
         message: scrubSecrets(message, connection.secrets),
+        outcomeUnknown,
       });
       logger.warn(triggerError.message);
       throw triggerError;

@@ -6,15 +6,17 @@ import type { RunProgress } from './types';
  * How far before the dispatch a run may have been created and still be ours:
  * GitHub stamps `created_at` with its own clock, which may be behind ours.
  */
-const CLOCK_SKEW_MS = 60_000;
+export const CLOCK_SKEW_MS = 60_000;
 
 /**
- * Finds the run a `workflow_dispatch` started when the server did not return
- * its id (GitHub Enterprise Server before `return_run_details`): among the
- * workflow's `workflow_dispatch` runs on the branch created since shortly
- * before the dispatch, the one created closest to it. Two dispatches of the
- * same workflow and branch within a minute can be told apart only by that
- * closeness. Undefined while the run does not exist yet.
+ * Finds the run a `workflow_dispatch` started when its id is not known (a
+ * GitHub Enterprise Server before `return_run_details`, or a dispatch whose
+ * answer was lost): among the workflow's `workflow_dispatch` runs on the
+ * branch created since shortly before the dispatch, the one whose title (the
+ * workflow's `run-name`) carries the rebuild's id. A run without it, such as
+ * one a person started, is never taken, however close in time: when the
+ * workflow's `run-name` does not show the id, no run is found. Undefined while
+ * no such run exists.
  */
 export async function findDispatchedRun(
   octokit: Octokit,
@@ -23,6 +25,7 @@ export async function findDispatchedRun(
     repo: string;
     workflow: string;
     branch: string;
+    rebuildId: string;
     /** Epoch milliseconds. */
     dispatchedAt: number;
   },
@@ -38,18 +41,16 @@ export async function findDispatchedRun(
     created: `>=${since.toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
     per_page: 100,
   });
-  const distance = (createdAt: string) =>
-    Math.abs(Date.parse(createdAt) - options.dispatchedAt);
-  const candidates = data.workflow_runs
+  const run = data.workflow_runs
     .filter(
-      run =>
-        run.event === 'workflow_dispatch' && run.head_branch === options.branch,
+      candidate =>
+        candidate.event === 'workflow_dispatch' &&
+        candidate.head_branch === options.branch &&
+        Date.parse(candidate.created_at) >= since.getTime() &&
+        carriesRebuildId(candidate, options.rebuildId),
     )
-    .filter(run => Date.parse(run.created_at) >= since.getTime())
-    .sort(
-      (a, b) => distance(a.created_at) - distance(b.created_at) || a.id - b.id,
-    );
-  const run = candidates[0];
+    // One dispatch makes one run; should there be more, the first is ours.
+    .sort((a, b) => a.id - b.id)[0];
   if (!run) {
     return undefined;
   }
@@ -58,4 +59,17 @@ export async function findDispatchedRun(
     runUrl: run.html_url,
     runId: String(run.id),
   };
+}
+
+function carriesRebuildId(
+  run: { name?: string | null; display_title?: string | null },
+  rebuildId: string,
+): boolean {
+  // An empty id would be found in every title.
+  return (
+    rebuildId.length > 0 &&
+    [run.display_title, run.name].some(
+      title => typeof title === 'string' && title.includes(rebuildId),
+    )
+  );
 }

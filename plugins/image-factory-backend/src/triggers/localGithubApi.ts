@@ -10,7 +10,8 @@ import {
 // the GitHub trigger calls: get a repository, create a workflow dispatch
 // event (with or without `return_run_details`), get a workflow run, list
 // workflow runs for a workflow, and get repository content (raw), which
-// Backstage's GitHub URL reader calls.
+// Backstage's GitHub URL reader calls. Like GitHub, a run shows its inputs
+// only through its `display_title`, the workflow's `run-name`.
 
 /** A repository the server knows. */
 export interface LocalRepository {
@@ -18,6 +19,12 @@ export interface LocalRepository {
   branches: string[];
   /** Workflow file name to the inputs it declares. */
   workflows: Record<string, string[]>;
+  /**
+   * Workflow file name to its `run-name`, where `${{ inputs.<name> }}` stands
+   * for a dispatch input. A workflow without one shows its name, as GitHub
+   * does for a `workflow_dispatch` run.
+   */
+  runNames?: Record<string, string>;
   /** File path to content, on every branch. */
   files?: Record<string, string>;
 }
@@ -33,6 +40,8 @@ export interface LocalWorkflowRun {
   conclusion: string | null;
   created_at: string;
   html_url: string;
+  /** The run's `run-name` as GitHub shows it. */
+  display_title: string;
   inputs: Record<string, unknown>;
 }
 
@@ -43,7 +52,11 @@ export interface LocalGithubApi extends LocalHttpServer {
   runs: LocalWorkflowRun[];
   /** Starts a run the way a person would (not through the trigger). */
   addRun(
-    run: Omit<LocalWorkflowRun, 'id' | 'html_url' | 'inputs'>,
+    run: Omit<
+      LocalWorkflowRun,
+      'id' | 'html_url' | 'inputs' | 'display_title'
+    > &
+      Partial<Pick<LocalWorkflowRun, 'display_title'>>,
   ): LocalWorkflowRun;
 }
 
@@ -65,15 +78,29 @@ export async function startLocalGithubApi(options: {
   let apiBaseUrl = '';
   let nextId = 9_000_000_001;
   const addRun = (
-    run: Omit<LocalWorkflowRun, 'id' | 'html_url' | 'inputs'>,
-    inputs = {},
+    run: Omit<
+      LocalWorkflowRun,
+      'id' | 'html_url' | 'inputs' | 'display_title'
+    > &
+      Partial<Pick<LocalWorkflowRun, 'display_title'>>,
+    inputs: Record<string, unknown> = {},
   ) => {
     const id = nextId++;
-    const created = {
+    const runName =
+      options.repositories[run.repository]?.runNames?.[run.workflow];
+    const created: LocalWorkflowRun = {
       ...run,
       id,
       inputs,
       html_url: `https://ghe.local/${run.repository}/actions/runs/${id}`,
+      display_title:
+        run.display_title ??
+        (runName === undefined
+          ? run.workflow
+          : runName.replace(
+              /\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g,
+              (_, input: string) => String(inputs[input] ?? ''),
+            )),
     };
     runs.push(created);
     return created;
@@ -81,6 +108,7 @@ export async function startLocalGithubApi(options: {
   const present = (run: LocalWorkflowRun) => ({
     id: run.id,
     name: run.workflow,
+    display_title: run.display_title,
     head_branch: run.head_branch,
     event: run.event,
     status: run.status,

@@ -7,7 +7,8 @@ import {
 
 // Test support: a local stand-in for the REST API of a self-hosted GitLab at
 // `<url>/api/v4`, implementing the documented endpoints the GitLab trigger
-// calls: get a single project, create a new pipeline, get a single pipeline.
+// calls: get a single project, create a new pipeline, get a single pipeline,
+// list project pipelines and get the variables of a pipeline.
 
 /** A project the server knows, by its full path. */
 export interface LocalProject {
@@ -31,6 +32,10 @@ export interface LocalPipeline {
   project: string;
   ref: string;
   status: string;
+  /** `api` for a pipeline created through the API, `web` for one started in the UI. */
+  source: string;
+  created_at: string;
+  updated_at: string;
   web_url: string;
   variables: Array<{ key: string; value: string }>;
 }
@@ -40,6 +45,11 @@ export interface LocalGitlabApi extends LocalHttpServer {
   /** `<url>/api/v4`, the integration's `apiBaseUrl`. */
   apiBaseUrl: string;
   pipelines: LocalPipeline[];
+  /** Starts a pipeline the way a person would (not through the trigger). */
+  addPipeline(
+    pipeline: Pick<LocalPipeline, 'project' | 'ref' | 'status'> &
+      Partial<Pick<LocalPipeline, 'source' | 'variables' | 'created_at'>>,
+  ): LocalPipeline;
 }
 
 function error(status: number, message: unknown): Answer {
@@ -50,16 +60,36 @@ function error(status: number, message: unknown): Answer {
 export async function startLocalGitlabApi(options: {
   token: string;
   projects: Record<string, LocalProject>;
+  /** Epoch milliseconds, for `created_at`; default `Date.now`. */
+  now?: () => number;
 }): Promise<LocalGitlabApi> {
   const pipelines: LocalPipeline[] = [];
+  const now = options.now ?? Date.now;
   let nextId = 1_200_001;
+  const addPipeline: LocalGitlabApi['addPipeline'] = pipeline => {
+    const id = nextId++;
+    const createdAt = pipeline.created_at ?? new Date(now()).toISOString();
+    const created: LocalPipeline = {
+      source: 'web',
+      variables: [],
+      ...pipeline,
+      id,
+      created_at: createdAt,
+      updated_at: createdAt,
+      web_url: `https://gitlab.local/${pipeline.project}/-/pipelines/${id}`,
+    };
+    pipelines.push(created);
+    return created;
+  };
   const present = (pipeline: LocalPipeline) => ({
     id: pipeline.id,
     iid: pipeline.id - 1_200_000,
     project_id: options.projects[pipeline.project].id,
     ref: pipeline.ref,
     status: pipeline.status,
-    source: 'api',
+    source: pipeline.source,
+    created_at: pipeline.created_at,
+    updated_at: pipeline.updated_at,
     web_url: pipeline.web_url,
   });
 
@@ -107,17 +137,45 @@ export async function startLocalGitlabApi(options: {
       if (!project.branches.includes(body.ref)) {
         return error(400, { base: ['Reference not found'] });
       }
-      const id = nextId++;
-      const pipeline: LocalPipeline = {
-        id,
+      const pipeline = addPipeline({
         project: path,
         ref: body.ref,
         status: 'created',
-        web_url: `https://gitlab.local/${path}/-/pipelines/${id}`,
+        source: 'api',
         variables,
-      };
-      pipelines.push(pipeline);
+      });
       return { status: 201, body: present(pipeline) };
+    }
+    if (request.method === 'GET' && rest === '/pipelines') {
+      const { query } = request;
+      const after = query.get('updated_after');
+      const perPage = Number(query.get('per_page') ?? 20);
+      const found = pipelines
+        .filter(p => p.project === path)
+        .filter(p => !query.get('ref') || p.ref === query.get('ref'))
+        .filter(p => !query.get('source') || p.source === query.get('source'))
+        .filter(p => !after || Date.parse(p.updated_at) >= Date.parse(after))
+        .sort((a, b) =>
+          query.get('sort') === 'asc' ? a.id - b.id : b.id - a.id,
+        )
+        .slice(0, perPage);
+      return { status: 200, body: found.map(present) };
+    }
+    const variablesOf = /^\/pipelines\/(\d+)\/variables$/.exec(rest);
+    if (request.method === 'GET' && variablesOf) {
+      const pipeline = pipelines.find(
+        p => p.project === path && p.id === Number(variablesOf[1]),
+      );
+      return pipeline
+        ? {
+            status: 200,
+            body: pipeline.variables.map(v => ({
+              ...v,
+              variable_type: 'env_var',
+              raw: false,
+            })),
+          }
+        : error(404, '404 Not found');
     }
     const single = /^\/pipelines\/(\d+)$/.exec(rest);
     if (request.method === 'GET' && single) {
@@ -132,5 +190,10 @@ export async function startLocalGitlabApi(options: {
   };
 
   const server = await startLocalHttpServer(route);
-  return { ...server, apiBaseUrl: `${server.url}/api/v4`, pipelines };
+  return {
+    ...server,
+    apiBaseUrl: `${server.url}/api/v4`,
+    pipelines,
+    addPipeline,
+  };
 }

@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 // so the trigger tests run against local HTTP servers that implement the
 // documented REST endpoints they call (localGithubApi.ts, localGitlabApi.ts).
 // This file is their common base: it records every request and lets a test
-// queue answers such as a rate limit.
+// queue answers such as a rate limit, or a failure after the request was
+// handled (the provider acted on it, and its answer was lost).
 
 /** A request as the server received it. */
 export interface RecordedRequest {
@@ -31,6 +32,8 @@ export interface Answer {
   body?: unknown;
   /** Sent as is, as `text/plain`, instead of a JSON body. */
   text?: string;
+  /** Waits this long before answering, to let a client time out. */
+  delayMs?: number;
 }
 
 /** Routes a request to its answer; undefined means 404. */
@@ -41,8 +44,24 @@ export interface LocalHttpServer {
   /** `http://127.0.0.1:<port>` */
   url: string;
   requests: RecordedRequest[];
-  /** Answers the next request with `answer` (or with what it computes), whatever it asks. */
-  answerNext(answer: Answer | ((request: RecordedRequest) => Answer)): void;
+  /**
+   * Answers the next request with `answer` (or with what it computes): the next
+   * of any kind, or the next that `when` matches.
+   */
+  answerNext(
+    answer: Answer | ((request: RecordedRequest) => Answer),
+    when?: (request: RecordedRequest) => boolean,
+  ): void;
+  /**
+   * Handles the next request as usual, so whatever it does is done (a run is
+   * started), then answers with `answer` instead, or with what it makes of
+   * the usual answer: a 502 or a timeout after the provider accepted. `when`
+   * picks the request, as for `answerNext`.
+   */
+  answerNextAfterHandling(
+    answer: Answer | ((handled: Answer) => Answer),
+    when?: (request: RecordedRequest) => boolean,
+  ): void;
   close(): Promise<void>;
 }
 
@@ -77,7 +96,26 @@ export async function startLocalHttpServer(
   route: Router,
 ): Promise<LocalHttpServer> {
   const requests: RecordedRequest[] = [];
-  const queued: Array<Answer | ((request: RecordedRequest) => Answer)> = [];
+  type Matcher = (request: RecordedRequest) => boolean;
+  const queued: Array<
+    | {
+        before: Answer | ((request: RecordedRequest) => Answer);
+        when?: Matcher;
+      }
+    | { after: Answer | ((handled: Answer) => Answer); when?: Matcher }
+  > = [];
+  const timers = new Set<NodeJS.Timeout>();
+  const respond = (response: ServerResponse, reply: Answer) => {
+    if (!reply.delayMs) {
+      send(response, reply);
+      return;
+    }
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!response.destroyed) send(response, reply);
+    }, reply.delayMs);
+    timers.add(timer);
+  };
   const server: Server = createServer((incoming, response) => {
     readBody(incoming)
       .then(body => {
@@ -91,10 +129,25 @@ export async function startLocalHttpServer(
           body,
         };
         requests.push(recorded);
-        const next = queued.shift();
-        const answer = (typeof next === 'function' ? next(recorded) : next) ??
-          route(recorded) ?? { status: 404, body: { message: 'Not Found' } };
-        send(response, answer);
+        const index = queued.findIndex(q => !q.when || q.when(recorded));
+        const next = index < 0 ? undefined : queued.splice(index, 1)[0];
+        if (next && 'before' in next) {
+          const { before } = next;
+          respond(
+            response,
+            typeof before === 'function' ? before(recorded) : before,
+          );
+          return;
+        }
+        const handled = route(recorded) ?? {
+          status: 404,
+          body: { message: 'Not Found' },
+        };
+        const after = next?.after;
+        respond(
+          response,
+          (typeof after === 'function' ? after(handled) : after) ?? handled,
+        );
       })
       .catch(error =>
         send(response, { status: 500, body: { message: String(error) } }),
@@ -105,9 +158,12 @@ export async function startLocalHttpServer(
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    answerNext: answer => queued.push(answer),
+    answerNext: (before, when) => queued.push({ before, when }),
+    answerNextAfterHandling: (after, when) => queued.push({ after, when }),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        timers.forEach(timer => clearTimeout(timer));
+        timers.clear();
         server.closeAllConnections();
         server.close(error => (error ? reject(error) : resolve()));
       }),

@@ -45,6 +45,11 @@ export interface RebuildTriggerRequest {
   trigger: RebuildTriggerKind;
   /** Entity ref of the user, or the service, that asked for the rebuild. */
   requestedBy: string;
+  /**
+   * The id of the rebuild record, passed to the run (an input or a variable)
+   * so that its run can be found by it when the answer to the trigger is lost.
+   */
+  rebuildId: string;
 }
 
 /**
@@ -66,19 +71,23 @@ export interface RebuildTriggerResult {
 
 /**
  * Which run to look at. Without `runId` (a GitHub server that does not return
- * run details) the run is looked up among the workflow's runs on `branch`
- * created since `dispatchedAt`.
+ * run details, or a trigger whose answer was lost) the run is looked up among
+ * the runs on `branch` created since shortly before `dispatchedAt`, and only a
+ * run that carries `rebuildId` is taken: never one a person started.
  *
  * @public
  */
 export interface FollowRunRequest {
-  provider: RebuildProvider;
+  /** Absent when the trigger never said (it stopped mid-way): chosen by the source location. */
+  provider?: RebuildProvider;
   sourceLocation: string;
   runId?: string;
   workflow: string;
-  /** ISO 8601, from {@link RebuildTriggerResult.dispatchedAt}. */
+  /** The id the trigger passed to the run: {@link RebuildTriggerRequest.rebuildId}. */
+  rebuildId: string;
+  /** ISO 8601, from {@link RebuildTriggerResult.dispatchedAt}, or earlier. */
   dispatchedAt: string;
-  /** From {@link RebuildTriggerResult.ref}. */
+  /** From {@link RebuildTriggerResult.ref}; '' for the default branch. */
   branch: string;
 }
 
@@ -92,13 +101,19 @@ export interface RunProgress {
   /** Set once `status` is `completed`. */
   conclusion?: RebuildConclusion;
   runUrl?: string;
-  /** Set once the run is known; store it so the next `follow` asks for it directly. */
+  /**
+   * Set once the run is known; store it so the next `follow` asks for it
+   * directly. Absent: no run carrying the rebuild's id exists yet.
+   */
   runId?: string;
 }
 
 /**
  * Starts the managed image's own build pipeline and follows it to its
- * conclusion (PRODUCT.md §9). Failures are thrown as {@link TriggerError}.
+ * conclusion (PRODUCT.md §9). Failures are thrown as {@link TriggerError}; a
+ * `trigger` failure with `outcomeUnknown` means the run may have started
+ * (look for it by the rebuild id, never trigger again), any other means it
+ * did not.
  *
  * @public
  */

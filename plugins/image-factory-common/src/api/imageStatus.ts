@@ -49,6 +49,13 @@ export interface ImageEnrollment {
   /** Workflow file or pipeline ref; null when rebuilds are manual-only. */
   workflow: string | null;
   priority: RebuildPriority;
+  /**
+   * The platforms the image is built for (`image-factory.io/platforms`, else
+   * `imageFactory.defaults.platforms`), sorted. Only a new base image digest
+   * that changes one of them makes the image stale. Absent from documents
+   * written before platforms were tracked.
+   */
+  platforms?: string[];
   errors: EnrollmentError[];
 }
 
@@ -110,9 +117,15 @@ export interface Freight {
  * @public
  */
 export interface BaseImageUpdate {
+  /** The digest behind the tag: for a multi-platform image, the image index's. */
   digest: string;
   /** ISO 8601. */
   firstSeen: string;
+  /**
+   * Per platform (`linux/amd64`), the image manifest digest inside the index.
+   * Absent for a single-platform image or when discovery did not record them.
+   */
+  platformDigests?: Record<string, string>;
 }
 
 /**
@@ -129,6 +142,13 @@ export interface ImageBaseImage {
   builtDigest: string | null;
   /** Newest freight digest; null before the first discovery. */
   latestDigest: string | null;
+  /**
+   * Newest digest that changes a platform the image is built for: the newest
+   * such update, else `builtDigest`. Equal to `latestDigest` unless the index
+   * moved only for other platforms. Absent from documents written before
+   * platforms were tracked: `latestDigest` stands in.
+   */
+  latestRelevantDigest?: string | null;
   /** Newest digest that has aged past the rebuild delay; null when none has. */
   eligibleDigest: string | null;
   /** ISO 8601 time the tag last moved; null before the first discovery. */
@@ -192,6 +212,13 @@ export interface ImageStatus {
   /** Entity refs of managed images whose Dockerfile uses this image. */
   dependents: string[];
   eligibility: Eligibility;
+  /**
+   * Why the Image Factory holds the image as it is, besides its enrollment
+   * and analysis: its state file is invalid, or its entity is gone from the
+   * catalog while the mass-archive guard keeps it. Each is a reason of a
+   * `blocked` eligibility. Absent when there is none.
+   */
+  blockedBy?: string[];
   /** Newest first. */
   rebuilds: RebuildRecord[];
   /** How many emergency rebuilds this image has had. */

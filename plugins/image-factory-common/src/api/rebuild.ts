@@ -14,13 +14,34 @@ export type RebuildTrigger = 'auto' | 'manual' | 'emergency';
 export type RebuildProvider = 'github' | 'gitlab';
 
 /**
- * Progress of a rebuild. `failed` means the trigger itself failed (the run never
- * started); a run that started and failed is `completed` with a `failure`
- * conclusion.
+ * Progress of a rebuild. `dispatched` means the request to start the run was
+ * sent but its outcome is unknown (the CI system answered 5xx, or the
+ * connection failed or timed out after sending): the run is looked for by the
+ * rebuild's id, and the rebuild is never sent again meanwhile. `failed` means
+ * the run never started: the CI system refused the trigger, or no run with the
+ * rebuild's id appeared in time; a run that started and failed is `completed`
+ * with a `failure` conclusion.
  *
  * @public
  */
-export type RebuildStatus = 'requested' | 'running' | 'completed' | 'failed';
+export type RebuildStatus =
+  | 'requested'
+  | 'dispatched'
+  | 'running'
+  | 'completed'
+  | 'failed';
+
+/**
+ * Whether a rebuild with this status has not finished: it holds the image in
+ * the `rebuilding` state.
+ *
+ * @public
+ */
+export function isActiveRebuildStatus(status: RebuildStatus): boolean {
+  return (
+    status === 'requested' || status === 'dispatched' || status === 'running'
+  );
+}
 
 /**
  * Outcome of a completed rebuild run.
@@ -54,7 +75,10 @@ export interface RebuildRecord {
   status: RebuildStatus;
   /** Set once `status` is `completed`. */
   conclusion?: RebuildConclusion;
-  /** Why the trigger failed (HTTP status and message), when `status` is `failed`. */
+  /**
+   * Why the trigger failed (HTTP status and message), when `status` is
+   * `failed`; what became of the request, when it is `dispatched`.
+   */
   error?: string;
   /** Base image reference to the digest this rebuild builds on. */
   baseDigests: Record<string, string>;
@@ -82,6 +106,11 @@ export interface RebuildRequest {
  */
 export interface RebuildResponse {
   rebuild: RebuildRecord;
+  /**
+   * Ids of the stale active rebuilds this emergency rebuild superseded: they
+   * are recorded as `failed`, naming it.
+   */
+  supersededRebuildIds?: string[];
 }
 
 /**

@@ -313,6 +313,7 @@ describe('computeEligibility', () => {
         ref: NODE,
         builtDigest: digest('a'),
         latestDigest: digest('b'),
+        latestRelevantDigest: digest('b'),
         eligibleDigest: digest('b'),
       },
     ]);

@@ -1,3 +1,4 @@
+import { isActiveRebuildStatus } from '../api/rebuild';
 import { computeRetryDelay, isFailedRebuild } from './computeRetryDelay';
 import { decideFreightState, FreightDecision } from './decideFreightState';
 import { evaluateBaseImage } from './evaluateBaseImage';
@@ -36,7 +37,10 @@ function toIso(ms: number | undefined): string | undefined {
  *
  * Per base image the rebuild uses the newest digest that has aged past the
  * delay, never a younger one: a daily stream of upstream releases neither
- * starves the image nor skips the delay.
+ * starves the image nor skips the delay. Only digests that change the
+ * platforms the image builds count (see `updateMatters`): an upstream index
+ * re-published for another architecture leaves the image up to date, with a
+ * `platformNote` on the base image that says so.
  *
  * @public
  */
@@ -46,23 +50,15 @@ export function computeEligibility(
 ): EligibilityResult {
   const nowMs = now.getTime();
   const evaluations = input.baseImages.map(baseImage =>
-    evaluateBaseImage(baseImage, input.delayMs, nowMs),
+    evaluateBaseImage(baseImage, input.delayMs, nowMs, input.platforms),
   );
   const baseImages = evaluations.map(evaluation => evaluation.digests);
 
   const active = input.activeRebuild;
-  if (
-    active &&
-    (active.status === 'requested' || active.status === 'running')
-  ) {
-    const requestedAt = parseTime(active.requestedAt);
+  if (active && isActiveRebuildStatus(active.status)) {
     return {
       state: 'rebuilding',
-      reasons: [
-        requestedAt === undefined
-          ? 'A rebuild is running.'
-          : `A rebuild requested at ${formatInstant(requestedAt)} is running.`,
-      ],
+      reasons: [describeActiveRebuild(active)],
       baseImages,
     };
   }
@@ -83,7 +79,11 @@ export function computeEligibility(
     };
   }
 
-  const decision = decideFreightState(evaluations, input.delayMs);
+  const decision = decideFreightState(
+    evaluations,
+    input.delayMs,
+    input.platforms,
+  );
   if (decision.state === 'up-to-date') {
     // A failure no longer matters once every base image is current.
     return { state: 'up-to-date', reasons: decision.reasons, baseImages };
@@ -103,6 +103,19 @@ export function computeEligibility(
     reasons,
     baseImages,
   };
+}
+
+function describeActiveRebuild(
+  active: NonNullable<EligibilityInput['activeRebuild']>,
+): string {
+  const requestedAt = parseTime(active.requestedAt);
+  const rebuild =
+    requestedAt === undefined
+      ? 'A rebuild'
+      : `A rebuild requested at ${formatInstant(requestedAt)}`;
+  return active.status === 'dispatched'
+    ? `${rebuild} was sent; waiting for its run to appear.`
+    : `${rebuild} is running.`;
 }
 
 interface HeldDecision {

@@ -1,5 +1,6 @@
 import type { BaseImageEvaluation } from './evaluateBaseImage';
 import { formatDelay, formatInstant, shortenDigest } from './formatReasonParts';
+import { formatPlatformScope } from './relevantUpdates';
 
 /** The eligibility that freight alone decides, before rebuilds are considered. */
 export interface FreightDecision {
@@ -55,11 +56,13 @@ function earliest(times: Array<number | undefined>): number | undefined {
 
 /**
  * Decides up-to-date, pending or eligible from the base images' freight
- * (PRODUCT.md §8), with one sentence per base image that has news.
+ * (PRODUCT.md §8), with one sentence per base image that has news: freight
+ * that matters to the image's platforms.
  */
 export function decideFreightState(
   evaluations: BaseImageEvaluation[],
   delayMs: number,
+  platforms: readonly string[] | undefined,
 ): FreightDecision {
   const delay = formatDelay(delayMs);
   const withoutFreight = evaluations
@@ -98,12 +101,17 @@ export function decideFreightState(
       ],
     };
   }
+  // An index that moved without changing the image's platforms is no news:
+  // the image is on the newest digest of what it builds.
+  const scope = evaluations.some(evaluation => evaluation.digests.platformNote)
+    ? formatPlatformScope(platforms)
+    : '';
   return {
     state: 'up-to-date',
     reasons: [
       withoutFreight.length > 0
-        ? 'Every base image with freight is on its newest digest.'
-        : 'Every base image is on its newest digest.',
+        ? `Every base image with freight is on its newest digest${scope}.`
+        : `Every base image is on its newest digest${scope}.`,
       ...withoutFreight,
     ],
   };

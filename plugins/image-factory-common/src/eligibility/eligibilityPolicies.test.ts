@@ -86,6 +86,21 @@ describe('rebuild policies on top of freight', () => {
     },
   );
 
+  it('is rebuilding while a dispatch whose answer was lost waits for its run', () => {
+    const result = computeEligibility(
+      input({
+        baseImages: [staleNode],
+        activeRebuild: { requestedAt: iso(9, 3), status: 'dispatched' },
+        lastTriggeredAt: iso(9, 3),
+      }),
+      at(9, 4),
+    );
+    expect(result.state).toBe('rebuilding');
+    expect(result.reasons).toEqual([
+      'A rebuild requested at 2025-01-10 03:00 UTC was sent; waiting for its run to appear.',
+    ]);
+  });
+
   it('holds an eligible image back for the coordination window after a trigger', () => {
     const given = input({
       baseImages: [staleNode],

@@ -15,5 +15,9 @@ export type { OrderRebuildsOptions, RebuildCandidate } from './orderRebuilds';
 export { selectRebuildDigests } from './selectRebuildDigests';
 export type {
   RebuildBaseDigest,
+  RebuildDigestInput,
   SelectRebuildDigestsOptions,
 } from './selectRebuildDigests';
+export { updateMatters } from './updateMatters';
+export type { PlatformDigestRecord } from './updateMatters';
+export { listRelevantUpdates } from './relevantUpdates';

@@ -35,4 +35,22 @@ describe('selectRebuildDigests', () => {
       { ref: 'docker.io/library/python:3.12', digest: 'sha256:q' },
     ]);
   });
+
+  it('takes the newest digest that changes the built platforms for an emergency rebuild', () => {
+    expect(
+      selectRebuildDigests(
+        [
+          {
+            ref: 'docker.io/library/node:22',
+            builtDigest: 'sha256:a',
+            // sha256:c re-published linux/arm64 only; the image builds linux/amd64.
+            latestDigest: 'sha256:c',
+            latestRelevantDigest: 'sha256:b',
+            eligibleDigest: null,
+          },
+        ],
+        { bypassDelay: true },
+      ),
+    ).toEqual([{ ref: 'docker.io/library/node:22', digest: 'sha256:b' }]);
+  });
 });

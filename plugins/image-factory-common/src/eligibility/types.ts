@@ -8,9 +8,15 @@ import type { RebuildConclusion, RebuildStatus } from '../api/rebuild';
  * @public
  */
 export interface EligibilityFreight {
+  /** The digest behind the tag: for a multi-platform image, the image index's. */
   digest: string;
   /** ISO 8601. */
   firstSeen: string;
+  /**
+   * Per platform (`linux/amd64`), the image manifest digest inside the index.
+   * Absent for a single-platform image or when discovery did not record them.
+   */
+  platformDigests?: Record<string, string>;
 }
 
 /**
@@ -86,6 +92,13 @@ export interface EligibilityInput {
    */
   blockedReasons: string[];
   baseImages: EligibilityBaseImageInput[];
+  /**
+   * The platforms the image builds (`image-factory.io/platforms`, else the
+   * configured default). A new index digest that leaves all of them unchanged
+   * is no update for the image (see {@link updateMatters}). Absent or empty:
+   * every new index digest is one.
+   */
+  platforms?: readonly string[];
   activeRebuild?: EligibilityActiveRebuild;
   lastRebuild?: EligibilityLastRebuild;
   /** No second trigger within this long of the previous one. */
@@ -107,10 +120,23 @@ export interface BaseImageEligibility {
   /** Digest of the newest freight; `null` without freight. */
   latestDigest: string | null;
   /**
+   * Digest of the newest freight that matters to the image's platforms: the
+   * newest update that changes them, else `builtDigest`. Equal to
+   * `latestDigest` unless the index moved without changing them. `null`
+   * without freight.
+   */
+  latestRelevantDigest: string | null;
+  /**
    * The newest digest newer than `builtDigest` that has aged past the delay:
    * what a rebuild builds on. `null` when no newer digest has aged yet.
    */
   eligibleDigest: string | null;
+  /**
+   * Set when the newest index digest leaves the image's platforms unchanged:
+   * "The index moved to sha256:… on 2025-01-11 00:00 UTC; linux/amd64 is
+   * unchanged."
+   */
+  platformNote?: string;
 }
 
 /**

@@ -53,12 +53,14 @@ function usesOf(refs: string[]): BaseImageUseKey[] {
 /**
  * The images that are active after the merge: each owned enrollment, with its
  * previous state (active or archived) and resolved analysis; and each image
- * whose entity's image annotation went bad, kept as it was.
+ * whose entity's image annotation went bad, or whose entity is held, kept as
+ * it was.
  */
 export function draftImages(
   index: StateIndex,
   { owned, unusable }: ClaimedImages,
   analyses: ReadonlyMap<string, AnalysisOutcome>,
+  hold: ReadonlySet<string> = new Set(),
 ): Draft[] {
   const drafts: Draft[] = [];
   for (const [key, enrollment] of owned) {
@@ -88,7 +90,8 @@ export function draftImages(
   }
   for (const [key, found] of index.images) {
     const image = found.value;
-    if (found.archived || !unusable.has(image.entityRef) || owned.has(key)) {
+    const kept = unusable.has(image.entityRef) || hold.has(image.entityRef);
+    if (found.archived || !kept || owned.has(key)) {
       continue;
     }
     drafts.push(

@@ -10,8 +10,15 @@ export {
 } from './validateStateFile';
 export { formatYamlFile } from './formatYamlFile';
 export { renderStateTree } from './renderStateTree';
-export { parseStateTree, type InvalidStateFile } from './parseStateTree';
-export { keepInvalidStateFiles } from './keepInvalidStateFiles';
+export {
+  parseStateTree,
+  NOT_UTF8_ERROR,
+  type InvalidStateFile,
+} from './parseStateTree';
+export {
+  invalidFilesByName,
+  keepInvalidStateFiles,
+} from './keepInvalidStateFiles';
 export type { AnalysisOutcome } from './resolveAnalysis';
 export {
   mergeState,
@@ -21,5 +28,20 @@ export {
 export type { EnrollmentConflict } from './claimImages';
 export { diffStates, type StateChange } from './diffStates';
 export { recordDigest, type DigestObservation } from './recordDigest';
+export {
+  listTrackedTags,
+  reconcileFirstSeen,
+  type FirstSeenReport,
+  type ReconcileFirstSeenResult,
+  type RecordedDigest,
+  type TrackedTag,
+  type UnrecordedDigest,
+} from './reconcileFirstSeen';
+export {
+  mergeStateWithinArchiveLimit,
+  MIN_REFUSED_ARCHIVE_COUNT,
+  type ArchiveRefusal,
+  type LimitedMergeResult,
+} from './mergeStateWithinArchiveLimit';
 export { recordRebuild } from './recordRebuild';
 export { listMonitoredRefs } from './listMonitoredRefs';

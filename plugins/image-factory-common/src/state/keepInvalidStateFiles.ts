@@ -27,9 +27,7 @@ export function keepInvalidStateFiles(options: {
   invalid: readonly InvalidStateFile[];
 }): Map<string, string> {
   const invalidPaths = new Set(options.invalid.map(file => file.path));
-  const frozenNames = new Set(
-    options.invalid.flatMap(file => parseStatePath(file.path)?.name ?? []),
-  );
+  const frozenNames = invalidFilesByName(options.invalid);
   const frozen = (path: string) => {
     const name = parseStatePath(path)?.name;
     return invalidPaths.has(path) || (!!name && frozenNames.has(name));
@@ -41,4 +39,23 @@ export function keepInvalidStateFiles(options: {
     }
   }
   return new Map([...kept].sort(([a], [b]) => compareText(a, b)));
+}
+
+/**
+ * The invalid state files by the name they freeze (see
+ * {@link keepInvalidStateFiles}): every state file of that name, in any
+ * section, stays as it is while they do, so nothing is recorded for the image
+ * or base image of that name.
+ *
+ * @public
+ */
+export function invalidFilesByName(
+  invalid: readonly InvalidStateFile[],
+): Map<string, InvalidStateFile[]> {
+  const byName = new Map<string, InvalidStateFile[]>();
+  for (const file of invalid) {
+    const name = parseStatePath(file.path)?.name;
+    if (name) byName.set(name, [...(byName.get(name) ?? []), file]);
+  }
+  return byName;
 }

@@ -34,6 +34,12 @@ export interface MergeStateInput {
   analyses: ReadonlyMap<string, AnalysisOutcome>;
   /** ISO 8601 time of the run, written only where something new is recorded. */
   now: string;
+  /**
+   * Entity refs whose active images stay exactly as they were, whether or not
+   * an enrollment names them this run; enrollments of these entities are left
+   * out. How `mergeStateWithinArchiveLimit` archives nothing.
+   */
+  hold?: ReadonlySet<string>;
 }
 
 /**
@@ -108,11 +114,12 @@ function heldNames(
 export function mergeState(input: MergeStateInput): MergeStateResult {
   const { previous, analyses, now } = input;
   const index = indexState(previous);
+  const hold = input.hold ?? new Set<string>();
   const claimed = claimImages(
-    input.enrollments,
+    input.enrollments.filter(e => !hold.has(e.entityRef)),
     new Map(previous.images.map(i => [imageKey(i.kind, i.image), i.entityRef])),
   );
-  const drafts = draftImages(index, claimed, analyses);
+  const drafts = draftImages(index, claimed, analyses, hold);
   const dependents = dependentsOf(drafts);
   const activeImageKeys = new Set(drafts.map(d => d.key));
   const managedRepositories = new Set(

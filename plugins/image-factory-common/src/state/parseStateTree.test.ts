@@ -178,4 +178,35 @@ describe('parseStateTree', () => {
     expect(next.state.images.map(i => i.name)).toEqual(['payments', 'web']);
     expect(next.state.baseImages.map(b => b.name)).toContain('nginx-1-27');
   });
+
+  it('lists a file that is not UTF-8 as invalid, whatever its text says, and keeps that text', () => {
+    const { files, analyses } = firstRun();
+    const path = 'state/images/payments.yaml';
+    // Valid YAML once decoded: only the reader knows the bytes were not UTF-8.
+    const standIn = `${files.get(path)}# caf\u00e9 \u00ff\n`;
+    files.set(path, standIn);
+
+    const parsed = parseStateTree(files, { undecodable: new Set([path]) });
+    expect(parsed.invalid).toEqual([
+      {
+        path,
+        error: expect.stringContaining('not valid UTF-8'),
+        content: standIn,
+        key: 'ghcr.io/acme/payments',
+      },
+    ]);
+    const next = mergeState({
+      previous: parsed.state,
+      invalid: parsed.invalid,
+      enrollments: [payments, web],
+      analyses,
+      now: T2,
+    });
+    const written = keepInvalidStateFiles({
+      rendered: renderStateTree(next.state),
+      read: files,
+      invalid: parsed.invalid,
+    });
+    expect(written.get(path)).toBe(standIn);
+  });
 });

@@ -57,6 +57,14 @@ function claimedKey(path: string, text: string): string | undefined {
 }
 
 /**
+ * Why a file that is not UTF-8 is invalid, without the path.
+ *
+ * @public
+ */
+export const NOT_UTF8_ERROR =
+  'not valid UTF-8 text: the file is kept byte for byte until someone fixes it';
+
+/**
  * Reads a state tree back from the files of the state repository (paths
  * relative to its base path). Files outside `state/` and files under `state/`
  * that are not YAML are ignored; every invalid state file is listed in
@@ -66,9 +74,14 @@ function claimedKey(path: string, text: string): string | undefined {
  * An invalid file is kept as it is until someone fixes it: see
  * {@link keepInvalidStateFiles}.
  *
+ * @param options.undecodable - paths of files whose bytes are not UTF-8 (their
+ *   text in `files` is only a stand-in): invalid, whatever that text says.
  * @public
  */
-export function parseStateTree(files: ReadonlyMap<string, string>): {
+export function parseStateTree(
+  files: ReadonlyMap<string, string>,
+  options: { undecodable?: ReadonlySet<string> } = {},
+): {
   state: StateTree;
   invalid: InvalidStateFile[];
 } {
@@ -79,7 +92,9 @@ export function parseStateTree(files: ReadonlyMap<string, string>): {
     .sort();
   for (const path of paths) {
     const content = files.get(path)!;
-    const result = checkStateFile(path, content);
+    const result = options.undecodable?.has(path)
+      ? ({ ok: false, error: NOT_UTF8_ERROR } as const)
+      : checkStateFile(path, content);
     if (!result.ok) {
       const key = claimedKey(path, content);
       invalid.push({

@@ -99,6 +99,35 @@ describe('recordDigest', () => {
     ).toBe(state);
   });
 
+  it('adds the digests of platforms learned later to the same digest, keeping those it had', () => {
+    const amd64 = { 'linux/amd64': digestOf('amd') };
+    let state = recordDigest(fleet('FROM node:22\n'), 'node:22', {
+      digest: digestOf('1'),
+      platformDigests: amd64,
+      seenAt: T1,
+    });
+    // An image enrolled with image-factory.io/platforms: linux/arm64 makes
+    // discovery ask for arm64 too; the index digest has not moved.
+    state = recordDigest(state, 'node:22', {
+      digest: digestOf('1'),
+      platformDigests: {
+        'linux/amd64': digestOf('ignored'),
+        'linux/arm64': digestOf('arm'),
+      },
+      seenAt: T2,
+    });
+    expect(state.baseImages[0].updates).toEqual([
+      {
+        digest: digestOf('1'),
+        firstSeen: T1,
+        platformDigests: {
+          'linux/amd64': digestOf('amd'),
+          'linux/arm64': digestOf('arm'),
+        },
+      },
+    ]);
+  });
+
   it('records the digest of an external image', () => {
     const state = recordDigest(fleet('FROM node:22\n'), 'postgres:16', {
       digest: digestOf('pg'),

@@ -29,14 +29,27 @@ function observe<T extends TrackedImage>(
       ? sortRecord(platformDigests)
       : undefined;
   if (tracked.currentDigest === digest) {
-    // The platforms of a digest never change, so learning them late is safe.
+    // The platforms of a digest never change, so learning them late (or
+    // learning more of them, once an image asks for another platform) is safe;
+    // those already recorded stay as they are.
     const last = tracked.updates[tracked.updates.length - 1];
-    if (platforms && last?.digest === digest && !last.platformDigests) {
+    const learned =
+      platforms &&
+      Object.keys(platforms).filter(
+        platform => last?.platformDigests?.[platform] === undefined,
+      );
+    if (learned && learned.length > 0 && last?.digest === digest) {
       return {
         ...tracked,
         updates: [
           ...tracked.updates.slice(0, -1),
-          { ...last, platformDigests: platforms },
+          {
+            ...last,
+            platformDigests: sortRecord({
+              ...platforms,
+              ...last.platformDigests,
+            }),
+          },
         ],
       };
     }
@@ -88,7 +101,7 @@ function fillBuiltDigests(
  * active place that tracks it: base images, published tags of managed images
  * and external images (archived ones are not monitored). A digest that differs
  * from the current one appends an update (freight); the same digest changes
- * nothing, except that platform digests missing from its update are filled in.
+ * nothing, except that platform digests missing from its update are added.
  * A managed image that does not know what it was built on yet (`builtDigest:
  * null`) counts as built on the recorded digest, so enrolling never triggers a
  * rebuild by itself.

@@ -1,7 +1,9 @@
 import { NotFoundError } from '@backstage/errors';
 import { mergeState } from './mergeState';
+import { parseStateTree } from './parseStateTree';
 import { recordDigest } from './recordDigest';
 import { recordRebuild } from './recordRebuild';
+import { renderStateTree } from './renderStateTree';
 import {
   emptyStateTree,
   type ManagedImageState,
@@ -70,6 +72,23 @@ describe('recordRebuild', () => {
         status: 'running',
         runUrl: 'https://github.com/acme/payments/actions/runs/1',
       },
+    ]);
+    expect(image(state).baseImages[0].builtDigest).toBe(digestOf('old'));
+  });
+
+  it('writes and reads back a rebuild sent whose run is not known yet', () => {
+    const dispatched: RebuildHistoryEntry = {
+      ...requested,
+      status: 'dispatched',
+      error: 'GitHub answered 502 when dispatching build.yml: Server Error',
+    };
+    const state = recordRebuild(built(), payments.entityRef, dispatched);
+
+    const read = parseStateTree(renderStateTree(state));
+
+    expect(read.invalid).toEqual([]);
+    expect((read.state.images[0] as ManagedImageState).rebuilds).toEqual([
+      dispatched,
     ]);
     expect(image(state).baseImages[0].builtDigest).toBe(digestOf('old'));
   });

@@ -72,7 +72,7 @@ const rebuildHistoryEntry = z.object({
   requestedAt: timestamp,
   provider: z.enum(['github', 'gitlab']),
   runUrl: z.string().optional(),
-  status: z.enum(['requested', 'running', 'completed', 'failed']),
+  status: z.enum(['requested', 'dispatched', 'running', 'completed', 'failed']),
   conclusion: z
     .enum(['success', 'failure', 'cancelled', 'timed-out', 'unknown'])
     .optional(),

@@ -1,3 +1,4 @@
+import { PipelineRun } from '@internal/plugin-image-factory-common';
 import { ImageFactoryApi } from '../api';
 
 /**
@@ -18,6 +19,17 @@ export function fakeImageFactoryApi(
     getBaseImage: unexpected('getBaseImage'),
     getGraph: unexpected('getGraph'),
     refresh: unexpected('refresh'),
+    getRun: unexpected('getRun'),
     ...methods,
+  };
+}
+
+/** A pipeline run as the API answers it: queued now unless `fields` say otherwise. */
+export function pipelineRun(fields: Partial<PipelineRun> = {}): PipelineRun {
+  return {
+    id: '0f9b6a52-4c1e-4d4f-9a51-8c4b2b1f0a77',
+    status: 'queued',
+    queuedAt: new Date().toISOString(),
+    ...fields,
   };
 }

@@ -8,7 +8,7 @@ import {
   ImageStatus,
   RebuildRequest,
   RebuildResponse,
-  RefreshSummary,
+  PipelineRun,
 } from '@internal/plugin-image-factory-common';
 
 /**
@@ -22,8 +22,8 @@ export interface ImageFactoryApi {
   listImages(query?: ImageListQuery): Promise<ImageList>;
   /** Full status of one enrolled entity, by entity ref (`component:default/payments`). */
   getImage(entityRef: string): Promise<ImageStatus>;
-  /** Runs the Dockerfile analysis of one entity now and returns its new status. */
-  analyze(entityRef: string): Promise<ImageStatus>;
+  /** Queues a run that analyses one entity's Dockerfile again; follow it with {@link ImageFactoryApi.getRun}. */
+  analyze(entityRef: string): Promise<PipelineRun>;
   /** Triggers a rebuild; a 409 answers a request made before the image is eligible. */
   rebuild(entityRef: string, request: RebuildRequest): Promise<RebuildResponse>;
   /** Every monitored base image with its dependents. */
@@ -32,8 +32,10 @@ export interface ImageFactoryApi {
   getBaseImage(name: string): Promise<BaseImageDetail>;
   /** Which image uses which base image. */
   getGraph(): Promise<DependencyGraph>;
-  /** Runs the whole pipeline now. */
-  refresh(): Promise<RefreshSummary>;
+  /** Queues a run of the whole pipeline (or joins the one queued). */
+  refresh(): Promise<PipelineRun>;
+  /** Where a queued run stands. */
+  getRun(id: string): Promise<PipelineRun>;
 }
 
 /**

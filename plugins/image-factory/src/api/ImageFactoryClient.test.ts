@@ -109,18 +109,24 @@ describe('ImageFactoryClient', () => {
     });
   });
 
-  it('posts analysis and refresh requests', async () => {
-    answer('post', '/images/default/component/payments/analyze', {
-      entityRef: 'component:default/payments',
-    });
-    answer('post', '/refresh', { analyzed: 3 });
+  it('queues analysis and refresh runs and follows them', async () => {
+    const run = {
+      id: 'r-1',
+      status: 'queued',
+      queuedAt: '2026-12-01T00:00:00Z',
+    };
+    answer('post', '/images/default/component/payments/analyze', run);
+    answer('post', '/refresh', run);
+    answer('get', '/runs/r-1', { ...run, status: 'running' });
 
-    await client.analyze('component:default/payments');
-    await client.refresh();
+    expect(await client.analyze('component:default/payments')).toEqual(run);
+    expect(await client.refresh()).toEqual(run);
+    expect(await client.getRun('r-1')).toMatchObject({ status: 'running' });
 
     expect(seen.map(s => `${s.method} ${s.url.pathname}`)).toEqual([
       'POST /api/image-factory/images/default/component/payments/analyze',
       'POST /api/image-factory/refresh',
+      'GET /api/image-factory/runs/r-1',
     ]);
   });
 

@@ -10,7 +10,7 @@ import {
   ImageStatus,
   RebuildRequest,
   RebuildResponse,
-  RefreshSummary,
+  PipelineRun,
 } from '@internal/plugin-image-factory-common';
 import { ImageFactoryApi } from './ImageFactoryApi';
 
@@ -43,7 +43,7 @@ export class ImageFactoryClient implements ImageFactoryApi {
     return this.request(imagePath(entityRef));
   }
 
-  async analyze(entityRef: string): Promise<ImageStatus> {
+  async analyze(entityRef: string): Promise<PipelineRun> {
     return this.request(`${imagePath(entityRef)}/analyze`, { method: 'POST' });
   }
 
@@ -70,8 +70,12 @@ export class ImageFactoryClient implements ImageFactoryApi {
     return this.request('/graph');
   }
 
-  async refresh(): Promise<RefreshSummary> {
+  async refresh(): Promise<PipelineRun> {
     return this.request('/refresh', { method: 'POST' });
+  }
+
+  async getRun(id: string): Promise<PipelineRun> {
+    return this.request(`/runs/${encodeURIComponent(id)}`);
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

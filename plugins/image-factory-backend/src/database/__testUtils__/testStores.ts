@@ -1,5 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
+import knexFactory, { Knex } from 'knex';
 import { DatabaseImageFactoryStore } from '../DatabaseImageFactoryStore';
 
 /** The engines the store supports; the CI scripts provide PostgreSQL 15. */
@@ -15,6 +15,27 @@ export async function createTestStore(
     database: { getClient: async () => knex },
   });
   return { knex, store };
+}
+
+/**
+ * Two connections to one fresh database, as two backend replicas have: two pools
+ * on PostgreSQL; on SQLite the same client twice, since an in-memory database
+ * lives in one connection only. `close` ends the second pool.
+ */
+export async function openReplicaClients(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+): Promise<{ clients: [Knex, Knex]; close(): Promise<void> }> {
+  const knex = await databases.init(databaseId);
+  const second = databaseId.startsWith('POSTGRES')
+    ? knexFactory({ client: 'pg', connection: knex.client.config.connection })
+    : knex;
+  return {
+    clients: [knex, second],
+    close: async () => {
+      if (second !== knex) await second.destroy();
+    },
+  };
 }
 
 /** Waits until the clock has moved past a timestamp, so a later write is later. */

@@ -107,7 +107,7 @@ export class GitFixture {
   /** In a clone: brings it to the remote head, applies changes, commits and pushes. */
   pushFrom(
     clone: string,
-    changes: Record<string, string | null>,
+    changes: Record<string, string | Buffer | null>,
     message: string,
   ): string {
     this.git(['fetch', '--quiet', 'origin'], clone);

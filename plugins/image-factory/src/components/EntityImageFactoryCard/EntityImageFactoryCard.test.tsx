@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { fakeImageFactoryApi } from '../../__testUtils__/fakeImageFactoryApi';
 import {
   digests,
@@ -42,6 +42,33 @@ describe('EntityImageFactoryCard', () => {
     );
     expect(await screen.findAllByText('Up to date')).not.toHaveLength(0);
     expect(screen.queryByText(/Eligible/)).not.toBeInTheDocument();
+  });
+
+  it('notes a base image index that moved without changing the platforms the image builds', async () => {
+    const note = `The index moved to ${digests.nodeNew.slice(
+      0,
+      19,
+    )} on 2026-03-02 08:00 UTC; linux/amd64 is unchanged.`;
+    await renderCard(
+      imageStatus({
+        baseImages: [
+          nodeBaseImage({
+            latestRelevantDigest: digests.nodeOld,
+            platformNote: note,
+          }),
+        ],
+        eligibility: {
+          state: 'up-to-date',
+          reasons: [
+            'Every base image is on its newest digest for linux/amd64.',
+          ],
+        },
+      }),
+    );
+    const list = await screen.findByRole('list', { name: 'Base images' });
+    expect(within(list).getByText(note)).toBeInTheDocument();
+    expect(within(list).getByText('Up to date')).toBeInTheDocument();
+    expect(within(list).queryByText('Update pending')).not.toBeInTheDocument();
   });
 
   it('says an eligible image is eligible now and how it gets rebuilt', async () => {

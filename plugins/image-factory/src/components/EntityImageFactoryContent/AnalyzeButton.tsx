@@ -7,11 +7,11 @@ import Alert from '@material-ui/lab/Alert';
 import { ReactElement } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { imageFactoryApiRef } from '../../api';
-import { describeRequestError } from '../shared/describeRequestError';
+import { describeRunError, followRun } from '../shared/followRun';
 
 /**
- * Runs the Dockerfile analysis of one entity now instead of at the next
- * scheduled run. Shown only with the `image-factory.refresh` permission.
+ * Queues a run that analyses one entity's Dockerfile now instead of at the next
+ * scheduled run, and waits for it. Shown only with the `image-factory.refresh` permission.
  */
 export function AnalyzeButton(props: {
   entityRef: string;
@@ -24,7 +24,8 @@ export function AnalyzeButton(props: {
     permission: imageFactoryRefreshPermission,
   });
   const [state, analyze] = useAsyncFn(async () => {
-    const status = await api.analyze(entityRef);
+    await followRun(api, await api.analyze(entityRef));
+    const status = await api.getImage(entityRef);
     alertApi.post({
       message:
         status.analysis.status === 'failed'
@@ -52,7 +53,7 @@ export function AnalyzeButton(props: {
       </Box>
       {state.error && (
         <Alert severity="error">
-          The analysis did not run: {describeRequestError(state.error)}
+          {describeRunError(state.error, 'analysis')}
         </Alert>
       )}
     </Box>

@@ -2,7 +2,10 @@ import { ImageStatus } from '@internal/plugin-image-factory-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { seriousA11yViolations } from '../../__testUtils__/axe';
-import { fakeImageFactoryApi } from '../../__testUtils__/fakeImageFactoryApi';
+import {
+  fakeImageFactoryApi,
+  pipelineRun,
+} from '../../__testUtils__/fakeImageFactoryApi';
 import {
   digests,
   fromNow,
@@ -220,16 +223,45 @@ describe('EntityImageFactoryContent', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('analyzes now and reloads the status', async () => {
-    const analyze = jest.fn(async () => imageStatus());
-    const { getImage } = await renderTab(imageStatus(), { analyze });
+  it('queues an analysis, follows its run and reloads the status', async () => {
+    const analyze = jest.fn(async () => pipelineRun());
+    const getRun = jest.fn(async () => pipelineRun({ status: 'succeeded' }));
+    const { getImage } = await renderTab(imageStatus(), { analyze, getRun });
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Analyze now' }),
     );
 
-    await waitFor(() => expect(getImage).toHaveBeenCalledTimes(2));
+    expect(
+      await screen.findByRole('button', { name: 'Analysing…' }),
+    ).toBeDisabled();
+    await waitFor(() => expect(getImage).toHaveBeenCalledTimes(3), {
+      timeout: 3000,
+    });
     expect(analyze).toHaveBeenCalledWith('component:default/payments');
+    expect(getRun).toHaveBeenCalledWith(pipelineRun().id);
+  });
+
+  it('shows why the analysis run failed', async () => {
+    await renderTab(imageStatus(), {
+      analyze: async () => pipelineRun(),
+      getRun: async () =>
+        pipelineRun({ status: 'failed', error: 'The run was stopped' }),
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Analyze now' }),
+    );
+
+    expect(
+      await screen.findByText(
+        'The analysis failed: The run was stopped',
+        {},
+        {
+          timeout: 3000,
+        },
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows why an analysis request was refused', async () => {

@@ -25,6 +25,9 @@ export function collectFreightEvents(status: ImageStatus): FreightEvent[] {
     marks: [],
   }));
   for (const baseImage of status.baseImages) {
+    // An index that moved only for platforms the image does not build waits
+    // for nothing: the newest digest that matters to the image is marked.
+    const latest = baseImage.latestRelevantDigest ?? baseImage.latestDigest;
     for (const freight of baseImage.freight) {
       const marks: string[] = [];
       if (freight.digest === baseImage.builtDigest) marks.push('built on');
@@ -35,7 +38,7 @@ export function collectFreightEvents(status: ImageStatus): FreightEvent[] {
         marks.push('eligible');
       }
       if (
-        freight.digest === baseImage.latestDigest &&
+        freight.digest === latest &&
         freight.digest !== baseImage.eligibleDigest &&
         freight.digest !== baseImage.builtDigest
       ) {

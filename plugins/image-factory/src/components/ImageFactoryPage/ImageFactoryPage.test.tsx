@@ -11,7 +11,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ImageFactoryApi, imageFactoryApiRef } from '../../api';
 import { seriousA11yViolations } from '../../__testUtils__/axe';
-import { fakeImageFactoryApi } from '../../__testUtils__/fakeImageFactoryApi';
+import {
+  fakeImageFactoryApi,
+  pipelineRun,
+} from '../../__testUtils__/fakeImageFactoryApi';
 import {
   FreshPermissionCache,
   permissionAnswered,
@@ -281,17 +284,23 @@ describe('ImageFactoryPage', () => {
   });
 
   it('refreshes now, reloads the lists and reports what the run did', async () => {
-    const refresh = jest.fn(async () => ({
-      startedAt: fromNow(-units.MINUTE),
-      finishedAt: fromNow(0),
-      analyzed: 2,
-      checked: 5,
-      newFreight: 1,
-      rebuildsTriggered: 0,
-      commit: '0123456789abcdef0123',
-      errors: ['docker.io: 429 Too Many Requests'],
-    }));
-    const { api } = await renderPage({ refresh });
+    const refresh = jest.fn(async () => pipelineRun());
+    const getRun = jest.fn(async () =>
+      pipelineRun({
+        status: 'succeeded',
+        summary: {
+          startedAt: fromNow(-units.MINUTE),
+          finishedAt: fromNow(0),
+          analyzed: 2,
+          checked: 5,
+          newFreight: 1,
+          rebuildsTriggered: 0,
+          commit: '0123456789abcdef0123',
+          errors: ['docker.io: 429 Too Many Requests'],
+        },
+      }),
+    );
+    const { api } = await renderPage({ refresh, getRun });
     await screen.findByRole('table', { name: 'Enrolled images' });
 
     await userEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
@@ -299,6 +308,8 @@ describe('ImageFactoryPage', () => {
     expect(
       await screen.findByText(
         /2 images analysed, 5 tags checked, 1 new digest, 0 rebuilds triggered/,
+        {},
+        { timeout: 3000 },
       ),
     ).toHaveTextContent('state repository commit 0123456789ab');
     expect(

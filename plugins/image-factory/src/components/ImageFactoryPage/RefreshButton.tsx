@@ -7,14 +7,14 @@ import Alert from '@material-ui/lab/Alert';
 import { ReactElement } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { imageFactoryApiRef } from '../../api';
-import { describeRequestError } from '../shared/describeRequestError';
+import { describeRunError, followRun } from '../shared/followRun';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
 /**
- * Runs the whole pipeline now and reports what it did. Shown only with the
+ * Queues a run of the whole pipeline, waits for it and reports what it did. Shown only with the
  * `image-factory.refresh` permission.
  */
 export function RefreshButton(props: {
@@ -26,9 +26,9 @@ export function RefreshButton(props: {
     permission: imageFactoryRefreshPermission,
   });
   const [state, refresh] = useAsyncFn(async () => {
-    const summary = await api.refresh();
+    const run = await followRun(api, await api.refresh());
     onRefreshed();
-    return summary;
+    return run.summary;
   }, [api, onRefreshed]);
 
   if (!permission.allowed) {
@@ -52,7 +52,7 @@ export function RefreshButton(props: {
       </Button>
       {state.error && (
         <Alert severity="error">
-          The refresh did not run: {describeRequestError(state.error)}
+          {describeRunError(state.error, 'refresh')}
         </Alert>
       )}
       {summary && !state.loading && !state.error && (

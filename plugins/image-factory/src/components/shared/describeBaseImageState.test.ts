@@ -42,6 +42,25 @@ describe('describeBaseImageState', () => {
     ).toEqual({ state: 'eligible', label: 'Update eligible' });
   });
 
+  it('is up to date when the index moved only for platforms the image does not build', () => {
+    expect(
+      describeBaseImageState({
+        builtDigest: built,
+        latestDigest: newest,
+        latestRelevantDigest: built,
+        eligibleDigest: null,
+      }),
+    ).toEqual({ state: 'up-to-date', label: 'Up to date' });
+    expect(
+      describeBaseImageState({
+        builtDigest: built,
+        latestDigest: newest,
+        latestRelevantDigest: newer,
+        eligibleDigest: null,
+      }).state,
+    ).toBe('pending');
+  });
+
   it('has no freight before the first discovery', () => {
     expect(
       describeBaseImageState({

@@ -10,15 +10,22 @@ export type BaseImageState =
 
 /**
  * Compares the digest the image was built on with the newest and the newest
- * aged-past-the-delay freight of one base image.
+ * aged-past-the-delay freight of one base image. An index that moved only for
+ * platforms the image does not build is no update: the newest digest that
+ * matters to the image (`latestRelevantDigest`) is what counts.
  */
 export function describeBaseImageState(
   baseImage: Pick<
     ImageBaseImage,
-    'builtDigest' | 'latestDigest' | 'eligibleDigest' | 'error'
+    | 'builtDigest'
+    | 'latestDigest'
+    | 'latestRelevantDigest'
+    | 'eligibleDigest'
+    | 'error'
   >,
 ): { state: BaseImageState; label: string } {
-  const { builtDigest, latestDigest, eligibleDigest, error } = baseImage;
+  const { builtDigest, eligibleDigest, error } = baseImage;
+  const latestDigest = baseImage.latestRelevantDigest ?? baseImage.latestDigest;
   if (error) {
     return { state: 'error', label: 'Discovery failed' };
   }

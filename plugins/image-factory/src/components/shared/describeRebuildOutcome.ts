@@ -16,6 +16,9 @@ export function describeRebuildOutcome(
   switch (rebuild.status) {
     case 'requested':
       return { label: 'Requested', tone: 'waiting' };
+    // Sent, but the CI system's answer was lost: its run is looked for.
+    case 'dispatched':
+      return { label: 'Sent, waiting for the run', tone: 'waiting' };
     case 'running':
       return { label: 'Running', tone: 'running' };
     case 'failed':

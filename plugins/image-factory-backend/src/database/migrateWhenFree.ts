@@ -1,0 +1,38 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-image-factory-backend',
+  'migrations',
+);
+
+/**
+ * Brings the schema up to date. Replicas that start together race for knex's
+ * migration lock; the losers wait for the winner instead of failing to start.
+ * A lock still held after `waitMs` is reported: a process killed mid-migration
+ * leaves it behind, and only a person can tell that it is safe to clear. On a
+ * fresh database knex creates its own tables before it locks, so the loser of
+ * that race fails once; it is retried twice before its error counts.
+ */
+export async function migrateWhenFree(
+  knex: Knex,
+  options: { waitMs?: number; pollMs?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + (options.waitMs ?? 120_000);
+  for (let failures = 0; ; ) {
+    try {
+      await knex.migrate.latest({ directory: migrationsDir });
+      return;
+    } catch (error) {
+      if ((error as Error).name !== 'MigrationLocked' && ++failures > 2) {
+        throw error;
+      }
+      if (Date.now() >= deadline) {
+        throw new Error(
+          'The Image Factory database migrations stayed locked by another process; if none is running, clear the lock in the knex_migrations_lock table',
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, options.pollMs ?? 250));
+    }
+  }
+}

@@ -1,0 +1,219 @@
+import { Entity } from '@backstage/catalog-model';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  OciRegistry,
+  startOciRegistry,
+} from './__testUtils__/startOciRegistry';
+import { startPluginBackend } from './__testUtils__/startPluginBackend';
+import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
+import { LocalGithubApi, startLocalGithubApi } from './triggers/localGithubApi';
+
+const TOKEN = 'ghe-test-token';
+const AMD64 = 'linux/amd64';
+const ARM64 = 'linux/arm64';
+
+// The whole plugin on a real OCI registry with a multi-arch base image whose
+// index upstream re-publishes for one architecture at a time, as public
+// indexes do several times a day. A local stand-in for GitHub records every
+// workflow dispatch.
+describe('imageFactoryPlugin with multi-platform base images', () => {
+  let registry: OciRegistry;
+  let github: LocalGithubApi;
+  let dir: string;
+
+  beforeAll(async () => {
+    registry = await startOciRegistry();
+  });
+  afterAll(() => registry.stop());
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-factory-platforms-'));
+  });
+  afterEach(async () => {
+    await github?.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  function component(name: string, platforms: string, delay: string): Entity {
+    const location = `url:https://ghe.local/acme/${name}/blob/main/catalog-info.yaml`;
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name,
+        namespace: 'default',
+        annotations: {
+          'backstage.io/managed-by-location': location,
+          'backstage.io/managed-by-origin-location': location,
+          'image-factory.io/image': `${registry.host}/acme/${name}`,
+          'image-factory.io/workflow': 'build.yml',
+          'image-factory.io/rebuild-delay': delay,
+          'image-factory.io/platforms': platforms,
+        },
+      },
+      spec: { type: 'service', owner: 'group:default/team', lifecycle: 'x' },
+    };
+  }
+
+  const pushNode = (amd64: string, arm64: string) =>
+    registry.pushImage('library/node', '22', {
+      platforms: [AMD64, ARM64],
+      content: { [AMD64]: amd64, [ARM64]: arm64 },
+    });
+
+  it('rebuilds an amd64-only image when its amd64 manifest changes, not when only arm64 moved the index', async () => {
+    const names = ['amd', 'amd-slow', 'arm'];
+    github = await startLocalGithubApi({
+      token: TOKEN,
+      returnsRunDetails: true,
+      now: Date.now,
+      repositories: Object.fromEntries(
+        names.map(name => [
+          `acme/${name}`,
+          {
+            defaultBranch: 'main',
+            branches: ['main'],
+            workflows: { 'build.yml': Object.values(GITHUB_INPUT_NAMES) },
+            files: { Dockerfile: `FROM ${registry.host}/library/node:22\n` },
+          },
+        ]),
+      ),
+    });
+    const index1 = await pushNode('amd64 one', 'arm64 one');
+    const manifests1 = await registry.platformManifests('library/node', '22');
+    const api = await startPluginBackend({
+      entities: [
+        component('amd', AMD64, '0'),
+        component('amd-slow', AMD64, '7d'),
+        component('arm', ARM64, '0'),
+      ],
+      registryHost: registry.host,
+      workDir: path.join(dir, 'work'),
+      stateRepository: path.join(dir, 'state.git'),
+      // The default platforms stay linux/amd64: the arm image's annotation is
+      // what makes discovery record linux/arm64 too.
+      imageFactory: { defaults: { coordinationWindow: '0' } },
+      config: {
+        integrations: {
+          github: [
+            { host: 'ghe.local', apiBaseUrl: github.apiBaseUrl, token: TOKEN },
+          ],
+        },
+      },
+    });
+    // POST /refresh may answer 200 with the finished run's summary, or 202 with
+    // a queued run to follow at GET /runs/:id; either way, wait for the run.
+    const refresh = async () => {
+      const answer = await api.refresh();
+      expect([200, 202]).toContain(answer.status);
+      let run = answer.body;
+      for (let polls = 0; run.id && /^(queued|running)$/.test(run.status); ) {
+        if (++polls > 600) throw new Error(`run ${run.id} did not finish`);
+        await new Promise(resolve => setTimeout(resolve, 50));
+        run = (await api.get(`/runs/${run.id}`)).body;
+      }
+      expect(run.status ?? 'succeeded').toBe('succeeded');
+    };
+    const status = async (name: string) =>
+      (await api.get(`/images/default/component/${name}`)).body;
+    const listItem = async (name: string) =>
+      (await api.get('/images')).body.items.find(
+        (item: { entityRef: string }) =>
+          item.entityRef === `component:default/${name}`,
+      );
+
+    // Enrolling counts every image as built on the index it finds.
+    await refresh();
+    for (const name of names) {
+      expect((await status(name)).baseImages[0].builtDigest).toBe(index1);
+    }
+
+    // Upstream re-publishes linux/arm64 only: a new index digest, the same
+    // linux/amd64 manifest.
+    const index2 = await pushNode('amd64 one', 'arm64 two');
+    const manifests2 = await registry.platformManifests('library/node', '22');
+    expect(index2).not.toBe(index1);
+    expect(manifests2[AMD64]).toBe(manifests1[AMD64]);
+    expect(manifests2[ARM64]).not.toBe(manifests1[ARM64]);
+    await refresh();
+
+    // Only the arm64 image is dispatched, on the new index digest.
+    expect(github.runs.map(run => run.repository)).toEqual(['acme/arm']);
+    expect(
+      JSON.parse(String(github.runs[0].inputs[GITHUB_INPUT_NAMES.baseImages])),
+    ).toEqual([{ ref: `${registry.host}/library/node:22`, digest: index2 }]);
+    const arm = await status('arm');
+    expect(arm.eligibility.state).toBe('rebuilding');
+    expect(arm.enrollment.platforms).toEqual([ARM64]);
+    expect(arm.baseImages[0].updates).toHaveLength(2);
+    expect(arm.baseImages[0].updates).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          digest: index1,
+          platformDigests: {
+            [AMD64]: manifests1[AMD64],
+            [ARM64]: manifests1[ARM64],
+          },
+        }),
+        expect.objectContaining({
+          digest: index2,
+          platformDigests: {
+            [AMD64]: manifests2[AMD64],
+            [ARM64]: manifests2[ARM64],
+          },
+        }),
+      ]),
+    );
+
+    for (const name of ['amd', 'amd-slow']) {
+      const amd = await status(name);
+      expect(amd.eligibility).toEqual({
+        state: 'up-to-date',
+        reasons: ['Every base image is on its newest digest for linux/amd64.'],
+      });
+      expect(amd.baseImages[0]).toMatchObject({
+        builtDigest: index1,
+        latestDigest: index2,
+        latestRelevantDigest: index1,
+        eligibleDigest: null,
+        platformNote: expect.stringMatching(
+          new RegExp(
+            `^The index moved to ${index2.slice(
+              0,
+              19,
+            )} on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC; linux/amd64 is unchanged\\.$`,
+          ),
+        ),
+      });
+      expect((await listItem(name)).staleSince).toBeUndefined();
+    }
+
+    // Now linux/amd64 changes: the amd64 images have an update that matters.
+    const index3 = await pushNode('amd64 three', 'arm64 two');
+    await refresh();
+
+    expect(github.runs.map(run => run.repository).sort()).toEqual([
+      'acme/amd',
+      'acme/arm',
+    ]);
+    const amdRun = github.runs.find(run => run.repository === 'acme/amd')!;
+    expect(
+      JSON.parse(String(amdRun.inputs[GITHUB_INPUT_NAMES.baseImages])),
+    ).toEqual([{ ref: `${registry.host}/library/node:22`, digest: index3 }]);
+    expect((await status('amd')).eligibility.state).toBe('rebuilding');
+
+    const slow = await status('amd-slow');
+    expect(slow.eligibility.state).toBe('pending');
+    expect(slow.baseImages[0]).toMatchObject({
+      builtDigest: index1,
+      latestDigest: index3,
+      latestRelevantDigest: index3,
+      eligibleDigest: null,
+    });
+    expect(slow.baseImages[0].platformNote).toBeUndefined();
+    expect((await listItem('amd-slow')).staleSince).toBe(
+      slow.baseImages[0].lastUpdated,
+    );
+  });
+});

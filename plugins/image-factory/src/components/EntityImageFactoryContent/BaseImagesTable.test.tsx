@@ -1,0 +1,44 @@
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import {
+  digests,
+  imageStatus,
+  nodeBaseImage,
+} from '../../__testUtils__/fixtures';
+import { BaseImagesTable } from './BaseImagesTable';
+import { collectFreightEvents } from './collectFreightEvents';
+
+// node:22's index moved to nodeNew, but only for linux/arm64: the image,
+// built for linux/amd64 on nodeOld, is up to date.
+const note = `The index moved to ${digests.nodeNew.slice(
+  0,
+  19,
+)} on 2026-03-02 08:00 UTC; linux/amd64 is unchanged.`;
+const baseImage = nodeBaseImage({
+  latestRelevantDigest: digests.nodeOld,
+  platformNote: note,
+});
+
+describe('BaseImagesTable', () => {
+  it("shows a base image's platform note in its row, which stays up to date", async () => {
+    await renderInTestApp(
+      <BaseImagesTable baseImages={[baseImage]} now={Date.now()} />,
+    );
+    const row = screen
+      .getByText('docker.io/library/node:22-bookworm-slim')
+      .closest('tr')!;
+    const cells = within(row as HTMLElement).getAllByRole('cell');
+    expect(cells[0]).toHaveTextContent(note);
+    expect(cells[1]).toHaveTextContent('Up to date');
+  });
+
+  it('does not mark an index that moved for other platforms as waiting for the delay', () => {
+    const events = collectFreightEvents(
+      imageStatus({ baseImages: [baseImage] }),
+    );
+    expect(events.map(e => [e.digest, e.marks])).toEqual([
+      [digests.nodeNew, []],
+      [digests.nodeOld, ['built on']],
+    ]);
+  });
+});
