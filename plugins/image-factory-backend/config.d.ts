@@ -61,6 +61,19 @@ export interface Config {
        * Default `0.5`.
        */
       maxArchiveRatio?: number;
+      /**
+       * Most distinct base images one Dockerfile may name. A Dockerfile that
+       * names more fails its analysis with an error saying so, and the image
+       * keeps what it tracked before. Default `50`.
+       */
+      maxBaseImagesPerDockerfile?: number;
+      /**
+       * Most tags asked of registries for the first time in one run; the rest
+       * wait for the next runs, and the run says how many wait. Enrolling a
+       * thousand images at once then costs a few runs, not one storm of
+       * requests. Default `500`.
+       */
+      maxNewTagsPerRun?: number;
     };
 
     /** Where rebuilds may be sent. */

@@ -62,10 +62,12 @@ describe('imageFactoryPlugin', () => {
     permission:
       | AuthorizeResult.ALLOW
       | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+    imageFactory?: Parameters<typeof startPluginBackend>[0]['imageFactory'],
   ) =>
     startPluginBackend({
       entities,
       permission,
+      imageFactory,
       registryHost: registry.host,
       workDir: path.join(dir, 'work'),
       stateRepository: path.join(dir, 'state.git'),
@@ -284,6 +286,35 @@ describe('imageFactoryPlugin', () => {
     expect(
       (await api.post('/images/default/component/nope/analyze', {})).status,
     ).toBe(404);
+  });
+
+  it('fails the analysis of a Dockerfile naming more base images than allowed, and keeps what it tracked', async () => {
+    await registry.pushImage('library/node', '22', { content: 'one' });
+    const entity = await component(
+      'payments',
+      `FROM ${registry.host}/library/node:22\n`,
+      { 'image-factory.io/image': `${registry.host}/acme/payments` },
+    );
+    const api = await start([entity], AuthorizeResult.ALLOW, {
+      safety: { maxBaseImagesPerDockerfile: 2 },
+    });
+    expect((await api.refresh()).run?.status).toBe('succeeded');
+    await fs.writeFile(
+      path.join(dir, 'entities', 'payments', 'Dockerfile'),
+      ['a', 'b', 'c']
+        .map(name => `FROM ${registry.host}/library/${name}:1 AS ${name}\n`)
+        .join(''),
+    );
+
+    const second = await api.refresh();
+
+    expect(second.body.errors).toEqual([
+      'component:default/payments: The Dockerfile names 3 base images, more than the 2 imageFactory.safety.maxBaseImagesPerDockerfile allows; nothing of it is tracked until it names fewer',
+    ]);
+    const status = await api.get('/images/default/component/payments');
+    expect(status.body.baseImages.map((b: { ref: string }) => b.ref)).toEqual([
+      `${registry.host}/library/node:22`,
+    ]);
   });
 
   it('rejects bad input with 400 and unknown entities with 404', async () => {

@@ -48,4 +48,24 @@ describe('readImageFactoryConfig', () => {
       /Invalid imageFactory\.safety\.maxArchiveRatio: 1\.5 is not between 0 and 1/,
     );
   });
+
+  it('reads the caps on base images per Dockerfile and new tags per run', () => {
+    const safetyOf = (safety?: object) =>
+      readImageFactoryConfig(
+        new ConfigReader({ imageFactory: safety ? { safety } : {} }),
+      ).safety;
+    expect(safetyOf()).toMatchObject({
+      maxBaseImagesPerDockerfile: 50,
+      maxNewTagsPerRun: 500,
+    });
+    expect(
+      safetyOf({ maxBaseImagesPerDockerfile: 3, maxNewTagsPerRun: 10 }),
+    ).toMatchObject({ maxBaseImagesPerDockerfile: 3, maxNewTagsPerRun: 10 });
+    expect(() => safetyOf({ maxNewTagsPerRun: 0 })).toThrow(
+      /Invalid imageFactory\.safety\.maxNewTagsPerRun: 0 is not a whole number of at least 1/,
+    );
+    expect(() => safetyOf({ maxBaseImagesPerDockerfile: 2.5 })).toThrow(
+      /Invalid imageFactory\.safety\.maxBaseImagesPerDockerfile: 2\.5/,
+    );
+  });
 });

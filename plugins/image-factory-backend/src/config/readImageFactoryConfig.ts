@@ -34,6 +34,8 @@ export interface ImageFactoryConfig {
   safety: {
     /** Largest share (0 to 1) of the active images one run may archive. */
     maxArchiveRatio: number;
+    maxBaseImagesPerDockerfile: number;
+    maxNewTagsPerRun: number;
   };
   kargoNamespace: string;
   /** `registries[].minInterval` per host: also the interval of their Warehouses. */
@@ -102,6 +104,16 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
         'imageFactory.safety.maxArchiveRatio',
         0.5,
       ),
+      maxBaseImagesPerDockerfile: readCount(
+        config?.getOptionalNumber('safety.maxBaseImagesPerDockerfile'),
+        'imageFactory.safety.maxBaseImagesPerDockerfile',
+        50,
+      ),
+      maxNewTagsPerRun: readCount(
+        config?.getOptionalNumber('safety.maxNewTagsPerRun'),
+        'imageFactory.safety.maxNewTagsPerRun',
+        500,
+      ),
     },
     allowedRebuildRepositories:
       config?.getOptionalStringArray('rebuilds.allowedRepositories') ?? [],
@@ -155,6 +167,22 @@ function checkedDuration(value: string, key: string): string {
   } catch (error) {
     throw new InputError(`Invalid ${key}: ${(error as Error).message}`);
   }
+}
+
+function readCount(
+  value: number | undefined,
+  key: string,
+  fallback: number,
+): number {
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InputError(
+      `Invalid ${key}: ${value} is not a whole number of at least 1`,
+    );
+  }
+  return value;
 }
 
 function readRatio(

@@ -125,6 +125,7 @@ export class Pipeline {
       store: o.store,
       now,
       force,
+      maxBaseImages: o.config.safety.maxBaseImagesPerDockerfile,
     });
     signal.throwIfAborted();
 
@@ -170,6 +171,7 @@ export class Pipeline {
           store: o.store,
           source: o.freightSource,
           minIntervalFor: o.minIntervalFor,
+          maxNewTags: o.config.safety.maxNewTagsPerRun,
           now,
         });
         // The database is the record of first-seen times (see reconcileFirstSeen),
@@ -251,6 +253,11 @@ export class Pipeline {
         ...reconciled.errors,
         ...analysis.errors,
         ...[...discovery.errors].map(([ref, error]) => `${ref}: ${error}`),
+        ...(discovery.waitingNewTags > 0
+          ? [
+              `${discovery.waitingNewTags} tags wait for a later run: at most ${o.config.safety.maxNewTagsPerRun} tags are asked of registries for the first time in one run (imageFactory.safety.maxNewTagsPerRun)`,
+            ]
+          : []),
         ...projected.errors,
         ...triggered.errors,
       ],

@@ -31,6 +31,8 @@ export async function analyzeEnrollments(options: {
   now: Date;
   /** Entity refs to re-read and re-parse whatever their ETag says. */
   force?: ReadonlySet<string>;
+  /** `imageFactory.safety.maxBaseImagesPerDockerfile`. */
+  maxBaseImages: number;
 }): Promise<AnalysisStepResult> {
   const { reader, store, now } = options;
   const outcomes = new Map<string, AnalysisOutcome>();
@@ -88,6 +90,7 @@ export async function analyzeEnrollments(options: {
           buildArgs: enrollment.buildArgs,
           target: enrollment.target ?? undefined,
         });
+        checkBaseImageCount(analysis, options.maxBaseImages);
         outcome = { status: 'ok', analysis, analyzedAt };
       } catch (error) {
         outcome = {
@@ -113,6 +116,18 @@ export async function analyzeEnrollments(options: {
   }
   await store.putDockerfileCaches(updates);
   return { outcomes, parsed, errors };
+}
+
+// A Dockerfile naming hundreds of images is a mistake or an attack on the
+// registries: each would be watched, and get a Warehouse. Failing its analysis
+// keeps what the image tracked before.
+function checkBaseImageCount(analysis: DockerfileAnalysis, max: number) {
+  const count = new Set(analysis.baseImages.map(b => b.ref)).size;
+  if (count > max) {
+    throw new Error(
+      `The Dockerfile names ${count} base images, more than the ${max} imageFactory.safety.maxBaseImagesPerDockerfile allows; nothing of it is tracked until it names fewer`,
+    );
+  }
 }
 
 function cachedOutcome(cached: {

@@ -103,6 +103,7 @@ describe('discoverFreight', () => {
         store,
         source,
         minIntervalFor: () => 24 * HOUR,
+        maxNewTags: 500,
         now: new Date(at),
       });
       await store.putRegistryChecks(result.checks);
@@ -165,6 +166,7 @@ describe('discoverFreight', () => {
         store: restarted,
         source,
         minIntervalFor: () => 0,
+        maxNewTags: 500,
         now: new Date(at),
       });
       await restarted.putRegistryChecks(result.checks);
@@ -180,5 +182,42 @@ describe('discoverFreight', () => {
     expect(waiting.errors.get('docker.io/library/node:22')).toBe(
       `docker.io/library/node:22: rate limited by the registry (HTTP 429); not asked again before ${retryAt}`,
     );
+  });
+
+  it('asks at most maxNewTags tags for the first time in one run; the rest wait for the next', async () => {
+    const { store, state } = await setup();
+    const { source, asked } = recordingSource(target => ({
+      ok: true,
+      target,
+      changed: true,
+      freight: {
+        ...target,
+        digest: 'sha256:1',
+        firstSeen: new Date(),
+        source: 'registry',
+      },
+    }));
+    const run = async (at: number) => {
+      const result = await discoverFreight({
+        state,
+        store,
+        source,
+        minIntervalFor: () => 24 * HOUR,
+        maxNewTags: 1,
+        now: new Date(at),
+      });
+      await store.putRegistryChecks(result.checks);
+      return result;
+    };
+
+    const start = Date.parse('2026-01-02T00:00:00.000Z');
+    const first = await run(start);
+    const second = await run(start + 60_000);
+
+    expect(first.waitingNewTags).toBe(1);
+    expect(second.waitingNewTags).toBe(0);
+    expect(asked).toHaveLength(2);
+    expect(asked.every(targets => targets.length === 1)).toBe(true);
+    expect(new Set(asked.flat()).size).toBe(2);
   });
 });

@@ -5,6 +5,7 @@ import {
   TrackedImage,
 } from '@internal/plugin-image-factory-common';
 import { ImageFactoryStore, RegistryCheckRecord } from '../database';
+import { limitNewTags } from './limitNewTags';
 import { holdsFrom, splitHeldTargets } from './registryHolds';
 import {
   FreightRecord,
@@ -25,6 +26,8 @@ export interface DiscoveryStepResult {
   checks: RegistryCheckRecord[];
   /** The newest error per monitored reference, this run's or an earlier one's. */
   errors: Map<string, string>;
+  /** Tags never asked before that wait for a later run (`maxNewTags`). */
+  waitingNewTags: number;
 }
 
 /**
@@ -37,6 +40,8 @@ export async function discoverFreight(options: {
   store: ImageFactoryStore;
   source: FreightSource;
   minIntervalFor: (registry: string) => number;
+  /** `imageFactory.safety.maxNewTagsPerRun`. */
+  maxNewTags: number;
   now: Date;
 }): Promise<DiscoveryStepResult> {
   const { store, source, now } = options;
@@ -84,8 +89,13 @@ export async function discoverFreight(options: {
   });
   // A registry that answered 429 is not asked before its Retry-After, however
   // long, by any replica and across restarts.
-  const { asked, held } = splitHeldTargets(
+  const limited = limitNewTags(
     plan.due,
+    new Set(lastChecks.map(c => c.target)),
+    options.maxNewTags,
+  );
+  const { asked, held } = splitHeldTargets(
+    limited.due,
     await store.getRegistryHolds(now),
   );
   const results = [
@@ -142,7 +152,14 @@ export async function discoverFreight(options: {
       );
     }
   }
-  return { state, checked: plan.due.length, newFreight, checks, errors };
+  return {
+    state,
+    checked: limited.due.length,
+    newFreight,
+    checks,
+    errors,
+    waitingNewTags: limited.waiting,
+  };
 }
 
 /** A failed check is retried after at most an hour, not a registry's full interval. */
