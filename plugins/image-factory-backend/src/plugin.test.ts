@@ -216,10 +216,30 @@ describe('imageFactoryPlugin', () => {
         dependents: ['component:default/payments'],
       }),
     ]);
+    expect(bases.body.totalCount).toBe(1);
     const graph = await api.get('/graph');
+    expect(graph.body.totalImageCount).toBe(3);
     expect(graph.body.edges).toContainEqual({
       from: 'component:default/payments',
       to: `base:${bases.body.items[0].name}`,
+    });
+    // A page of the graph: the images on it, and only the base images they use.
+    const firstPage = await api.get('/graph?offset=0&limit=2');
+    expect(firstPage.body).toMatchObject({ totalImageCount: 3, edges: [] });
+    expect(firstPage.body.nodes.map((n: { id: string }) => n.id)).toEqual([
+      'component:default/broken',
+      'component:default/db',
+    ]);
+    const lastPage = await api.get('/graph?offset=2&limit=2');
+    expect(lastPage.body.nodes.map((n: { id: string }) => n.id)).toEqual([
+      `base:${bases.body.items[0].name}`,
+      'component:default/payments',
+    ]);
+    expect((await api.get('/graph?limit=501')).status).toBe(400);
+    expect((await api.get('/base-images?offset=-1')).status).toBe(400);
+    expect((await api.get('/base-images?offset=1')).body).toEqual({
+      totalCount: 1,
+      items: [],
     });
   });
 

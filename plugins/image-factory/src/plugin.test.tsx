@@ -28,8 +28,8 @@ describe('Image Factory in the legacy frontend system', () => {
       totalCount: 0,
       emergencyRebuildCount: 0,
     }),
-    listBaseImages: async () => ({ items: [] }),
-    getGraph: async () => ({ nodes: [], edges: [] }),
+    listBaseImages: async () => ({ items: [], totalCount: 0 }),
+    getGraph: async () => ({ nodes: [], edges: [], totalImageCount: 0 }),
   });
   const apis = [
     [imageFactoryApiRef, api],

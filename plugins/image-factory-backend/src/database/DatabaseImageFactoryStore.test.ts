@@ -242,15 +242,22 @@ describe('DatabaseImageFactoryStore statuses', () => {
         unchanged: 0,
         deleted: 1,
       });
-      expect(
-        (await store.listBaseImageStatuses()).map(b => [
-          b.name,
-          b.dependentsCount,
-        ]),
-      ).toEqual([
-        ['distroless', 0],
+      const page = await store.listBaseImageStatuses({ offset: 0, limit: 10 });
+      expect(page.totalCount).toBe(2);
+      expect(page.items.map(b => [b.name, b.dependentsCount])).toEqual([
         ['node-22', 4],
+        ['distroless', 0],
       ]);
+      const second = await store.listBaseImageStatuses({ offset: 1, limit: 1 });
+      expect(second).toMatchObject({
+        totalCount: 2,
+        items: [{ name: 'distroless' }],
+      });
+      expect(
+        (await store.getBaseImageStatuses(['node-22', 'gone'])).map(
+          b => b.name,
+        ),
+      ).toEqual(['node-22']);
       expect(await store.getBaseImageStatus('node-22')).toMatchObject({
         ref: 'docker.io/library/node:22',
         status: { a: 2 },

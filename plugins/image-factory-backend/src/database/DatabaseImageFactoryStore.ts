@@ -2,7 +2,7 @@ import { NotFoundError } from '@backstage/errors';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { checkInteger } from './checkQueryValues';
-import { fromDbTimestamp, toDbTimestamp } from './convertDbValues';
+import { fromDbCount, fromDbTimestamp, toDbTimestamp } from './convertDbValues';
 import {
   CreateRebuildResult,
   ImageFactoryStore,
@@ -129,9 +129,40 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
     return row ? fromBaseImageStatusRow(row) : undefined;
   }
 
-  async listBaseImageStatuses(): Promise<BaseImageStatusRecord[]> {
-    const rows = await this.db('base_image_status').orderBy('name').select();
-    return rows.map(fromBaseImageStatusRow);
+  async listBaseImageStatuses(options: {
+    offset: number;
+    limit: number;
+  }): Promise<{ items: BaseImageStatusRecord[]; totalCount: number }> {
+    checkInteger('offset', options.offset, 0, Number.MAX_SAFE_INTEGER);
+    checkInteger('limit', options.limit, 1, 10_000);
+    const [{ count }] = await this.db('base_image_status').count({
+      count: '*',
+    });
+    const rows = await this.db('base_image_status')
+      .orderBy([
+        { column: 'dependents_count', order: 'desc' },
+        { column: 'name', order: 'asc' },
+      ])
+      .offset(options.offset)
+      .limit(options.limit);
+    return {
+      items: rows.map(fromBaseImageStatusRow),
+      totalCount: fromDbCount(count as string | number),
+    };
+  }
+
+  async getBaseImageStatuses(
+    names: readonly string[],
+  ): Promise<BaseImageStatusRecord[]> {
+    const found: BaseImageStatusRecord[] = [];
+    // Bounded batches: SQLite limits the number of bound parameters.
+    for (let i = 0; i < names.length; i += 500) {
+      const rows = await this.db('base_image_status')
+        .whereIn('name', names.slice(i, i + 500))
+        .orderBy('name');
+      found.push(...rows.map(fromBaseImageStatusRow));
+    }
+    return found.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async addFreight(

@@ -79,8 +79,15 @@ export interface ImageFactoryStore {
     records: ReadonlyArray<Omit<BaseImageStatusRecord, 'updatedAt'>>,
   ): Promise<ReplaceResult>;
   getBaseImageStatus(name: string): Promise<BaseImageStatusRecord | undefined>;
-  /** Every base image, by name. */
-  listBaseImageStatuses(): Promise<BaseImageStatusRecord[]>;
+  /** A page of the base images, the most used first, then by name. */
+  listBaseImageStatuses(options: {
+    offset: number;
+    limit: number;
+  }): Promise<{ items: BaseImageStatusRecord[]; totalCount: number }>;
+  /** The base images of these names that exist, by name. */
+  getBaseImageStatuses(
+    names: readonly string[],
+  ): Promise<BaseImageStatusRecord[]>;
 
   /**
    * Stores freight not seen before and ignores the rest, so `firstSeen` never

@@ -9,14 +9,14 @@ import {
   ImageStatus,
   RebuildRequest,
   RebuildResponse,
+  PAGE_LIMITS,
+  PageQuery,
   PipelineRun,
   RefreshSummary,
 } from '@internal/plugin-image-factory-common';
 import { ImageFactoryStore, PipelineRunRecord } from '../database';
 import { buildDependencyGraph } from '../status/buildDependencyGraph';
 import { ImageFactoryService } from './ImageFactoryService';
-
-const PAGE = 1000;
 
 /** Runs are queued through this; see `pipeline/RunCoordinator`. */
 export interface RunRequester {
@@ -61,7 +61,7 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     const { items, totalCount } = await this.store.listImageStatuses({
       ...query,
       offset: query.offset ?? 0,
-      limit: query.limit ?? 100,
+      limit: query.limit ?? PAGE_LIMITS.images.default,
       order: query.order ?? 'staleness',
     });
     return {
@@ -112,10 +112,14 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     return this.rebuilds.request({ ...options, status });
   }
 
-  async listBaseImages(): Promise<BaseImageList> {
-    const records = await this.store.listBaseImageStatuses();
+  async listBaseImages(query: PageQuery): Promise<BaseImageList> {
+    const { items, totalCount } = await this.store.listBaseImageStatuses({
+      offset: query.offset ?? 0,
+      limit: query.limit ?? PAGE_LIMITS.baseImages.default,
+    });
     return {
-      items: records.map(record => {
+      totalCount,
+      items: items.map(record => {
         const {
           freight: _f,
           updates: _u,
@@ -136,22 +140,23 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     return record.status as BaseImageDetail;
   }
 
-  async getGraph(): Promise<DependencyGraph> {
-    const images: ImageStatus[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await this.store.listImageStatuses({
-        offset,
-        limit: PAGE,
-        order: 'name',
-      });
-      images.push(...page.items.map(i => i.status as ImageStatus));
-      if (images.length >= page.totalCount || page.items.length === 0) break;
-    }
-    const bases = await this.store.listBaseImageStatuses();
-    return buildDependencyGraph(
-      images,
-      bases.map(b => b.status as BaseImageDetail),
-    );
+  async getGraph(query: PageQuery): Promise<DependencyGraph> {
+    const page = await this.store.listImageStatuses({
+      offset: query.offset ?? 0,
+      limit: query.limit ?? PAGE_LIMITS.graph.default,
+      order: 'name',
+    });
+    const images = page.items.map(i => i.status as ImageStatus);
+    const bases = await this.store.getBaseImageStatuses([
+      ...new Set(images.flatMap(image => image.baseImages.map(b => b.name))),
+    ]);
+    return {
+      ...buildDependencyGraph(
+        images,
+        bases.map(b => b.status as BaseImageDetail),
+      ),
+      totalImageCount: page.totalCount,
+    };
   }
 
   async refresh(): Promise<PipelineRun> {

@@ -8,6 +8,7 @@ import {
   ImageStatus,
   RebuildRequest,
   RebuildResponse,
+  PageQuery,
   PipelineRun,
 } from '@internal/plugin-image-factory-common';
 
@@ -31,10 +32,10 @@ export interface ImageFactoryService {
     request: RebuildRequest;
     credentials: BackstageCredentials;
   }): Promise<RebuildResponse>;
-  listBaseImages(): Promise<BaseImageList>;
+  listBaseImages(query: PageQuery): Promise<BaseImageList>;
   /** @throws NotFoundError for an unknown base image. */
   getBaseImage(name: string): Promise<BaseImageDetail>;
-  getGraph(): Promise<DependencyGraph>;
+  getGraph(query: PageQuery): Promise<DependencyGraph>;
   /** Queues a run of the whole pipeline (or joins the one queued). */
   refresh(): Promise<PipelineRun>;
   /** @throws NotFoundError for an unknown run. */

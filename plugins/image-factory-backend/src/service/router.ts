@@ -12,6 +12,7 @@ import {
   imageFactoryRebuildCreatePermission,
   imageFactoryRebuildEmergencyPermission,
   imageFactoryRefreshPermission,
+  PAGE_LIMITS,
   PipelineRun,
 } from '@internal/plugin-image-factory-common';
 import express, { Request, Response } from 'express';
@@ -40,9 +41,17 @@ const listQuery = z.strictObject({
   kind: z.enum(['managed', 'external']).optional(),
   search: z.string().min(1).max(200).optional(),
   offset: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(PAGE_LIMITS.images.max).optional(),
   order: z.enum(['staleness', 'name']).optional(),
 });
+
+const pageQuery = (max: number) =>
+  z.strictObject({
+    offset: z.coerce.number().int().min(0).optional(),
+    limit: z.coerce.number().int().min(1).max(max).optional(),
+  });
+const baseImagesQuery = pageQuery(PAGE_LIMITS.baseImages.max);
+const graphQuery = pageQuery(PAGE_LIMITS.graph.max);
 
 const rebuildBody = z
   .strictObject({
@@ -142,7 +151,9 @@ export async function createRouter(
 
   router.get('/base-images', async (req, res) => {
     await httpAuth.credentials(req);
-    res.json(await service.listBaseImages());
+    res.json(
+      await service.listBaseImages(parse(baseImagesQuery, req.query, 'query')),
+    );
   });
 
   router.get('/base-images/:name', async (req, res) => {
@@ -152,7 +163,7 @@ export async function createRouter(
 
   router.get('/graph', async (req, res) => {
     await httpAuth.credentials(req);
-    res.json(await service.getGraph());
+    res.json(await service.getGraph(parse(graphQuery, req.query, 'query')));
   });
 
   router.post('/refresh', async (req, res) => {

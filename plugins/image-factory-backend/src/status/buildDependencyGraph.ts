@@ -13,7 +13,7 @@ import {
 export function buildDependencyGraph(
   images: readonly ImageStatus[],
   baseImages: readonly BaseImageDetail[],
-): DependencyGraph {
+): Pick<DependencyGraph, 'nodes' | 'edges'> {
   const nodes: DependencyGraph['nodes'] = [];
   const ids = new Set<string>();
   for (const image of images) {

@@ -24,12 +24,15 @@ export interface BaseImageSummary {
 }
 
 /**
- * `GET /base-images`.
+ * `GET /base-images?offset=&limit=`: a page of the monitored base images, the
+ * most used first (then by reference).
  *
  * @public
  */
 export interface BaseImageList {
   items: BaseImageSummary[];
+  /** Every monitored base image, ignoring offset and limit. */
+  totalCount: number;
 }
 
 /**

@@ -34,11 +34,14 @@ export interface DependencyGraphEdge {
 }
 
 /**
- * `GET /graph`.
+ * `GET /graph?offset=&limit=`: a page of the enrolled images, by entity ref,
+ * with the base images they use and the edges between them.
  *
  * @public
  */
 export interface DependencyGraph {
   nodes: DependencyGraphNode[];
   edges: DependencyGraphEdge[];
+  /** Every enrolled image, ignoring offset and limit. */
+  totalImageCount: number;
 }

@@ -1,4 +1,5 @@
 import { Eligibility, EligibilityState } from './eligibility';
+import { PageQuery } from './paging';
 import { ImageKind } from './imageStatus';
 import { RebuildRecord } from './rebuild';
 
@@ -15,15 +16,13 @@ export type ImageListOrder = 'staleness' | 'name';
  *
  * @public
  */
-export interface ImageListQuery {
+export interface ImageListQuery extends PageQuery {
   state?: EligibilityState;
   /** Owner entity ref, e.g. `group:default/payments`. */
   owner?: string;
   kind?: ImageKind;
   /** Case-insensitive match on entity ref and image. */
   search?: string;
-  offset?: number;
-  limit?: number;
   order?: ImageListOrder;
 }
 

@@ -10,3 +10,4 @@ export * from './baseImages';
 export * from './dependencyGraph';
 export * from './refresh';
 export * from './errors';
+export * from './paging';

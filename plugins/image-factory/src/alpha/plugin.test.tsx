@@ -69,8 +69,8 @@ describe('Image Factory in the new frontend system', () => {
         totalCount: 0,
         emergencyRebuildCount: 0,
       }),
-      listBaseImages: async () => ({ items: [] }),
-      getGraph: async () => ({ nodes: [], edges: [] }),
+      listBaseImages: async () => ({ items: [], totalCount: 0 }),
+      getGraph: async () => ({ nodes: [], edges: [], totalImageCount: 0 }),
     });
     renderTestApp({
       features: [imageFactoryPlugin],

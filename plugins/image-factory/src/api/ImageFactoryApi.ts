@@ -6,6 +6,7 @@ import {
   ImageList,
   ImageListQuery,
   ImageStatus,
+  PageQuery,
   RebuildRequest,
   RebuildResponse,
   PipelineRun,
@@ -26,12 +27,12 @@ export interface ImageFactoryApi {
   analyze(entityRef: string): Promise<PipelineRun>;
   /** Triggers a rebuild; a 409 answers a request made before the image is eligible. */
   rebuild(entityRef: string, request: RebuildRequest): Promise<RebuildResponse>;
-  /** Every monitored base image with its dependents. */
-  listBaseImages(): Promise<BaseImageList>;
+  /** A page of the monitored base images with their dependents, the most used first. */
+  listBaseImages(query?: PageQuery): Promise<BaseImageList>;
   /** One base image, by its name in the state repository. */
   getBaseImage(name: string): Promise<BaseImageDetail>;
-  /** Which image uses which base image. */
-  getGraph(): Promise<DependencyGraph>;
+  /** Which image uses which base image, for a page of the enrolled images by entity ref. */
+  getGraph(query?: PageQuery): Promise<DependencyGraph>;
   /** Queues a run of the whole pipeline (or joins the one queued). */
   refresh(): Promise<PipelineRun>;
   /** Where a queued run stands. */

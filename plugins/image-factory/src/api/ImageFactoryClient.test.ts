@@ -131,15 +131,45 @@ describe('ImageFactoryClient', () => {
   });
 
   it('reads base images and the dependency graph', async () => {
-    answer('get', '/base-images', { items: [] });
+    answer('get', '/base-images', { items: [], totalCount: 0 });
     answer('get', '/base-images/docker-io-library-node-22', { name: 'n' });
-    answer('get', '/graph', { nodes: [], edges: [] });
+    answer('get', '/graph', { nodes: [], edges: [], totalImageCount: 0 });
 
-    await expect(client.listBaseImages()).resolves.toEqual({ items: [] });
+    await expect(client.listBaseImages()).resolves.toEqual({
+      items: [],
+      totalCount: 0,
+    });
     await expect(
       client.getBaseImage('docker-io-library-node-22'),
     ).resolves.toEqual({ name: 'n' });
-    await expect(client.getGraph()).resolves.toEqual({ nodes: [], edges: [] });
+    await expect(client.getGraph()).resolves.toEqual({
+      nodes: [],
+      edges: [],
+      totalImageCount: 0,
+    });
+
+    expect(
+      seen.map(s => `${s.method} ${s.url.pathname}${s.url.search}`),
+    ).toEqual([
+      'GET /api/image-factory/base-images',
+      'GET /api/image-factory/base-images/docker-io-library-node-22',
+      'GET /api/image-factory/graph',
+    ]);
+  });
+
+  it('asks for a page of base images and of the graph', async () => {
+    answer('get', '/base-images', { items: [], totalCount: 120 });
+    answer('get', '/graph', { nodes: [], edges: [], totalImageCount: 450 });
+
+    await client.listBaseImages({ offset: 100, limit: 50 });
+    await client.getGraph({ offset: 200, limit: 200 });
+    await client.getGraph({ limit: 200 });
+
+    expect(seen.map(s => `${s.url.pathname}${s.url.search}`)).toEqual([
+      '/api/image-factory/base-images?offset=100&limit=50',
+      '/api/image-factory/graph?offset=200&limit=200',
+      '/api/image-factory/graph?limit=200',
+    ]);
   });
 
   it('turns an error answer into a ResponseError that keeps the body', async () => {

@@ -8,6 +8,7 @@ import {
   ImageList,
   ImageListQuery,
   ImageStatus,
+  PageQuery,
   RebuildRequest,
   RebuildResponse,
   PipelineRun,
@@ -29,14 +30,7 @@ export class ImageFactoryClient implements ImageFactoryApi {
   }
 
   async listImages(query: ImageListQuery = {}): Promise<ImageList> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '') {
-        params.set(key, String(value));
-      }
-    }
-    const search = params.toString();
-    return this.request(`/images${search ? `?${search}` : ''}`);
+    return this.request(`/images${queryString(query)}`);
   }
 
   async getImage(entityRef: string): Promise<ImageStatus> {
@@ -58,16 +52,16 @@ export class ImageFactoryClient implements ImageFactoryApi {
     });
   }
 
-  async listBaseImages(): Promise<BaseImageList> {
-    return this.request('/base-images');
+  async listBaseImages(query: PageQuery = {}): Promise<BaseImageList> {
+    return this.request(`/base-images${queryString(query)}`);
   }
 
   async getBaseImage(name: string): Promise<BaseImageDetail> {
     return this.request(`/base-images/${encodeURIComponent(name)}`);
   }
 
-  async getGraph(): Promise<DependencyGraph> {
-    return this.request('/graph');
+  async getGraph(query: PageQuery = {}): Promise<DependencyGraph> {
+    return this.request(`/graph${queryString(query)}`);
   }
 
   async refresh(): Promise<PipelineRun> {
@@ -91,4 +85,16 @@ export class ImageFactoryClient implements ImageFactoryApi {
 function imagePath(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
   return `/images/${[namespace, kind, name].map(encodeURIComponent).join('/')}`;
+}
+
+/** `?a=1&b=2` from the fields of `query` that are set, or `''` when none is. */
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
 }

@@ -1,6 +1,7 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import LinearProgress from '@material-ui/core/LinearProgress';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -12,16 +13,21 @@ import useAsync from 'react-use/esm/useAsync';
 import { imageFactoryApiRef } from '../../api';
 import { Digest } from '../shared/Digest';
 import { TimeAgo } from '../shared/TimeAgo';
+import { FleetPagination, usePaging } from './FleetPagination';
 
-/** Every monitored base image, the most used first, with its dependents. */
+/**
+ * Every monitored base image with its dependents, paged on the server, which
+ * puts the most used first.
+ */
 export function FleetBaseImages(props: {
   reloadKey: number;
   now: number;
 }): ReactElement {
   const api = useApi(imageFactoryApiRef);
-  const { value, error } = useAsync(
-    () => api.listBaseImages(),
-    [api, props.reloadKey],
+  const paging = usePaging();
+  const { value, loading, error } = useAsync(
+    () => api.listBaseImages(paging.query),
+    [api, paging.page, paging.pageSize, props.reloadKey],
   );
   if (error) {
     return <ResponseErrorPanel error={error} />;
@@ -29,70 +35,74 @@ export function FleetBaseImages(props: {
   if (!value) {
     return <Progress />;
   }
-  if (value.items.length === 0) {
+  if (value.totalCount === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
         No base images yet: they are discovered when Dockerfiles are analysed.
       </Typography>
     );
   }
-  const items = [...value.items].sort(
-    (a, b) =>
-      b.dependents.length - a.dependents.length || a.ref.localeCompare(b.ref),
-  );
   return (
-    <Table size="small" aria-label="Base images">
-      <TableHead>
-        <TableRow>
-          <TableCell>Base image</TableCell>
-          <TableCell>Current digest</TableCell>
-          <TableCell>Last updated</TableCell>
-          <TableCell>Dependents</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {items.map(item => (
-          <TableRow key={item.ref}>
-            <TableCell>
-              <code>{item.ref}</code>
-              {item.error && (
-                <Typography variant="body2" color="error">
-                  {item.error}
-                </Typography>
-              )}
-            </TableCell>
-            <TableCell>
-              <Digest digest={item.currentDigest} imageRef={item.ref} />
-            </TableCell>
-            <TableCell>
-              {item.lastUpdated ? (
-                <TimeAgo iso={item.lastUpdated} now={props.now} />
-              ) : (
-                'never'
-              )}
-            </TableCell>
-            <TableCell>
-              {item.dependents.length === 0 ? (
-                '0 images'
-              ) : (
-                <details>
-                  <summary>
-                    {item.dependents.length}{' '}
-                    {item.dependents.length === 1 ? 'image' : 'images'}
-                  </summary>
-                  <ul>
-                    {item.dependents.map(ref => (
-                      <li key={ref}>
-                        <EntityRefLink entityRef={ref} />
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              )}
-            </TableCell>
+    <>
+      {loading && <LinearProgress aria-label="Loading base images" />}
+      <Table size="small" aria-label="Base images">
+        <TableHead>
+          <TableRow>
+            <TableCell>Base image</TableCell>
+            <TableCell>Current digest</TableCell>
+            <TableCell>Last updated</TableCell>
+            <TableCell>Dependents</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {value.items.map(item => (
+            <TableRow key={item.ref}>
+              <TableCell>
+                <code>{item.ref}</code>
+                {item.error && (
+                  <Typography variant="body2" color="error">
+                    {item.error}
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell>
+                <Digest digest={item.currentDigest} imageRef={item.ref} />
+              </TableCell>
+              <TableCell>
+                {item.lastUpdated ? (
+                  <TimeAgo iso={item.lastUpdated} now={props.now} />
+                ) : (
+                  'never'
+                )}
+              </TableCell>
+              <TableCell>
+                {item.dependents.length === 0 ? (
+                  '0 images'
+                ) : (
+                  <details>
+                    <summary>
+                      {item.dependents.length}{' '}
+                      {item.dependents.length === 1 ? 'image' : 'images'}
+                    </summary>
+                    <ul>
+                      {item.dependents.map(ref => (
+                        <li key={ref}>
+                          <EntityRefLink entityRef={ref} />
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <FleetPagination
+        label="Base images pages"
+        count={value.totalCount}
+        paging={paging}
+      />
+    </>
   );
 }

@@ -1,18 +1,27 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { PAGE_LIMITS } from '@internal/plugin-image-factory-common';
+import LinearProgress from '@material-ui/core/LinearProgress';
 import { ReactElement } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { imageFactoryApiRef } from '../../api';
 import { DependencyGraphView } from './DependencyGraphView';
+import { FleetPagination, usePaging } from './FleetPagination';
 
-/** Loads and draws the dependency graph of the fleet. */
+const PAGE_SIZE = PAGE_LIMITS.graph.default;
+
+/**
+ * Loads and draws the dependency graph of the fleet, a page of enrolled images
+ * (by entity ref) at a time with the base images they use.
+ */
 export function FleetDependencyGraph(props: {
   reloadKey: number;
 }): ReactElement {
   const api = useApi(imageFactoryApiRef);
-  const { value, error } = useAsync(
-    () => api.getGraph(),
-    [api, props.reloadKey],
+  const paging = usePaging(PAGE_SIZE);
+  const { value, loading, error } = useAsync(
+    () => api.getGraph(paging.query),
+    [api, paging.page, props.reloadKey],
   );
   if (error) {
     return <ResponseErrorPanel error={error} />;
@@ -20,5 +29,23 @@ export function FleetDependencyGraph(props: {
   if (!value) {
     return <Progress />;
   }
-  return <DependencyGraphView graph={value} />;
+  // Past the first page, keep the control even if the fleet shrank, to go back.
+  const paged = value.totalImageCount > PAGE_SIZE || paging.page > 0;
+  return (
+    <>
+      {loading && <LinearProgress aria-label="Loading dependency graph" />}
+      <DependencyGraphView graph={value} />
+      {paged && (
+        <FleetPagination
+          label="Dependency graph pages"
+          count={value.totalImageCount}
+          paging={paging}
+          fixedSize
+          labelDisplayedRows={({ from, to, count }) =>
+            `Images ${from}–${to} of ${count.toLocaleString()}`
+          }
+        />
+      )}
+    </>
+  );
 }

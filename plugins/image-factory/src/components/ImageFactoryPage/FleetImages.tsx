@@ -5,7 +5,6 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import TablePagination from '@material-ui/core/TablePagination';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement, useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -13,8 +12,7 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { imageFactoryApiRef } from '../../api';
 import { FleetFilters, FleetFilterValues } from './FleetFilters';
 import { FleetImagesTable } from './FleetImagesTable';
-
-const PAGE_SIZES = [25, 50, 100];
+import { FleetPagination, usePaging } from './FleetPagination';
 
 /**
  * Every enrolled image, filtered by state, owner and text, stalest first by
@@ -30,8 +28,7 @@ export function FleetImages(props: {
     order: 'staleness',
   });
   const [search, setSearch] = useState('');
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  const paging = usePaging();
   const [owners, setOwners] = useState<string[]>([]);
   useDebounce(() => setSearch(filters.search.trim()), 300, [filters.search]);
 
@@ -42,8 +39,7 @@ export function FleetImages(props: {
         owner: filters.owner,
         search: search || undefined,
         order: filters.order,
-        offset: page * pageSize,
-        limit: pageSize,
+        ...paging.query,
       }),
     [
       api,
@@ -51,8 +47,8 @@ export function FleetImages(props: {
       filters.owner,
       filters.order,
       search,
-      page,
-      pageSize,
+      paging.page,
+      paging.pageSize,
       props.reloadKey,
     ],
   );
@@ -68,7 +64,7 @@ export function FleetImages(props: {
   const filtered = Boolean(filters.state || filters.owner || search);
   const changeFilters = (next: FleetFilterValues) => {
     setFilters(next);
-    setPage(0);
+    paging.setPage(0);
   };
 
   let body: ReactElement;
@@ -97,17 +93,10 @@ export function FleetImages(props: {
           Emergency rebuilds across the fleet: {value.emergencyRebuildCount}
         </Typography>
         <FleetImagesTable items={value.items} now={props.now} />
-        <TablePagination
-          component="div"
+        <FleetPagination
+          label="Enrolled images pages"
           count={value.totalCount}
-          page={page}
-          rowsPerPage={pageSize}
-          rowsPerPageOptions={PAGE_SIZES}
-          onPageChange={(_, next) => setPage(next)}
-          onRowsPerPageChange={e => {
-            setPageSize(Number(e.target.value));
-            setPage(0);
-          }}
+          paging={paging}
         />
       </>
     );

@@ -61,18 +61,10 @@ const images: ImageList = {
   ],
 };
 
+/** A page as the server orders it: the most dependents first. */
 const baseImages: BaseImageList = {
+  totalCount: 2,
   items: [
-    {
-      ref: 'gcr.io/distroless/base-debian12:latest',
-      name: 'gcr-io-distroless-base-debian12-latest',
-      registry: 'gcr.io',
-      repository: 'distroless/base-debian12',
-      tag: 'latest',
-      currentDigest: digests.distroless,
-      lastUpdated: fromNow(-30 * units.DAY),
-      dependents: ['component:default/payments'],
-    },
     {
       ref: 'docker.io/library/node:22-bookworm-slim',
       name: 'docker-io-library-node-22-bookworm-slim',
@@ -82,6 +74,16 @@ const baseImages: BaseImageList = {
       currentDigest: digests.nodeNew,
       lastUpdated: fromNow(-2 * units.DAY),
       dependents: ['component:default/payments', 'component:default/checkout'],
+    },
+    {
+      ref: 'gcr.io/distroless/base-debian12:latest',
+      name: 'gcr-io-distroless-base-debian12-latest',
+      registry: 'gcr.io',
+      repository: 'distroless/base-debian12',
+      tag: 'latest',
+      currentDigest: digests.distroless,
+      lastUpdated: fromNow(-30 * units.DAY),
+      dependents: ['component:default/payments'],
     },
   ],
 };
@@ -102,6 +104,7 @@ const graph: DependencyGraph = {
     },
   ],
   edges: [{ from: 'payments', to: 'node' }],
+  totalImageCount: 1,
 };
 
 async function renderPage(
@@ -129,6 +132,13 @@ async function renderPage(
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
   return { api, permissionApi, container: rendered.container };
+}
+
+/** The "Next page" button of the paging control named `name`. */
+function nextPage(name: string): HTMLElement {
+  return within(screen.getByRole('navigation', { name })).getByRole('button', {
+    name: 'Next page',
+  });
 }
 
 describe('ImageFactoryPage', () => {
@@ -221,7 +231,7 @@ describe('ImageFactoryPage', () => {
     });
     await screen.findByRole('table', { name: 'Enrolled images' });
 
-    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await userEvent.click(nextPage('Enrolled images pages'));
 
     await waitFor(() =>
       expect(api.listImages).toHaveBeenLastCalledWith(
@@ -237,8 +247,8 @@ describe('ImageFactoryPage', () => {
         totalCount: 0,
         emergencyRebuildCount: 0,
       }),
-      listBaseImages: async () => ({ items: [] }),
-      getGraph: async () => ({ nodes: [], edges: [] }),
+      listBaseImages: async () => ({ items: [], totalCount: 0 }),
+      getGraph: async () => ({ nodes: [], edges: [], totalImageCount: 0 }),
     });
     expect(await screen.findByText('No enrolled images')).toBeInTheDocument();
     expect(screen.getByText(/No base images yet/)).toBeInTheDocument();
@@ -256,15 +266,38 @@ describe('ImageFactoryPage', () => {
     expect(await screen.findByText('database is locked')).toBeInTheDocument();
   });
 
-  it('lists base images with the most dependents first', async () => {
-    await renderPage();
+  it('lists the first page of base images in the order the server gives', async () => {
+    const { api } = await renderPage();
     const table = await screen.findByRole('table', { name: 'Base images' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent(
       'docker.io/library/node:22-bookworm-slim',
     );
     expect(rows[0]).toHaveTextContent('2 images');
+    expect(rows[1]).toHaveTextContent('gcr.io/distroless/base-debian12');
     expect(rows[1]).toHaveTextContent('1 image');
+    expect(api.listBaseImages).toHaveBeenCalledWith({ offset: 0, limit: 25 });
+    expect(
+      within(
+        screen.getByRole('navigation', { name: 'Base images pages' }),
+      ).getByText('1-2 of 2'),
+    ).toBeInTheDocument();
+  });
+
+  it('pages through base images on the server', async () => {
+    const { api } = await renderPage({
+      listBaseImages: jest.fn(async () => ({ ...baseImages, totalCount: 60 })),
+    });
+    await screen.findByRole('table', { name: 'Base images' });
+
+    await userEvent.click(nextPage('Base images pages'));
+
+    await waitFor(() =>
+      expect(api.listBaseImages).toHaveBeenLastCalledWith({
+        offset: 25,
+        limit: 25,
+      }),
+    );
   });
 
   it('draws the dependency graph with images linked to their entity pages', async () => {
@@ -280,6 +313,39 @@ describe('ImageFactoryPage', () => {
       within(graphGroup).getByRole('img', {
         name: 'docker.io/library/node:22-bookworm-slim, base image, used by 1 image',
       }),
+    ).toBeInTheDocument();
+  });
+
+  it('draws the graph of a small fleet in one page, without paging', async () => {
+    const { api } = await renderPage();
+    await screen.findByRole('group', { name: /Dependency graph/ });
+
+    expect(api.getGraph).toHaveBeenCalledTimes(1);
+    expect(api.getGraph).toHaveBeenCalledWith({ offset: 0, limit: 200 });
+    expect(
+      screen.queryByRole('navigation', { name: 'Dependency graph pages' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('pages the dependency graph when the fleet has more images than a page', async () => {
+    const { api } = await renderPage({
+      getGraph: jest.fn(async () => ({ ...graph, totalImageCount: 450 })),
+    });
+    const paging = await screen.findByRole('navigation', {
+      name: 'Dependency graph pages',
+    });
+    expect(within(paging).getByText('Images 1–200 of 450')).toBeInTheDocument();
+
+    await userEvent.click(nextPage('Dependency graph pages'));
+
+    await waitFor(() =>
+      expect(api.getGraph).toHaveBeenLastCalledWith({
+        offset: 200,
+        limit: 200,
+      }),
+    );
+    expect(
+      await within(paging).findByText('Images 201–400 of 450'),
     ).toBeInTheDocument();
   });
 

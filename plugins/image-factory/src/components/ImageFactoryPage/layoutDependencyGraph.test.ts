@@ -1,7 +1,10 @@
 import { DependencyGraph } from '@internal/plugin-image-factory-common';
 import { GRAPH_METRICS, layoutDependencyGraph } from './layoutDependencyGraph';
 
-function fleet(images: number, bases: number): DependencyGraph {
+function fleet(
+  images: number,
+  bases: number,
+): Pick<DependencyGraph, 'nodes' | 'edges'> {
   const nodes: DependencyGraph['nodes'] = [];
   const edges: DependencyGraph['edges'] = [];
   for (let b = 0; b < bases; b++) {

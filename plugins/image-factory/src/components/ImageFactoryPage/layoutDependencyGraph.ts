@@ -46,7 +46,9 @@ export const GRAPH_METRICS = {
  * column, images sit near the images they use, which keeps edges short and
  * crossings few; shorter columns are centred. Pure, so it can be tested.
  */
-export function layoutDependencyGraph(graph: DependencyGraph): GraphLayout {
+export function layoutDependencyGraph(
+  graph: Pick<DependencyGraph, 'nodes' | 'edges'>,
+): GraphLayout {
   const m = GRAPH_METRICS;
   const byId = new Map(graph.nodes.map(node => [node.id, node]));
   const edges = graph.edges.filter(e => byId.has(e.from) && byId.has(e.to));
