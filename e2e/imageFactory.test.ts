@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { createImagePusher } from '../plugins/image-factory-backend/src/__testUtils__/pushTestImage';
+import { createImagePusher } from '../plugins/image-factory-backend/src/__testUtils__';
 import { REGISTRY } from './ports';
 import { signInAsGuest } from './signIn';
 

@@ -11,7 +11,7 @@ import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createImagePusher } from '../plugins/image-factory-backend/src/__testUtils__/pushTestImage';
+import { createImagePusher } from '../plugins/image-factory-backend/src/__testUtils__';
 import { GITHUB_PORT, REGISTRY } from './ports';
 
 const DOCKERFILE = `ARG NODE_VERSION=22

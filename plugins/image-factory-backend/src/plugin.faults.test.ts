@@ -9,7 +9,10 @@ import {
 } from './__testUtils__/startOciRegistry';
 import { startPluginBackend } from './__testUtils__/startPluginBackend';
 import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
-import { LocalGithubApi, startLocalGithubApi } from './triggers/localGithubApi';
+import {
+  LocalGithubApi,
+  startLocalGithubApi,
+} from './__testUtils__/localGithubApi';
 
 const TOKEN = 'ghe-test-token';
 

@@ -9,7 +9,10 @@ import {
 } from './__testUtils__/startOciRegistry';
 import { ensureLocalBareRepository } from './git/ensureLocalBareRepository';
 import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
-import { LocalGithubApi, startLocalGithubApi } from './triggers/localGithubApi';
+import {
+  LocalGithubApi,
+  startLocalGithubApi,
+} from './__testUtils__/localGithubApi';
 import {
   BackendProcess,
   startBackendProcess,

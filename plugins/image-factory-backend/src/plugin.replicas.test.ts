@@ -18,7 +18,10 @@ import {
   startPluginBackend,
 } from './__testUtils__/startPluginBackend';
 import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
-import { LocalGithubApi, startLocalGithubApi } from './triggers/localGithubApi';
+import {
+  LocalGithubApi,
+  startLocalGithubApi,
+} from './__testUtils__/localGithubApi';
 
 jest.setTimeout(180_000);
 

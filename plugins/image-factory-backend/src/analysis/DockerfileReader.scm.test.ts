@@ -8,7 +8,7 @@ import {
   LocalHttpServer,
   RecordedRequest,
   startLocalHttpServer,
-} from '../triggers/localHttpServer';
+} from '../__testUtils__/localHttpServer';
 import { DockerfileReader } from './DockerfileReader';
 
 // No real GitHub or GitLab is reachable from the test machines. These servers

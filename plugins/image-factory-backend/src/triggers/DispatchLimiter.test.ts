@@ -1,5 +1,5 @@
 import { DispatchLimiter } from './DispatchLimiter';
-import { manualClock } from './manualClock';
+import { manualClock } from '../__testUtils__/manualClock';
 
 describe('DispatchLimiter', () => {
   it('lets the limit through at once and holds the next until the oldest leaves the window', async () => {

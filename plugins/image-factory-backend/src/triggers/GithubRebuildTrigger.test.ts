@@ -2,8 +2,11 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { GithubRebuildTrigger } from './GithubRebuildTrigger';
-import { LocalGithubApi, startLocalGithubApi } from './localGithubApi';
-import { manualClock, ManualClock } from './manualClock';
+import {
+  LocalGithubApi,
+  startLocalGithubApi,
+} from '../__testUtils__/localGithubApi';
+import { manualClock, ManualClock } from '../__testUtils__/manualClock';
 import { TriggerError } from './TriggerError';
 import type { RebuildTriggerRequest } from './types';
 

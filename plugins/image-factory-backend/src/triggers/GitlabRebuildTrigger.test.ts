@@ -2,8 +2,11 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { GitlabRebuildTrigger } from './GitlabRebuildTrigger';
-import { LocalGitlabApi, startLocalGitlabApi } from './localGitlabApi';
-import { manualClock, ManualClock } from './manualClock';
+import {
+  LocalGitlabApi,
+  startLocalGitlabApi,
+} from '../__testUtils__/localGitlabApi';
+import { manualClock, ManualClock } from '../__testUtils__/manualClock';
 import { TriggerError } from './TriggerError';
 import type { RebuildTriggerRequest } from './types';
 

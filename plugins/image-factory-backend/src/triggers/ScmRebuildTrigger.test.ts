@@ -2,9 +2,15 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { GITHUB_INPUT_NAMES } from './buildRunParameters';
-import { LocalGithubApi, startLocalGithubApi } from './localGithubApi';
-import { LocalGitlabApi, startLocalGitlabApi } from './localGitlabApi';
-import { manualClock } from './manualClock';
+import {
+  LocalGithubApi,
+  startLocalGithubApi,
+} from '../__testUtils__/localGithubApi';
+import {
+  LocalGitlabApi,
+  startLocalGitlabApi,
+} from '../__testUtils__/localGitlabApi';
+import { manualClock } from '../__testUtils__/manualClock';
 import { ScmRebuildTrigger } from './ScmRebuildTrigger';
 import type { RebuildTriggerRequest } from './types';
 

@@ -1,4 +1,4 @@
-import type { TriggerClock } from './types';
+import type { TriggerClock } from '../triggers/types';
 
 // Test support: a clock that only moves when the code under test sleeps, so
 // rate-limit waits are instant and their lengths can be asserted exactly.
