@@ -17,6 +17,8 @@ import {
   parseEnrollment,
   recordDigest,
   renderStateTree,
+  STATE_SETTINGS_PATH,
+  stateSettings,
   type AnalysisOutcome,
   type EnrollableEntity,
   type Enrollment,
@@ -204,7 +206,86 @@ describe('image-factory synth', () => {
     expect(fresh.stdout).toBe('');
   });
 
-  it('applies the Warehouse options the backend takes from its config', async () => {
+  it('renders with the settings the backend wrote in state/_settings.yaml, byte for byte', async () => {
+    // What the backend commits with `kargo.namespace` and a registry's `minInterval`.
+    const committed = renderStateTree(
+      backendState(),
+      stateSettings({
+        namespace: 'kargo-images',
+        registryIntervals: { 'docker.io': '1s' },
+      }),
+    );
+    await rm(join(dir, 'state'), { recursive: true });
+    await writeTree(
+      dir,
+      [...committed].filter(([path]) => path.startsWith('state/')),
+    );
+
+    const result = await synth(dir, '--state-dir', dir);
+
+    expect(result.status).toBe(0);
+    expect(await readTree(dir)).toEqual(Object.fromEntries(committed));
+    expect(
+      await readFile(join(dir, 'manifests/warehouses/node-22.yaml'), 'utf8'),
+    ).toContain('  interval: 1s\n');
+    const check = await synth(dir, '--state-dir', dir, '--check');
+    expect(check).toMatchObject({ status: 0, stdout: '' });
+  });
+
+  it('refuses Warehouse flags when the repository has a settings file', async () => {
+    await writeTree(dir, [
+      [
+        STATE_SETTINGS_PATH,
+        renderStateTree(backendState(), stateSettings()).get(
+          STATE_SETTINGS_PATH,
+        )!,
+      ],
+    ]);
+    const result = await synth(
+      dir,
+      '--state-dir',
+      dir,
+      '--namespace',
+      'kargo-images',
+      '--default-interval',
+      '1m',
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      `${STATE_SETTINGS_PATH} sets the Warehouse options of this repository, as the backend wrote them: drop --namespace, --default-interval`,
+    );
+    expect(
+      Object.keys(await readTree(dir)).some(p => p.startsWith('manifests/')),
+    ).toBe(false);
+  });
+
+  it('reports an invalid settings file by path and writes nothing, rather than rendering the defaults', async () => {
+    const settings = renderStateTree(
+      backendState(),
+      stateSettings({ registryIntervals: { 'docker.io': '1s' } }),
+    ).get(STATE_SETTINGS_PATH)!;
+    await writeTree(dir, [
+      [
+        STATE_SETTINGS_PATH,
+        settings.replace('docker.io: 1s', 'docker.io: 1 s'),
+      ],
+    ]);
+    const result = await synth(dir, '--state-dir', dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      [
+        `${STATE_SETTINGS_PATH}: field warehouses.registryIntervals.docker.io: "1 s" is not a duration: use a number with a unit, largest unit first, such as 7d, 36h, 90m, 45s or 1d12h`,
+        'no manifests written: fix or remove the invalid state files',
+      ]
+        .map(line => `image-factory synth: ${line}\n`)
+        .join(''),
+    );
+    expect(
+      Object.keys(await readTree(dir)).some(p => p.startsWith('manifests/')),
+    ).toBe(false);
+  });
+
+  it('applies the Warehouse flags to a repository from before the settings file', async () => {
     const result = await synth(
       dir,
       '--state-dir',
@@ -215,10 +296,15 @@ describe('image-factory synth', () => {
       'docker.io=6h',
     );
     expect(result.status).toBe(0);
-    const expected = renderStateTree(backendState(), {
-      namespace: 'kargo-images',
-      registryIntervals: { 'docker.io': '6h' },
-    });
+    const expected = renderStateTree(
+      backendState(),
+      stateSettings({
+        namespace: 'kargo-images',
+        registryIntervals: { 'docker.io': '6h' },
+      }),
+    );
+    // synth writes manifests/ only: the settings file is the backend's to write.
+    expected.delete(STATE_SETTINGS_PATH);
     expect(await readTree(dir)).toEqual(Object.fromEntries(expected));
   });
 

@@ -12,6 +12,9 @@ import {
   parseStateTree,
   planWarehouses,
   renderStateTree,
+  STATE_SETTINGS_PATH,
+  stateSettings,
+  type StateSettings,
   type WarehouseOptions,
 } from '@internal/plugin-image-factory-common';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exitCodes';
@@ -27,6 +30,14 @@ interface SynthFlags {
 }
 
 const WAREHOUSES = 'manifests/warehouses/';
+
+/** The flags that set Warehouse options, by their key in {@link SynthFlags}. */
+const WAREHOUSE_FLAGS = {
+  namespace: '--namespace',
+  registryInterval: '--registry-interval',
+  publicInterval: '--public-interval',
+  defaultInterval: '--default-interval',
+} as const;
 
 function collectInterval(
   pair: string,
@@ -99,11 +110,12 @@ async function runSynth(flags: SynthFlags, context: CliContext): Promise<void> {
     return;
   }
 
-  const { state, invalid } = parseStateTree(
-    await readTree(root, join(root, 'state')),
-  );
+  const read = await readTree(root, join(root, 'state'));
+  const { state, invalid, settings: stored } = parseStateTree(read);
   if (invalid.length > 0) {
-    // The same text as the backend's run summary: path, then why.
+    // The same text as the backend's run summary: path, then why. An invalid
+    // settings file stops it too: the manifests would otherwise be rendered
+    // with the defaults, which is not what the repository says.
     for (const file of invalid) {
       fail(EXIT_FAILED, `${file.path}: ${file.error}`);
     }
@@ -114,16 +126,37 @@ async function runSynth(flags: SynthFlags, context: CliContext): Promise<void> {
     return;
   }
 
-  const options: WarehouseOptions = {
-    namespace: flags.namespace,
-    registryIntervals: flags.registryInterval,
-    publicRegistryInterval: flags.publicInterval,
-    defaultInterval: flags.defaultInterval,
-  };
+  const flagged = Object.entries(WAREHOUSE_FLAGS)
+    .filter(([key]) => flags[key as keyof typeof WAREHOUSE_FLAGS] !== undefined)
+    .map(([, flag]) => flag);
+  // The manifests are what the settings in the repository say, or they could
+  // not be reproduced from it: flags that would render others are refused.
+  if (stored && flagged.length > 0) {
+    fail(
+      EXIT_USAGE,
+      `${STATE_SETTINGS_PATH} sets the Warehouse options of this repository, as the backend wrote them: drop ${flagged.join(
+        ', ',
+      )} (they apply only to a repository without that file)`,
+    );
+    return;
+  }
+
+  let settings: StateSettings | undefined = stored;
   let manifests: Map<string, string>;
   try {
+    // A repository from before the settings file: the flags, else the defaults.
+    if (!stored && flagged.length > 0) {
+      const options: WarehouseOptions = {
+        namespace: flags.namespace,
+        registryIntervals: flags.registryInterval,
+        publicRegistryInterval: flags.publicInterval,
+        defaultInterval: flags.defaultInterval,
+      };
+      settings = stateSettings(options);
+    }
+    // The backend's render, with the settings the repository holds.
     manifests = new Map(
-      [...renderStateTree(state, options)].filter(([path]) =>
+      [...renderStateTree(state, settings)].filter(([path]) =>
         path.startsWith('manifests/'),
       ),
     );
@@ -131,7 +164,8 @@ async function runSynth(flags: SynthFlags, context: CliContext): Promise<void> {
     fail(EXIT_USAGE, error instanceof Error ? error.message : String(error));
     return;
   }
-  for (const image of planWarehouses(state, options).unmonitorable) {
+  for (const image of planWarehouses(state, settings?.warehouses)
+    .unmonitorable) {
     context.writeErr(
       `image-factory synth: not monitored: ${image.ref} (${image.entities.join(
         ', ',
@@ -178,9 +212,13 @@ async function runSynth(flags: SynthFlags, context: CliContext): Promise<void> {
 /**
  * `image-factory synth --state-dir <dir>`: regenerates `<dir>/manifests/` (the
  * Kargo Warehouses and their Kustomization) from `<dir>/state/` with the same
- * render function as the backend, removing Warehouse files no longer
- * generated. Exits 1 naming the file and field when a state file is invalid;
- * `--check` only reports whether the manifests are up to date.
+ * render function as the backend and the settings the backend wrote in
+ * `state/_settings.yaml`, so it reproduces the committed manifests byte for
+ * byte; it removes Warehouse files no longer generated. Exits 1 naming the
+ * file and field when a state file, the settings file included, is invalid;
+ * `--check` only reports whether the manifests are up to date. The Warehouse
+ * flags are for a repository without a settings file (written before it
+ * existed); with one, they are refused.
  */
 export const synthCommand: CliCommand = {
   register(program: Command, context: CliContext) {
@@ -195,20 +233,20 @@ export const synthCommand: CliCommand = {
       )
       .option(
         '--namespace <namespace>',
-        'Kargo Project namespace of the Warehouses (default image-factory)',
+        'Kargo Project namespace of the Warehouses (default image-factory); only without state/_settings.yaml',
       )
       .option(
         '--registry-interval <HOST=DURATION>',
-        'Warehouse interval for one registry, e.g. ghcr.io=6h (repeatable)',
+        'Warehouse interval for one registry, e.g. ghcr.io=6h (repeatable); only without state/_settings.yaml',
         collectInterval,
       )
       .option(
         '--public-interval <duration>',
-        'interval for public registries (default 24h)',
+        'interval for public registries (default 24h); only without state/_settings.yaml',
       )
       .option(
         '--default-interval <duration>',
-        'interval for other registries (default 5m)',
+        'interval for other registries (default 5m); only without state/_settings.yaml',
       )
       .option(
         '--check',

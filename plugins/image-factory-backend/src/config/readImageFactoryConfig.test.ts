@@ -21,6 +21,18 @@ describe('readImageFactoryConfig', () => {
     );
   });
 
+  it('reads the Kargo namespace and refuses one that is not a DNS-1123 label', () => {
+    const namespace = (kargo?: object) =>
+      readImageFactoryConfig(
+        new ConfigReader({ imageFactory: kargo ? { kargo } : {} }),
+      ).kargoNamespace;
+    expect(namespace()).toBe('image-factory');
+    expect(namespace({ namespace: 'kargo-images' })).toBe('kargo-images');
+    expect(() => namespace({ namespace: 'Kargo_Images' })).toThrow(
+      /Invalid imageFactory\.kargo\.namespace: "Kargo_Images" is not a Kubernetes namespace/,
+    );
+  });
+
   it('reads how long a rebuild may wait for its run, 30 minutes by default', () => {
     const runTimeout = (rebuilds?: object) =>
       readImageFactoryConfig(

@@ -120,8 +120,9 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
     runTimeoutMs: readRunTimeout(
       config?.getOptionalString('rebuilds.runTimeout') ?? '30m',
     ),
-    kargoNamespace:
+    kargoNamespace: readNamespace(
       config?.getOptionalString('kargo.namespace') ?? 'image-factory',
+    ),
     registryIntervals: Object.fromEntries(
       (config?.getOptionalConfigArray('registries') ?? []).flatMap(entry => {
         const interval = entry.getOptionalString('minInterval');
@@ -132,6 +133,17 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
       config?.getOptionalString('freightSource.type'),
     ),
   };
+}
+
+// Written to state/_settings.yaml, which refuses anything else: caught here, the
+// backend does not start rather than failing every run.
+function readNamespace(value: string): string {
+  if (value.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value)) {
+    throw new InputError(
+      `Invalid imageFactory.kargo.namespace: "${value}" is not a Kubernetes namespace (a DNS-1123 label)`,
+    );
+  }
+  return value;
 }
 
 // The scheduler lets another replica take the task once its timeout passes; a

@@ -12,7 +12,7 @@ import { GITHUB_INPUT_NAMES } from '../triggers/buildRunParameters';
 import {
   LocalGithubApi,
   startLocalGithubApi,
-} from '../triggers/localGithubApi';
+} from '../__testUtils__/localGithubApi';
 
 // Real git processes, a real registry, SQLite; the machine may be busy.
 jest.setTimeout(180_000);

@@ -1,4 +1,8 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  AuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -8,9 +12,12 @@ import {
   parseStateTree,
   RefreshSummary,
   renderStateTree,
+  STATE_SETTINGS_PATH,
+  stateSettings,
   WarehouseOptions,
 } from '@internal/plugin-image-factory-common';
 import { DockerfileReader } from '../analysis/DockerfileReader';
+import { auditDone } from '../audit/audited';
 import { ImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { ImageFactoryStore } from '../database';
 import { FreightSource } from '../discovery';
@@ -50,6 +57,8 @@ export interface PipelineOptions {
   /** Where rebuilds may be sent. */
   rebuildTargets: RebuildTargetPolicy;
   warehouses: WarehouseOptions;
+  /** Records each commit pushed to the state repository. */
+  auditor: AuditorService;
   logger: LoggerService;
   /** The clock; tests move it. */
   now?: () => Date;
@@ -195,8 +204,13 @@ export class Pipeline {
         );
         // An invalid state file stays as it is, with every file of its name,
         // until someone fixes it: see keepInvalidStateFiles. Its error is in the summary.
+        // The settings file is written from the configuration on every run, and
+        // the manifests are rendered from it as it reads back (the same render
+        // as `image-factory synth`). While the settings file read is invalid it
+        // and manifests/ stay as they are, rather than being rendered from
+        // settings the repository does not hold.
         const rendered = keepInvalidStateFiles({
-          rendered: renderStateTree(state, o.warehouses),
+          rendered: renderStateTree(state, stateSettings(o.warehouses)),
           read: snapshot.files,
           invalid: previous.invalid,
         });
@@ -210,6 +224,17 @@ export class Pipeline {
     );
     const { previous, merged, reconciled, discovery, state, rendered } =
       write.value;
+    if (write.committed) {
+      await auditDone(
+        o.auditor,
+        {
+          eventId: 'state-push',
+          severityLevel: 'low',
+          meta: { commit: write.commit ?? null, attempts: write.attempts },
+        },
+        {},
+      );
+    }
 
     // Only now that the state is safe in git: otherwise the next run must ask again.
     await o.store.putRegistryChecks(discovery.checks);
@@ -248,6 +273,11 @@ export class Pipeline {
       commit: write.committed ? write.commit ?? null : null,
       errors: [
         ...previous.invalid.map(i => `${i.path}: ${i.error}`),
+        ...(previous.invalid.some(i => i.path === STATE_SETTINGS_PATH)
+          ? [
+              `${STATE_SETTINGS_PATH} is invalid, so manifests/ is kept as it is: fix or delete the file, and the next run writes it again from the configuration with the manifests`,
+            ]
+          : []),
         ...merged.conflicts.map(c => c.message),
         ...merged.errors,
         ...reconciled.errors,

@@ -82,15 +82,15 @@ function candidate(ref: string, level: number): string {
 }
 
 /**
- * Gives every reference a unique DNS-1123 label (PRODUCT.md §7). A reference
- * keeps the name it already has in `existingNames` (a name written to the state
- * repository never changes). New references get the shortest candidate that no
- * other reference holds or wants: `docker.io/library/node:22-bookworm-slim`
- * becomes `node-22-bookworm-slim`; when `docker.io/library/node:22` and
- * `ghcr.io/acme/node:22` arrive together both get their registry and namespace
- * (`docker-io-node-22`, `ghcr-io-acme-node-22`), then a hash of the reference if
- * that still collides. The result depends on the set of references, not their
- * order.
+ * Gives every reference a unique DNS-1123 label (docs/state-files.md, "Names").
+ * A reference keeps the name it already has in `existingNames` (a name written
+ * to the state repository never changes). New references get the shortest
+ * candidate that no other reference holds or wants:
+ * `docker.io/library/node:22-bookworm-slim` becomes `node-22-bookworm-slim`;
+ * when `docker.io/library/node:22` and `ghcr.io/acme/node:22` arrive together
+ * both get their registry and namespace (`docker-io-node-22`,
+ * `ghcr-io-acme-node-22`), then a hash of the reference if that still collides.
+ * The result depends on the set of references, not their order.
  *
  * `refs` are normalized image references; a managed image is named by its
  * repository (`ghcr.io/acme/payments` gives `payments`).

@@ -1,8 +1,18 @@
 export * from './types';
 export { assignNames, isStateName } from './assignNames';
 export { hashText } from './hashText';
-export { baseImageFileSchema, imageFileSchema } from './schemas';
-export { statePath, parseStatePath, type StateSection } from './statePaths';
+export {
+  baseImageFileSchema,
+  imageFileSchema,
+  stateSettingsFileSchema,
+} from './schemas';
+export {
+  statePath,
+  parseStatePath,
+  STATE_SETTINGS_PATH,
+  type StateSection,
+} from './statePaths';
+export { stateSettings } from './stateSettings';
 export {
   validateStateFile,
   type StateFile,

@@ -1,10 +1,10 @@
 import { compareText } from './compareText';
 import type { InvalidStateFile } from './parseStateTree';
-import { parseStatePath } from './statePaths';
+import { parseStatePath, STATE_SETTINGS_PATH } from './statePaths';
 
 // The writer only accepts such paths (the backend's validateStatePaths);
 // another path cannot be written back, and is removed as before.
-const PLAIN_PATH = /^state(\/[A-Za-z0-9_][A-Za-z0-9._-]*)+$/;
+const PLAIN_PATH = /^(state|manifests)(\/[A-Za-z0-9_][A-Za-z0-9._-]*)+$/;
 
 /**
  * The files to write for a rendered state tree while some state files are
@@ -18,6 +18,15 @@ const PLAIN_PATH = /^state(\/[A-Za-z0-9_][A-Za-z0-9._-]*)+$/;
  * name for the image it names (`InvalidStateFile.key`), so the image is not
  * renamed meanwhile.
  *
+ * While the settings file (`state/_settings.yaml`) is invalid, it and every
+ * file below `manifests/` keep their bytes as read, or stay absent: the
+ * manifests depend on settings that cannot be read, and rendering them with
+ * the defaults, or with settings that are not the file's, would rewrite every
+ * Warehouse to something the repository does not say (Kargo would poll at other
+ * intervals, or in another namespace). The file may have been written by a
+ * newer Image Factory (a rolling upgrade) or edited by hand; it is reported,
+ * and a run writes it again once it is fixed or deleted.
+ *
  * @param options.read - the files as read from the state repository
  * @public
  */
@@ -28,9 +37,15 @@ export function keepInvalidStateFiles(options: {
 }): Map<string, string> {
   const invalidPaths = new Set(options.invalid.map(file => file.path));
   const frozenNames = invalidFilesByName(options.invalid);
+  const manifestsFrozen = invalidPaths.has(STATE_SETTINGS_PATH);
   const frozen = (path: string) => {
     const name = parseStatePath(path)?.name;
-    return invalidPaths.has(path) || (!!name && frozenNames.has(name));
+    return (
+      invalidPaths.has(path) ||
+      (!!name && frozenNames.has(name)) ||
+      (manifestsFrozen &&
+        (path === STATE_SETTINGS_PATH || path.startsWith('manifests/')))
+    );
   };
   const kept = new Map([...options.rendered].filter(([path]) => !frozen(path)));
   for (const [path, content] of options.read) {

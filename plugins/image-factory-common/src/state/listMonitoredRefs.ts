@@ -3,8 +3,8 @@ import type { StateTree } from './types';
 /**
  * Every reference discovery must resolve, once each however many images use
  * it: the tags of base images, of managed images' published tags and of
- * external images (PRODUCT.md §5 step 4). References pinned to a digest
- * without a tag never move and are left out. Sorted.
+ * external images (docs/architecture.md, "Discovery"). References pinned to a
+ * digest without a tag never move and are left out. Sorted.
  *
  * @public
  */

@@ -96,14 +96,15 @@ function heldNames(
 }
 
 /**
- * Merges one run's enrollments and analyses into the state tree (PRODUCT.md
- * §7). Enrollment always wins over what the state says; runtime data (digests,
- * timestamps, update and rebuild history) is always kept. Applies the
- * lifecycle: images no longer enrolled and base images no longer used move to
- * the archive with their history and come back from it; a base image whose
- * repository gets enrolled as a managed image moves into that image's
- * `published` tags, and back when the image is dropped. An enrollment whose
- * image annotation is invalid keeps its image exactly as it was.
+ * Merges one run's enrollments and analyses into the state tree
+ * (docs/state-files.md, "Merging"). Enrollment always wins over what the state
+ * says; runtime data (digests, timestamps, update and rebuild history) is
+ * always kept. Applies the lifecycle: images no longer enrolled and base images
+ * no longer used move to the archive with their history and come back from it;
+ * a base image whose repository gets enrolled as a managed image moves into
+ * that image's `published` tags, and back when the image is dropped. An
+ * enrollment whose image annotation is invalid keeps its image exactly as it
+ * was.
  *
  * Pure and deterministic: the result does not depend on the order of
  * `enrollments`, and merging the result again with the same inputs changes

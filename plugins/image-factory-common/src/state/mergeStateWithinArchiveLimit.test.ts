@@ -1,6 +1,7 @@
 import { mergeState } from './mergeState';
 import { mergeStateWithinArchiveLimit } from './mergeStateWithinArchiveLimit';
 import { renderStateTree } from './renderStateTree';
+import { stateSettings } from './stateSettings';
 import { emptyStateTree, type StateTree } from './types';
 import { analyze, enroll, managedEntity } from './__testUtils__/testData';
 
@@ -38,8 +39,9 @@ describe('mergeStateWithinArchiveLimit', () => {
     });
     expect(result.state).toEqual(previous);
     expect(result.changes).toEqual([]);
-    expect(renderStateTree(result.state, { namespace: 'x' })).toEqual(
-      renderStateTree(previous, { namespace: 'x' }),
+    const settings = stateSettings({ namespace: 'x' });
+    expect(renderStateTree(result.state, settings)).toEqual(
+      renderStateTree(previous, settings),
     );
   });
 

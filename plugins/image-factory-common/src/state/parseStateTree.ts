@@ -3,7 +3,7 @@ import { compareText } from './compareText';
 import { imageKey } from './indexState';
 import { monitorKey, parseStateRef } from './imageKeys';
 import { parseStatePath } from './statePaths';
-import { emptyStateTree, type StateTree } from './types';
+import { emptyStateTree, type StateSettings, type StateTree } from './types';
 import { checkStateFile, isOversized } from './validateStateFile';
 
 /**
@@ -68,8 +68,15 @@ export const NOT_UTF8_ERROR =
  * Reads a state tree back from the files of the state repository (paths
  * relative to its base path). Files outside `state/` and files under `state/`
  * that are not YAML are ignored; every invalid state file is listed in
- * `invalid` and left out of `state`. `parseStateTree(renderStateTree(s)).state`
- * equals `s` for any state the merge produced.
+ * `invalid` and left out of `state`. `parseStateTree(renderStateTree(s, x))`
+ * gives back `s` for any state the merge produced, and the settings `x` as
+ * {@link stateSettings} resolved them.
+ *
+ * `settings` is what `state/_settings.yaml` holds, absent when the file is
+ * missing (a repository from before it: the manifests take the defaults) or
+ * invalid. An invalid settings file is listed in `invalid` like any other: the
+ * manifests must then not be rendered with the defaults instead (see
+ * {@link keepInvalidStateFiles}).
  *
  * An invalid file is kept as it is until someone fixes it: see
  * {@link keepInvalidStateFiles}.
@@ -84,9 +91,11 @@ export function parseStateTree(
 ): {
   state: StateTree;
   invalid: InvalidStateFile[];
+  settings?: StateSettings;
 } {
   const state = emptyStateTree();
   const invalid: InvalidStateFile[] = [];
+  let settings: StateSettings | undefined;
   const paths = [...files.keys()]
     .filter(path => path.startsWith('state/') && path.endsWith('.yaml'))
     .sort();
@@ -107,6 +116,9 @@ export function parseStateTree(
     }
     const file = result.value;
     switch (file.section) {
+      case 'settings':
+        settings = file.settings;
+        break;
       case 'images':
         state.images.push(file.image);
         break;
@@ -125,5 +137,5 @@ export function parseStateTree(
   state.archive.images.sort(byName);
   state.archive.baseImages.sort(byName);
 
-  return { state, invalid };
+  return { state, invalid, ...(settings && { settings }) };
 }

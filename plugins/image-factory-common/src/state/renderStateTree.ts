@@ -1,9 +1,14 @@
 import { renderManifests } from '../warehouses/renderManifests';
-import type { WarehouseOptions } from '../warehouses/types';
 import { formatYamlFile } from './formatYamlFile';
-import { statePath } from './statePaths';
+import { renderSettingsFile } from './stateSettings';
+import { statePath, STATE_SETTINGS_PATH } from './statePaths';
 import { baseImageDocument, imageDocument } from './toStateDocuments';
-import type { BaseImageState, ImageState, StateTree } from './types';
+import type {
+  BaseImageState,
+  ImageState,
+  StateSettings,
+  StateTree,
+} from './types';
 import { compareText } from './compareText';
 
 const ACTIVE =
@@ -30,19 +35,31 @@ function renderBaseImage(image: BaseImageState, archived: boolean): string {
 }
 
 /**
- * Renders the whole state repository (PRODUCT.md §7): `state/images/`,
- * `state/base-images/`, `state/_archive/…` and the Warehouse manifests with
- * their Kustomization. Same state and options, same bytes.
+ * Renders the whole state repository (docs/state-files.md): `state/images/`,
+ * `state/base-images/`, `state/_archive/…`, the settings file
+ * `state/_settings.yaml` and the Warehouse manifests with their Kustomization.
+ * Same state and settings, same bytes. The one render of the backend and of
+ * `image-factory synth`: the manifests are rendered from the settings as the
+ * settings file reads back, so a repository read with `parseStateTree` renders
+ * to its own manifests.
  *
+ * @param settings - what the manifests depend on besides the state (see
+ *   {@link stateSettings}). Without them (a repository from before the settings
+ *   file) no settings file is written and the manifests take the defaults.
  * @returns path to file content, sorted by path, paths relative to the state
  *   repository's base path.
+ * @throws Error naming the field when the settings are invalid.
  * @public
  */
 export function renderStateTree(
   state: StateTree,
-  options: WarehouseOptions = {},
+  settings?: StateSettings,
 ): Map<string, string> {
   const files = new Map<string, string>();
+  const settingsFile = settings && renderSettingsFile(settings);
+  if (settingsFile) {
+    files.set(STATE_SETTINGS_PATH, settingsFile.content);
+  }
   for (const image of state.images) {
     files.set(statePath('images', image.name), renderImage(image, false));
   }
@@ -64,7 +81,10 @@ export function renderStateTree(
       renderBaseImage(image, true),
     );
   }
-  for (const [path, content] of renderManifests(state, options)) {
+  for (const [path, content] of renderManifests(
+    state,
+    settingsFile?.settings.warehouses,
+  )) {
     files.set(path, content);
   }
   return new Map([...files].sort(([a], [b]) => compareText(a, b)));

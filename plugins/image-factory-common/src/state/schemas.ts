@@ -7,6 +7,7 @@ import type {
   ExternalImageState,
   ManagedImageState,
   RebuildHistoryEntry,
+  StateSettings,
   TrackedImage,
 } from './types';
 
@@ -143,3 +144,44 @@ export const imageFileSchema = z.discriminatedUnion('kind', [
   managedImageFile,
   externalImageFile,
 ]);
+
+// Refused with parseDuration's own message, which names the value.
+const warehouseInterval = z.string().superRefine((text, context) => {
+  try {
+    parseDuration(text);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
+
+/**
+ * Content of `state/_settings.yaml`: what the manifests depend on besides the
+ * state. Every key is required and none other is allowed: a key left out or
+ * misspelt must not render the manifests with a default, and a file written by
+ * a newer Image Factory with a setting this one does not know is refused.
+ *
+ * @public
+ */
+export const stateSettingsFileSchema = z.strictObject({
+  warehouses: z.strictObject({
+    // A Kubernetes namespace, as Kargo's Warehouse CRD requires.
+    namespace: z
+      .string()
+      .max(63)
+      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a DNS-1123 label'),
+    publicRegistryInterval: warehouseInterval,
+    defaultInterval: warehouseInterval,
+    registryIntervals: z.record(z.string().min(1), warehouseInterval),
+    managedImageSelection: z.strictObject({
+      imageSelectionStrategy: z.enum([
+        'Digest',
+        'Lexical',
+        'NewestBuild',
+        'SemVer',
+      ]),
+      constraint: z.string().optional(),
+      allowTagsRegexes: z.array(z.string()).optional(),
+      ignoreTagsRegexes: z.array(z.string()).optional(),
+    }),
+  }),
+}) satisfies z.ZodType<StateSettings>;

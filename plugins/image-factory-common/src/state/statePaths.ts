@@ -1,5 +1,6 @@
 /**
- * The four kinds of state file, by folder of the state repository (PRODUCT.md §7).
+ * The four kinds of state file, by folder of the state repository
+ * (docs/state-files.md, "Layout").
  *
  * @public
  */
@@ -15,6 +16,15 @@ const FOLDERS: Record<StateSection, string> = {
   'archive/images': 'state/_archive/images/',
   'archive/base-images': 'state/_archive/base-images/',
 };
+
+/**
+ * Path of the settings file relative to the state repository's base path: what
+ * rendering depends on besides the state (see `StateSettings`). It is no image
+ * or base image file: {@link parseStatePath} gives `undefined` for it.
+ *
+ * @public
+ */
+export const STATE_SETTINGS_PATH = 'state/_settings.yaml';
 
 /**
  * Path of a state file relative to the state repository's base path:

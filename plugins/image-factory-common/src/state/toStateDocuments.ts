@@ -4,6 +4,7 @@ import type {
   DigestUpdate,
   ImageState,
   RebuildHistoryEntry,
+  StateSettings,
   TrackedImage,
 } from './types';
 import { compareText } from './compareText';
@@ -126,5 +127,31 @@ export function imageDocument(image: ImageState) {
     ...(image.unmonitorable !== undefined && {
       unmonitorable: image.unmonitorable,
     }),
+  };
+}
+
+/** The content of `state/_settings.yaml`. */
+export function settingsDocument(settings: StateSettings) {
+  const warehouses = settings.warehouses;
+  const selection = warehouses.managedImageSelection;
+  return {
+    warehouses: {
+      namespace: warehouses.namespace,
+      publicRegistryInterval: warehouses.publicRegistryInterval,
+      defaultInterval: warehouses.defaultInterval,
+      registryIntervals: sortRecord(warehouses.registryIntervals),
+      managedImageSelection: {
+        imageSelectionStrategy: selection.imageSelectionStrategy,
+        ...(selection.constraint !== undefined && {
+          constraint: selection.constraint,
+        }),
+        ...(selection.allowTagsRegexes && {
+          allowTagsRegexes: [...selection.allowTagsRegexes],
+        }),
+        ...(selection.ignoreTagsRegexes && {
+          ignoreTagsRegexes: [...selection.ignoreTagsRegexes],
+        }),
+      },
+    },
   };
 }

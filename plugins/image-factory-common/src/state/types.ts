@@ -5,6 +5,7 @@ import type {
   RebuildStatus,
   RebuildTrigger,
 } from '../api/rebuild';
+import type { WarehouseOptions } from '../warehouses/types';
 
 /**
  * A new digest behind a monitored tag: one freight record.
@@ -207,4 +208,17 @@ export function emptyStateTree(): StateTree {
     baseImages: [],
     archive: { images: [], baseImages: [] },
   };
+}
+
+/**
+ * What rendering the state repository depends on besides its state: the
+ * content of `state/_settings.yaml`. The backend writes it from its
+ * configuration on every run, with every default resolved, so the repository
+ * alone determines its manifests (`image-factory synth` reads it).
+ *
+ * @public
+ */
+export interface StateSettings {
+  /** How Warehouses are generated (`imageFactory.kargo`, `imageFactory.registries`). */
+  warehouses: Required<WarehouseOptions>;
 }

@@ -8,13 +8,21 @@ import {
 } from 'yaml';
 import type { z } from 'zod';
 import { isStateName } from './assignNames';
-import { baseImageFileSchema, imageFileSchema } from './schemas';
-import { parseStatePath, type StateSection } from './statePaths';
-import type { BaseImageState, ImageState } from './types';
+import {
+  baseImageFileSchema,
+  imageFileSchema,
+  stateSettingsFileSchema,
+} from './schemas';
+import {
+  parseStatePath,
+  STATE_SETTINGS_PATH,
+  type StateSection,
+} from './statePaths';
+import type { BaseImageState, ImageState, StateSettings } from './types';
 
 /**
- * A valid state file: an image (active or archived) or a base image (active
- * or archived).
+ * A valid state file: an image (active or archived), a base image (active
+ * or archived), or the settings file (`state/_settings.yaml`).
  *
  * @public
  */
@@ -23,7 +31,8 @@ export type StateFile =
   | {
       section: 'base-images' | 'archive/base-images';
       baseImage: BaseImageState;
-    };
+    }
+  | { section: 'settings'; settings: StateSettings };
 
 /**
  * Outcome of {@link validateStateFile}: the file, or an error naming the path
@@ -81,7 +90,10 @@ export function isOversized(text: string): boolean {
 }
 
 /** A refusal, without the path: callers put it in front. */
-const refuse = (error: string): StateFileValidation => ({ ok: false, error });
+const refuse = (error: string): { ok: false; error: string } => ({
+  ok: false,
+  error,
+});
 
 /**
  * Why the document uses YAML features the merge never writes: anchors and
@@ -109,16 +121,10 @@ function forbiddenFeature(
   return problem;
 }
 
-function check(path: string, text: string): StateFileValidation {
-  const location = parseStatePath(path);
-  if (!location) {
-    return refuse(
-      'not a state file (state/images, state/base-images or state/_archive/…, <name>.yaml)',
-    );
-  }
-  if (!isStateName(location.name)) {
-    return refuse(`file name "${location.name}" is not a DNS-1123 label`);
-  }
+/** The document of a state file, or why it cannot be read as one. */
+function readDocument(
+  text: string,
+): { ok: true; content: unknown } | ReturnType<typeof refuse> {
   if (isOversized(text)) {
     return refuse('larger than the 1 MiB a state file may have');
   }
@@ -135,7 +141,38 @@ function check(path: string, text: string): StateFileValidation {
     return refuse(forbidden);
   }
   // No aliases are left, so this cannot expand; it stays a second guard.
-  const content: unknown = document.toJS({ maxAliasCount: 0 });
+  return { ok: true, content: document.toJS({ maxAliasCount: 0 }) };
+}
+
+function checkSettings(text: string): StateFileValidation {
+  const read = readDocument(text);
+  if (!read.ok) {
+    return read;
+  }
+  const result = stateSettingsFileSchema.safeParse(read.content);
+  return result.success
+    ? { ok: true, value: { section: 'settings', settings: result.data } }
+    : refuse(describeIssues(result.error.issues));
+}
+
+function check(path: string, text: string): StateFileValidation {
+  if (path === STATE_SETTINGS_PATH) {
+    return checkSettings(text);
+  }
+  const location = parseStatePath(path);
+  if (!location) {
+    return refuse(
+      `not a state file (state/images, state/base-images or state/_archive/…, <name>.yaml; or ${STATE_SETTINGS_PATH})`,
+    );
+  }
+  if (!isStateName(location.name)) {
+    return refuse(`file name "${location.name}" is not a DNS-1123 label`);
+  }
+  const read = readDocument(text);
+  if (!read.ok) {
+    return read;
+  }
+  const { content } = read;
   const { section, name } = location;
   if (isImageSection(section)) {
     const result = imageFileSchema.safeParse(content);
@@ -167,8 +204,8 @@ export function checkStateFile(
 }
 
 /**
- * Reads and checks one state file. Never throws, whatever the text: a file
- * that is not where state files live, larger than 1 MiB, not YAML, using YAML
+ * Reads and checks one state file, the settings file included. Never throws,
+ * whatever the text: a file that is not where state files live, larger than 1 MiB, not YAML, using YAML
  * anchors, aliases or tags (the merge never writes them), or not of the schema
  * gives `{ ok: false }` with `<path>: field <field>: <problem>`.
  *

@@ -1,6 +1,7 @@
 import { parseDuration } from '../durations';
 import { isPublicRegistry } from '../references';
 import type { WarehouseOptions } from './types';
+import { DEFAULT_WAREHOUSE_OPTIONS } from './warehouseDefaults';
 
 /**
  * Writes a duration in the form Kargo's `spec.interval` accepts
@@ -37,7 +38,8 @@ export function warehouseInterval(
   const configured =
     options.registryIntervals?.[registry] ??
     (isPublicRegistry(registry)
-      ? options.publicRegistryInterval ?? '24h'
-      : options.defaultInterval ?? '5m');
+      ? options.publicRegistryInterval ??
+        DEFAULT_WAREHOUSE_OPTIONS.publicRegistryInterval
+      : options.defaultInterval ?? DEFAULT_WAREHOUSE_OPTIONS.defaultInterval);
   return formatKargoInterval(parseDuration(configured));
 }

@@ -11,6 +11,7 @@ export type {
 export { parseGitSource, type GitSource } from './parseGitSource';
 export { formatKargoInterval, warehouseInterval } from './formatKargoInterval';
 export { planWarehouses } from './planWarehouses';
+export { DEFAULT_WAREHOUSE_OPTIONS } from './warehouseDefaults';
 export {
   renderManifests,
   warehousePath,

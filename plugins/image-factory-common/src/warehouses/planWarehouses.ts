@@ -1,6 +1,7 @@
 import { parseImageReference } from '../references';
 import type { ManagedImageState, StateTree } from '../state/types';
 import { warehouseInterval } from './formatKargoInterval';
+import { DEFAULT_WAREHOUSE_OPTIONS } from './warehouseDefaults';
 import { parseGitSource } from './parseGitSource';
 import type {
   KargoWarehouse,
@@ -35,7 +36,7 @@ function warehouse(
     kind: 'Warehouse',
     metadata: {
       name,
-      namespace: options.namespace ?? 'image-factory',
+      namespace: options.namespace ?? DEFAULT_WAREHOUSE_OPTIONS.namespace,
       labels: { ...MANAGED_BY },
       annotations: {
         [ENTITIES_ANNOTATION]: sortedUnique(entities).join(','),
@@ -60,9 +61,8 @@ function managedWarehouse(
     {
       image: {
         repoURL: image.image,
-        ...(options.managedImageSelection ?? {
-          imageSelectionStrategy: 'SemVer',
-        }),
+        ...(options.managedImageSelection ??
+          DEFAULT_WAREHOUSE_OPTIONS.managedImageSelection),
       },
     },
   ];
@@ -106,17 +106,17 @@ interface Watched {
 }
 
 /**
- * The Kargo Warehouses that monitor a state tree (PRODUCT.md §7): one per
- * distinct repository and tag of the base images and external images, however
- * many images use it, watching the tag by digest (`imageSelectionStrategy:
- * Digest`, `constraint: <tag>`); and one per managed image, watching its own
- * repository (`SemVer` unless `managedImageSelection` says otherwise) plus,
- * when the source location is a git URL, the Dockerfile's folder in git.
- * References pinned to a digest without a tag, and references and images the
- * state marks `unmonitorable` (their registry is not allowed), are listed as
- * unmonitorable; a source location marked `gitUnmonitorable` gets no git
- * subscription.
- * Archived images get no Warehouse.
+ * The Kargo Warehouses that monitor a state tree (docs/state-files.md,
+ * "Warehouse manifests"): one per distinct repository and tag of the base
+ * images and external images, however many images use it, watching the tag by
+ * digest (`imageSelectionStrategy: Digest`, `constraint: <tag>`); and one per
+ * managed image, watching its own repository (`SemVer` unless
+ * `managedImageSelection` says otherwise) plus, when the source location is a
+ * git URL, the Dockerfile's folder in git. References pinned to a digest
+ * without a tag, and references and images the state marks `unmonitorable`
+ * (their registry is not allowed), are listed as unmonitorable; a source
+ * location marked `gitUnmonitorable` gets no git subscription. Archived images
+ * get no Warehouse.
  *
  * @public
  */
