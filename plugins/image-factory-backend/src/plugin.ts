@@ -56,6 +56,7 @@ export const imageFactoryPlugin = createBackendPlugin({
         const integrations = ScmIntegrations.fromConfig(rootConfig);
         const rebuilds = RebuildService.create({
           store,
+          auditor: deps.auditor,
           trigger: ScmRebuildTrigger.create({ integrations, logger }),
           notifier: RebuildNotifier.create({
             notifications: deps.notifications,
@@ -95,6 +96,7 @@ export const imageFactoryPlugin = createBackendPlugin({
             registryIntervals: config.registryIntervals,
           },
           rebuilds,
+          auditor: deps.auditor,
           logger,
         });
 

@@ -1,4 +1,9 @@
 import {
+  AuditorService,
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -36,6 +41,8 @@ export interface PluginBackendOptions {
   config?: JsonObject;
   /** The plugin's database; default: a fresh in-memory SQLite. Share one to run replicas. */
   database?: Knex;
+  /** The auditor; default: Backstage's, which logs. */
+  auditor?: AuditorService;
 }
 
 /** What {@link PluginBackend.refresh} saw. */
@@ -55,6 +62,14 @@ export interface PluginBackend {
   refresh(): Promise<RefreshOutcome>;
   get(url: string): request.Test;
   post(url: string, body: object): request.Test;
+}
+
+function serviceFactoryOf(auditor: AuditorService) {
+  return createServiceFactory({
+    service: coreServices.auditor,
+    deps: {},
+    factory: () => auditor,
+  });
 }
 
 async function followRun(
@@ -88,6 +103,7 @@ export async function startPluginBackend(
       ...(options.database
         ? [mockServices.database.factory({ knex: options.database })]
         : []),
+      ...(options.auditor ? [serviceFactoryOf(options.auditor)] : []),
       mockServices.permissions.factory({
         result: options.permission ?? AuthorizeResult.ALLOW,
       }),

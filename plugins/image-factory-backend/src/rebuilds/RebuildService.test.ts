@@ -20,12 +20,13 @@ import { GITHUB_INPUT_NAMES, ScmRebuildTrigger } from '../triggers';
 import {
   LocalGithubApi,
   startLocalGithubApi,
-} from '../triggers/localGithubApi';
+} from '../__testUtils__/localGithubApi';
 import {
   LocalGitlabApi,
   startLocalGitlabApi,
-} from '../triggers/localGitlabApi';
+} from '../__testUtils__/localGitlabApi';
 import { NotificationService } from '@backstage/plugin-notifications-node';
+import { recordingAuditor } from '../__testUtils__/recordingAuditor';
 import { RebuildNotifier } from './RebuildNotifier';
 import { RebuildService } from './RebuildService';
 import { syncRebuildHistory } from './syncRebuildHistory';
@@ -169,6 +170,7 @@ describe('RebuildService', () => {
     );
     const logger = mockServices.logger.mock();
     const service = RebuildService.create({
+      auditor: recordingAuditor().auditor,
       store,
       trigger: trigger(),
       notifier: RebuildNotifier.create({ notifications, logger }),
@@ -331,6 +333,7 @@ describe('RebuildService', () => {
       );
       const first = await setup(databaseId, images);
       const second = RebuildService.create({
+        auditor: recordingAuditor().auditor,
         store: await DatabaseImageFactoryStore.create({
           database: mockServices.database({ knex: first.knex }),
         }),

@@ -1,7 +1,10 @@
 import {
+  AuditorService,
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { auditDone } from '../audit/audited';
+import { judgeRebuild } from './judgeRebuild';
 import { ConflictError, InputError, isError } from '@backstage/errors';
 import {
   RebuildRecord as ApiRebuildRecord,
@@ -60,12 +63,15 @@ export class RebuildService {
     private readonly coordinationWindowMs: number,
     private readonly runTimeoutMs: number,
     private readonly logger: LoggerService,
+    private readonly auditor: AuditorService,
   ) {}
 
   static create(options: {
     store: ImageFactoryStore;
     trigger: RebuildTrigger;
     logger: LoggerService;
+    /** Records each automatic rebuild; those asked through the API are audited by the router. */
+    auditor: AuditorService;
     /** Absent: owners are not notified. */
     notifier?: RebuildNotifier;
     /** `imageFactory.defaults.coordinationWindow`, in milliseconds. */
@@ -80,6 +86,7 @@ export class RebuildService {
       options.coordinationWindowMs,
       options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS,
       options.logger,
+      options.auditor,
     );
   }
 
@@ -231,6 +238,16 @@ export class RebuildService {
           bypassDelay: false,
         });
         started.push(record);
+        // The plugin is the actor: no request, so the service's own credentials.
+        await auditDone(
+          this.auditor,
+          {
+            eventId: 'rebuild',
+            severityLevel: 'medium',
+            meta: { entityRef: candidate.entityRef, trigger: 'auto' },
+          },
+          judgeRebuild(record),
+        );
         const rebuild = toApiRebuild(record);
         await this.notifier.notify(
           eventOf(rebuild),

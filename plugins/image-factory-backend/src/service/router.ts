@@ -8,7 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ELIGIBILITY_STATES,
   EligibilityState,
-  EMERGENCY_JUSTIFICATION_MIN_LENGTH,
+  checkEmergencyJustification,
   imageFactoryRebuildCreatePermission,
   imageFactoryRebuildEmergencyPermission,
   imageFactoryRefreshPermission,
@@ -18,6 +18,8 @@ import {
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { audited } from '../audit/audited';
+import { judgeRebuild } from '../rebuilds/judgeRebuild';
 import { ImageFactoryService } from './ImageFactoryService';
 
 /** Options for {@link createRouter}. */
@@ -58,16 +60,18 @@ const rebuildBody = z
     emergency: z.boolean().optional(),
     justification: z.string().max(2000).optional(),
   })
-  .refine(
-    body =>
-      !body.emergency ||
-      (body.justification?.trim().length ?? 0) >=
-        EMERGENCY_JUSTIFICATION_MIN_LENGTH,
-    {
-      message: `an emergency rebuild needs a justification of at least ${EMERGENCY_JUSTIFICATION_MIN_LENGTH} characters`,
-      path: ['justification'],
-    },
-  );
+  .superRefine((body, context) => {
+    const problem = body.emergency
+      ? checkEmergencyJustification(body.justification)
+      : undefined;
+    if (problem) {
+      context.addIssue({
+        code: 'custom',
+        message: problem,
+        path: ['justification'],
+      });
+    }
+  });
 
 // Entity refs in paths follow the catalog's /:namespace/:kind/:name convention.
 const entityPath = '/images/:namespace/:kind/:name';
@@ -109,44 +113,61 @@ export async function createRouter(
   });
 
   router.post(`${entityPath}/analyze`, async (req, res) => {
-    await authorize(req, imageFactoryRefreshPermission);
-    sendQueued(req, res, await service.analyze(entityRefOf(req)));
+    const entityRef = entityRefOf(req);
+    const run = await audited(
+      auditor,
+      { eventId: 'analyze', request: req, meta: { entityRef } },
+      async () => {
+        await authorize(req, imageFactoryRefreshPermission);
+        return service.analyze(entityRef);
+      },
+      queued => ({ meta: { runId: queued.id } }),
+    );
+    sendQueued(req, res, run);
   });
 
   router.post(`${entityPath}/rebuild`, async (req, res) => {
-    const request = parse(rebuildBody, req.body ?? {}, 'body');
     const entityRef = entityRefOf(req);
-    const credentials = await authorize(
-      req,
-      request.emergency
-        ? imageFactoryRebuildEmergencyPermission
-        : imageFactoryRebuildCreatePermission,
-    );
-    const event = await auditor.createEvent({
-      eventId: request.emergency ? 'emergency-rebuild' : 'rebuild',
-      severityLevel: request.emergency ? 'high' : 'medium',
-      request: req,
-      meta: {
-        entityRef,
-        emergency: request.emergency ?? false,
-        justification: request.justification,
-      },
-    });
-    try {
-      const result = await service.rebuild({ entityRef, request, credentials });
-      await event.success({
+    const body = req.body ?? {};
+    const emergency = body.emergency === true;
+    const result = await audited(
+      auditor,
+      {
+        eventId: emergency ? 'emergency-rebuild' : 'rebuild',
+        severityLevel: emergency ? 'high' : 'medium',
+        request: req,
         meta: {
-          rebuildId: result.rebuild.id,
-          ...(result.supersededRebuildIds && {
-            supersededRebuildIds: result.supersededRebuildIds,
-          }),
+          entityRef,
+          emergency,
+          ...(typeof body.justification === 'string'
+            ? { justification: body.justification.slice(0, 2000) }
+            : {}),
         },
-      });
-      res.status(201).json(result);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+      },
+      async () => {
+        const request = parse(rebuildBody, body, 'body');
+        const credentials = await authorize(
+          req,
+          emergency
+            ? imageFactoryRebuildEmergencyPermission
+            : imageFactoryRebuildCreatePermission,
+        );
+        return service.rebuild({ entityRef, request, credentials });
+      },
+      answer => {
+        const outcome = judgeRebuild(answer.rebuild);
+        return {
+          ...outcome,
+          meta: {
+            ...outcome.meta,
+            ...(answer.supersededRebuildIds && {
+              supersededRebuildIds: answer.supersededRebuildIds,
+            }),
+          },
+        };
+      },
+    );
+    res.status(201).json(result);
   });
 
   router.get('/base-images', async (req, res) => {
@@ -167,19 +188,16 @@ export async function createRouter(
   });
 
   router.post('/refresh', async (req, res) => {
-    await authorize(req, imageFactoryRefreshPermission);
-    const event = await auditor.createEvent({
-      eventId: 'refresh',
-      request: req,
-    });
-    try {
-      const run = await service.refresh();
-      await event.success({ meta: { runId: run.id } });
-      sendQueued(req, res, run);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const run = await audited(
+      auditor,
+      { eventId: 'refresh', request: req },
+      async () => {
+        await authorize(req, imageFactoryRefreshPermission);
+        return service.refresh();
+      },
+      queued => ({ meta: { runId: queued.id } }),
+    );
+    sendQueued(req, res, run);
   });
 
   router.get('/runs/:id', async (req, res) => {

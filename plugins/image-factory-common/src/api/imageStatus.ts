@@ -46,7 +46,7 @@ export interface ImageEnrollment {
   /** Delay in annotation syntax (`7d`, `36h`, `90m`, `0`). */
   rebuildDelay: string;
   autoRebuild: boolean;
-  /** Workflow file or pipeline ref; null when rebuilds are manual-only. */
+  /** Workflow file or pipeline ref; null: no build can be started (the image is blocked). */
   workflow: string | null;
   priority: RebuildPriority;
   /**

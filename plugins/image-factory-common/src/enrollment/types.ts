@@ -31,8 +31,8 @@ export interface EnrollmentDefaults {
 }
 
 /**
- * The product defaults of PRODUCT.md §4 and §12: a 7 day delay, automatic
- * rebuilds, `linux/amd64`.
+ * The product defaults (docs/annotations.md, "Defaults"): a 7 day delay,
+ * automatic rebuilds, `linux/amd64`.
  *
  * @public
  */
@@ -69,7 +69,7 @@ export interface Enrollment {
   sourceLocation: string | null;
   /** Build args from the annotation, overriding `ARG` defaults. */
   buildArgs: Record<string, string>;
-  /** Build target stage; `null` means the last stage. */
+  /** Build target stage; `null`: every stage counts. */
   target: string | null;
   /** Rebuild delay in its canonical spelling (`formatDuration(parseDuration(x))`). */
   rebuildDelay: string;

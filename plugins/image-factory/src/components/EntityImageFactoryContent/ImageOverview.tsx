@@ -74,7 +74,7 @@ export function ImageOverview(props: {
         enrollment.workflow ? (
           <code>{enrollment.workflow}</code>
         ) : (
-          'none: rebuilds are manual-only'
+          'none: no build can be started'
         ),
       ],
       ['Rebuild delay', enrollment.rebuildDelay],

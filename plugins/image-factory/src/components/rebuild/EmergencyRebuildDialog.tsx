@@ -1,4 +1,5 @@
 import {
+  checkEmergencyJustification,
   EMERGENCY_JUSTIFICATION_MIN_LENGTH,
   ImageStatus,
 } from '@internal/plugin-image-factory-common';
@@ -31,15 +32,17 @@ export function EmergencyRebuildDialog(props: {
     onRebuilt();
     onClose();
   });
-  const length = justification.trim().length;
-  const tooShort = length < EMERGENCY_JUSTIFICATION_MIN_LENGTH;
+  // Line breaks typed in the box read as spaces: the justification travels
+  // as one line, to the audit log and to the build.
+  const text = justification.replace(/\s+/g, ' ').trim();
+  const problem = checkEmergencyJustification(text);
   const titleId = 'image-factory-emergency-dialog-title';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setValidated(true);
-    if (!tooShort) {
-      send({ emergency: true, justification: justification.trim() });
+    if (!problem) {
+      send({ emergency: true, justification: text });
     }
   };
 
@@ -67,11 +70,11 @@ export function EmergencyRebuildDialog(props: {
             variant="outlined"
             value={justification}
             onChange={e => setJustification(e.target.value)}
-            error={validated && tooShort}
+            error={validated && problem !== undefined}
             helperText={
-              validated && tooShort
-                ? `Write at least ${EMERGENCY_JUSTIFICATION_MIN_LENGTH} characters (${length} so far).`
-                : `At least ${EMERGENCY_JUSTIFICATION_MIN_LENGTH} characters: what is fixed and why it cannot wait.`
+              validated && problem
+                ? `${capitalize(problem)} (${text.length} characters so far).`
+                : `At least ${EMERGENCY_JUSTIFICATION_MIN_LENGTH} characters and three words: what is fixed and why it cannot wait.`
             }
           />
           {request.error && (
@@ -92,4 +95,8 @@ export function EmergencyRebuildDialog(props: {
       </form>
     </Dialog>
   );
+}
+
+function capitalize(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

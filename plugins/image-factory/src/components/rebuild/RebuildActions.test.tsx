@@ -200,7 +200,9 @@ describe('EntityImageFactoryCard rebuild actions', () => {
     );
 
     expect(
-      within(dialog).getByText('Write at least 20 characters (7 so far).'),
+      within(dialog).getByText(
+        'An emergency rebuild needs a justification of at least 20 characters (7 characters so far).',
+      ),
     ).toBeInTheDocument();
     expect(rebuild).not.toHaveBeenCalled();
   });
