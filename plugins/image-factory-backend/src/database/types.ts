@@ -24,13 +24,13 @@ export interface ImageStatusRecord {
   image: string;
   /** The entity's owner ref, for filtering. */
   owner?: string;
-  /** The rebuild eligibility state (PRODUCT.md §8), for filtering. */
+  /** The rebuild eligibility state (docs/eligibility.md, "States"), for filtering. */
   eligibilityState: string;
   /** When the image becomes eligible for a rebuild, while pending. */
   eligibleAt?: string;
   /** When the oldest base image update this image has not been rebuilt on was first seen. */
   staleSince?: string;
-  /** The entity status document (PRODUCT.md §10). */
+  /** The entity status document (docs/architecture.md, "Status store and API"). */
   status: unknown;
   /** When the store last saw this record change. */
   updatedAt: string;

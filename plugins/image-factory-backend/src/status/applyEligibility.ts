@@ -7,10 +7,10 @@ import {
 } from '@internal/plugin-image-factory-common';
 
 /**
- * Computes a managed image's eligibility (PRODUCT.md §8) from its status document
- * and writes it in, with the latest and eligible digest of each base image and,
- * where its index moved only for platforms the image does not build, a platform
- * note. Only updates that change the image's platforms count. The
+ * Computes a managed image's eligibility (docs/eligibility.md) from its status
+ * document and writes it in, with the latest and eligible digest of each base
+ * image and, where its index moved only for platforms the image does not build,
+ * a platform note. Only updates that change the image's platforms count. The
  * pipeline's projection and a rebuild requested between two runs both use it, so
  * the two can never disagree.
  */

@@ -47,11 +47,12 @@ export interface ProjectedStatuses {
 }
 
 /**
- * Projects the state tree onto the API's entity status documents (PRODUCT.md
- * §10), eligibility included, so requests are answered from the database
- * without recomputing anything. Image by image: whatever one image's state or
- * enrollment holds, a failure becomes that image's blocked status and error,
- * and every other image is projected as usual.
+ * Projects the state tree onto the API's entity status documents
+ * (docs/architecture.md, "Status store and API"), eligibility included, so
+ * requests are answered from the database without recomputing anything. Image
+ * by image: whatever one image's state or enrollment holds, a failure becomes
+ * that image's blocked status and error, and every other image is projected
+ * as usual.
  */
 export function buildImageStatuses(
   state: StateTree,

@@ -53,8 +53,9 @@ function rejectsRunDetails(status: number, message: string): boolean {
 }
 
 /**
- * Starts GitHub Actions `workflow_dispatch` runs and follows them (PRODUCT.md
- * §9), on github.com and GitHub Enterprise Server alike.
+ * Starts GitHub Actions `workflow_dispatch` runs and follows them
+ * (docs/architecture.md, "Triggers"), on github.com and GitHub Enterprise
+ * Server alike.
  *
  * @public
  */

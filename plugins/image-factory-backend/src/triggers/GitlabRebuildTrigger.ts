@@ -48,13 +48,13 @@ interface Pipeline {
 }
 
 /**
- * Creates GitLab CI pipelines and follows them (PRODUCT.md §9), on gitlab.com
- * and self-hosted GitLab alike.
+ * Creates GitLab CI pipelines and follows them (docs/architecture.md,
+ * "Triggers"), on gitlab.com and self-hosted GitLab alike.
  *
  * The ref is the `image-factory.io/workflow` annotation, which names the
- * pipeline ref for GitLab (PRODUCT.md §4). A value that is a CI file name
- * (`.gitlab-ci.yml`) cannot select anything through the API, so the branch
- * of the source location is used for it.
+ * pipeline ref for GitLab (docs/annotations.md, "The annotations"). A value
+ * that is a CI file name (`.gitlab-ci.yml`) cannot select anything through
+ * the API, so the branch of the source location is used for it.
  *
  * @public
  */

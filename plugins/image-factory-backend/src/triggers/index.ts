@@ -1,6 +1,7 @@
 /**
- * Rebuild triggers (PRODUCT.md §9): GitHub Actions `workflow_dispatch` and
- * GitLab CI pipelines, chosen by the host of the source location.
+ * Rebuild triggers (docs/architecture.md, "Triggers"): GitHub Actions
+ * `workflow_dispatch` and GitLab CI pipelines, chosen by the host of the
+ * source location.
  */
 export { ScmRebuildTrigger } from './ScmRebuildTrigger';
 export type { ScmRebuildTriggerOptions } from './ScmRebuildTrigger';

@@ -110,10 +110,10 @@ export interface RunProgress {
 
 /**
  * Starts the managed image's own build pipeline and follows it to its
- * conclusion (PRODUCT.md §9). Failures are thrown as {@link TriggerError}; a
- * `trigger` failure with `outcomeUnknown` means the run may have started
- * (look for it by the rebuild id, never trigger again), any other means it
- * did not.
+ * conclusion (docs/architecture.md, "Triggers"). Failures are thrown as
+ * {@link TriggerError}; a `trigger` failure with `outcomeUnknown` means the
+ * run may have started (look for it by the rebuild id, never trigger again),
+ * any other means it did not.
  *
  * @public
  */

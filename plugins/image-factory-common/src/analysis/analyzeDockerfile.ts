@@ -95,7 +95,7 @@ function readFrontend(
 }
 
 /**
- * Finds the base images of a Dockerfile, following PRODUCT.md §6.
+ * Finds the base images of a Dockerfile, following docs/dockerfile-analysis.md.
  *
  * @remarks
  * Base images come from `FROM` (not `scratch`, not an earlier stage),

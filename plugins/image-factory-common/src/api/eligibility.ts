@@ -1,5 +1,6 @@
 /**
- * Where a managed image stands on the way to its next rebuild (PRODUCT.md §8).
+ * Where a managed image stands on the way to its next rebuild
+ * (docs/eligibility.md, "States").
  *
  * - `up-to-date`: every base image is on its newest freight digest.
  * - `pending`: newer freight exists but has not aged past the rebuild delay yet.

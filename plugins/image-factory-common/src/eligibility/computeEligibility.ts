@@ -28,7 +28,7 @@ function toIso(ms: number | undefined): string | undefined {
 
 /**
  * Decides whether a managed image should be rebuilt now, later (and when), or
- * not (PRODUCT.md §8). Pure and deterministic for a given `now`, so the
+ * not (docs/eligibility.md). Pure and deterministic for a given `now`, so the
  * backend decides with it and the browser counts down with it.
  *
  * Precedence: a running rebuild, then blocked, then no freight (`unknown`),

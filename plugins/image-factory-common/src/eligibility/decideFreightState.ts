@@ -56,8 +56,8 @@ function earliest(times: Array<number | undefined>): number | undefined {
 
 /**
  * Decides up-to-date, pending or eligible from the base images' freight
- * (PRODUCT.md §8), with one sentence per base image that has news: freight
- * that matters to the image's platforms.
+ * (docs/eligibility.md, "Cooling-off delay"), with one sentence per base
+ * image that has news: freight that matters to the image's platforms.
  */
 export function decideFreightState(
   evaluations: BaseImageEvaluation[],

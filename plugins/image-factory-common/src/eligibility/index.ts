@@ -1,6 +1,6 @@
 /**
- * Rebuild eligibility (PRODUCT.md §8): pure, shared by the backend's rebuild
- * task and the frontend's live countdown.
+ * Rebuild eligibility (docs/eligibility.md): pure, shared by the backend's
+ * rebuild task and the frontend's live countdown.
  */
 export * from './types';
 export { computeEligibility } from './computeEligibility';

@@ -31,10 +31,10 @@ function eligibleTime(candidate: RebuildCandidate): number {
 }
 
 /**
- * Puts eligible images in the order they are triggered (PRODUCT.md §8):
- * priority first (critical, high, normal, low), then the one eligible longest,
- * then by entity ref so the order never depends on the input's; then keeps
- * the first `maxPerRun`.
+ * Puts eligible images in the order they are triggered (docs/eligibility.md,
+ * "Order and cap"): priority first (critical, high, normal, low), then the one
+ * eligible longest, then by entity ref so the order never depends on the
+ * input's; then keeps the first `maxPerRun`.
  *
  * @public
  */

@@ -1,6 +1,6 @@
 /**
  * The catalog annotations that enroll an entity in the Image Factory
- * (PRODUCT.md §4), by the field of {@link Enrollment} they set.
+ * (docs/annotations.md), by the field of {@link Enrollment} they set.
  *
  * @public
  */

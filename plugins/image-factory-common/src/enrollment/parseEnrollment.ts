@@ -28,7 +28,7 @@ const MANAGED_ONLY = [
 ];
 
 /**
- * Reads the enrollment annotations of a catalog entity (PRODUCT.md §4).
+ * Reads the enrollment annotations of a catalog entity (docs/annotations.md).
  * Returns `undefined` when the entity carries neither `image-factory.io/image`
  * nor `image-factory.io/external-image`. Never throws on a bad value: each one
  * is listed in `errors` and its field falls back to the default; a bad image
