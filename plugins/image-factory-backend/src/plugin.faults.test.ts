@@ -8,7 +8,11 @@ import {
   startOciRegistry,
 } from './__testUtils__/startOciRegistry';
 import { startPluginBackend } from './__testUtils__/startPluginBackend';
-import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
+import {
+  githubComponent,
+  githubIntegrationConfig,
+  githubRepositories,
+} from './__testUtils__/githubFleet';
 import {
   LocalGithubApi,
   startLocalGithubApi,
@@ -39,44 +43,15 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
 
   const repositories = (
     names: string[],
-    dockerfile = () => `FROM ${registry.host}/library/node:22\n`,
-  ) =>
-    Object.fromEntries(
-      names.map(name => [
-        `acme/${name}`,
-        {
-          defaultBranch: 'main',
-          branches: ['main'],
-          workflows: { 'build.yml': Object.values(GITHUB_INPUT_NAMES) },
-          files: { Dockerfile: dockerfile() },
-        },
-      ]),
-    );
+    dockerfile = `FROM ${registry.host}/library/node:22\n`,
+  ) => githubRepositories(names, dockerfile);
 
-  function component(
+  const component = (
     name: string,
     delay: string,
     annotations: Record<string, string> = {},
-  ): Entity {
-    const location = `url:https://ghe.local/acme/${name}/blob/main/catalog-info.yaml`;
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name,
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': location,
-          'backstage.io/managed-by-origin-location': location,
-          'image-factory.io/image': `${registry.host}/acme/${name}`,
-          'image-factory.io/workflow': 'build.yml',
-          'image-factory.io/rebuild-delay': delay,
-          ...annotations,
-        },
-      },
-      spec: { type: 'service', owner: 'group:default/team', lifecycle: 'x' },
-    };
-  }
+  ) =>
+    githubComponent({ name, registryHost: registry.host, delay, annotations });
 
   async function start(entities: Entity[]) {
     const git = (...args: string[]) =>
@@ -90,17 +65,7 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
         workDir: path.join(dir, 'work'),
         stateRepository: path.join(dir, 'state.git'),
         imageFactory: { defaults: { coordinationWindow: '0' } },
-        config: {
-          integrations: {
-            github: [
-              {
-                host: 'ghe.local',
-                apiBaseUrl: github.apiBaseUrl,
-                token: TOKEN,
-              },
-            ],
-          },
-        },
+        config: githubIntegrationConfig(github, TOKEN),
       })),
       /** Every file of the state repository's main branch, by path. */
       stateFiles: () =>
@@ -168,8 +133,7 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
       now: Date.now,
       repositories: repositories(
         ['metadata'],
-        () =>
-          `FROM 169.254.169.254/latest/meta-data:1 AS probe\nFROM ${registry.host}/library/node:22\nCOPY --from=probe /x /x\n`,
+        `FROM 169.254.169.254/latest/meta-data:1 AS probe\nFROM ${registry.host}/library/node:22\nCOPY --from=probe /x /x\n`,
       ),
     });
     await registry.pushImage('library/node', '22', { content: 'one' });

@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,11 @@ import {
 } from './__testUtils__/startOciRegistry';
 import { startPluginBackend } from './__testUtils__/startPluginBackend';
 import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
+import {
+  githubComponent,
+  githubIntegrationConfig,
+  githubRepositories,
+} from './__testUtils__/githubFleet';
 import {
   LocalGithubApi,
   startLocalGithubApi,
@@ -38,26 +42,13 @@ describe('imageFactoryPlugin with multi-platform base images', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  function component(name: string, platforms: string, delay: string): Entity {
-    const location = `url:https://ghe.local/acme/${name}/blob/main/catalog-info.yaml`;
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name,
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': location,
-          'backstage.io/managed-by-origin-location': location,
-          'image-factory.io/image': `${registry.host}/acme/${name}`,
-          'image-factory.io/workflow': 'build.yml',
-          'image-factory.io/rebuild-delay': delay,
-          'image-factory.io/platforms': platforms,
-        },
-      },
-      spec: { type: 'service', owner: 'group:default/team', lifecycle: 'x' },
-    };
-  }
+  const component = (name: string, platforms: string, delay: string) =>
+    githubComponent({
+      name,
+      registryHost: registry.host,
+      delay,
+      annotations: { 'image-factory.io/platforms': platforms },
+    });
 
   const pushNode = (amd64: string, arm64: string) =>
     registry.pushImage('library/node', '22', {
@@ -71,16 +62,9 @@ describe('imageFactoryPlugin with multi-platform base images', () => {
       token: TOKEN,
       returnsRunDetails: true,
       now: Date.now,
-      repositories: Object.fromEntries(
-        names.map(name => [
-          `acme/${name}`,
-          {
-            defaultBranch: 'main',
-            branches: ['main'],
-            workflows: { 'build.yml': Object.values(GITHUB_INPUT_NAMES) },
-            files: { Dockerfile: `FROM ${registry.host}/library/node:22\n` },
-          },
-        ]),
+      repositories: githubRepositories(
+        names,
+        `FROM ${registry.host}/library/node:22\n`,
       ),
     });
     const index1 = await pushNode('amd64 one', 'arm64 one');
@@ -97,13 +81,7 @@ describe('imageFactoryPlugin with multi-platform base images', () => {
       // The default platforms stay linux/amd64: the arm image's annotation is
       // what makes discovery record linux/arm64 too.
       imageFactory: { defaults: { coordinationWindow: '0' } },
-      config: {
-        integrations: {
-          github: [
-            { host: 'ghe.local', apiBaseUrl: github.apiBaseUrl, token: TOKEN },
-          ],
-        },
-      },
+      config: githubIntegrationConfig(github, TOKEN),
     });
     // POST /refresh may answer 200 with the finished run's summary, or 202 with
     // a queued run to follow at GET /runs/:id; either way, wait for the run.

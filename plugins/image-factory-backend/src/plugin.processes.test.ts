@@ -8,7 +8,10 @@ import {
   startOciRegistry,
 } from './__testUtils__/startOciRegistry';
 import { ensureLocalBareRepository } from './git/ensureLocalBareRepository';
-import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
+import {
+  githubIntegrationConfig,
+  githubRepositories,
+} from './__testUtils__/githubFleet';
 import {
   LocalGithubApi,
   startLocalGithubApi,
@@ -53,16 +56,9 @@ describe('two backend processes on one database and one state repository', () =>
       token: GITHUB_TOKEN,
       returnsRunDetails: true,
       now: Date.now,
-      repositories: Object.fromEntries(
-        NAMES.map(name => [
-          `acme/${name}`,
-          {
-            defaultBranch: 'main',
-            branches: ['main'],
-            workflows: { 'build.yml': Object.values(GITHUB_INPUT_NAMES) },
-            files: { Dockerfile: `FROM ${registry.host}/library/node:22\n` },
-          },
-        ]),
+      repositories: githubRepositories(
+        NAMES,
+        `FROM ${registry.host}/library/node:22\n`,
       ),
     });
     await ensureLocalBareRepository(path.join(dir, 'state.git'), 'main');
@@ -123,15 +119,7 @@ describe('two backend processes on one database and one state repository', () =>
             { type: 'file', target: path.join(dir, 'entities.yaml') },
           ],
         },
-        integrations: {
-          github: [
-            {
-              host: 'ghe.local',
-              apiBaseUrl: github.apiBaseUrl,
-              token: GITHUB_TOKEN,
-            },
-          ],
-        },
+        ...githubIntegrationConfig(github, GITHUB_TOKEN),
         imageFactory: {
           stateRepository: { url: path.join(dir, 'state.git') },
           allowPublic: false,

@@ -1,5 +1,4 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -17,7 +16,11 @@ import {
   PluginBackend,
   startPluginBackend,
 } from './__testUtils__/startPluginBackend';
-import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
+import {
+  githubComponent,
+  githubIntegrationConfig,
+  githubRepositories,
+} from './__testUtils__/githubFleet';
 import {
   LocalGithubApi,
   startLocalGithubApi,
@@ -48,16 +51,9 @@ describe('imageFactoryPlugin as two replicas', () => {
       token: TOKEN,
       returnsRunDetails: true,
       now: Date.now,
-      repositories: Object.fromEntries(
-        NAMES.map(name => [
-          `acme/${name}`,
-          {
-            defaultBranch: 'main',
-            branches: ['main'],
-            workflows: { 'build.yml': Object.values(GITHUB_INPUT_NAMES) },
-            files: { Dockerfile: `FROM ${registry.host}/library/node:22\n` },
-          },
-        ]),
+      repositories: githubRepositories(
+        NAMES,
+        `FROM ${registry.host}/library/node:22\n`,
       ),
     });
   });
@@ -66,25 +62,8 @@ describe('imageFactoryPlugin as two replicas', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  function component(name: string): Entity {
-    const location = `url:https://ghe.local/acme/${name}/blob/main/catalog-info.yaml`;
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name,
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': location,
-          'backstage.io/managed-by-origin-location': location,
-          'image-factory.io/image': `${registry.host}/acme/${name}`,
-          'image-factory.io/workflow': 'build.yml',
-          'image-factory.io/rebuild-delay': '0',
-        },
-      },
-      spec: { type: 'service', owner: 'group:default/team', lifecycle: 'x' },
-    };
-  }
+  const component = (name: string) =>
+    githubComponent({ name, registryHost: registry.host, delay: '0' });
 
   const git = (...args: string[]) =>
     execFileSync('git', ['--git-dir', path.join(dir, 'state.git'), ...args], {
@@ -109,17 +88,7 @@ describe('imageFactoryPlugin as two replicas', () => {
               workDir: path.join(dir, `replica-${i}`),
               stateRepository: path.join(dir, 'state.git'),
               imageFactory: { defaults: { coordinationWindow: '0' } },
-              config: {
-                integrations: {
-                  github: [
-                    {
-                      host: 'ghe.local',
-                      apiBaseUrl: github.apiBaseUrl,
-                      token: TOKEN,
-                    },
-                  ],
-                },
-              },
+              config: githubIntegrationConfig(github, TOKEN),
             }),
           );
         }

@@ -1,5 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { GITHUB_INPUT_NAMES } from '../triggers/buildRunParameters';
+import { catalogComponent } from './catalogComponent';
+import { LocalGithubApi } from './localGithubApi';
 
 /** Test support: repositories `acme/<name>` on the GitHub stand-in, each with a build workflow and a Dockerfile. */
 export function githubRepositories(names: string[], dockerfile: string) {
@@ -28,22 +30,27 @@ export function githubComponent(options: {
   annotations?: Record<string, string>;
 }): Entity {
   const { name } = options;
-  const location = `url:https://ghe.local/acme/${name}/blob/main/catalog-info.yaml`;
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'backstage.io/managed-by-location': location,
-        'backstage.io/managed-by-origin-location': location,
-        'image-factory.io/image': `${options.registryHost}/acme/${name}`,
-        'image-factory.io/workflow': 'build.yml',
-        'image-factory.io/rebuild-delay': options.delay,
-        ...options.annotations,
-      },
+  return catalogComponent({
+    name,
+    location: `url:https://ghe.local/acme/${name}/blob/main/catalog-info.yaml`,
+    annotations: {
+      'image-factory.io/image': `${options.registryHost}/acme/${name}`,
+      'image-factory.io/workflow': 'build.yml',
+      'image-factory.io/rebuild-delay': options.delay,
+      ...options.annotations,
     },
-    spec: { type: 'service', owner: 'group:default/team', lifecycle: 'x' },
+    spec: { owner: 'group:default/team' },
+  });
+}
+
+/**
+ * Test support: the config block (`integrations.github`) that points
+ * Backstage's GitHub integration for host `ghe.local` at the stand-in.
+ */
+export function githubIntegrationConfig(github: LocalGithubApi, token: string) {
+  return {
+    integrations: {
+      github: [{ host: 'ghe.local', apiBaseUrl: github.apiBaseUrl, token }],
+    },
   };
 }

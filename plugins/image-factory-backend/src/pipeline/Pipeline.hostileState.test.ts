@@ -8,7 +8,11 @@ import {
 import { startPluginBackend } from '../__testUtils__/startPluginBackend';
 import { ensureLocalBareRepository } from '../git/ensureLocalBareRepository';
 import { GitFixture } from '../git/__testUtils__/gitFixture';
-import { GITHUB_INPUT_NAMES } from '../triggers/buildRunParameters';
+import {
+  githubComponent,
+  githubIntegrationConfig,
+  githubRepositories,
+} from '../__testUtils__/githubFleet';
 import {
   LocalGithubApi,
   startLocalGithubApi,
@@ -47,39 +51,15 @@ describe('Pipeline with hostile or lost state', () => {
       token: TOKEN,
       returnsRunDetails: true,
       now: Date.now,
-      repositories: Object.fromEntries(
-        names.map(name => [
-          `acme/${name}`,
-          {
-            defaultBranch: 'main',
-            branches: ['main'],
-            workflows: { 'build.yml': Object.values(GITHUB_INPUT_NAMES) },
-            files: { Dockerfile: `FROM ${registry.host}/library/node:22\n` },
-          },
-        ]),
+      repositories: githubRepositories(
+        names,
+        `FROM ${registry.host}/library/node:22\n`,
       ),
     });
   }
 
-  function component(name: string, delay = '1d'): Entity {
-    const location = `url:https://ghe.local/acme/${name}/blob/main/catalog-info.yaml`;
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name,
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': location,
-          'backstage.io/managed-by-origin-location': location,
-          'image-factory.io/image': `${registry.host}/acme/${name}`,
-          'image-factory.io/workflow': 'build.yml',
-          'image-factory.io/rebuild-delay': delay,
-        },
-      },
-      spec: { type: 'service', owner: 'group:default/team', lifecycle: 'x' },
-    };
-  }
+  const component = (name: string, delay = '1d') =>
+    githubComponent({ name, registryHost: registry.host, delay });
 
   /** A backend with its own database and clone (a replica, or a restart on a fresh database). */
   function start(entities: Entity[], name: string) {
@@ -89,13 +69,7 @@ describe('Pipeline with hostile or lost state', () => {
       workDir: join(fixture.root, `work-${name}`),
       stateRepository: fixture.remote,
       imageFactory: { defaults: { coordinationWindow: '0' } },
-      config: {
-        integrations: {
-          github: [
-            { host: 'ghe.local', apiBaseUrl: github.apiBaseUrl, token: TOKEN },
-          ],
-        },
-      },
+      config: githubIntegrationConfig(github, TOKEN),
     });
   }
 

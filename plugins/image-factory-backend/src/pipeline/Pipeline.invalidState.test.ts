@@ -1,6 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   OciRegistry,
@@ -8,6 +7,7 @@ import {
 } from '../__testUtils__/startOciRegistry';
 import { ensureLocalBareRepository } from '../git/ensureLocalBareRepository';
 import { GitFixture } from '../git/__testUtils__/gitFixture';
+import { fileComponent } from '../__testUtils__/catalogComponent';
 import { startPluginBackend } from '../__testUtils__/startPluginBackend';
 
 // Real git processes and a real registry; the machine may be busy.
@@ -31,25 +31,15 @@ describe('Pipeline with an invalid state file', () => {
   });
   afterEach(() => fixture.cleanup());
 
-  function component(name: string, dockerfile: string): Entity {
-    const folder = join(fixture.root, 'entities', name);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'Dockerfile'), dockerfile);
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name,
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': `file:${folder}/catalog-info.yaml`,
-          'backstage.io/managed-by-origin-location': `file:${folder}/catalog-info.yaml`,
-          'image-factory.io/image': `${registry.host}/acme/${name}`,
-        },
+  const component = (name: string, dockerfile: string) =>
+    fileComponent({
+      folder: join(fixture.root, 'entities', name),
+      name,
+      dockerfile,
+      annotations: {
+        'image-factory.io/image': `${registry.host}/acme/${name}`,
       },
-      spec: { type: 'service', owner: 'group:default/a', lifecycle: 'x' },
-    };
-  }
+    });
 
   async function start(entities: Entity[]) {
     const api = await startPluginBackend({

@@ -16,6 +16,7 @@ import {
 } from '../__testUtils__/startOciRegistry';
 import { ensureLocalBareRepository } from '../git/ensureLocalBareRepository';
 import { GitFixture } from '../git/__testUtils__/gitFixture';
+import { fileComponent } from '../__testUtils__/catalogComponent';
 import { startPluginBackend } from '../__testUtils__/startPluginBackend';
 
 // Real git processes, a real registry and the CLI as a process; the machine may be busy.
@@ -42,25 +43,15 @@ describe('Pipeline settings file', () => {
   });
   afterEach(() => fixture.cleanup());
 
-  function component(name: string, dockerfile: string): Entity {
-    const folder = join(fixture.root, 'entities', name);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'Dockerfile'), dockerfile);
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name,
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': `file:${folder}/catalog-info.yaml`,
-          'backstage.io/managed-by-origin-location': `file:${folder}/catalog-info.yaml`,
-          'image-factory.io/image': `${registry.host}/acme/${name}`,
-        },
+  const component = (name: string, dockerfile: string) =>
+    fileComponent({
+      folder: join(fixture.root, 'entities', name),
+      name,
+      dockerfile,
+      annotations: {
+        'image-factory.io/image': `${registry.host}/acme/${name}`,
       },
-      spec: { type: 'service', owner: 'group:default/a', lifecycle: 'x' },
-    };
-  }
+    });
 
   async function start(
     entities: Entity[],

@@ -32,6 +32,21 @@ function recordingSource(answer: (target: DiscoveryTarget) => DiscoveryResult) {
   return { source, asked };
 }
 
+/** The registry's answer for a tag it found: digest `sha256:1`, first seen now. */
+function found(target: DiscoveryTarget): DiscoveryResult {
+  return {
+    ok: true,
+    target,
+    changed: true,
+    freight: {
+      ...target,
+      digest: 'sha256:1',
+      firstSeen: new Date(),
+      source: 'registry',
+    },
+  };
+}
+
 describe('discoverFreight', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -85,17 +100,7 @@ describe('discoverFreight', () => {
               registry: 'docker.io',
             }),
           }
-        : {
-            ok: true,
-            target,
-            changed: true,
-            freight: {
-              ...target,
-              digest: 'sha256:1',
-              firstSeen: new Date(),
-              source: 'registry',
-            },
-          },
+        : found(target),
     );
     const run = async (at: number) => {
       const result = await discoverFreight({
@@ -144,17 +149,7 @@ describe('discoverFreight', () => {
               retryAt,
             }),
           }
-        : {
-            ok: true,
-            target,
-            changed: true,
-            freight: {
-              ...target,
-              digest: 'sha256:1',
-              firstSeen: new Date(),
-              source: 'registry',
-            },
-          },
+        : found(target),
     );
     const run = async (at: number) => {
       // A new store on the same database each time: a restarted backend.
@@ -186,17 +181,7 @@ describe('discoverFreight', () => {
 
   it('asks at most maxNewTags tags for the first time in one run; the rest wait for the next', async () => {
     const { store, state } = await setup();
-    const { source, asked } = recordingSource(target => ({
-      ok: true,
-      target,
-      changed: true,
-      freight: {
-        ...target,
-        digest: 'sha256:1',
-        firstSeen: new Date(),
-        source: 'registry',
-      },
-    }));
+    const { source, asked } = recordingSource(found);
     const run = async (at: number) => {
       const result = await discoverFreight({
         state,

@@ -8,7 +8,7 @@ import {
 } from '../__testUtils__/localGithubApi';
 import { manualClock, ManualClock } from '../__testUtils__/manualClock';
 import { TriggerError } from './TriggerError';
-import type { RebuildTriggerRequest } from './types';
+import type { FollowRunRequest, RebuildTriggerRequest } from './types';
 
 // No real GitHub is reachable from the test machines: a local HTTP server that
 // implements the documented GitHub REST endpoints stands in for a GitHub
@@ -45,6 +45,17 @@ const request: RebuildTriggerRequest = {
   trigger: 'auto',
   requestedBy: 'image-factory',
   rebuildId: REBUILD_ID,
+};
+
+// Following the rebuild of `request`, dispatched at START on main, by its id
+// alone: the run id is not known.
+const followed: FollowRunRequest = {
+  provider: 'github',
+  sourceLocation: request.sourceLocation,
+  workflow: 'build.yml',
+  rebuildId: REBUILD_ID,
+  dispatchedAt: new Date(START).toISOString(),
+  branch: 'main',
 };
 
 interface Setup {
@@ -196,10 +207,7 @@ describe('GithubRebuildTrigger', () => {
 
     clock.advance(5_000);
     const progress = await trigger.follow({
-      provider: 'github',
-      sourceLocation: request.sourceLocation,
-      workflow: 'build.yml',
-      rebuildId: REBUILD_ID,
+      ...followed,
       dispatchedAt: result.dispatchedAt,
       branch: result.ref,
     });
@@ -228,14 +236,7 @@ describe('GithubRebuildTrigger', () => {
 
   it('reports no run while a listing does not show it yet', async () => {
     const { trigger } = await setup({ returnsRunDetails: false });
-    const progress = await trigger.follow({
-      provider: 'github',
-      sourceLocation: request.sourceLocation,
-      workflow: 'build.yml',
-      rebuildId: REBUILD_ID,
-      dispatchedAt: new Date(START).toISOString(),
-      branch: 'main',
-    });
+    const progress = await trigger.follow(followed);
     expect(progress).toEqual({ status: 'queued' });
   });
 
@@ -256,14 +257,7 @@ describe('GithubRebuildTrigger', () => {
     expect(api.runs).toHaveLength(1);
 
     clock.advance(30_000);
-    const progress = await trigger.follow({
-      provider: 'github',
-      sourceLocation: request.sourceLocation,
-      workflow: 'build.yml',
-      rebuildId: REBUILD_ID,
-      dispatchedAt: new Date(START).toISOString(),
-      branch: 'main',
-    });
+    const progress = await trigger.follow(followed);
     expect(progress).toEqual({
       status: 'queued',
       runId: String(api.runs[0].id),
@@ -308,14 +302,7 @@ describe('GithubRebuildTrigger', () => {
       display_title: 'Rebuild ',
     });
 
-    const progress = await trigger.follow({
-      provider: 'github',
-      sourceLocation: request.sourceLocation,
-      workflow: 'build.yml',
-      rebuildId: REBUILD_ID,
-      dispatchedAt: new Date(START).toISOString(),
-      branch: 'main',
-    });
+    const progress = await trigger.follow(followed);
 
     expect(progress).toEqual({ status: 'queued' });
   });
@@ -329,14 +316,7 @@ describe('GithubRebuildTrigger', () => {
     expect(api.runs[0].display_title).toBe('build.yml');
     clock.advance(5_000);
 
-    const progress = await trigger.follow({
-      provider: 'github',
-      sourceLocation: request.sourceLocation,
-      workflow: 'build.yml',
-      rebuildId: REBUILD_ID,
-      dispatchedAt: new Date(START).toISOString(),
-      branch: 'main',
-    });
+    const progress = await trigger.follow(followed);
 
     expect(progress).toEqual({ status: 'queued' });
   });
@@ -362,10 +342,7 @@ describe('GithubRebuildTrigger', () => {
     const started = await trigger.trigger(request);
     const follow = () =>
       trigger.follow({
-        provider: 'github',
-        sourceLocation: request.sourceLocation,
-        workflow: 'build.yml',
-        rebuildId: REBUILD_ID,
+        ...followed,
         runId: started.runId,
         dispatchedAt: started.dispatchedAt,
         branch: started.ref,
