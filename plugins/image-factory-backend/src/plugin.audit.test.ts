@@ -1,9 +1,11 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
   githubComponent,
+  githubIntegrationConfig,
   githubRepositories,
 } from './__testUtils__/githubFleet';
 import {
@@ -49,15 +51,11 @@ describe('imageFactoryPlugin audit', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  async function start(
-    permission:
-      | AuthorizeResult.ALLOW
-      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
-  ) {
+  async function start(permissions?: PermissionsService) {
     const { auditor, events } = recordingAuditor();
     const api = await startPluginBackend({
       auditor,
-      permission,
+      permissions,
       entities: [
         githubComponent({
           name: 'auto',
@@ -80,13 +78,7 @@ describe('imageFactoryPlugin audit', () => {
       workDir: path.join(dir, 'work'),
       stateRepository: path.join(dir, 'state.git'),
       imageFactory: { defaults: { coordinationWindow: '0' } },
-      config: {
-        integrations: {
-          github: [
-            { host: 'ghe.local', apiBaseUrl: github.apiBaseUrl, token: TOKEN },
-          ],
-        },
-      },
+      config: githubIntegrationConfig(github, TOKEN),
     });
     return { api, events };
   }
@@ -202,7 +194,20 @@ describe('imageFactoryPlugin audit', () => {
   });
 
   it('records refusals by the permission policy and invalid justifications', async () => {
-    const { api, events } = await start(AuthorizeResult.DENY);
+    // Images may be seen; rebuilds and refreshes are refused.
+    const { api, events } = await start({
+      async authorize(requests) {
+        return requests.map(request => ({
+          result:
+            request.permission.name === 'image-factory.image.read'
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        }));
+      },
+      async authorizeConditional() {
+        throw new Error('the Image Factory asks for definitive decisions');
+      },
+    });
 
     const refused = await api.post('/images/default/component/manual/rebuild', {
       emergency: true,

@@ -10,6 +10,7 @@ import {
   OciRegistry,
   startOciRegistry,
 } from './__testUtils__/startOciRegistry';
+import { fileComponent } from './__testUtils__/catalogComponent';
 import { startPluginBackend } from './__testUtils__/startPluginBackend';
 
 // The whole plugin on a real OCI registry (Debian's docker-registry on loopback), a
@@ -27,35 +28,18 @@ describe('imageFactoryPlugin', () => {
   });
   afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
-  async function component(
+  const component = (
     name: string,
     dockerfile: string | undefined,
     annotations: Record<string, string>,
-  ): Promise<Entity> {
-    const folder = path.join(dir, 'entities', name);
-    await fs.mkdir(folder, { recursive: true });
-    if (dockerfile !== undefined) {
-      await fs.writeFile(path.join(folder, 'Dockerfile'), dockerfile);
-    }
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name,
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': `file:${folder}/catalog-info.yaml`,
-          'backstage.io/managed-by-origin-location': `file:${folder}/catalog-info.yaml`,
-          ...annotations,
-        },
-      },
-      spec: {
-        type: 'service',
-        owner: 'group:default/payments',
-        lifecycle: 'production',
-      },
-    };
-  }
+  ) =>
+    fileComponent({
+      folder: path.join(dir, 'entities', name),
+      name,
+      dockerfile,
+      annotations,
+      spec: { owner: 'group:default/payments', lifecycle: 'production' },
+    });
 
   const start = (
     entities: Entity[],
@@ -97,7 +81,7 @@ describe('imageFactoryPlugin', () => {
     });
     const postgres = await registry.pushImage('library/postgres', '16');
     const api = await start([
-      await component(
+      component(
         'payments',
         `ARG NODE=22\nFROM ${registry.host}/library/node:\${NODE} AS build\nRUN make\nFROM build\n`,
         {
@@ -106,11 +90,11 @@ describe('imageFactoryPlugin', () => {
           'image-factory.io/rebuild-delay': '7d',
         },
       ),
-      await component('broken', 'RUN echo no base\n', {
+      component('broken', 'RUN echo no base\n', {
         'image-factory.io/image': `${registry.host}/acme/broken`,
         'image-factory.io/rebuild-delay': 'one week',
       }),
-      await component('db', undefined, {
+      component('db', undefined, {
         'image-factory.io/external-image': `${registry.host}/library/postgres:16`,
       }),
     ]);
@@ -244,7 +228,14 @@ describe('imageFactoryPlugin', () => {
   });
 
   it('refuses rebuilds and refreshes to callers without the permission', async () => {
-    const api = await start([], AuthorizeResult.DENY);
+    const api = await start(
+      [
+        await component('payments', `FROM ${registry.host}/library/node:22\n`, {
+          'image-factory.io/image': `${registry.host}/acme/payments`,
+        }),
+      ],
+      AuthorizeResult.DENY,
+    );
     const rebuild = await api.post(
       '/images/default/component/payments/rebuild',
       {
@@ -252,9 +243,13 @@ describe('imageFactoryPlugin', () => {
         justification: 'CVE-2026-1234 is exploited in the wild',
       },
     );
-    expect(rebuild.status).toBe(403);
-    expect(rebuild.body.error.message).toContain(
-      'image-factory.rebuild.emergency',
+    // Without image-factory.image.read on the entity, the image is not found.
+    expect(rebuild.status).toBe(404);
+    expect(rebuild.body.error.message).toBe(
+      'component:default/payments is not enrolled in the Image Factory, or has not been processed yet',
+    );
+    expect((await api.get('/images/default/component/payments')).status).toBe(
+      404,
     );
     expect((await api.refresh()).status).toBe(403);
     const unauthenticated = await request(api.server)
@@ -266,7 +261,7 @@ describe('imageFactoryPlugin', () => {
   it('answers refresh and analysis requests with 202 and the run to follow', async () => {
     await registry.pushImage('library/node', '22', { content: 'one' });
     const api = await start([
-      await component('payments', `FROM ${registry.host}/library/node:22\n`, {
+      component('payments', `FROM ${registry.host}/library/node:22\n`, {
         'image-factory.io/image': `${registry.host}/acme/payments`,
       }),
     ]);
@@ -310,7 +305,7 @@ describe('imageFactoryPlugin', () => {
 
   it('fails the analysis of a Dockerfile naming more base images than allowed, and keeps what it tracked', async () => {
     await registry.pushImage('library/node', '22', { content: 'one' });
-    const entity = await component(
+    const entity = component(
       'payments',
       `FROM ${registry.host}/library/node:22\n`,
       { 'image-factory.io/image': `${registry.host}/acme/payments` },

@@ -120,6 +120,7 @@ export const imageFactoryPlugin = createBackendPlugin({
               store,
               runs,
               rebuilds,
+              catalog: deps.catalog,
             }),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,

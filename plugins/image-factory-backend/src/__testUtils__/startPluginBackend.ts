@@ -1,14 +1,17 @@
 import {
   AuditorService,
+  BackstageCredentials,
   coreServices,
   createServiceFactory,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -43,6 +46,10 @@ export interface PluginBackendOptions {
   database?: Knex;
   /** The auditor; default: Backstage's, which logs. */
   auditor?: AuditorService;
+  /** The permission policy, as a service; default: `permission` for every request. */
+  permissions?: PermissionsService;
+  /** Entities the catalog hides from a user, by user entity ref. */
+  hiddenFrom?: Record<string, string[]>;
 }
 
 /** What {@link PluginBackend.refresh} saw. */
@@ -62,6 +69,44 @@ export interface PluginBackend {
   refresh(): Promise<RefreshOutcome>;
   get(url: string): request.Test;
   post(url: string, body: object): request.Test;
+  /** The same calls as another signed-in user. */
+  as(userEntityRef: string): Pick<PluginBackend, 'get' | 'post'>;
+}
+
+// The catalog of `entities`, answering getEntityByRef as the catalog's read
+// policy would for users some entities are hidden from.
+function catalogFactory(
+  entities: Entity[],
+  hiddenFrom: Record<string, string[]>,
+) {
+  const catalog = catalogServiceMock({ entities });
+  const hiddenFor = (options: unknown) => {
+    const credentials = (options as { credentials?: BackstageCredentials })
+      ?.credentials;
+    const principal = credentials?.principal as
+      | { userEntityRef?: string }
+      | undefined;
+    return new Set(hiddenFrom[principal?.userEntityRef ?? ''] ?? []);
+  };
+  const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+  catalog.getEntityByRef = async (ref, options) => {
+    const wanted = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
+    return hiddenFor(options).has(wanted)
+      ? undefined
+      : getEntityByRef(ref, options);
+  };
+  const streamEntities = catalog.streamEntities.bind(catalog);
+  catalog.streamEntities = async function* stream(query, options) {
+    const hidden = hiddenFor(options);
+    for await (const page of streamEntities(query, options)) {
+      yield page.filter(entity => !hidden.has(stringifyEntityRef(entity)));
+    }
+  };
+  return createServiceFactory({
+    service: catalogServiceRef,
+    deps: {},
+    factory: () => catalog,
+  });
 }
 
 function serviceFactoryOf(auditor: AuditorService) {
@@ -70,6 +115,20 @@ function serviceFactoryOf(auditor: AuditorService) {
     deps: {},
     factory: () => auditor,
   });
+}
+
+function callsAs(server: Server, authorization: string) {
+  return {
+    get: (url: string) =>
+      request(server)
+        .get(`/api/image-factory${url}`)
+        .set('Authorization', authorization),
+    post: (url: string, body: object) =>
+      request(server)
+        .post(`/api/image-factory${url}`)
+        .set('Authorization', authorization)
+        .send(body),
+  };
 }
 
 async function followRun(
@@ -104,10 +163,16 @@ export async function startPluginBackend(
         ? [mockServices.database.factory({ knex: options.database })]
         : []),
       ...(options.auditor ? [serviceFactoryOf(options.auditor)] : []),
-      mockServices.permissions.factory({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
-      catalogServiceMock.factory({ entities: options.entities }),
+      options.permissions
+        ? createServiceFactory({
+            service: coreServices.permissions,
+            deps: {},
+            factory: () => options.permissions!,
+          })
+        : mockServices.permissions.factory({
+            result: options.permission ?? AuthorizeResult.ALLOW,
+          }),
+      catalogFactory(options.entities, options.hiddenFrom ?? {}),
       mockServices.rootConfig.factory({
         data: {
           ...options.config,
@@ -142,14 +207,8 @@ export async function startPluginBackend(
       const run = await followRun(server, user, queued.body.id);
       return { status: queued.status, run, body: run.summary ?? run };
     },
-    get: (url: string) =>
-      request(server)
-        .get(`/api/image-factory${url}`)
-        .set('Authorization', user),
-    post: (url: string, body: object) =>
-      request(server)
-        .post(`/api/image-factory${url}`)
-        .set('Authorization', user)
-        .send(body),
+    ...callsAs(server, user),
+    as: userEntityRef =>
+      callsAs(server, mockCredentials.user.header(userEntityRef)),
   };
 }

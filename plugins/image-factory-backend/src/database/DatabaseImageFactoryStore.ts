@@ -129,6 +129,13 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
     return row ? fromBaseImageStatusRow(row) : undefined;
   }
 
+  async listImageEntityRefs(): Promise<string[]> {
+    const rows = await this.db('image_status')
+      .select('entity_ref')
+      .orderBy('entity_ref');
+    return rows.map(row => row.entity_ref as string);
+  }
+
   async listBaseImageStatuses(options: {
     offset: number;
     limit: number;

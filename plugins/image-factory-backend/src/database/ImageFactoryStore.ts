@@ -26,6 +26,8 @@ export interface ListImageStatusesOptions {
   kind?: ImageKind;
   /** Case-insensitive text contained in the entity ref or the image. */
   search?: string;
+  /** Leave out the images of these entities (those the caller may not read). */
+  hidden?: readonly string[];
   /** Default 0. */
   offset?: number;
   /** Default 100, at most 1000. */
@@ -79,6 +81,8 @@ export interface ImageFactoryStore {
     records: ReadonlyArray<Omit<BaseImageStatusRecord, 'updatedAt'>>,
   ): Promise<ReplaceResult>;
   getBaseImageStatus(name: string): Promise<BaseImageStatusRecord | undefined>;
+  /** The entity ref of every enrolled image. */
+  listImageEntityRefs(): Promise<string[]>;
   /** A page of the base images, the most used first, then by name. */
   listBaseImageStatuses(options: {
     offset: number;

@@ -27,6 +27,11 @@ export async function listImageStatuses(
     query.whereIn('eligibility_state', ([] as string[]).concat(options.state));
   }
   if (options.owner !== undefined) query.where('owner', options.owner);
+  const hidden = options.hidden ?? [];
+  // Batches keep each list of bound values under SQLite's limit.
+  for (let i = 0; i < hidden.length; i += 1000) {
+    query.whereNotIn('entity_ref', hidden.slice(i, i + 1000));
+  }
   if (options.kind !== undefined) query.where('kind', options.kind);
   if (options.search) {
     const pattern = likePattern(options.search);

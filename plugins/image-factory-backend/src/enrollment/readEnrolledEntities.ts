@@ -17,6 +17,8 @@ export const ENROLLING_ANNOTATIONS = [
 export async function readEnrolledEntities(options: {
   catalog: CatalogService;
   credentials: BackstageCredentials;
+  /** Only these fields of each entity, e.g. to learn which refs a caller may read. */
+  fields?: string[];
 }): Promise<Entity[]> {
   const entities: Entity[] = [];
   const pages = options.catalog.streamEntities(
@@ -24,6 +26,7 @@ export async function readEnrolledEntities(options: {
       filter: ENROLLING_ANNOTATIONS.map(annotation => ({
         [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
       })),
+      ...(options.fields ? { fields: options.fields } : {}),
     },
     { credentials: options.credentials },
   );

@@ -1,4 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { readEnrolledEntities } from '../enrollment/readEnrolledEntities';
 import { NotFoundError } from '@backstage/errors';
 import {
   BaseImageDetail,
@@ -16,7 +19,7 @@ import {
 } from '@internal/plugin-image-factory-common';
 import { ImageFactoryStore, PipelineRunRecord } from '../database';
 import { buildDependencyGraph } from '../status/buildDependencyGraph';
-import { ImageFactoryService } from './ImageFactoryService';
+import { imageNotFound, ImageFactoryService } from './ImageFactoryService';
 
 /** Runs are queued through this; see `pipeline/RunCoordinator`. */
 export interface RunRequester {
@@ -42,6 +45,7 @@ export class DefaultImageFactoryService implements ImageFactoryService {
   private constructor(
     private readonly store: ImageFactoryStore,
     private readonly runs: RunRequester,
+    private readonly catalog: CatalogService,
     private readonly rebuilds: RebuildRequester,
   ) {}
 
@@ -49,17 +53,24 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     store: ImageFactoryStore;
     runs: RunRequester;
     rebuilds: RebuildRequester;
+    /** The catalog, asked with the caller's credentials who may see what. */
+    catalog: CatalogService;
   }): DefaultImageFactoryService {
     return new DefaultImageFactoryService(
       options.store,
       options.runs,
+      options.catalog,
       options.rebuilds,
     );
   }
 
-  async listImages(query: ImageListQuery): Promise<ImageList> {
+  async listImages(
+    query: ImageListQuery,
+    credentials: BackstageCredentials,
+  ): Promise<ImageList> {
     const { items, totalCount } = await this.store.listImageStatuses({
       ...query,
+      hidden: [...(await this.hiddenFrom(credentials))],
       offset: query.offset ?? 0,
       limit: query.limit ?? PAGE_LIMITS.images.default,
       order: query.order ?? 'staleness',
@@ -91,11 +102,37 @@ export class DefaultImageFactoryService implements ImageFactoryService {
   async getImage(entityRef: string): Promise<ImageStatus> {
     const record = await this.store.getImageStatus(entityRef);
     if (!record) {
-      throw new NotFoundError(
-        `${entityRef} is not enrolled in the Image Factory, or has not been processed yet`,
-      );
+      throw imageNotFound(entityRef);
     }
     return record.status as ImageStatus;
+  }
+
+  // The enrolled images whose entity the caller may not read in the catalog:
+  // the catalog answers with the caller's credentials and its own policy.
+  private async hiddenFrom(
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    const visible = new Set(
+      (
+        await readEnrolledEntities({
+          catalog: this.catalog,
+          credentials,
+          fields: ['kind', 'metadata.namespace', 'metadata.name'],
+        })
+      ).map(entity => stringifyEntityRef(entity)),
+    );
+    const enrolled = await this.store.listImageEntityRefs();
+    return new Set(enrolled.filter(ref => !visible.has(ref)));
+  }
+
+  async isVisible(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const entity = await this.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    return entity !== undefined;
   }
 
   async analyze(entityRef: string): Promise<PipelineRun> {
@@ -112,11 +149,15 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     return this.rebuilds.request({ ...options, status });
   }
 
-  async listBaseImages(query: PageQuery): Promise<BaseImageList> {
+  async listBaseImages(
+    query: PageQuery,
+    credentials: BackstageCredentials,
+  ): Promise<BaseImageList> {
     const { items, totalCount } = await this.store.listBaseImageStatuses({
       offset: query.offset ?? 0,
       limit: query.limit ?? PAGE_LIMITS.baseImages.default,
     });
+    const hidden = await this.hiddenFrom(credentials);
     return {
       totalCount,
       items: items.map(record => {
@@ -126,22 +167,32 @@ export class DefaultImageFactoryService implements ImageFactoryService {
           previousDigest: _p,
           firstDiscovered: _d,
           ...summary
-        } = record.status as BaseImageDetail;
+        } = withoutHidden(record.status as BaseImageDetail, hidden);
         return summary;
       }),
     };
   }
 
-  async getBaseImage(name: string): Promise<BaseImageDetail> {
+  async getBaseImage(
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<BaseImageDetail> {
     const record = await this.store.getBaseImageStatus(name);
     if (!record) {
       throw new NotFoundError(`No base image named ${name}`);
     }
-    return record.status as BaseImageDetail;
+    return withoutHidden(
+      record.status as BaseImageDetail,
+      await this.hiddenFrom(credentials),
+    );
   }
 
-  async getGraph(query: PageQuery): Promise<DependencyGraph> {
+  async getGraph(
+    query: PageQuery,
+    credentials: BackstageCredentials,
+  ): Promise<DependencyGraph> {
     const page = await this.store.listImageStatuses({
+      hidden: [...(await this.hiddenFrom(credentials))],
       offset: query.offset ?? 0,
       limit: query.limit ?? PAGE_LIMITS.graph.default,
       order: 'name',
@@ -184,4 +235,17 @@ function toApiRun(run: PipelineRunRecord): PipelineRun {
     ...(run.summary ? { summary: run.summary as RefreshSummary } : {}),
     ...(run.error ? { error: run.error } : {}),
   };
+}
+
+// A base image with only the dependents the caller may see.
+function withoutHidden(
+  detail: BaseImageDetail,
+  hidden: ReadonlySet<string>,
+): BaseImageDetail {
+  return hidden.size === 0
+    ? detail
+    : {
+        ...detail,
+        dependents: detail.dependents.filter(ref => !hidden.has(ref)),
+      };
 }

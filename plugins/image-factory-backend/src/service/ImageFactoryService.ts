@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import {
   BaseImageDetail,
   BaseImageList,
@@ -18,9 +19,18 @@ import {
  * are called; errors are `@backstage/errors` types.
  */
 export interface ImageFactoryService {
-  listImages(query: ImageListQuery): Promise<ImageList>;
+  /** Only images whose entity the caller may read in the catalog. */
+  listImages(
+    query: ImageListQuery,
+    credentials: BackstageCredentials,
+  ): Promise<ImageList>;
   /** @throws NotFoundError when the entity is not enrolled. */
   getImage(entityRef: string): Promise<ImageStatus>;
+  /** Whether the caller may read the entity in the catalog. */
+  isVisible(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<boolean>;
   /**
    * Queues a run that analyses this entity's Dockerfile again.
    *
@@ -32,12 +42,32 @@ export interface ImageFactoryService {
     request: RebuildRequest;
     credentials: BackstageCredentials;
   }): Promise<RebuildResponse>;
-  listBaseImages(query: PageQuery): Promise<BaseImageList>;
+  /** Dependents only where the caller may read their entity. */
+  listBaseImages(
+    query: PageQuery,
+    credentials: BackstageCredentials,
+  ): Promise<BaseImageList>;
   /** @throws NotFoundError for an unknown base image. */
-  getBaseImage(name: string): Promise<BaseImageDetail>;
-  getGraph(query: PageQuery): Promise<DependencyGraph>;
+  getBaseImage(
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<BaseImageDetail>;
+  getGraph(
+    query: PageQuery,
+    credentials: BackstageCredentials,
+  ): Promise<DependencyGraph>;
   /** Queues a run of the whole pipeline (or joins the one queued). */
   refresh(): Promise<PipelineRun>;
   /** @throws NotFoundError for an unknown run. */
   getRun(id: string): Promise<PipelineRun>;
+}
+
+/**
+ * The one answer for an image that is not there or may not be seen, so a
+ * caller cannot tell the two apart.
+ */
+export function imageNotFound(entityRef: string): NotFoundError {
+  return new NotFoundError(
+    `${entityRef} is not enrolled in the Image Factory, or has not been processed yet`,
+  );
 }

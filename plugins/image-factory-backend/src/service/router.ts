@@ -4,12 +4,18 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import {
   ELIGIBILITY_STATES,
   EligibilityState,
   checkEmergencyJustification,
   imageFactoryRebuildCreatePermission,
+  imageFactoryImageReadPermission,
   imageFactoryRebuildEmergencyPermission,
   imageFactoryRefreshPermission,
   PAGE_LIMITS,
@@ -20,7 +26,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { audited } from '../audit/audited';
 import { judgeRebuild } from '../rebuilds/judgeRebuild';
-import { ImageFactoryService } from './ImageFactoryService';
+import { imageNotFound, ImageFactoryService } from './ImageFactoryService';
 
 /** Options for {@link createRouter}. */
 export interface RouterOptions {
@@ -84,10 +90,7 @@ export async function createRouter(
   const router = Router();
   router.use(express.json({ limit: '100kb' }));
 
-  const authorize = async (
-    req: Request,
-    permission: typeof imageFactoryRefreshPermission,
-  ) => {
+  const authorize = async (req: Request, permission: BasicPermission) => {
     const credentials = await httpAuth.credentials(req);
     const [decision] = await permissions.authorize([{ permission }], {
       credentials,
@@ -98,18 +101,56 @@ export async function createRouter(
     return credentials;
   };
 
+  // An image is its catalog entity's: one the caller may not read in the
+  // catalog, or whose image it may not read, is not found (the same answer
+  // as for an entity that is not enrolled, so nothing is revealed); one it
+  // may read but not act on is 403.
+  const authorizeOnEntity = async (
+    req: Request,
+    entityRef: string,
+    permission?: ResourcePermission<typeof RESOURCE_TYPE_CATALOG_ENTITY>,
+  ) => {
+    const credentials = await httpAuth.credentials(req);
+    const asked = permission
+      ? [imageFactoryImageReadPermission, permission]
+      : [imageFactoryImageReadPermission];
+    const [visible, ...decisions] = await Promise.all([
+      service.isVisible(entityRef, credentials),
+      ...asked.map(p =>
+        permissions
+          .authorize([{ permission: p, resourceRef: entityRef }], {
+            credentials,
+          })
+          .then(([decision]) => decision.result === AuthorizeResult.ALLOW),
+      ),
+    ]);
+    if (!visible || !decisions[0]) {
+      throw imageNotFound(entityRef);
+    }
+    if (permission && !decisions[1]) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+    return credentials;
+  };
+
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
   router.get('/images', async (req, res) => {
-    await httpAuth.credentials(req);
-    res.json(await service.listImages(parse(listQuery, req.query, 'query')));
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await service.listImages(
+        parse(listQuery, req.query, 'query'),
+        credentials,
+      ),
+    );
   });
 
   router.get(entityPath, async (req, res) => {
-    await httpAuth.credentials(req);
-    res.json(await service.getImage(entityRefOf(req)));
+    const entityRef = entityRefOf(req);
+    await authorizeOnEntity(req, entityRef);
+    res.json(await service.getImage(entityRef));
   });
 
   router.post(`${entityPath}/analyze`, async (req, res) => {
@@ -118,6 +159,7 @@ export async function createRouter(
       auditor,
       { eventId: 'analyze', request: req, meta: { entityRef } },
       async () => {
+        await authorizeOnEntity(req, entityRef);
         await authorize(req, imageFactoryRefreshPermission);
         return service.analyze(entityRef);
       },
@@ -146,8 +188,9 @@ export async function createRouter(
       },
       async () => {
         const request = parse(rebuildBody, body, 'body');
-        const credentials = await authorize(
+        const credentials = await authorizeOnEntity(
           req,
+          entityRef,
           emergency
             ? imageFactoryRebuildEmergencyPermission
             : imageFactoryRebuildCreatePermission,
@@ -171,20 +214,28 @@ export async function createRouter(
   });
 
   router.get('/base-images', async (req, res) => {
-    await httpAuth.credentials(req);
+    const credentials = await httpAuth.credentials(req);
     res.json(
-      await service.listBaseImages(parse(baseImagesQuery, req.query, 'query')),
+      await service.listBaseImages(
+        parse(baseImagesQuery, req.query, 'query'),
+        credentials,
+      ),
     );
   });
 
   router.get('/base-images/:name', async (req, res) => {
-    await httpAuth.credentials(req);
-    res.json(await service.getBaseImage(req.params.name));
+    const credentials = await httpAuth.credentials(req);
+    res.json(await service.getBaseImage(req.params.name, credentials));
   });
 
   router.get('/graph', async (req, res) => {
-    await httpAuth.credentials(req);
-    res.json(await service.getGraph(parse(graphQuery, req.query, 'query')));
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await service.getGraph(
+        parse(graphQuery, req.query, 'query'),
+        credentials,
+      ),
+    );
   });
 
   router.post('/refresh', async (req, res) => {

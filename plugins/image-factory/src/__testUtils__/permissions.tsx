@@ -7,6 +7,8 @@ import { SWRConfig } from 'swr';
 /** A permission API that allows the named permissions and records every question. */
 export interface RecordingPermissionApi extends PermissionApi {
   asked: string[];
+  /** Each question as `name` or `name on resourceRef`. */
+  questions: string[];
 }
 
 /** Allows `allowed` (every permission when omitted) and denies the rest. */
@@ -14,10 +16,17 @@ export function recordingPermissionApi(
   allowed?: string[],
 ): RecordingPermissionApi {
   const asked: string[] = [];
+  const questions: string[] = [];
   return {
     asked,
+    questions,
     async authorize(request) {
       asked.push(request.permission.name);
+      questions.push(
+        request.resourceRef
+          ? `${request.permission.name} on ${request.resourceRef}`
+          : request.permission.name,
+      );
       const allow = !allowed || allowed.includes(request.permission.name);
       return { result: allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     },

@@ -45,6 +45,17 @@ describe('EntityImageFactoryCard rebuild actions', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('asks the rebuild permissions on the image’s own entity', async () => {
+    const { permissionApi } = await renderWithPermissions(both);
+    await screen.findByRole('button', { name: 'Emergency rebuild' });
+    expect(permissionApi.questions).toEqual(
+      expect.arrayContaining([
+        'image-factory.rebuild.create on component:default/payments',
+        'image-factory.rebuild.emergency on component:default/payments',
+      ]),
+    );
+  });
+
   it('offers only the ordinary rebuild without the emergency permission', async () => {
     const { permissionApi } = await renderWithPermissions([
       'image-factory.rebuild.create',

@@ -32,11 +32,14 @@ export function RebuildActions(props: {
   onRebuilt: () => void;
 }): ReactElement | null {
   const { status, now, onRebuilt } = props;
+  // Permissions of the image's catalog entity: a policy may allow its owners only.
   const create = usePermission({
     permission: imageFactoryRebuildCreatePermission,
+    resourceRef: status.entityRef,
   });
   const emergency = usePermission({
     permission: imageFactoryRebuildEmergencyPermission,
+    resourceRef: status.entityRef,
   });
   const [dialog, setDialog] = useState<'rebuild' | 'emergency'>();
 
