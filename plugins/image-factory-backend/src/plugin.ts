@@ -96,6 +96,7 @@ export const imageFactoryPlugin = createBackendPlugin({
             registryIntervals: config.registryIntervals,
           },
           rebuilds,
+          stateLinks: { ...config.stateRepository, integrations },
           auditor: deps.auditor,
           logger,
         });

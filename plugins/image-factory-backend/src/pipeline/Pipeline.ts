@@ -3,9 +3,10 @@ import {
   AuthService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  formatEntityRef,
   Enrollment,
   keepInvalidStateFiles,
   parseEnrollment,
@@ -39,6 +40,7 @@ import { describeCommit } from './describeCommit';
 import { discoverFreight } from './discoverFreight';
 import { mergeWithinArchiveLimit } from './mergeWithinArchiveLimit';
 import { publishStatuses } from './publishStatuses';
+import { StateLinksInput } from '../status/stateLinks';
 import { reconcileFirstSeen } from './reconcileFirstSeen';
 
 /** Options for {@link Pipeline.create}. */
@@ -57,6 +59,8 @@ export interface PipelineOptions {
   /** Where rebuilds may be sent. */
   rebuildTargets: RebuildTargetPolicy;
   warehouses: WarehouseOptions;
+  /** Where the state repository lives, for links to its files in the statuses. */
+  stateLinks?: StateLinksInput;
   /** Records each commit pushed to the state repository. */
   auditor: AuditorService;
   logger: LoggerService;
@@ -112,7 +116,8 @@ export class Pipeline {
       credentials: await o.auth.getOwnServiceCredentials(),
     });
     const byRef = new Map<string, Entity>(
-      entities.map(e => [stringifyEntityRef(e), e]),
+      // The enrollment's own form of the ref, which keeps the name's case.
+      entities.map(e => [formatEntityRef(e), e]),
     );
     const enrollments = entities
       .map(e => parseEnrollment(e, o.config.defaults))
@@ -251,6 +256,7 @@ export class Pipeline {
         coordinationWindowMs: o.config.defaults.coordinationWindowMs,
         rendered,
         invalid: previous.invalid,
+        stateLinks: o.stateLinks,
         now,
       });
     const projected = await publish();

@@ -15,6 +15,7 @@ import {
   buildImageStatuses,
   ProjectedStatuses,
 } from '../status/buildImageStatuses';
+import { StateLinksInput } from '../status/stateLinks';
 
 /**
  * Writes the status of every enrolled image and base image to the database, where
@@ -33,6 +34,8 @@ export async function publishStatuses(options: {
   rendered: ReadonlyMap<string, string>;
   /** The state files that could not be read: the images of their names are blocked. */
   invalid?: readonly InvalidStateFile[];
+  /** Where the state repository lives, for links to its files; unset: no links. */
+  stateLinks?: StateLinksInput;
   now: Date;
 }): Promise<ProjectedStatuses> {
   const { store, state } = options;
@@ -67,6 +70,7 @@ export async function publishStatuses(options: {
     coordinationWindowMs: options.coordinationWindowMs,
     warehouses,
     invalidStateFiles: options.invalid,
+    stateLinks: options.stateLinks,
     now: options.now,
   });
   await store.replaceImageStatuses(

@@ -8,6 +8,8 @@ import {
   parseEnrollment,
   StateTree,
 } from '@internal/plugin-image-factory-common';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
 import { buildImageStatuses } from './buildImageStatuses';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -146,6 +148,36 @@ describe('buildImageStatuses', () => {
       expect.stringContaining(
         'component:default/gone does not enroll ghcr.io/acme/gone',
       ),
+    ]);
+  });
+
+  it('links the state file and the Warehouse manifest on the state repository host', () => {
+    const { state, enrollments } = fleet(['alpha', 'beta']);
+    const { statuses } = buildImageStatuses(state, {
+      enrollments: new Map(enrollments.map(e => [e.entityRef, e])),
+      owners: new Map(),
+      rebuilds: new Map(),
+      emergencyCounts: new Map(),
+      discoveryErrors: new Map(),
+      freightSource: 'registry',
+      coordinationWindowMs: 0,
+      warehouses: new Set([state.images[0].name]),
+      stateLinks: {
+        url: 'https://github.com/acme/state.git',
+        branch: 'main',
+        basePath: 'factory',
+        integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+      },
+      now: new Date(NOW),
+    });
+    const [alpha, beta] = state.images.map(i => i.name);
+    const blob = 'https://github.com/acme/state/blob/main/factory';
+    expect(statuses.map(s => s.links)).toEqual([
+      {
+        stateFile: `${blob}/state/images/${alpha}.yaml`,
+        warehouseManifest: `${blob}/manifests/warehouses/${alpha}.yaml`,
+      },
+      { stateFile: `${blob}/state/images/${beta}.yaml` },
     ]);
   });
 });

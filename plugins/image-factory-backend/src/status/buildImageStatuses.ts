@@ -1,6 +1,7 @@
 import { isError } from '@backstage/errors';
 import { applyEligibility } from './applyEligibility';
 import { blockersOf } from './blockersOf';
+import { buildStateLinks, StateLinksInput } from './stateLinks';
 import { unprojectedStatus } from './unprojectedStatus';
 import {
   BaseImageDetail,
@@ -11,6 +12,7 @@ import {
   Freight,
   ImageBaseImage,
   ImageState,
+  ImageStatePaths,
   ImageStatus,
   InvalidStateFile,
   invalidFilesByName,
@@ -37,6 +39,8 @@ export interface StatusContext {
   warehouses: ReadonlySet<string>;
   /** The state files that could not be read: the images of their names are blocked. */
   invalidStateFiles?: readonly InvalidStateFile[];
+  /** Where the state repository lives, for links to its files; unset: no links. */
+  stateLinks?: StateLinksInput;
   now: Date;
 }
 
@@ -177,13 +181,7 @@ function managedStatus(
       ...(blockedBy.length > 0 ? { blockedBy } : {}),
       rebuilds,
       emergencyRebuildCount: context.emergencyCounts.get(image.entityRef) ?? 0,
-      links: {},
-      paths: {
-        stateFile: statePath('images', image.name),
-        ...(context.warehouses.has(image.name)
-          ? { warehouseManifest: warehousePath(image.name) }
-          : {}),
-      },
+      ...pathsAndLinks(image.name, context),
     },
     { coordinationWindowMs: context.coordinationWindowMs, now: context.now },
   );
@@ -251,14 +249,22 @@ function externalStatusOf(
     eligibility,
     rebuilds: [],
     emergencyRebuildCount: 0,
-    links: {},
-    paths: {
-      stateFile: statePath('images', image.name),
-      ...(context.warehouses.has(image.name)
-        ? { warehouseManifest: warehousePath(image.name) }
-        : {}),
-    },
+    ...pathsAndLinks(image.name, context),
   };
+}
+
+/** The paths of an image's state file and Warehouse manifest, and links to them. */
+function pathsAndLinks(
+  name: string,
+  context: Pick<StatusContext, 'warehouses' | 'stateLinks'>,
+): Pick<ImageStatus, 'links' | 'paths'> {
+  const paths: ImageStatePaths = {
+    stateFile: statePath('images', name),
+    ...(context.warehouses.has(name)
+      ? { warehouseManifest: warehousePath(name) }
+      : {}),
+  };
+  return { links: buildStateLinks(context.stateLinks, paths), paths };
 }
 
 /** Base images and published tags of managed images, by state name. */

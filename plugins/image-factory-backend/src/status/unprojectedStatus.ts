@@ -4,6 +4,7 @@ import {
   statePath,
 } from '@internal/plugin-image-factory-common';
 import type { StatusContext } from './buildImageStatuses';
+import { buildStateLinks } from './stateLinks';
 
 /**
  * The status of an image whose projection threw: blocked, with the reason, and
@@ -13,11 +14,15 @@ import type { StatusContext } from './buildImageStatuses';
  */
 export function unprojectedStatus(
   image: ImageState,
-  context: Pick<StatusContext, 'enrollments' | 'owners' | 'rebuilds'>,
+  context: Pick<
+    StatusContext,
+    'enrollments' | 'owners' | 'rebuilds' | 'stateLinks'
+  >,
   reason: string,
 ): ImageStatus {
   const enrollment = context.enrollments.get(image.entityRef);
   const managed = image.kind === 'managed' ? image : undefined;
+  const paths = { stateFile: statePath('images', image.name) };
   return {
     entityRef: image.entityRef,
     kind: image.kind,
@@ -43,7 +48,7 @@ export function unprojectedStatus(
     eligibility: { state: 'blocked', reasons: [reason] },
     rebuilds: context.rebuilds.get(image.entityRef) ?? [],
     emergencyRebuildCount: 0,
-    links: {},
-    paths: { stateFile: statePath('images', image.name) },
+    links: buildStateLinks(context.stateLinks, paths),
+    paths,
   };
 }

@@ -211,6 +211,31 @@ describe('EntityImageFactoryContent', () => {
     );
   });
 
+  it('links the files by their names and paths, without calling the repository local', async () => {
+    await renderTab(
+      imageStatus({
+        links: {
+          stateFile:
+            'https://gitlab.com/acme/platform/state/-/blob/main/state/images/ghcr-io-acme-payments.yaml',
+        },
+      }),
+    );
+    expect(
+      await screen.findByRole('link', {
+        name: /^State file state\/images\/ghcr-io-acme-payments\.yaml/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://gitlab.com/acme/platform/state/-/blob/main/state/images/ghcr-io-acme-payments.yaml',
+    );
+    expect(
+      screen.getByText('manifests/warehouses/ghcr-io-acme-payments.yaml'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/local state repository/),
+    ).not.toBeInTheDocument();
+  });
+
   it('names the files of a local state repository without linking them', async () => {
     await renderTab(
       imageStatus({ links: { stateFile: null, warehouseManifest: null } }),
@@ -221,6 +246,7 @@ describe('EntityImageFactoryContent', () => {
     expect(
       screen.queryByRole('link', { name: /^State file/ }),
     ).not.toBeInTheDocument();
+    expect(screen.getAllByText(/local state repository/)).toHaveLength(2);
   });
 
   it('queues an analysis, follows its run and reloads the status', async () => {

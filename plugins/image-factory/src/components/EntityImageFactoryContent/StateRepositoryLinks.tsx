@@ -7,11 +7,18 @@ function FileLink(props: {
   label: string;
   url?: string | null;
   path?: string;
+  /** The state repository has no web page: say why the path is not linked. */
+  local: boolean;
 }): ReactElement | null {
   if (props.url) {
     return (
       <Typography variant="body2">
-        <Link to={props.url}>{props.label}</Link>
+        <Link
+          to={props.url}
+          aria-label={props.path ? `${props.label} ${props.path}` : undefined}
+        >
+          {props.label}
+        </Link>
         {props.path && (
           <>
             {' '}
@@ -24,7 +31,8 @@ function FileLink(props: {
   if (props.path) {
     return (
       <Typography variant="body2">
-        {props.label}: <code>{props.path}</code> (local state repository)
+        {props.label}: <code>{props.path}</code>
+        {props.local && ' (local state repository)'}
       </Typography>
     );
   }
@@ -39,11 +47,13 @@ export function StateRepositoryLinks(props: {
   status: ImageStatus;
 }): ReactElement {
   const { links, paths } = props.status;
+  const local = !links.stateFile && !links.warehouseManifest;
   const stateFile = (
     <FileLink
       label="State file"
       url={links.stateFile}
       path={paths?.stateFile}
+      local={local}
     />
   );
   const warehouse = (
@@ -51,9 +61,10 @@ export function StateRepositoryLinks(props: {
       label="Warehouse manifest"
       url={links.warehouseManifest}
       path={paths?.warehouseManifest}
+      local={local}
     />
   );
-  if (!links.stateFile && !links.warehouseManifest && !paths) {
+  if (local && !paths) {
     return (
       <Typography variant="body2" color="textSecondary">
         Not written to the state repository yet.
