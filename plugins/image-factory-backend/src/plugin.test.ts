@@ -303,6 +303,23 @@ describe('imageFactoryPlugin', () => {
     ).toBe(404);
   });
 
+  it('analyses and serves an entity whose name has capitals, and hides nothing from who may read it', async () => {
+    await registry.pushImage('library/node', '22', { content: 'one' });
+    const api = await start([
+      component('PaymentsApi', `FROM ${registry.host}/library/node:22\n`, {
+        'image-factory.io/image': `${registry.host}/acme/payments-api`,
+      }),
+    ]);
+
+    expect((await api.refresh()).body.errors).toEqual([]);
+
+    const status = await api.get('/images/default/component/PaymentsApi');
+    expect(status.status).toBe(200);
+    expect(status.body.analysis.status).toBe('ok');
+    expect(status.body.owner).toBe('group:default/payments');
+    expect((await api.get('/images')).body.totalCount).toBe(1);
+  });
+
   it('fails the analysis of a Dockerfile naming more base images than allowed, and keeps what it tracked', async () => {
     await registry.pushImage('library/node', '22', { content: 'one' });
     const entity = component(

@@ -1,11 +1,15 @@
 import { Entity } from '@backstage/catalog-model';
+import {
+  IMAGE_FACTORY_ANNOTATIONS,
+  isImageFactoryAvailable as carriesEnrollingAnnotation,
+} from '@internal/plugin-image-factory-common';
 
 /**
  * Annotation that enrolls an entity's image as a managed image.
  *
  * @public
  */
-export const IMAGE_FACTORY_IMAGE_ANNOTATION = 'image-factory.io/image';
+export const IMAGE_FACTORY_IMAGE_ANNOTATION = IMAGE_FACTORY_ANNOTATIONS.image;
 
 /**
  * Annotation that enrolls a third-party image as an external image.
@@ -13,7 +17,7 @@ export const IMAGE_FACTORY_IMAGE_ANNOTATION = 'image-factory.io/image';
  * @public
  */
 export const IMAGE_FACTORY_EXTERNAL_IMAGE_ANNOTATION =
-  'image-factory.io/external-image';
+  IMAGE_FACTORY_ANNOTATIONS.externalImage;
 
 /**
  * Whether the entity is enrolled in the Image Factory, as a managed or an
@@ -22,9 +26,5 @@ export const IMAGE_FACTORY_EXTERNAL_IMAGE_ANNOTATION =
  * @public
  */
 export function isImageFactoryAvailable(entity: Entity): boolean {
-  const annotations = entity.metadata.annotations ?? {};
-  return Boolean(
-    annotations[IMAGE_FACTORY_IMAGE_ANNOTATION]?.trim() ||
-      annotations[IMAGE_FACTORY_EXTERNAL_IMAGE_ANNOTATION]?.trim(),
-  );
+  return carriesEnrollingAnnotation(entity);
 }

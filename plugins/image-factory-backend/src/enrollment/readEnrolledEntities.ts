@@ -2,12 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-
-/** The annotations whose presence enrolls an entity. */
-export const ENROLLING_ANNOTATIONS = [
-  'image-factory.io/image',
-  'image-factory.io/external-image',
-];
+import { ENROLLING_ANNOTATIONS } from '@internal/plugin-image-factory-common';
 
 /**
  * Pages through every catalog entity that carries an enrolling annotation. The

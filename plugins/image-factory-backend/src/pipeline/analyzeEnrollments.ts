@@ -2,8 +2,10 @@ import { Entity } from '@backstage/catalog-model';
 import {
   AnalysisOutcome,
   analyzeDockerfile,
+  BACKSTAGE_LOCATION_ANNOTATIONS,
   DockerfileAnalysis,
   Enrollment,
+  IMAGE_FACTORY_ANNOTATIONS,
 } from '@internal/plugin-image-factory-common';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -51,8 +53,7 @@ export async function analyzeEnrollments(options: {
     if (!enrollment.sourceLocation) {
       outcomes.set(enrollment.entityRef, {
         status: 'failed',
-        error:
-          'No source location: set image-factory.io/source-location or backstage.io/source-location',
+        error: `No source location: set ${IMAGE_FACTORY_ANNOTATIONS.sourceLocation} or ${BACKSTAGE_LOCATION_ANNOTATIONS.sourceLocation}`,
         analyzedAt,
       });
       continue;

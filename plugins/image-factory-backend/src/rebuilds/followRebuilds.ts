@@ -1,5 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { formatDuration } from '@internal/plugin-image-factory-common';
+import {
+  formatDuration,
+  IMAGE_FACTORY_ANNOTATIONS,
+} from '@internal/plugin-image-factory-common';
 import { ImageFactoryStore, RebuildRecord } from '../database';
 import { GITHUB_INPUT_NAMES, RebuildTrigger, TriggerError } from '../triggers';
 import { RebuildNotifier } from './RebuildNotifier';
@@ -149,8 +152,8 @@ function whyUnfollowable(
     return `${entityRef} is no longer enrolled in the Image Factory`;
   }
   return enrollment.sourceLocation
-    ? `${entityRef} no longer names a workflow (image-factory.io/workflow)`
-    : `${entityRef} no longer has a source location (image-factory.io/source-location)`;
+    ? `${entityRef} no longer names a workflow (${IMAGE_FACTORY_ANNOTATIONS.workflow})`
+    : `${entityRef} no longer has a source location (${IMAGE_FACTORY_ANNOTATIONS.sourceLocation})`;
 }
 
 // `pending`: the trigger never said (the process stopped mid-way); the source

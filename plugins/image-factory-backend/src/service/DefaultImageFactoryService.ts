@@ -119,10 +119,10 @@ export class DefaultImageFactoryService implements ImageFactoryService {
           credentials,
           fields: ['kind', 'metadata.namespace', 'metadata.name'],
         })
-      ).map(entity => stringifyEntityRef(entity)),
+      ).map(entity => lowerRef(stringifyEntityRef(entity))),
     );
     const enrolled = await this.store.listImageEntityRefs();
-    return new Set(enrolled.filter(ref => !visible.has(ref)));
+    return new Set(enrolled.filter(ref => !visible.has(lowerRef(ref))));
   }
 
   async isVisible(
@@ -248,4 +248,10 @@ function withoutHidden(
         ...detail,
         dependents: detail.dependents.filter(ref => !hidden.has(ref)),
       };
+}
+
+// The catalog compares entity refs without regard to case; the store keeps the
+// name's case as the entity has it.
+function lowerRef(ref: string): string {
+  return ref.toLocaleLowerCase('en-US');
 }

@@ -14,6 +14,7 @@ import {
   ELIGIBILITY_STATES,
   EligibilityState,
   checkEmergencyJustification,
+  formatEntityRef,
   imageFactoryRebuildCreatePermission,
   imageFactoryImageReadPermission,
   imageFactoryRebuildEmergencyPermission,
@@ -278,9 +279,9 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data;
 }
 
+// The ref as enrollment writes it (kind and namespace lower-cased, name as
+// given), so it finds the image stored under that ref.
 function entityRefOf(req: Request): string {
   const { namespace, kind, name } = req.params;
-  return `${kind.toLocaleLowerCase('en-US')}:${namespace.toLocaleLowerCase(
-    'en-US',
-  )}/${name}`;
+  return formatEntityRef({ kind, metadata: { namespace, name } });
 }

@@ -1,15 +1,9 @@
 import { formatDuration } from '../durations';
+import { shortDigest } from '../references/shortDigest';
 
-/**
- * `sha256:0123456789abcdef…` shortened to the algorithm and 12 hex characters,
- * enough to tell digests apart in a sentence.
- */
+/** A digest for a reason sentence: {@link shortDigest}, or "an unknown digest". */
 export function shortenDigest(digest: string | null): string {
-  if (digest === null) {
-    return 'an unknown digest';
-  }
-  const [algorithm, hex] = digest.split(':', 2);
-  return hex === undefined ? digest : `${algorithm}:${hex.slice(0, 12)}`;
+  return digest === null ? 'an unknown digest' : shortDigest(digest);
 }
 
 // The range of a Date: 100,000,000 days either side of 1970.

@@ -29,3 +29,26 @@ export const BACKSTAGE_LOCATION_ANNOTATIONS = {
   managedByLocation: 'backstage.io/managed-by-location',
   managedByOriginLocation: 'backstage.io/managed-by-origin-location',
 } as const;
+
+/**
+ * The annotations whose presence enrolls an entity: a managed image or an
+ * external one.
+ *
+ * @public
+ */
+export const ENROLLING_ANNOTATIONS = [
+  IMAGE_FACTORY_ANNOTATIONS.image,
+  IMAGE_FACTORY_ANNOTATIONS.externalImage,
+] as const;
+
+/**
+ * The annotations the Image Factory writes on a generated Kargo Warehouse.
+ *
+ * @public
+ */
+export const WAREHOUSE_ANNOTATIONS = {
+  /** The catalog entities the Warehouse serves, comma-separated refs. */
+  entities: 'image-factory.io/entities',
+  /** The image reference the Warehouse watches. */
+  image: IMAGE_FACTORY_ANNOTATIONS.image,
+} as const;

@@ -1,7 +1,10 @@
 export {
   IMAGE_FACTORY_ANNOTATIONS,
   BACKSTAGE_LOCATION_ANNOTATIONS,
+  ENROLLING_ANNOTATIONS,
+  WAREHOUSE_ANNOTATIONS,
 } from './annotations';
+export { isImageFactoryAvailable } from './isImageFactoryAvailable';
 export {
   REBUILD_PRIORITIES,
   comparePriority,

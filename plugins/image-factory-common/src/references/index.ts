@@ -7,3 +7,4 @@ export {
   isPublicRegistry,
   normalizeRegistry,
 } from './registries';
+export { shortDigest } from './shortDigest';

@@ -11,13 +11,10 @@ import type {
   WarehouseSubscription,
 } from './types';
 import { compareText } from '../state/compareText';
+import { WAREHOUSE_ANNOTATIONS } from '../enrollment/annotations';
 
 /** Label on every generated Warehouse. */
 const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'image-factory' };
-/** Annotation naming the catalog entities a Warehouse serves. */
-const ENTITIES_ANNOTATION = 'image-factory.io/entities';
-/** Annotation naming the image reference a Warehouse watches. */
-const IMAGE_ANNOTATION = 'image-factory.io/image';
 
 function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort(compareText);
@@ -39,8 +36,8 @@ function warehouse(
       namespace: options.namespace ?? DEFAULT_WAREHOUSE_OPTIONS.namespace,
       labels: { ...MANAGED_BY },
       annotations: {
-        [ENTITIES_ANNOTATION]: sortedUnique(entities).join(','),
-        [IMAGE_ANNOTATION]: image,
+        [WAREHOUSE_ANNOTATIONS.entities]: sortedUnique(entities).join(','),
+        [WAREHOUSE_ANNOTATIONS.image]: image,
       },
     },
     spec: { interval, subscriptions },

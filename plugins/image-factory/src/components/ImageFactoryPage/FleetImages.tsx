@@ -4,6 +4,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { IMAGE_FACTORY_ANNOTATIONS } from '@internal/plugin-image-factory-common';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement, useEffect, useState } from 'react';
@@ -77,7 +78,7 @@ export function FleetImages(props: {
       <EmptyState
         missing="data"
         title="No enrolled images"
-        description="Annotate a catalog entity with image-factory.io/image (an image you build) or image-factory.io/external-image (one you run) to enroll it."
+        description={`Annotate a catalog entity with ${IMAGE_FACTORY_ANNOTATIONS.image} (an image you build) or ${IMAGE_FACTORY_ANNOTATIONS.externalImage} (one you run) to enroll it.`}
       />
     );
   } else if (value.items.length === 0) {

@@ -1,4 +1,5 @@
 import {
+  IMAGE_FACTORY_ANNOTATIONS,
   imageFactoryRebuildCreatePermission,
   imageFactoryRebuildEmergencyPermission,
   ImageStatus,
@@ -14,7 +15,7 @@ import { RebuildDialog } from './RebuildDialog';
 /** Why neither rebuild button can be used right now, if that is so. */
 function explainUnavailable(status: ImageStatus): string | undefined {
   if (!status.enrollment.workflow) {
-    return 'No workflow is configured (image-factory.io/workflow): no build can be started until one is set.';
+    return `No workflow is configured (${IMAGE_FACTORY_ANNOTATIONS.workflow}): no build can be started until one is set.`;
   }
   if (status.eligibility.state === 'rebuilding') {
     return 'A rebuild is running.';

@@ -1,26 +1,17 @@
+import { formatCountdown } from '@internal/plugin-image-factory-common';
+
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /**
  * A duration as its two largest units ("3d 4h", "5h 12m", "7m"), rounded down,
- * so a countdown never promises a moment earlier than the real one.
+ * so a countdown never promises a moment earlier than the real one: the
+ * shared `formatCountdown`, with "less than a minute" for short and negative
+ * spans.
  */
 export function formatDuration(milliseconds: number): string {
-  const ms = Math.max(0, milliseconds);
-  if (ms < MINUTE) {
-    return 'less than a minute';
-  }
-  const days = Math.floor(ms / DAY);
-  const hours = Math.floor((ms % DAY) / HOUR);
-  const minutes = Math.floor((ms % HOUR) / MINUTE);
-  if (days > 0) {
-    return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
-  }
-  if (hours > 0) {
-    return minutes > 0 ? `${hours}h ${minutes}m` : `${hours}h`;
-  }
-  return `${minutes}m`;
+  return milliseconds >= MINUTE
+    ? formatCountdown(milliseconds)
+    : 'less than a minute';
 }
 
 /** How long ago an ISO 8601 time was, e.g. "3d 4h ago". */

@@ -1,11 +1,4 @@
-/** `sha256:0123456789ab…` shortened to the algorithm and 12 hex characters. */
-export function shortDigest(digest: string): string {
-  const [algorithm, hex] = digest.includes(':')
-    ? digest.split(':', 2)
-    : ['', digest];
-  const short = hex.slice(0, 12);
-  return algorithm ? `${algorithm}:${short}` : short;
-}
+export { shortDigest } from '@internal/plugin-image-factory-common';
 
 /**
  * A pullable reference pinned to a digest. The tag stays for readers; Docker
