@@ -99,20 +99,18 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
     runDeadlineMs: runDeadlineOf(taskSchedule.timeout),
     maxTriggersPerRun: config?.getOptionalNumber('maxTriggersPerRun') ?? 10,
     safety: {
-      maxArchiveRatio: readRatio(
-        config?.getOptionalNumber('safety.maxArchiveRatio'),
-        'imageFactory.safety.maxArchiveRatio',
-        0.5,
-      ),
-      maxBaseImagesPerDockerfile: readCount(
-        config?.getOptionalNumber('safety.maxBaseImagesPerDockerfile'),
-        'imageFactory.safety.maxBaseImagesPerDockerfile',
+      maxArchiveRatio: readNumber(config, 'safety.maxArchiveRatio', 0.5, RATIO),
+      maxBaseImagesPerDockerfile: readNumber(
+        config,
+        'safety.maxBaseImagesPerDockerfile',
         50,
+        COUNT,
       ),
-      maxNewTagsPerRun: readCount(
-        config?.getOptionalNumber('safety.maxNewTagsPerRun'),
-        'imageFactory.safety.maxNewTagsPerRun',
+      maxNewTagsPerRun: readNumber(
+        config,
+        'safety.maxNewTagsPerRun',
         500,
+        COUNT,
       ),
     },
     allowedRebuildRepositories:
@@ -181,32 +179,34 @@ function checkedDuration(value: string, key: string): string {
   }
 }
 
-function readCount(
-  value: number | undefined,
-  key: string,
-  fallback: number,
-): number {
-  if (value === undefined) {
-    return fallback;
-  }
-  if (!Number.isInteger(value) || value < 1) {
-    throw new InputError(
-      `Invalid ${key}: ${value} is not a whole number of at least 1`,
-    );
-  }
-  return value;
+// What a numeric key may hold, and how its error says so.
+interface NumberRule {
+  valid(value: number): boolean;
+  expected: string;
 }
+const COUNT: NumberRule = {
+  valid: value => Number.isInteger(value) && value >= 1,
+  expected: 'is not a whole number of at least 1',
+};
+const RATIO: NumberRule = {
+  valid: value => Number.isFinite(value) && value >= 0 && value <= 1,
+  expected: 'is not between 0 and 1',
+};
 
-function readRatio(
-  value: number | undefined,
+function readNumber(
+  config: Config | undefined,
   key: string,
   fallback: number,
+  rule: NumberRule,
 ): number {
+  const value = config?.getOptionalNumber(key);
   if (value === undefined) {
     return fallback;
   }
-  if (!Number.isFinite(value) || value < 0 || value > 1) {
-    throw new InputError(`Invalid ${key}: ${value} is not between 0 and 1`);
+  if (!rule.valid(value)) {
+    throw new InputError(
+      `Invalid imageFactory.${key}: ${value} ${rule.expected}`,
+    );
   }
   return value;
 }

@@ -1,8 +1,8 @@
 import {
+  listTrackedImages,
   parseImageReference,
   recordDigest,
   StateTree,
-  TrackedImage,
 } from '@internal/plugin-image-factory-common';
 import { ImageFactoryStore, RegistryCheckRecord } from '../database';
 import { limitNewTags } from './limitNewTags';
@@ -182,41 +182,16 @@ function effectiveCheckTime(
 // Every monitored reference with the images that depend on it and the
 // platforms they build (image-factory.io/platforms, else the default), whose
 // manifest digests discovery records so eligibility can compare them.
+// Each tracked reference with the platforms its dependents build, so an
+// index's platform digests are recorded for every image that uses it.
 function listTracked(state: StateTree) {
   const platformsOf = new Map(
     state.images.map(image => [image.entityRef, image.policy.platforms]),
   );
-  const platformsFor = (dependents: readonly string[]) => [
-    ...new Set(dependents.flatMap(ref => platformsOf.get(ref) ?? [])),
-  ];
-  const out: Array<{
-    tracked: TrackedImage;
-    dependents: string[];
-    platforms: string[];
-  }> = [];
-  state.baseImages.forEach(b =>
-    out.push({
-      tracked: b,
-      dependents: b.dependents,
-      platforms: platformsFor(b.dependents),
-    }),
-  );
-  for (const image of state.images) {
-    if (image.kind === 'external') {
-      out.push({
-        tracked: image.monitored,
-        dependents: [image.entityRef],
-        platforms: image.policy.platforms,
-      });
-    } else {
-      image.published.forEach(p =>
-        out.push({
-          tracked: p,
-          dependents: p.dependents,
-          platforms: platformsFor(p.dependents),
-        }),
-      );
-    }
-  }
-  return out;
+  return listTrackedImages(state).map(place => ({
+    ...place,
+    platforms: [
+      ...new Set(place.dependents.flatMap(ref => platformsOf.get(ref) ?? [])),
+    ],
+  }));
 }

@@ -55,3 +55,5 @@ export {
 } from './mergeStateWithinArchiveLimit';
 export { recordRebuild } from './recordRebuild';
 export { listMonitoredRefs } from './listMonitoredRefs';
+export { listTrackedImages } from './listTrackedImages';
+export type { TrackedPlace } from './listTrackedImages';

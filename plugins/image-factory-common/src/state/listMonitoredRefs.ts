@@ -1,3 +1,4 @@
+import { listTrackedImages } from './listTrackedImages';
 import type { StateTree } from './types';
 
 /**
@@ -9,19 +10,8 @@ import type { StateTree } from './types';
  * @public
  */
 export function listMonitoredRefs(state: StateTree): string[] {
-  const refs = new Set<string>();
-  const add = (tracked: { ref: string; tag: string | null }) => {
-    if (tracked.tag !== null) {
-      refs.add(tracked.ref);
-    }
-  };
-  state.baseImages.forEach(add);
-  for (const image of state.images) {
-    if (image.kind === 'external') {
-      add(image.monitored);
-    } else {
-      image.published.forEach(add);
-    }
-  }
-  return [...refs].sort();
+  const refs = listTrackedImages(state)
+    .filter(({ tracked }) => tracked.tag !== null)
+    .map(({ tracked }) => tracked.ref);
+  return [...new Set(refs)].sort();
 }

@@ -1,4 +1,5 @@
 import { parseImageReference } from '../references';
+import { listTrackedImages, TrackedPlace } from './listTrackedImages';
 import { statePath } from './statePaths';
 import type { DigestUpdate, StateTree, TrackedImage } from './types';
 
@@ -72,27 +73,9 @@ export interface ReconcileFirstSeenResult {
   unrecorded: UnrecordedDigest[];
 }
 
-interface Place {
-  tracked: TrackedImage;
-  path: string;
-}
-
-/** Where each active tracked reference with a tag is, and in which state file. */
-function places(state: StateTree): Place[] {
-  const out: Place[] = [];
-  const add = (tracked: TrackedImage, path: string) => {
-    if (tracked.tag !== null) out.push({ tracked, path });
-  };
-  state.baseImages.forEach(b => add(b, statePath('base-images', b.name)));
-  for (const image of state.images) {
-    const path = statePath('images', image.name);
-    if (image.kind === 'external') {
-      add(image.monitored, path);
-    } else {
-      image.published.forEach(p => add(p, path));
-    }
-  }
-  return out;
+// Where each active tracked reference with a tag is, and in which state file.
+function places(state: StateTree): TrackedPlace[] {
+  return listTrackedImages(state).filter(p => p.tracked.tag !== null);
 }
 
 function tagOf(tracked: TrackedImage): TrackedTag | undefined {
