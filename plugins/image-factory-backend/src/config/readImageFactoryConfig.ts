@@ -12,6 +12,20 @@ import {
   parsePolicyDuration,
 } from '@internal/plugin-image-factory-common';
 
+// What a numeric key may hold, and how its error says so.
+interface NumberRule {
+  valid(value: number): boolean;
+  expected: string;
+}
+const COUNT: NumberRule = {
+  valid: value => Number.isInteger(value) && value >= 1,
+  expected: 'is not a whole number of at least 1',
+};
+const RATIO: NumberRule = {
+  valid: value => Number.isFinite(value) && value >= 0 && value <= 1,
+  expected: 'is not between 0 and 1',
+};
+
 /** The plugin's settings, read once at start-up from `imageFactory.*`. */
 export interface ImageFactoryConfig {
   stateRepository: {
@@ -178,20 +192,6 @@ function checkedDuration(value: string, key: string): string {
     throw new InputError(`Invalid ${key}: ${(error as Error).message}`);
   }
 }
-
-// What a numeric key may hold, and how its error says so.
-interface NumberRule {
-  valid(value: number): boolean;
-  expected: string;
-}
-const COUNT: NumberRule = {
-  valid: value => Number.isInteger(value) && value >= 1,
-  expected: 'is not a whole number of at least 1',
-};
-const RATIO: NumberRule = {
-  valid: value => Number.isFinite(value) && value >= 0 && value <= 1,
-  expected: 'is not between 0 and 1',
-};
 
 function readNumber(
   config: Config | undefined,
