@@ -26,6 +26,7 @@ phase() {
 }
 
 if [ "$what" = all ]; then
+  phase "generated OpenAPI files up to date" node scripts/generate-openapi.mjs --check
   phase "type check (tsc)" yarn tsc
   phase "lint" yarn backstage-cli repo lint
   phase "format (prettier)" yarn prettier --check --loglevel warn .

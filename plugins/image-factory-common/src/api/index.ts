@@ -1,13 +1,11 @@
 /**
- * Types of the Image Factory HTTP API (`/api/image-factory`), shared by the
- * backend router, the frontend client and automation.
+ * The Image Factory HTTP API (`/api/image-factory`): its types and client,
+ * generated from the backend's `src/schema/openapi.yaml`, and the rules the
+ * backend and its callers share.
  */
+export * from '../schema/openapi';
 export * from './eligibility';
 export * from './rebuild';
-export * from './imageStatus';
-export * from './imageList';
-export * from './baseImages';
-export * from './dependencyGraph';
 export * from './refresh';
-export * from './errors';
 export * from './paging';
+export * from './entityPath';

@@ -1,16 +1,27 @@
+import { operations } from '../schema/openapi';
+
 /**
  * A page of a list: `offset` items skipped, at most `limit` returned.
  *
  * @public
  */
-export interface PageQuery {
-  offset?: number;
-  limit?: number;
-}
+export type PageQuery = NonNullable<
+  operations['listBaseImages']['parameters']['query']
+>;
+
+/**
+ * Query of `GET /images`; every field is optional and sent as a query parameter.
+ *
+ * @public
+ */
+export type ImageListQuery = NonNullable<
+  operations['listImages']['parameters']['query']
+>;
 
 /**
  * Paging bounds of the list routes: a page holds at most `max` items, and
- * `default` when the query does not say.
+ * `default` when the query does not say. The spec states the same maxima;
+ * each operation's router test holds the two together.
  *
  * @public
  */

@@ -1,4 +1,4 @@
-import { isActiveRebuildStatus } from '../api/rebuild';
+import { isActiveRebuildStatus } from '../api';
 import { computeRetryDelay, isFailedRebuild } from './computeRetryDelay';
 import { decideFreightState, FreightDecision } from './decideFreightState';
 import { evaluateBaseImage } from './evaluateBaseImage';

@@ -1,4 +1,4 @@
-import type { RebuildPriority } from '../api/imageStatus';
+import type { RebuildPriority } from '../api';
 import { comparePriority } from '../enrollment/priorities';
 import { compareText } from '../state/compareText';
 

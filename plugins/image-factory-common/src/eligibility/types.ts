@@ -1,5 +1,5 @@
-import type { Eligibility } from '../api/eligibility';
-import type { RebuildConclusion, RebuildStatus } from '../api/rebuild';
+import type { Eligibility } from '../api';
+import type { RebuildConclusion, RebuildStatus } from '../api';
 
 /**
  * One freight record of a base image as eligibility reads it: a digest and

@@ -1,4 +1,4 @@
-import type { RebuildPriority } from '../api/imageStatus';
+import type { RebuildPriority } from '../api';
 import { formatDuration, parsePolicyDuration } from '../durations';
 import { formatImageReference, parseImageReference } from '../references';
 import { hasTagOrDigest } from '../state/imageKeys';

@@ -1,4 +1,4 @@
-import type { EnrollmentError } from '../api/imageStatus';
+import type { EnrollmentError } from '../api';
 import { parseBuildArgs } from '../analysis';
 import { IMAGE_FACTORY_ANNOTATIONS as A } from './annotations';
 import {

@@ -1,4 +1,4 @@
-import type { RebuildPriority } from '../api/imageStatus';
+import type { RebuildPriority } from '../api';
 
 /**
  * Every {@link RebuildPriority}, highest first: the order rebuilds are triggered in.

@@ -2,7 +2,7 @@ import {
   BACKSTAGE_LOCATION_ANNOTATIONS,
   IMAGE_FACTORY_ANNOTATIONS,
 } from './annotations';
-import type { EnrollmentError } from '../api/imageStatus';
+import type { EnrollmentError } from '../api';
 
 const LOCATION_PREFIX = /^(url|file):/;
 

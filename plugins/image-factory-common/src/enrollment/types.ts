@@ -1,4 +1,4 @@
-import type { EnrollmentError, RebuildPriority } from '../api/imageStatus';
+import type { EnrollmentError, RebuildPriority } from '../api';
 
 /**
  * The part of a catalog entity enrollment reads. A Backstage `Entity` fits.

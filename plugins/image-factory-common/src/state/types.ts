@@ -1,10 +1,10 @@
-import type { RebuildPriority } from '../api/imageStatus';
+import type { RebuildPriority } from '../api';
 import type {
   RebuildConclusion,
   RebuildProvider,
   RebuildStatus,
   RebuildTrigger,
-} from '../api/rebuild';
+} from '../api';
 import type { WarehouseOptions } from '../warehouses/types';
 
 /**

@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { EarlyRebuildErrorBody } from '@internal/plugin-image-factory-common';
+import { RebuildConflictErrorBody } from '@internal/plugin-image-factory-common';
 
 /** The message a person should read for a failed request. */
 export function describeRequestError(error: Error): string {
@@ -17,7 +17,7 @@ export function readEligibleAt(error: Error): string | undefined {
   if (!ResponseError.is(error) || error.statusCode !== 409) {
     return undefined;
   }
-  const body = error.body as Partial<EarlyRebuildErrorBody>;
-  const eligibleAt = body.eligibleAt ?? body.error?.eligibleAt;
+  const body = error.body as Partial<RebuildConflictErrorBody>;
+  const eligibleAt = body.error?.eligibleAt;
   return typeof eligibleAt === 'string' ? eligibleAt : undefined;
 }

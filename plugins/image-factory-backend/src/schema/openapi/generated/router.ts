@@ -1,0 +1,1577 @@
+/* eslint-disable */
+// Generated from plugins/image-factory-backend/src/schema/openapi.yaml by
+// `yarn generate:openapi`: do not edit. `make test` fails when it is stale.
+
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+
+/** The HTTP contract, as the router and its validation read it. */
+export const spec = {
+  openapi: '3.1.0',
+  info: {
+    title: 'image-factory',
+    version: '1',
+    description:
+      "The Image Factory's HTTP API, mounted at `/api/image-factory`. This file is the contract: the backend's router, the shared types and the client are generated from it (`yarn generate:openapi`), and the router tests check every answer against it.",
+    license: {
+      name: 'Apache-2.0',
+    },
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  security: [
+    {},
+    {
+      JWT: [],
+    },
+  ],
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'getHealth',
+        summary: 'Whether the backend answers; needs no credentials.',
+        security: [{}],
+        responses: {
+          '200': {
+            description: 'The plugin is up.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['status'],
+                  properties: {
+                    status: {
+                      type: 'string',
+                      const: 'ok',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/images': {
+      get: {
+        operationId: 'listImages',
+        summary:
+          'A page of the enrolled images whose entity the caller may read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'At most this many items (default 100).',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            name: 'state',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/EligibilityState',
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            description: 'Owner entity ref, e.g. `group:default/payments`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/ImageKind',
+            },
+          },
+          {
+            name: 'search',
+            in: 'query',
+            description: 'Case-insensitive match on entity ref and image.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/ImageListOrder',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The page.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImageList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/InputError',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/images/{namespace}/{kind}/{name}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/kind',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      get: {
+        operationId: 'getImage',
+        summary: 'The full status of one enrolled entity.',
+        responses: {
+          '200': {
+            description: 'The status.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImageStatus',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/images/{namespace}/{kind}/{name}/analyze': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/kind',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      post: {
+        operationId: 'analyzeImage',
+        summary: "Queues a run that analyses this entity's Dockerfile again.",
+        description:
+          "Needs `image-factory.refresh` and the image's read permission.",
+        responses: {
+          '202': {
+            $ref: '#/components/responses/RunQueued',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/images/{namespace}/{kind}/{name}/rebuild': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/kind',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      post: {
+        operationId: 'rebuildImage',
+        summary: 'Starts a rebuild of a managed image.',
+        description:
+          'An ordinary rebuild needs `image-factory.rebuild.create` and an eligible image; an emergency rebuild needs `image-factory.rebuild.emergency` and a justification, and bypasses the rebuild delay.',
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RebuildRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The rebuild attempt, as recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RebuildResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'The body is invalid (an emergency without a proper justification), or the image is external and never rebuilt.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorBody',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            description:
+              'The image is not eligible yet (`error.eligibleAt` says when it will be), or cannot be rebuilt now (it is blocked, or being rebuilt).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RebuildConflictErrorBody',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/base-images': {
+      get: {
+        operationId: 'listBaseImages',
+        summary: 'A page of the monitored base images, the most used first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'At most this many items (default 100).',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The page.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BaseImageList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/InputError',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/base-images/{name}': {
+      parameters: [
+        {
+          name: 'name',
+          in: 'path',
+          required: true,
+          description: "The base image's name in the state repository.",
+          schema: {
+            type: 'string',
+          },
+        },
+      ],
+      get: {
+        operationId: 'getBaseImage',
+        summary: 'A base image with its freight and update history.',
+        responses: {
+          '200': {
+            description: 'The base image.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BaseImageDetail',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/graph': {
+      get: {
+        operationId: 'getGraph',
+        summary:
+          'A page of the enrolled images, by entity ref, with the base images they use and the edges between them.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'At most this many images (default 200).',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The page of the graph.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DependencyGraph',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/InputError',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/refresh': {
+      post: {
+        operationId: 'refresh',
+        summary: 'Queues a run of the whole pipeline, or joins the one queued.',
+        description: 'Needs `image-factory.refresh`.',
+        responses: {
+          '202': {
+            $ref: '#/components/responses/RunQueued',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/runs/{id}': {
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          schema: {
+            type: 'string',
+          },
+        },
+      ],
+      get: {
+        operationId: 'getRun',
+        summary: 'One run of the pipeline.',
+        responses: {
+          '200': {
+            description: 'The run.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PipelineRun',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      JWT: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+      },
+    },
+    parameters: {
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        description: "The entity's namespace, e.g. `default`.",
+        schema: {
+          type: 'string',
+        },
+      },
+      kind: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        description: "The entity's kind, e.g. `component`.",
+        schema: {
+          type: 'string',
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        description: "The entity's name.",
+        schema: {
+          type: 'string',
+        },
+      },
+      offset: {
+        name: 'offset',
+        in: 'query',
+        description: 'Skip this many items.',
+        schema: {
+          type: 'integer',
+          minimum: 0,
+        },
+      },
+    },
+    responses: {
+      RunQueued: {
+        description:
+          'The run queued (many requests share one queued run); `Location` is where to follow it.',
+        headers: {
+          Location: {
+            description: '`/api/image-factory/runs/{id}`',
+            schema: {
+              type: 'string',
+            },
+          },
+        },
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/PipelineRun',
+            },
+          },
+        },
+      },
+      InputError: {
+        description: 'The request is invalid; `error.message` says how.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+          },
+        },
+      },
+      Unauthorized: {
+        description: 'No valid credentials.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+          },
+        },
+      },
+      Forbidden: {
+        description: 'The caller may not do this.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+          },
+        },
+      },
+      NotFound: {
+        description:
+          'Not there, or hidden from the caller: the two answers are the same, so nothing is revealed.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      ErrorBody: {
+        type: 'object',
+        description:
+          "Backstage's standard error body, as its error handler writes it.",
+        required: ['error', 'response'],
+        properties: {
+          error: {
+            $ref: '#/components/schemas/SerializedError',
+          },
+          request: {
+            type: 'object',
+            required: ['method', 'url'],
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+          },
+          response: {
+            type: 'object',
+            required: ['statusCode'],
+            properties: {
+              statusCode: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      SerializedError: {
+        type: 'object',
+        required: ['name', 'message'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          stack: {
+            type: 'string',
+          },
+        },
+      },
+      RebuildConflictErrorBody: {
+        description:
+          'The 409 of a rebuild: `error.eligibleAt` is set when the image is not eligible yet.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/ErrorBody',
+          },
+          {
+            type: 'object',
+            properties: {
+              error: {
+                type: 'object',
+                properties: {
+                  eligibleAt: {
+                    type: 'string',
+                    format: 'date-time',
+                    description: 'When the image becomes eligible.',
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+      EligibilityState: {
+        description:
+          'Where a managed image stands on the way to its next rebuild (docs/eligibility.md, "States"). `up-to-date`: every base image is on its newest freight digest. `pending`: newer freight exists but has not aged past the rebuild delay yet. `eligible`: at least one newer digest has aged past the delay. `rebuilding`: a rebuild was triggered and its run is not finished. `failed`: the last trigger or run failed. `blocked`: analysis failed or no workflow is configured. `unknown`: no freight yet.',
+        type: 'string',
+        enum: [
+          'up-to-date',
+          'pending',
+          'eligible',
+          'rebuilding',
+          'failed',
+          'blocked',
+          'unknown',
+        ],
+      },
+      Eligibility: {
+        description: 'The rebuild eligibility of one image.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['state', 'reasons'],
+        properties: {
+          state: {
+            $ref: '#/components/schemas/EligibilityState',
+          },
+          eligibleAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the image becomes eligible. Set for `pending`; for `eligible` it is the moment the first update aged past the delay.',
+          },
+          reasons: {
+            type: 'array',
+            description:
+              'Human-readable reasons for the state, e.g. "no workflow: rebuilds are manual-only" for `blocked`, or the trigger error for `failed`.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ImageKind: {
+        description:
+          'A managed image is built from one of our Dockerfiles; an external image is a third-party image we run, monitored but never rebuilt.',
+        type: 'string',
+        enum: ['managed', 'external'],
+      },
+      ImageListOrder: {
+        description:
+          'Sort order of `GET /images`: `staleness` puts the image whose oldest pending update is oldest first; `name` sorts by entity ref.',
+        type: 'string',
+        enum: ['staleness', 'name'],
+      },
+      RebuildPriority: {
+        description:
+          'Order in which eligible images are rebuilt (`image-factory.io/priority`).',
+        type: 'string',
+        enum: ['critical', 'high', 'normal', 'low'],
+      },
+      EnrollmentError: {
+        description: 'A bad annotation value, and what is wrong with it.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['annotation', 'message'],
+        properties: {
+          annotation: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          blocksRebuilds: {
+            type: 'boolean',
+            description:
+              'The image cannot be rebuilt while this error stands (a rebuild target the entity may not use), rather than the field falling back to its default.',
+          },
+        },
+      },
+      ImageEnrollment: {
+        description:
+          "Enrollment of an image, as read from its entity's annotations.",
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'image',
+          'dockerfile',
+          'sourceLocation',
+          'rebuildDelay',
+          'autoRebuild',
+          'workflow',
+          'priority',
+          'errors',
+        ],
+        properties: {
+          image: {
+            type: 'string',
+            description:
+              'The image repository the entity builds, or the external image reference.',
+          },
+          dockerfile: {
+            type: ['string', 'null'],
+            description: 'Dockerfile path; null for external images.',
+          },
+          sourceLocation: {
+            type: ['string', 'null'],
+            description:
+              'Where the source lives (`url:https://…/tree/main/`, `file:/…/`); null for external images or when unknown.',
+          },
+          rebuildDelay: {
+            type: 'string',
+            description:
+              'Delay in annotation syntax (`7d`, `36h`, `90m`, `0`).',
+          },
+          autoRebuild: {
+            type: 'boolean',
+          },
+          workflow: {
+            type: ['string', 'null'],
+            description:
+              'Workflow file or pipeline ref; null when no build can be started (the image is blocked).',
+          },
+          priority: {
+            $ref: '#/components/schemas/RebuildPriority',
+          },
+          platforms: {
+            type: 'array',
+            description:
+              'The platforms the image is built for (`image-factory.io/platforms`, else `imageFactory.defaults.platforms`), sorted. Only a new base image digest that changes one of them makes the image stale. Absent from documents written before platforms were tracked.',
+            items: {
+              type: 'string',
+            },
+          },
+          errors: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EnrollmentError',
+            },
+          },
+        },
+      },
+      AnalysisStatus: {
+        description: 'Outcome of the Dockerfile analysis.',
+        type: 'string',
+        enum: ['ok', 'failed', 'pending'],
+      },
+      AnalysisWarning: {
+        description:
+          'Something the analysis could not resolve, with its Dockerfile line (1-based).',
+        type: 'object',
+        additionalProperties: false,
+        required: ['line', 'message'],
+        properties: {
+          line: {
+            type: 'integer',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      ImageAnalysis: {
+        description: 'The last Dockerfile analysis of a managed image.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['status', 'analyzedAt', 'warnings'],
+        properties: {
+          status: {
+            $ref: '#/components/schemas/AnalysisStatus',
+          },
+          analyzedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+            description: 'Null before the first analysis.',
+          },
+          error: {
+            type: 'string',
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AnalysisWarning',
+            },
+          },
+          frontend: {
+            type: 'string',
+            description:
+              'The `# syntax=` build frontend, reported but never a rebuild trigger.',
+          },
+        },
+      },
+      FreightSource: {
+        description: 'Where a freight record came from.',
+        type: 'string',
+        enum: ['registry', 'kargo'],
+      },
+      Freight: {
+        description: 'A discovered version of a monitored image.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['tag', 'digest', 'firstSeen', 'source'],
+        properties: {
+          tag: {
+            type: 'string',
+          },
+          digest: {
+            type: 'string',
+          },
+          firstSeen: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the digest was first seen behind the tag.',
+          },
+          source: {
+            $ref: '#/components/schemas/FreightSource',
+          },
+        },
+      },
+      BaseImageUpdate: {
+        description: "One change of the digest behind a base image's tag.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['digest', 'firstSeen'],
+        properties: {
+          digest: {
+            type: 'string',
+            description:
+              "The digest behind the tag: for a multi-platform image, the image index's.",
+          },
+          firstSeen: {
+            type: 'string',
+            format: 'date-time',
+          },
+          platformDigests: {
+            type: 'object',
+            description:
+              'Per platform (`linux/amd64`), the image manifest digest inside the index. Absent for a single-platform image or when discovery did not record them.',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ImageBaseImage: {
+        description:
+          'A base image of one managed image, with the digests that drive its eligibility.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'ref',
+          'name',
+          'builtDigest',
+          'latestDigest',
+          'eligibleDigest',
+          'lastUpdated',
+          'freight',
+          'updates',
+          'dependents',
+        ],
+        properties: {
+          ref: {
+            type: 'string',
+            description:
+              'Normalized reference, e.g. `docker.io/library/node:22-bookworm-slim`.',
+          },
+          name: {
+            type: 'string',
+            description:
+              "The base image's name in the state repository (a DNS-1123 label).",
+          },
+          builtDigest: {
+            type: ['string', 'null'],
+            description:
+              'Digest the managed image was last built on; null when not known yet.',
+          },
+          latestDigest: {
+            type: ['string', 'null'],
+            description:
+              'Newest freight digest; null before the first discovery.',
+          },
+          latestRelevantDigest: {
+            type: ['string', 'null'],
+            description:
+              'Newest digest that changes a platform the image is built for: the newest such update, else `builtDigest`. Equal to `latestDigest` unless the index moved only for other platforms. Absent from documents written before platforms were tracked: `latestDigest` stands in.',
+          },
+          eligibleDigest: {
+            type: ['string', 'null'],
+            description:
+              'Newest digest that has aged past the rebuild delay; null when none has.',
+          },
+          lastUpdated: {
+            type: ['string', 'null'],
+            format: 'date-time',
+            description:
+              'When the tag last moved; null before the first discovery.',
+          },
+          error: {
+            type: 'string',
+            description:
+              'Why discovery failed for this base image, e.g. a registry error.',
+          },
+          freight: {
+            type: 'array',
+            description: 'Newest first.',
+            items: {
+              $ref: '#/components/schemas/Freight',
+            },
+          },
+          updates: {
+            type: 'array',
+            description: 'Digest changes of the tag, newest first.',
+            items: {
+              $ref: '#/components/schemas/BaseImageUpdate',
+            },
+          },
+          dependents: {
+            type: 'array',
+            description:
+              'Entity refs of every managed image that uses this base image.',
+            items: {
+              type: 'string',
+            },
+          },
+          platformNote: {
+            type: 'string',
+            description:
+              'Why a change of the multi-platform index did not make the image stale, e.g. only a platform the image is not built for was re-published.',
+          },
+        },
+      },
+      ImageStateLinks: {
+        description:
+          'Links into the state repository. A link is null (or absent) when the state repository is local and has no browsable URL.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          stateFile: {
+            type: ['string', 'null'],
+          },
+          warehouseManifest: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      ImageStatePaths: {
+        description: "Paths of an image's files inside the state repository.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['stateFile'],
+        properties: {
+          stateFile: {
+            type: 'string',
+            description: 'e.g. `state/images/payments.yaml`.',
+          },
+          warehouseManifest: {
+            type: 'string',
+            description: 'e.g. `manifests/warehouses/payments.yaml`.',
+          },
+        },
+      },
+      ImageStatus: {
+        description: 'The full status of one enrolled entity.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'kind',
+          'owner',
+          'enrollment',
+          'analysis',
+          'baseImages',
+          'freight',
+          'dependents',
+          'eligibility',
+          'rebuilds',
+          'emergencyRebuildCount',
+          'links',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/ImageKind',
+          },
+          owner: {
+            type: ['string', 'null'],
+            description:
+              'Entity ref of the owner (`spec.owner`); null when the entity has none.',
+          },
+          enrollment: {
+            $ref: '#/components/schemas/ImageEnrollment',
+          },
+          analysis: {
+            $ref: '#/components/schemas/ImageAnalysis',
+          },
+          baseImages: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImageBaseImage',
+            },
+          },
+          freight: {
+            type: 'array',
+            description:
+              "Freight of the enrolled image's own repository, newest first: the versions of an external image, the builds of a managed one.",
+            items: {
+              $ref: '#/components/schemas/Freight',
+            },
+          },
+          dependents: {
+            type: 'array',
+            description:
+              'Entity refs of managed images whose Dockerfile uses this image.',
+            items: {
+              type: 'string',
+            },
+          },
+          eligibility: {
+            $ref: '#/components/schemas/Eligibility',
+          },
+          blockedBy: {
+            type: 'array',
+            description:
+              'Why the Image Factory holds the image as it is, besides its enrollment and analysis: its state file is invalid, or its entity is gone from the catalog while the mass-archive guard keeps it. Each is a reason of a `blocked` eligibility. Absent when there is none.',
+            items: {
+              type: 'string',
+            },
+          },
+          rebuilds: {
+            type: 'array',
+            description: 'Newest first.',
+            items: {
+              $ref: '#/components/schemas/RebuildRecord',
+            },
+          },
+          emergencyRebuildCount: {
+            type: 'integer',
+            minimum: 0,
+            description: 'How many emergency rebuilds this image has had.',
+          },
+          links: {
+            $ref: '#/components/schemas/ImageStateLinks',
+          },
+          paths: {
+            $ref: '#/components/schemas/ImageStatePaths',
+          },
+        },
+      },
+      ImageListItem: {
+        description: 'One enrolled image in the fleet list.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'kind',
+          'image',
+          'owner',
+          'eligibility',
+          'baseImageCount',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/ImageKind',
+          },
+          image: {
+            type: 'string',
+          },
+          owner: {
+            type: ['string', 'null'],
+          },
+          eligibility: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['state'],
+            properties: {
+              state: {
+                $ref: '#/components/schemas/EligibilityState',
+              },
+              eligibleAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+          staleSince: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'First-seen time of the oldest update the image is not built on.',
+          },
+          baseImageCount: {
+            type: 'integer',
+            minimum: 0,
+          },
+          lastRebuild: {
+            $ref: '#/components/schemas/RebuildRecord',
+          },
+        },
+      },
+      ImageList: {
+        description: 'A page of `GET /images`.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalCount', 'emergencyRebuildCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImageListItem',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Number of images matching the filters, ignoring offset and limit.',
+          },
+          emergencyRebuildCount: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Emergency rebuilds of the whole fleet, whatever the filters.',
+          },
+        },
+      },
+      RebuildTrigger: {
+        description:
+          'What caused a rebuild: the eligibility cycle, a person, or a person bypassing the rebuild delay.',
+        type: 'string',
+        enum: ['auto', 'manual', 'emergency'],
+      },
+      RebuildProvider: {
+        description: 'The CI system a rebuild was sent to.',
+        type: 'string',
+        enum: ['github', 'gitlab'],
+      },
+      RebuildStatus: {
+        description:
+          "Progress of a rebuild. `dispatched` means the request to start the run was sent but its outcome is unknown (the CI system answered 5xx, or the connection failed or timed out after sending): the run is looked for by the rebuild's id, and the rebuild is never sent again meanwhile. `failed` means the run never started: the CI system refused the trigger, or no run with the rebuild's id appeared in time; a run that started and failed is `completed` with a `failure` conclusion.",
+        type: 'string',
+        enum: ['requested', 'dispatched', 'running', 'completed', 'failed'],
+      },
+      RebuildConclusion: {
+        description: 'Outcome of a completed rebuild run.',
+        type: 'string',
+        enum: ['success', 'failure', 'cancelled', 'timed-out', 'unknown'],
+      },
+      RebuildRecord: {
+        description:
+          'One rebuild attempt of a managed image, as recorded in its rebuild history.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'trigger',
+          'requestedBy',
+          'requestedAt',
+          'provider',
+          'status',
+          'baseDigests',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          trigger: {
+            $ref: '#/components/schemas/RebuildTrigger',
+          },
+          requestedBy: {
+            type: 'string',
+            description:
+              'Entity ref of the user, or the name of the service, that asked for it.',
+          },
+          justification: {
+            type: 'string',
+            description: 'Required for emergency rebuilds.',
+          },
+          requestedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          provider: {
+            $ref: '#/components/schemas/RebuildProvider',
+          },
+          runUrl: {
+            type: 'string',
+            description: 'Link to the CI run, once it is known.',
+          },
+          status: {
+            $ref: '#/components/schemas/RebuildStatus',
+          },
+          conclusion: {
+            $ref: '#/components/schemas/RebuildConclusion',
+          },
+          error: {
+            type: 'string',
+            description:
+              'Why the trigger failed (HTTP status and message), when `status` is `failed`; what became of the request, when it is `dispatched`.',
+          },
+          baseDigests: {
+            type: 'object',
+            description:
+              'Base image reference to the digest this rebuild builds on.',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      RebuildRequest: {
+        description: 'Body of a rebuild request.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          emergency: {
+            type: 'boolean',
+            description:
+              'Bypass the rebuild delay; needs `image-factory.rebuild.emergency`.',
+          },
+          justification: {
+            type: 'string',
+            maxLength: 2000,
+            description:
+              'Why the rebuild cannot wait. Required for emergency rebuilds: at least 20 characters and three words, on one line without control characters.',
+          },
+        },
+      },
+      RebuildResponse: {
+        description: 'The recorded rebuild attempt.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['rebuild'],
+        properties: {
+          rebuild: {
+            $ref: '#/components/schemas/RebuildRecord',
+          },
+          supersededRebuildIds: {
+            type: 'array',
+            description:
+              'Ids of the stale active rebuilds this emergency rebuild superseded: they are recorded as `failed`, naming it.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      BaseImageFields: {
+        description:
+          'What `GET /base-images` and `GET /base-images/{name}` both say of a base image.',
+        type: 'object',
+        required: [
+          'ref',
+          'name',
+          'registry',
+          'repository',
+          'tag',
+          'currentDigest',
+          'lastUpdated',
+          'dependents',
+        ],
+        properties: {
+          ref: {
+            type: 'string',
+            description:
+              'Normalized reference, e.g. `docker.io/library/python:3.12-slim`.',
+          },
+          name: {
+            type: 'string',
+            description:
+              'Name in the state repository (a DNS-1123 label); used in `/base-images/{name}`.',
+          },
+          registry: {
+            type: 'string',
+          },
+          repository: {
+            type: 'string',
+          },
+          tag: {
+            type: 'string',
+          },
+          currentDigest: {
+            type: ['string', 'null'],
+            description: 'Null before the first discovery.',
+          },
+          lastUpdated: {
+            type: ['string', 'null'],
+            format: 'date-time',
+            description: 'Null before the first discovery.',
+          },
+          dependents: {
+            type: 'array',
+            description: 'Entity refs of the managed images built on it.',
+            items: {
+              type: 'string',
+            },
+          },
+          error: {
+            type: 'string',
+            description: 'Why discovery failed, e.g. a registry error.',
+          },
+        },
+      },
+      BaseImageSummary: {
+        description: 'A monitored base image in `GET /base-images`.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/BaseImageFields',
+          },
+        ],
+        unevaluatedProperties: false,
+      },
+      BaseImageList: {
+        description:
+          'A page of the monitored base images, the most used first (then by reference).',
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BaseImageSummary',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Every monitored base image, ignoring offset and limit.',
+          },
+        },
+      },
+      BaseImageDetail: {
+        description: 'A base image with its freight and update history.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/BaseImageFields',
+          },
+          {
+            type: 'object',
+            required: [
+              'previousDigest',
+              'firstDiscovered',
+              'freight',
+              'updates',
+            ],
+            properties: {
+              previousDigest: {
+                type: ['string', 'null'],
+              },
+              firstDiscovered: {
+                type: 'string',
+                format: 'date-time',
+              },
+              freight: {
+                type: 'array',
+                description: 'Newest first.',
+                items: {
+                  $ref: '#/components/schemas/Freight',
+                },
+              },
+              updates: {
+                type: 'array',
+                description: 'Newest first.',
+                items: {
+                  $ref: '#/components/schemas/BaseImageUpdate',
+                },
+              },
+            },
+          },
+        ],
+        unevaluatedProperties: false,
+      },
+      DependencyGraphNodeKind: {
+        description: 'What a node of the dependency graph stands for.',
+        type: 'string',
+        enum: ['managed', 'external', 'base'],
+      },
+      DependencyGraphNode: {
+        description: 'An image in the dependency graph.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'kind', 'label'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/DependencyGraphNodeKind',
+          },
+          label: {
+            type: 'string',
+            description: 'Short display name, e.g. the image reference.',
+          },
+          entityRef: {
+            type: 'string',
+            description: 'Set for managed and external images.',
+          },
+          state: {
+            $ref: '#/components/schemas/EligibilityState',
+          },
+        },
+      },
+      DependencyGraphEdge: {
+        description:
+          '"`from` uses `to`": the image `from` is built on the base image `to`.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'to'],
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+        },
+      },
+      DependencyGraph: {
+        description:
+          'A page of the enrolled images with the base images they use.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['nodes', 'edges', 'totalImageCount'],
+        properties: {
+          nodes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DependencyGraphNode',
+            },
+          },
+          edges: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DependencyGraphEdge',
+            },
+          },
+          totalImageCount: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Every enrolled image, ignoring offset and limit.',
+          },
+        },
+      },
+      RefreshSummary: {
+        description:
+          'What one run of the whole pipeline did: the `summary` of a finished run.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'startedAt',
+          'finishedAt',
+          'analyzed',
+          'checked',
+          'newFreight',
+          'rebuildsTriggered',
+          'commit',
+          'errors',
+        ],
+        properties: {
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          analyzed: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Managed images whose Dockerfile was analysed.',
+          },
+          checked: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Distinct repository and tag pairs whose digest was resolved.',
+          },
+          newFreight: {
+            type: 'integer',
+            minimum: 0,
+            description: 'New freight records found.',
+          },
+          rebuildsTriggered: {
+            type: 'integer',
+            minimum: 0,
+          },
+          commit: {
+            type: ['string', 'null'],
+            description:
+              'The state repository commit; null when nothing changed.',
+          },
+          errors: {
+            type: 'array',
+            description: 'Per-item problems that did not stop the run.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      PipelineRunStatus: {
+        description:
+          'Where a pipeline run stands: `queued` until a backend replica takes it.',
+        type: 'string',
+        enum: ['queued', 'running', 'succeeded', 'failed'],
+      },
+      PipelineRun: {
+        description: 'One run of the pipeline.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'status', 'queuedAt'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/PipelineRunStatus',
+          },
+          queuedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the run was asked for.',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          summary: {
+            $ref: '#/components/schemas/RefreshSummary',
+          },
+          error: {
+            type: 'string',
+            description: 'Once `failed`, why.',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** A router typed by {@link spec} that rejects requests it does not describe. */
+export function createOpenApiRouter(
+  options?: Parameters<typeof createValidatedOpenApiRouter>[1],
+) {
+  return createValidatedOpenApiRouter<typeof spec>(spec, options);
+}
