@@ -19,7 +19,7 @@ import { RunCoordinator } from './pipeline/RunCoordinator';
 import { RebuildNotifier } from './rebuilds/RebuildNotifier';
 import { RebuildService } from './rebuilds/RebuildService';
 import { DefaultImageFactoryService } from './service/DefaultImageFactoryService';
-import { createRouter } from './service/router';
+import { createRouter } from './service/createRouter';
 import { ScmRebuildTrigger } from './triggers';
 
 /**

@@ -4,6 +4,7 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { auditDone } from '../audit/audited';
+import { EarlyRebuildError } from './EarlyRebuildError';
 import { judgeRebuild } from './judgeRebuild';
 import { ConflictError, InputError, isError } from '@backstage/errors';
 import {
@@ -119,15 +120,14 @@ export class RebuildService {
       );
     }
     if (!request.emergency && state !== 'eligible' && state !== 'failed') {
-      const error = new ConflictError(
+      throw new EarlyRebuildError(
         `${
           status.entityRef
         } is not eligible for a rebuild yet (${state}): ${reasons.join(
           '; ',
         )}. An emergency rebuild bypasses the delay.`,
+        status.eligibility.eligibleAt,
       );
-      Object.assign(error, { eligibleAt: status.eligibility.eligibleAt });
-      throw error;
     }
     const record = await this.start({
       status,

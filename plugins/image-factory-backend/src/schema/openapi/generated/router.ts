@@ -85,6 +85,7 @@ export const spec = {
             name: 'owner',
             in: 'query',
             description: 'Owner entity ref, e.g. `group:default/payments`.',
+            allowReserved: true,
             schema: {
               type: 'string',
               minLength: 1,
@@ -101,6 +102,7 @@ export const spec = {
             name: 'search',
             in: 'query',
             description: 'Case-insensitive match on entity ref and image.',
+            allowReserved: true,
             schema: {
               type: 'string',
               minLength: 1,
@@ -136,18 +138,18 @@ export const spec = {
       },
     },
     '/images/{namespace}/{kind}/{name}': {
-      parameters: [
-        {
-          $ref: '#/components/parameters/namespace',
-        },
-        {
-          $ref: '#/components/parameters/kind',
-        },
-        {
-          $ref: '#/components/parameters/name',
-        },
-      ],
       get: {
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
         operationId: 'getImage',
         summary: 'The full status of one enrolled entity.',
         responses: {
@@ -171,18 +173,18 @@ export const spec = {
       },
     },
     '/images/{namespace}/{kind}/{name}/analyze': {
-      parameters: [
-        {
-          $ref: '#/components/parameters/namespace',
-        },
-        {
-          $ref: '#/components/parameters/kind',
-        },
-        {
-          $ref: '#/components/parameters/name',
-        },
-      ],
       post: {
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
         operationId: 'analyzeImage',
         summary: "Queues a run that analyses this entity's Dockerfile again.",
         description:
@@ -204,18 +206,18 @@ export const spec = {
       },
     },
     '/images/{namespace}/{kind}/{name}/rebuild': {
-      parameters: [
-        {
-          $ref: '#/components/parameters/namespace',
-        },
-        {
-          $ref: '#/components/parameters/kind',
-        },
-        {
-          $ref: '#/components/parameters/name',
-        },
-      ],
       post: {
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
         operationId: 'rebuildImage',
         summary: 'Starts a rebuild of a managed image.',
         description:
@@ -315,18 +317,18 @@ export const spec = {
       },
     },
     '/base-images/{name}': {
-      parameters: [
-        {
-          name: 'name',
-          in: 'path',
-          required: true,
-          description: "The base image's name in the state repository.",
-          schema: {
-            type: 'string',
-          },
-        },
-      ],
       get: {
+        parameters: [
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            description: "The base image's name in the state repository.",
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
         operationId: 'getBaseImage',
         summary: 'A base image with its freight and update history.',
         responses: {
@@ -408,17 +410,17 @@ export const spec = {
       },
     },
     '/runs/{id}': {
-      parameters: [
-        {
-          name: 'id',
-          in: 'path',
-          required: true,
-          schema: {
-            type: 'string',
-          },
-        },
-      ],
       get: {
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
         operationId: 'getRun',
         summary: 'One run of the pipeline.',
         responses: {

@@ -41,14 +41,7 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        /** @description The entity's namespace, e.g. `default`. */
-        namespace: components['parameters']['namespace'];
-        /** @description The entity's kind, e.g. `component`. */
-        kind: components['parameters']['kind'];
-        /** @description The entity's name. */
-        name: components['parameters']['name'];
-      };
+      path?: never;
       cookie?: never;
     };
     /** The full status of one enrolled entity. */
@@ -65,14 +58,7 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        /** @description The entity's namespace, e.g. `default`. */
-        namespace: components['parameters']['namespace'];
-        /** @description The entity's kind, e.g. `component`. */
-        kind: components['parameters']['kind'];
-        /** @description The entity's name. */
-        name: components['parameters']['name'];
-      };
+      path?: never;
       cookie?: never;
     };
     get?: never;
@@ -92,14 +78,7 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        /** @description The entity's namespace, e.g. `default`. */
-        namespace: components['parameters']['namespace'];
-        /** @description The entity's kind, e.g. `component`. */
-        kind: components['parameters']['kind'];
-        /** @description The entity's name. */
-        name: components['parameters']['name'];
-      };
+      path?: never;
       cookie?: never;
     };
     get?: never;
@@ -136,10 +115,7 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        /** @description The base image's name in the state repository. */
-        name: string;
-      };
+      path?: never;
       cookie?: never;
     };
     /** A base image with its freight and update history. */
@@ -193,9 +169,7 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        id: string;
-      };
+      path?: never;
       cookie?: never;
     };
     /** One run of the pipeline. */
