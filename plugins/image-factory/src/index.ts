@@ -17,5 +17,6 @@ export {
   IMAGE_FACTORY_IMAGE_ANNOTATION,
   IMAGE_FACTORY_EXTERNAL_IMAGE_ANNOTATION,
 } from './isImageFactoryAvailable';
-export { imageFactoryApiRef, ImageFactoryClient } from './api';
+export { imageFactoryApiRef } from './api';
+export { ImageFactoryApiClient } from '@internal/plugin-image-factory-common';
 export type { ImageFactoryApi } from './api';

@@ -6,7 +6,8 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { ImageFactoryClient, imageFactoryApiRef } from './api';
+import { ImageFactoryApiClient } from '@internal/plugin-image-factory-common';
+import { imageFactoryApiRef } from './api';
 import { rootRouteRef } from './routes';
 
 /**
@@ -21,7 +22,7 @@ export const imageFactoryPlugin = createPlugin({
       api: imageFactoryApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
-        new ImageFactoryClient({ discoveryApi, fetchApi }),
+        new ImageFactoryApiClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef },

@@ -13,10 +13,9 @@ export function fakeImageFactoryApi(
   return {
     listImages: unexpected('listImages'),
     getImage: unexpected('getImage'),
-    analyze: unexpected('analyze'),
-    rebuild: unexpected('rebuild'),
+    analyzeImage: unexpected('analyzeImage'),
+    rebuildImage: unexpected('rebuildImage'),
     listBaseImages: unexpected('listBaseImages'),
-    getBaseImage: unexpected('getBaseImage'),
     getGraph: unexpected('getGraph'),
     refresh: unexpected('refresh'),
     getRun: unexpected('getRun'),

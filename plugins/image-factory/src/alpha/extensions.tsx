@@ -9,18 +9,19 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import BuildIcon from '@material-ui/icons/Build';
-import { ImageFactoryClient, imageFactoryApiRef } from '../api';
+import { ImageFactoryApiClient } from '@internal/plugin-image-factory-common';
+import { imageFactoryApiRef } from '../api';
 import { isImageFactoryAvailable } from '../isImageFactoryAvailable';
 import { fleetRouteRef } from './routes';
 
-/** The {@link ImageFactoryClient} as the app's Image Factory API. */
+/** The generated `ImageFactoryApiClient` as the app's Image Factory API. */
 export const imageFactoryApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: imageFactoryApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
-        new ImageFactoryClient({ discoveryApi, fetchApi }),
+        new ImageFactoryApiClient({ discoveryApi, fetchApi }),
     }),
 });
 

@@ -24,7 +24,9 @@ describe('EntityImageFactoryCard', () => {
   it('asks the backend for the status of the entity on the page', async () => {
     const { getImage } = await renderCard(imageStatus());
     await screen.findByText('ghcr.io/acme/payments');
-    expect(getImage).toHaveBeenCalledWith('component:default/payments');
+    expect(getImage).toHaveBeenCalledWith({
+      path: { namespace: 'default', kind: 'component', name: 'payments' },
+    });
   });
 
   it('counts down to the moment a pending update becomes eligible', async () => {

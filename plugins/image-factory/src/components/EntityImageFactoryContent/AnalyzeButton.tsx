@@ -1,6 +1,9 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { imageFactoryRefreshPermission } from '@internal/plugin-image-factory-common';
+import {
+  imageFactoryRefreshPermission,
+  imagePathOf,
+} from '@internal/plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';
@@ -24,8 +27,9 @@ export function AnalyzeButton(props: {
     permission: imageFactoryRefreshPermission,
   });
   const [state, analyze] = useAsyncFn(async () => {
-    await followRun(api, await api.analyze(entityRef));
-    const status = await api.getImage(entityRef);
+    const path = imagePathOf(entityRef);
+    await followRun(api, await api.analyzeImage({ path }));
+    const status = await api.getImage({ path });
     alertApi.post({
       message:
         status.analysis.status === 'failed'

@@ -250,9 +250,12 @@ describe('EntityImageFactoryContent', () => {
   });
 
   it('queues an analysis, follows its run and reloads the status', async () => {
-    const analyze = jest.fn(async () => pipelineRun());
+    const analyzeImage = jest.fn(async () => pipelineRun());
     const getRun = jest.fn(async () => pipelineRun({ status: 'succeeded' }));
-    const { getImage } = await renderTab(imageStatus(), { analyze, getRun });
+    const { getImage } = await renderTab(imageStatus(), {
+      analyzeImage,
+      getRun,
+    });
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Analyze now' }),
@@ -264,13 +267,15 @@ describe('EntityImageFactoryContent', () => {
     await waitFor(() => expect(getImage).toHaveBeenCalledTimes(3), {
       timeout: 3000,
     });
-    expect(analyze).toHaveBeenCalledWith('component:default/payments');
-    expect(getRun).toHaveBeenCalledWith(pipelineRun().id);
+    const path = { namespace: 'default', kind: 'component', name: 'payments' };
+    expect(analyzeImage).toHaveBeenCalledWith({ path });
+    expect(getImage).toHaveBeenLastCalledWith({ path });
+    expect(getRun).toHaveBeenCalledWith({ path: { id: pipelineRun().id } });
   });
 
   it('shows why the analysis run failed', async () => {
     await renderTab(imageStatus(), {
-      analyze: async () => pipelineRun(),
+      analyzeImage: async () => pipelineRun(),
       getRun: async () =>
         pipelineRun({ status: 'failed', error: 'The run was stopped' }),
     });
@@ -295,7 +300,9 @@ describe('EntityImageFactoryContent', () => {
       name: 'NotAllowedError',
       message: 'Unauthorized',
     });
-    await renderTab(imageStatus(), { analyze: () => Promise.reject(error) });
+    await renderTab(imageStatus(), {
+      analyzeImage: () => Promise.reject(error),
+    });
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Analyze now' }),

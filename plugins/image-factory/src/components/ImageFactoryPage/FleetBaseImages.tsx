@@ -26,7 +26,7 @@ export function FleetBaseImages(props: {
   const api = useApi(imageFactoryApiRef);
   const paging = usePaging();
   const { value, loading, error } = useAsync(
-    () => api.listBaseImages(paging.query),
+    () => api.listBaseImages({ query: paging.query }),
     [api, paging.page, paging.pageSize, props.reloadKey],
   );
   if (error) {

@@ -20,7 +20,7 @@ export function FleetDependencyGraph(props: {
   const api = useApi(imageFactoryApiRef);
   const paging = usePaging(PAGE_SIZE);
   const { value, loading, error } = useAsync(
-    () => api.getGraph(paging.query),
+    () => api.getGraph({ query: paging.query }),
     [api, paging.page, props.reloadKey],
   );
   if (error) {

@@ -36,11 +36,13 @@ export function FleetImages(props: {
   const { value, loading, error } = useAsync(
     () =>
       api.listImages({
-        state: filters.state,
-        owner: filters.owner,
-        search: search || undefined,
-        order: filters.order,
-        ...paging.query,
+        query: {
+          state: filters.state,
+          owner: filters.owner,
+          search: search || undefined,
+          order: filters.order,
+          ...paging.query,
+        },
       }),
     [
       api,

@@ -156,12 +156,14 @@ describe('ImageFactoryPage', () => {
     expect(rows[1]).toHaveTextContent('not stale');
     expect(rows[1]).toHaveTextContent('never');
     expect(api.listImages).toHaveBeenCalledWith({
-      order: 'staleness',
-      offset: 0,
-      limit: 25,
-      state: undefined,
-      owner: undefined,
-      search: undefined,
+      query: {
+        order: 'staleness',
+        offset: 0,
+        limit: 25,
+        state: undefined,
+        owner: undefined,
+        search: undefined,
+      },
     });
     expect(
       screen.getByRole('heading', { name: 'Image Factory' }),
@@ -181,9 +183,9 @@ describe('ImageFactoryPage', () => {
     );
 
     await waitFor(() =>
-      expect(api.listImages).toHaveBeenLastCalledWith(
-        expect.objectContaining({ state: 'failed', offset: 0 }),
-      ),
+      expect(api.listImages).toHaveBeenLastCalledWith({
+        query: expect.objectContaining({ state: 'failed', offset: 0 }),
+      }),
     );
   });
 
@@ -197,9 +199,9 @@ describe('ImageFactoryPage', () => {
     );
 
     await waitFor(() =>
-      expect(api.listImages).toHaveBeenLastCalledWith(
-        expect.objectContaining({ owner: 'group:default/shop-team' }),
-      ),
+      expect(api.listImages).toHaveBeenLastCalledWith({
+        query: expect.objectContaining({ owner: 'group:default/shop-team' }),
+      }),
     );
   });
 
@@ -212,16 +214,16 @@ describe('ImageFactoryPage', () => {
       'pay',
     );
     await waitFor(() =>
-      expect(api.listImages).toHaveBeenLastCalledWith(
-        expect.objectContaining({ search: 'pay' }),
-      ),
+      expect(api.listImages).toHaveBeenLastCalledWith({
+        query: expect.objectContaining({ search: 'pay' }),
+      }),
     );
     await userEvent.click(screen.getByRole('button', { name: /^Sort by/ }));
     await userEvent.click(await screen.findByRole('option', { name: 'Name' }));
     await waitFor(() =>
-      expect(api.listImages).toHaveBeenLastCalledWith(
-        expect.objectContaining({ order: 'name', search: 'pay' }),
-      ),
+      expect(api.listImages).toHaveBeenLastCalledWith({
+        query: expect.objectContaining({ order: 'name', search: 'pay' }),
+      }),
     );
   });
 
@@ -234,9 +236,9 @@ describe('ImageFactoryPage', () => {
     await userEvent.click(nextPage('Enrolled images pages'));
 
     await waitFor(() =>
-      expect(api.listImages).toHaveBeenLastCalledWith(
-        expect.objectContaining({ offset: 25, limit: 25 }),
-      ),
+      expect(api.listImages).toHaveBeenLastCalledWith({
+        query: expect.objectContaining({ offset: 25, limit: 25 }),
+      }),
     );
   });
 
@@ -276,7 +278,9 @@ describe('ImageFactoryPage', () => {
     expect(rows[0]).toHaveTextContent('2 images');
     expect(rows[1]).toHaveTextContent('gcr.io/distroless/base-debian12');
     expect(rows[1]).toHaveTextContent('1 image');
-    expect(api.listBaseImages).toHaveBeenCalledWith({ offset: 0, limit: 25 });
+    expect(api.listBaseImages).toHaveBeenCalledWith({
+      query: { offset: 0, limit: 25 },
+    });
     expect(
       within(
         screen.getByRole('navigation', { name: 'Base images pages' }),
@@ -294,8 +298,7 @@ describe('ImageFactoryPage', () => {
 
     await waitFor(() =>
       expect(api.listBaseImages).toHaveBeenLastCalledWith({
-        offset: 25,
-        limit: 25,
+        query: { offset: 25, limit: 25 },
       }),
     );
   });
@@ -321,7 +324,9 @@ describe('ImageFactoryPage', () => {
     await screen.findByRole('group', { name: /Dependency graph/ });
 
     expect(api.getGraph).toHaveBeenCalledTimes(1);
-    expect(api.getGraph).toHaveBeenCalledWith({ offset: 0, limit: 200 });
+    expect(api.getGraph).toHaveBeenCalledWith({
+      query: { offset: 0, limit: 200 },
+    });
     expect(
       screen.queryByRole('navigation', { name: 'Dependency graph pages' }),
     ).not.toBeInTheDocument();
@@ -340,8 +345,7 @@ describe('ImageFactoryPage', () => {
 
     await waitFor(() =>
       expect(api.getGraph).toHaveBeenLastCalledWith({
-        offset: 200,
-        limit: 200,
+        query: { offset: 200, limit: 200 },
       }),
     );
     expect(

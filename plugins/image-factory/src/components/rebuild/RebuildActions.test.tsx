@@ -13,6 +13,12 @@ import { EntityImageFactoryCard } from '../EntityImageFactoryCard';
 import { ImageStatus } from '@internal/plugin-image-factory-common';
 
 describe('EntityImageFactoryCard rebuild actions', () => {
+  const paymentsPath = {
+    namespace: 'default',
+    kind: 'component',
+    name: 'payments',
+  };
+
   async function renderWithPermissions(
     allowed: string[],
     extra: Parameters<typeof fakeImageFactoryApi>[0] = {},
@@ -73,7 +79,9 @@ describe('EntityImageFactoryCard rebuild actions', () => {
     const rebuild = jest.fn(async () => ({
       rebuild: imageStatus().rebuilds[0],
     }));
-    const { getImage } = await renderWithPermissions(both, { rebuild });
+    const { getImage } = await renderWithPermissions(both, {
+      rebuildImage: rebuild,
+    });
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Rebuild' }),
@@ -89,7 +97,7 @@ describe('EntityImageFactoryCard rebuild actions', () => {
     );
 
     await waitFor(() => expect(getImage).toHaveBeenCalledTimes(2));
-    expect(rebuild).toHaveBeenCalledWith('component:default/payments', {});
+    expect(rebuild).toHaveBeenCalledWith({ path: paymentsPath, body: {} });
     await waitFor(() =>
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
     );
@@ -97,7 +105,7 @@ describe('EntityImageFactoryCard rebuild actions', () => {
 
   it('does not rebuild when the confirmation is cancelled', async () => {
     const rebuild = jest.fn();
-    await renderWithPermissions(both, { rebuild });
+    await renderWithPermissions(both, { rebuildImage: rebuild });
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Rebuild' }),
@@ -124,7 +132,7 @@ describe('EntityImageFactoryCard rebuild actions', () => {
       eligibleAt,
     });
     const rebuild = jest.fn(() => Promise.reject(conflict));
-    await renderWithPermissions(both, { rebuild });
+    await renderWithPermissions(both, { rebuildImage: rebuild });
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Rebuild' }),
@@ -143,15 +151,16 @@ describe('EntityImageFactoryCard rebuild actions', () => {
     );
   });
 
-  it('reads eligibleAt from the top of a 409 body too', async () => {
-    const eligibleAt = fromNow(2 * units.DAY + 30 * units.MINUTE);
+  it('reads eligibleAt only where the contract puts it, under error', async () => {
+    // RebuildConflictErrorBody (openapi.yaml) has `error.eligibleAt`; a field
+    // at the top of the body is no part of it and is not read.
     const conflict = await responseError(
       409,
       { name: 'ConflictError', message: 'not eligible yet' },
-      { eligibleAt },
+      { eligibleAt: fromNow(2 * units.DAY + 30 * units.MINUTE) },
     );
     await renderWithPermissions(both, {
-      rebuild: () => Promise.reject(conflict),
+      rebuildImage: () => Promise.reject(conflict),
     });
 
     await userEvent.click(
@@ -163,8 +172,11 @@ describe('EntityImageFactoryCard rebuild actions', () => {
     );
 
     expect(
-      await within(dialog).findByText(/Not eligible yet/),
-    ).toHaveTextContent('(in 2d)');
+      await within(dialog).findByText(
+        'The rebuild was not triggered: not eligible yet',
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).queryByText(/Not eligible yet/)).toBeNull();
   });
 
   it('shows any other refusal with the backend message', async () => {
@@ -173,7 +185,7 @@ describe('EntityImageFactoryCard rebuild actions', () => {
       message: 'Unauthorized',
     });
     await renderWithPermissions(both, {
-      rebuild: () => Promise.reject(forbidden),
+      rebuildImage: () => Promise.reject(forbidden),
     });
 
     await userEvent.click(
@@ -193,7 +205,7 @@ describe('EntityImageFactoryCard rebuild actions', () => {
 
   it('refuses a short emergency justification before sending anything', async () => {
     const rebuild = jest.fn();
-    await renderWithPermissions(both, { rebuild });
+    await renderWithPermissions(both, { rebuildImage: rebuild });
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Emergency rebuild' }),
@@ -222,7 +234,7 @@ describe('EntityImageFactoryCard rebuild actions', () => {
     const rebuild = jest.fn(async () => ({
       rebuild: imageStatus().rebuilds[0],
     }));
-    await renderWithPermissions(both, { rebuild });
+    await renderWithPermissions(both, { rebuildImage: rebuild });
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Emergency rebuild' }),
@@ -237,9 +249,12 @@ describe('EntityImageFactoryCard rebuild actions', () => {
     );
 
     await waitFor(() =>
-      expect(rebuild).toHaveBeenCalledWith('component:default/payments', {
-        emergency: true,
-        justification: 'CVE-2024-6387 regreSSHion in openssh, exploited',
+      expect(rebuild).toHaveBeenCalledWith({
+        path: paymentsPath,
+        body: {
+          emergency: true,
+          justification: 'CVE-2024-6387 regreSSHion in openssh, exploited',
+        },
       }),
     );
   });

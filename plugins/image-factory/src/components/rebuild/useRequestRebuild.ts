@@ -1,5 +1,6 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import {
+  imagePathOf,
   RebuildRequest,
   RebuildResponse,
 } from '@internal/plugin-image-factory-common';
@@ -21,7 +22,10 @@ export function useRequestRebuild(
   const alertApi = useApi(alertApiRef);
   const [state, send] = useAsyncFn(
     async (request: RebuildRequest) => {
-      const response = await api.rebuild(entityRef, request);
+      const response = await api.rebuildImage({
+        path: imagePathOf(entityRef),
+        body: request,
+      });
       alertApi.post({
         message: request.emergency
           ? 'Emergency rebuild requested.'

@@ -28,7 +28,7 @@ export async function followRun(
     await new Promise(resolve =>
       setTimeout(resolve, options.intervalMs ?? 1000),
     );
-    run = await api.getRun(run.id);
+    run = await api.getRun({ path: { id: run.id } });
   }
   if (run.status === 'failed') {
     throw new RunFailedError(run);

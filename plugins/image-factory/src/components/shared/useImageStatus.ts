@@ -1,5 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { ImageStatus } from '@internal/plugin-image-factory-common';
+import {
+  imagePathOf,
+  ImageStatus,
+} from '@internal/plugin-image-factory-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { imageFactoryApiRef } from '../../api';
 
@@ -14,5 +17,8 @@ export interface ImageStatusState {
 /** Loads the status of one enrolled entity from the backend. */
 export function useImageStatus(entityRef: string): ImageStatusState {
   const api = useApi(imageFactoryApiRef);
-  return useAsyncRetry(() => api.getImage(entityRef), [api, entityRef]);
+  return useAsyncRetry(
+    () => api.getImage({ path: imagePathOf(entityRef) }),
+    [api, entityRef],
+  );
 }
