@@ -33,8 +33,7 @@ export async function endpointTestApp(
   const allowed = options.allow && new Set(options.allow);
   const services: EndpointServices = {
     httpAuth: mockServices.httpAuth({
-      defaultCredentials:
-        options.credentials ?? mockCredentials.user(),
+      defaultCredentials: options.credentials ?? mockCredentials.user(),
     }),
     permissions: {
       ...mockServices.permissions(),

@@ -45,7 +45,11 @@ export function checkAgainstSpec(
       `${method} ${path} answered ${status}, which the spec does not describe for ${operation.operationId}`,
     );
   }
-  const response = resolveResponse(operation.responses[status], pointer, status);
+  const response = resolveResponse(
+    operation.responses[status],
+    pointer,
+    status,
+  );
   if (!response.schemaRef) {
     return;
   }
@@ -72,9 +76,7 @@ function findOperation(
   path: string,
 ): { pointer: string; operation: OperationLike } | undefined {
   for (const [template, item] of Object.entries(spec.paths)) {
-    const pattern = new RegExp(
-      `^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`,
-    );
+    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
     const operation = (item as Record<string, OperationLike | undefined>)[
       method
     ];

@@ -36,7 +36,9 @@ describe('GET /images', () => {
         order: 'name',
       },
       expect.objectContaining({
-        principal: expect.objectContaining({ userEntityRef: 'user:default/mock' }),
+        principal: expect.objectContaining({
+          userEntityRef: 'user:default/mock',
+        }),
       }),
     );
   });

@@ -20,9 +20,7 @@ describe('POST /images/{namespace}/{kind}/{name}/rebuild', () => {
 
   beforeEach(() => {
     model.isVisible.mockReset().mockResolvedValue(true);
-    model.rebuild
-      .mockReset()
-      .mockResolvedValue({ rebuild: exampleRebuild() });
+    model.rebuild.mockReset().mockResolvedValue({ rebuild: exampleRebuild() });
   });
 
   it('starts a rebuild of the entity the path names, for the caller, and audits it', async () => {
@@ -34,7 +32,9 @@ describe('POST /images/{namespace}/{kind}/{name}/rebuild', () => {
       entityRef: 'component:default/Payments',
       request: {},
       credentials: expect.objectContaining({
-        principal: expect.objectContaining({ userEntityRef: 'user:default/mock' }),
+        principal: expect.objectContaining({
+          userEntityRef: 'user:default/mock',
+        }),
       }),
     });
     expect(api.events).toEqual([
@@ -62,12 +62,18 @@ describe('POST /images/{namespace}/{kind}/{name}/rebuild', () => {
       message: 'not eligible yet',
       eligibleAt: '2026-12-06T09:00:00.000Z',
     });
-    expect(api.events[0]).toMatchObject({ eventId: 'rebuild', status: 'failed' });
+    expect(api.events[0]).toMatchObject({
+      eventId: 'rebuild',
+      status: 'failed',
+    });
   });
 
   it('records a build that could not be started as failed, though the answer is 201', async () => {
     model.rebuild.mockResolvedValue({
-      rebuild: exampleRebuild({ status: 'failed', error: 'HTTP 422: no workflow' }),
+      rebuild: exampleRebuild({
+        status: 'failed',
+        error: 'HTTP 422: no workflow',
+      }),
     });
     const api = await app();
     const response = await api.post(url, {});
@@ -77,7 +83,10 @@ describe('POST /images/{namespace}/{kind}/{name}/rebuild', () => {
 
   it('starts an emergency rebuild with its justification, audited as high', async () => {
     model.rebuild.mockResolvedValue({
-      rebuild: exampleRebuild({ trigger: 'emergency', justification: JUSTIFICATION }),
+      rebuild: exampleRebuild({
+        trigger: 'emergency',
+        justification: JUSTIFICATION,
+      }),
       supersededRebuildIds: ['rb-0'],
     });
     const api = await app();
@@ -120,7 +129,10 @@ describe('POST /images/{namespace}/{kind}/{name}/rebuild', () => {
   it.each([
     ['an unknown field', { force: true }],
     ['a non-boolean emergency', { emergency: 'yes' }],
-    ['a justification over 2000 characters', { justification: 'a '.repeat(1001) }],
+    [
+      'a justification over 2000 characters',
+      { justification: 'a '.repeat(1001) },
+    ],
   ])('refuses a body with %s before anything runs', async (_what, body) => {
     const api = await app();
     const response = await api.post(url, body);
@@ -138,7 +150,9 @@ describe('POST /images/{namespace}/{kind}/{name}/rebuild', () => {
       justification: JUSTIFICATION,
     });
     expect(forbidden.status).toBe(403);
-    expect(forbidden.body.error.message).toMatch(/image-factory.rebuild.emergency/);
+    expect(forbidden.body.error.message).toMatch(
+      /image-factory.rebuild.emergency/,
+    );
 
     const cannotRead = await app({ allow: ['image-factory.rebuild.create'] });
     expect((await cannotRead.post(url, {})).status).toBe(404);

@@ -16,7 +16,7 @@ import { EndpointServices } from './types';
 
 /** The caller's credentials, once `permission` allows it. */
 export async function authorize(
-  services: EndpointServices,
+  services: Pick<EndpointServices, 'httpAuth' | 'permissions'>,
   req: Request,
   permission: BasicPermission,
 ): Promise<BackstageCredentials> {
