@@ -1,5 +1,4 @@
 import { ConfigReader } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory from 'knex';
@@ -8,17 +7,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  createFreightSource,
-  createMonitoringPolicy,
-  createRebuildTargetPolicy,
-  DatabaseImageFactoryStore,
-  DockerfileReader,
-  openStateRepository,
-  Pipeline,
-  readImageFactoryConfig,
-  RebuildService,
-  RegistryPolicy,
-  ScmRebuildTrigger,
+  createImageFactoryServices,
   startOciRegistry,
 } from '../plugins/image-factory-backend/src/__testUtils__';
 import type { Benchmark, BenchmarkFigure } from './types';
@@ -72,15 +61,11 @@ export const pipelineBenchmark: Benchmark = {
           ],
         },
       });
-      const config = readImageFactoryConfig(rootConfig);
       let requests = 0;
       const countingFetch: typeof fetch = (input, init) => {
         requests += 1;
         return fetch(input, init);
       };
-      const store = await DatabaseImageFactoryStore.create({
-        database: { getClient: async () => knex } as never,
-      });
       // The benchmark measures the pipeline, not the audit log.
       const silentAuditor = {
         createEvent: async () => ({
@@ -88,49 +73,24 @@ export const pipelineBenchmark: Benchmark = {
           fail: async () => {},
         }),
       };
-      const policy = RegistryPolicy.fromConfig(rootConfig);
-      const integrations = ScmIntegrations.fromConfig(rootConfig);
-      const pipeline = Pipeline.create({
-        config,
-        catalog: catalogServiceMock({ entities }),
+      const { pipeline } = await createImageFactoryServices({
+        rootConfig,
+        logger,
+        database: {
+          getClient: async () => knex,
+          migrations: { skip: false },
+        },
+        // Every Dockerfile is on disk, read without the URL reader.
+        urlReader: {} as never,
         auth: {
           getOwnServiceCredentials: async () => ({
             $$type: '@backstage/BackstageCredentials',
             principal: { type: 'service', subject: 'plugin:image-factory' },
           }),
         } as never,
-        store,
-        stateRepository: await openStateRepository({
-          rootConfig,
-          config,
-          logger,
-        }),
-        dockerfiles: DockerfileReader.create({ urlReader: {} as never }),
-        freightSource: createFreightSource({
-          config: rootConfig,
-          logger,
-          policy,
-          fetch: countingFetch,
-        }),
-        minIntervalFor: registry => policy.minIntervalFor(registry),
-        monitoring: createMonitoringPolicy({
-          registries: policy,
-          integrations,
-        }),
-        rebuildTargets: createRebuildTargetPolicy({
-          allowedRepositories: config.allowedRebuildRepositories,
-          integrations,
-        }),
-        warehouses: { namespace: 'image-factory' },
         auditor: silentAuditor,
-        rebuilds: RebuildService.create({
-          store,
-          auditor: silentAuditor,
-          trigger: ScmRebuildTrigger.create({ integrations, logger }),
-          coordinationWindowMs: config.defaults.coordinationWindowMs,
-          logger,
-        }),
-        logger,
+        catalog: catalogServiceMock({ entities }),
+        registryFetch: countingFetch,
       });
 
       const figures: BenchmarkFigure[] = [];

@@ -12,14 +12,5 @@ export type { ImagePusher, PushImageOptions } from './pushTestImage';
 export { startOciRegistry } from './startOciRegistry';
 export type { OciRegistry, StartOciRegistryOptions } from './startOciRegistry';
 
-// Backend internals the pipeline benchmark assembles by hand.
-export { DockerfileReader } from '../analysis/DockerfileReader';
-export { readImageFactoryConfig } from '../config/readImageFactoryConfig';
-export { DatabaseImageFactoryStore } from '../database';
-export { createFreightSource, RegistryPolicy } from '../discovery';
-export { createMonitoringPolicy } from '../discovery/markUnmonitorable';
-export { createRebuildTargetPolicy } from '../enrollment/checkRebuildTarget';
-export { openStateRepository } from '../git/openStateRepository';
-export { Pipeline } from '../pipeline/Pipeline';
-export { RebuildService } from '../rebuilds/RebuildService';
-export { ScmRebuildTrigger } from '../triggers';
+// The assembly the plugin runs, for the pipeline benchmark.
+export { createImageFactoryServices } from '../createImageFactoryServices';

@@ -1,0 +1,129 @@
+import {
+  AuditorService,
+  AuthService,
+  DatabaseService,
+  LoggerService,
+  RootConfigService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { DockerfileReader } from './analysis/DockerfileReader';
+import {
+  ImageFactoryConfig,
+  readImageFactoryConfig,
+} from './config/readImageFactoryConfig';
+import { DatabaseImageFactoryStore, ImageFactoryStore } from './database';
+import { createFreightSource, RegistryPolicy } from './discovery';
+import { createMonitoringPolicy } from './discovery/markUnmonitorable';
+import { createRebuildTargetPolicy } from './enrollment/checkRebuildTarget';
+import { openStateRepository } from './git/openStateRepository';
+import { Pipeline } from './pipeline/Pipeline';
+import { RunCoordinator } from './pipeline/RunCoordinator';
+import { RebuildNotifier } from './rebuilds/RebuildNotifier';
+import { RebuildService } from './rebuilds/RebuildService';
+import { DefaultImageFactoryService } from './service/DefaultImageFactoryService';
+import { ScmRebuildTrigger } from './triggers';
+
+/** What {@link createImageFactoryServices} builds on: the backend's services. */
+export interface ImageFactoryDependencies {
+  rootConfig: RootConfigService;
+  logger: LoggerService;
+  database: DatabaseService;
+  urlReader: UrlReaderService;
+  auth: AuthService;
+  auditor: AuditorService;
+  catalog: CatalogService;
+  /** Absent: owners are not notified. */
+  notifications?: NotificationService;
+  /** How registries are asked; the benchmark counts the requests. */
+  registryFetch?: typeof fetch;
+}
+
+/** The plugin's parts, assembled once from the configuration. */
+export interface ImageFactoryServices {
+  config: ImageFactoryConfig;
+  store: ImageFactoryStore;
+  pipeline: Pipeline;
+  runs: RunCoordinator;
+  rebuilds: RebuildService;
+  /** What the HTTP API asks of the plugin. */
+  service: DefaultImageFactoryService;
+}
+
+/**
+ * Assembles the pipeline, its run queue, the rebuilds and the API's service
+ * from the backend's services and `imageFactory.*`: the one assembly, used by
+ * the plugin and by the benchmark, so what is measured is what runs.
+ */
+export async function createImageFactoryServices(
+  deps: ImageFactoryDependencies,
+): Promise<ImageFactoryServices> {
+  const { rootConfig, logger } = deps;
+  const config = readImageFactoryConfig(rootConfig);
+  const store = await DatabaseImageFactoryStore.create({
+    database: deps.database,
+  });
+  const policy = RegistryPolicy.fromConfig(rootConfig);
+  const integrations = ScmIntegrations.fromConfig(rootConfig);
+  const rebuilds = RebuildService.create({
+    store,
+    auditor: deps.auditor,
+    trigger: ScmRebuildTrigger.create({ integrations, logger }),
+    notifier: RebuildNotifier.create({
+      notifications: deps.notifications,
+      logger,
+    }),
+    coordinationWindowMs: config.defaults.coordinationWindowMs,
+    runTimeoutMs: config.runTimeoutMs,
+    logger,
+  });
+  const pipeline = Pipeline.create({
+    config,
+    catalog: deps.catalog,
+    auth: deps.auth,
+    store,
+    stateRepository: await openStateRepository({ rootConfig, config, logger }),
+    dockerfiles: DockerfileReader.create({ urlReader: deps.urlReader }),
+    freightSource: createFreightSource({
+      config: rootConfig,
+      logger,
+      policy,
+      fetch: deps.registryFetch,
+    }),
+    minIntervalFor: registry => policy.minIntervalFor(registry),
+    monitoring: createMonitoringPolicy({ registries: policy, integrations }),
+    rebuildTargets: createRebuildTargetPolicy({
+      allowedRepositories: config.allowedRebuildRepositories,
+      integrations,
+    }),
+    warehouses: {
+      namespace: config.kargoNamespace,
+      registryIntervals: config.registryIntervals,
+    },
+    rebuilds,
+    stateLinks: { ...config.stateRepository, integrations },
+    auditor: deps.auditor,
+    logger,
+  });
+  const runs = RunCoordinator.create({
+    store,
+    logger,
+    run: request => pipeline.run(request),
+    deadlineMs: config.runDeadlineMs,
+  });
+  return {
+    config,
+    store,
+    pipeline,
+    runs,
+    rebuilds,
+    service: DefaultImageFactoryService.create({
+      store,
+      runs,
+      rebuilds,
+      catalog: deps.catalog,
+    }),
+  };
+}
