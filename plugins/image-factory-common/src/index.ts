@@ -8,6 +8,7 @@ export * from './references';
 export * from './analysis';
 export * from './enrollment';
 export * from './state';
+export * from './freight';
 export * from './warehouses';
 export * from './api';
 export * from './permissions';

@@ -22,7 +22,7 @@ describe('DatabaseImageFactoryStore rebuilds', () => {
         trigger: 'auto' as const,
         requestedBy: 'plugin:image-factory',
         requestedAt: '2026-01-10T10:00:00.000Z',
-        provider: 'github',
+        provider: 'github' as const,
         baseDigests: { 'docker.io/library/node:22': 'sha256:new' },
       };
 
@@ -41,7 +41,7 @@ describe('DatabaseImageFactoryStore rebuilds', () => {
       expect(duplicate.existing).toEqual(created.rebuild);
 
       await store.updateRebuild(created.rebuild.id, {
-        status: 'in_progress',
+        status: 'running',
         runId: '42',
         runUrl: 'https://github.com/acme/payments/actions/runs/42',
       });
@@ -103,19 +103,47 @@ describe('DatabaseImageFactoryStore rebuilds', () => {
       expect(await store.listRebuilds({ active: false })).toEqual([]);
 
       const found = await store.updateRebuild(created.rebuild.id, {
-        status: 'queued',
+        status: 'running',
         runId: '42',
         error: null,
       });
-      expect(found).toMatchObject({ status: 'queued', runId: '42' });
+      expect(found).toMatchObject({ status: 'running', runId: '42' });
       expect(found.error).toBeUndefined();
+    });
+
+    it('reads a run status written by a replica older than the running status as running, and follows it', async () => {
+      const { knex, store } = await createStore();
+      const created = await store.createRebuild({
+        entityRef: 'component:default/payments',
+        triggerKey: 'component:default/payments|old-replica|0',
+        trigger: 'auto',
+        requestedBy: 'image-factory',
+        provider: 'github',
+        baseDigests: {},
+      });
+      if (!created.created) throw new Error('expected a new rebuild');
+      await knex('rebuilds')
+        .where('id', created.rebuild.id)
+        .update({ status: 'in_progress', conclusion: 'timed_out' });
+
+      expect(await store.listRebuilds({ active: true })).toMatchObject([
+        { id: created.rebuild.id, status: 'running', conclusion: 'timed-out' },
+      ]);
+      expect(await store.listRebuilds({ active: false })).toEqual([]);
+      await knex('rebuilds')
+        .where('id', created.rebuild.id)
+        .update({ status: 'queued', conclusion: 'startup_failure' });
+      expect(await store.getRebuild(created.rebuild.id)).toMatchObject({
+        status: 'running',
+        conclusion: 'unknown',
+      });
     });
 
     it('lists rebuilds newest first and counts emergency rebuilds', async () => {
       const { store } = await createStore();
       const base = {
         requestedBy: 'user:default/sec',
-        provider: 'github',
+        provider: 'github' as const,
         baseDigests: {},
       };
       for (const [entity, trigger, at] of [

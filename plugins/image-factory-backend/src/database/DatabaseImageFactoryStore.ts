@@ -1,5 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import type { FreightRecord } from '@internal/plugin-image-factory-common';
 import { Knex } from 'knex';
 import { checkInteger } from './checkQueryValues';
 import { fromDbCount, fromDbTimestamp, toDbTimestamp } from './convertDbValues';
@@ -29,7 +30,6 @@ import { replaceRows } from './replaceRows';
 import {
   BaseImageStatusRecord,
   DockerfileCacheRecord,
-  FreightRecord,
   ImageStatusRecord,
   NewRebuild,
   PipelineRunRecord,

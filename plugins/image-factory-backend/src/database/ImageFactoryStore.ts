@@ -1,8 +1,11 @@
+import type {
+  FreightRecord,
+  ImageKind,
+  ImageListOrder,
+} from '@internal/plugin-image-factory-common';
 import {
   BaseImageStatusRecord,
   DockerfileCacheRecord,
-  FreightRecord,
-  ImageKind,
   ImageStatusRecord,
   NewRebuild,
   PipelineRunRecord,
@@ -36,7 +39,7 @@ export interface ListImageStatusesOptions {
    * `staleness`: the image stale for the longest time first, images that are not
    * stale last; `name` (default): by entity ref.
    */
-  order?: 'staleness' | 'name';
+  order?: ImageListOrder;
 }
 
 /**

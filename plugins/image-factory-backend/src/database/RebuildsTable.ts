@@ -9,12 +9,8 @@ import {
 } from './convertDbValues';
 import { CreateRebuildResult } from './ImageFactoryStore';
 import { fromRebuildRow, toRebuildRow } from './mapStoreRows';
-import {
-  ACTIVE_REBUILD_STATUSES,
-  NewRebuild,
-  RebuildPatch,
-  RebuildRecord,
-} from './types';
+import { ACTIVE_STATUS_COLUMN_VALUES } from './rebuildColumns';
+import { NewRebuild, RebuildPatch, RebuildRecord } from './types';
 
 const PATCH_COLUMNS = {
   status: 'status',
@@ -94,9 +90,9 @@ export class RebuildsTable {
       query.where('entity_ref', options.entityRef);
     }
     if (options.active === true) {
-      query.whereIn('status', ACTIVE_REBUILD_STATUSES);
+      query.whereIn('status', ACTIVE_STATUS_COLUMN_VALUES);
     } else if (options.active === false) {
-      query.whereNotIn('status', ACTIVE_REBUILD_STATUSES);
+      query.whereNotIn('status', ACTIVE_STATUS_COLUMN_VALUES);
     }
     if (options.limit !== undefined) {
       checkInteger('limit', options.limit, 1, 10_000);

@@ -7,18 +7,20 @@ import {
   toDbTimestamp,
   toNullableDbTimestamp,
 } from './convertDbValues';
+import type {
+  FreightOrigin,
+  FreightRecord,
+  ImageKind,
+  PipelineRunStatus,
+  RebuildTriggerKind,
+} from '@internal/plugin-image-factory-common';
+import { fromDbRebuildConclusion, fromDbRebuildStatus } from './rebuildColumns';
 import {
   BaseImageStatusRecord,
   DockerfileCacheRecord,
-  FreightRecord,
-  FreightSource,
-  ImageKind,
   ImageStatusRecord,
   PipelineRunRecord,
-  PipelineRunStatus,
   RebuildRecord,
-  RebuildStatus,
-  RebuildTrigger,
   RegistryCheckRecord,
 } from './types';
 
@@ -95,7 +97,7 @@ export function fromFreightRow(row: Row): FreightRecord {
     digest: row.digest as string,
     platformDigests: fromDbJson(row.platform_digests as string) ?? {},
     firstSeen: fromDbTimestamp(row.first_seen as DbTimestamp) as string,
-    source: row.source as FreightSource,
+    source: row.source as FreightOrigin,
   };
 }
 
@@ -168,15 +170,17 @@ export function fromRebuildRow(row: Row): RebuildRecord {
     id: row.id as string,
     entityRef: row.entity_ref as string,
     triggerKey: row.trigger_key as string,
-    trigger: row.trigger as RebuildTrigger,
+    trigger: row.trigger as RebuildTriggerKind,
     requestedBy: row.requested_by as string,
     justification: fromDbText(row.justification as string | null),
     requestedAt: fromDbTimestamp(row.requested_at as DbTimestamp) as string,
-    provider: row.provider as string,
+    provider: row.provider as RebuildRecord['provider'],
     runId: fromDbText(row.run_id as string | null),
     runUrl: fromDbText(row.run_url as string | null),
-    status: row.status as RebuildStatus,
-    conclusion: fromDbText(row.conclusion as string | null),
+    status: fromDbRebuildStatus(row.status as string),
+    conclusion: fromDbRebuildConclusion(
+      fromDbText(row.conclusion as string | null),
+    ),
     error: fromDbText(row.error as string | null),
     baseDigests: fromDbJson(row.base_digests as string) ?? {},
     finishedAt: fromDbTimestamp(row.finished_at as DbTimestamp),

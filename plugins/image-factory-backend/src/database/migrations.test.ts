@@ -73,4 +73,67 @@ describe('migrations', () => {
       ).toBe(readdirSync(migrationsDir).sort().pop()!.split('_')[0]);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'rewrites the queued and in-progress rebuilds as running, and back, on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const before = readdirSync(migrationsDir)
+        .sort()
+        .filter(file => file < '20261202000000_rebuildStatusRunning.js');
+      for (const name of before) {
+        await knex.migrate.up({ directory: migrationsDir, name });
+      }
+      const rebuild = (id: string, status: string) => ({
+        id,
+        entity_ref: 'component:default/payments',
+        trigger_key: `component:default/payments|${id}`,
+        trigger: 'auto',
+        requested_by: 'image-factory',
+        requested_at: '2026-01-01T00:00:00.000Z',
+        provider: 'github',
+        status,
+        base_digests: '{}',
+        updated_at: '2026-01-01T00:00:00.000Z',
+      });
+      const ids = {
+        queued: '00000000-0000-4000-8000-000000000001',
+        in_progress: '00000000-0000-4000-8000-000000000002',
+        dispatched: '00000000-0000-4000-8000-000000000003',
+        completed: '00000000-0000-4000-8000-000000000004',
+      };
+      await knex('rebuilds').insert(
+        Object.entries(ids).map(([status, id]) => rebuild(id, status)),
+      );
+      const statuses = async () =>
+        Object.fromEntries(
+          (await knex('rebuilds').select('id', 'status')).map(row => [
+            row.id,
+            row.status,
+          ]),
+        );
+
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261202000000_rebuildStatusRunning.js',
+      });
+      expect(await statuses()).toEqual({
+        [ids.queued]: 'running',
+        [ids.in_progress]: 'running',
+        [ids.dispatched]: 'dispatched',
+        [ids.completed]: 'completed',
+      });
+
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261202000000_rebuildStatusRunning.js',
+      });
+      expect(await statuses()).toEqual({
+        [ids.queued]: 'in_progress',
+        [ids.in_progress]: 'in_progress',
+        [ids.dispatched]: 'dispatched',
+        [ids.completed]: 'completed',
+      });
+    },
+  );
 });

@@ -2,14 +2,17 @@
  * Records of the Image Factory store. Timestamps are ISO-8601 UTC strings
  * (`2026-01-31T12:00:00.000Z`) on every database engine. Fields typed `unknown`
  * hold JSON documents the store keeps as they are given and never interprets.
+ * The words they share with the API (kinds, statuses, triggers) and the freight
+ * record are the common package's, defined once there.
  */
-
-/**
- * Whether an enrolled image is built by us or only monitored.
- *
- * @public
- */
-export type ImageKind = 'managed' | 'external';
+import type {
+  ImageKind,
+  PipelineRunStatus,
+  RebuildConclusion,
+  RebuildProvider,
+  RebuildStatus,
+  RebuildTriggerKind,
+} from '@internal/plugin-image-factory-common';
 
 /**
  * The stored status of one enrolled image (`image_status` table).
@@ -67,33 +70,6 @@ export interface ReplaceResult {
 }
 
 /**
- * Where freight comes from.
- *
- * @public
- */
-export type FreightSource = 'registry' | 'kargo';
-
-/**
- * One discovered version of a monitored tag (`freight` table).
- *
- * @public
- */
-export interface FreightRecord {
-  /** Registry host, e.g. `docker.io`. */
-  registry: string;
-  /** Repository path, e.g. `library/node`. */
-  repository: string;
-  tag: string;
-  /** The digest behind the tag (the index digest for multi-platform images). */
-  digest: string;
-  /** Digest of each platform's manifest, by platform (`linux/amd64`). */
-  platformDigests: Record<string, string>;
-  /** When this digest was first seen behind the tag: never moves once stored. */
-  firstSeen: string;
-  source: FreightSource;
-}
-
-/**
  * The last time a tag was asked of its registry (`registry_checks` table):
  * volatile, kept out of the state repository so a quiet run commits nothing.
  *
@@ -144,42 +120,6 @@ export interface DockerfileCacheRecord {
 }
 
 /**
- * What started a rebuild.
- *
- * @public
- */
-export type RebuildTrigger = 'auto' | 'manual' | 'emergency';
-
-/**
- * Where a rebuild stands. `requested`, `dispatched`, `queued` and
- * `in_progress` are active. `dispatched`: the request to start the run was
- * sent and its outcome is unknown (5xx, or the connection failed or timed out
- * after sending); the run is looked for by the rebuild's id, and the rebuild
- * is never sent again while it is active.
- *
- * @public
- */
-export type RebuildStatus =
-  | 'requested'
-  | 'dispatched'
-  | 'queued'
-  | 'in_progress'
-  | 'completed'
-  | 'failed';
-
-/**
- * The statuses of a rebuild that has not finished.
- *
- * @public
- */
-export const ACTIVE_REBUILD_STATUSES: readonly RebuildStatus[] = [
-  'requested',
-  'dispatched',
-  'queued',
-  'in_progress',
-];
-
-/**
  * One rebuild of a managed image (`rebuilds` table).
  *
  * @public
@@ -193,19 +133,27 @@ export interface RebuildRecord {
    * replicas can never both trigger the same rebuild.
    */
   triggerKey: string;
-  trigger: RebuildTrigger;
+  trigger: RebuildTriggerKind;
   /** User or service entity ref of who asked (`auto` rebuilds: the plugin). */
   requestedBy: string;
   /** Required for emergency rebuilds. */
   justification?: string;
   requestedAt: string;
-  /** The build system, e.g. `github` or `gitlab`. */
-  provider: string;
+  /**
+   * The build system the rebuild was sent to; `pending` until the trigger
+   * says (a rebuild whose trigger failed before answering stays `pending`).
+   */
+  provider: RebuildProvider | 'pending';
   runId?: string;
   runUrl?: string;
+  /**
+   * `requested`, `dispatched` and `running` are active
+   * (`isActiveRebuildStatus`); a run the CI system reports queued or in
+   * progress is `running`.
+   */
   status: RebuildStatus;
-  /** The build system's conclusion, e.g. `success` or `failure`. */
-  conclusion?: string;
+  /** How the run ended, once `status` is `completed`. */
+  conclusion?: RebuildConclusion;
   /** Why triggering or following the run failed (never a token). */
   error?: string;
   /** The digest each base image is rebuilt on, by base image reference. */
@@ -239,20 +187,16 @@ export type RebuildPatch = Partial<
 > & { error?: string | null };
 
 /**
- * Where a pipeline run stands: `queued` until a replica takes it, then
- * `running`, then `succeeded` or `failed`.
- *
- * @public
- */
-export type PipelineRunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
-
-/**
  * One run of the pipeline, scheduled or asked for (`pipeline_runs` table).
  *
  * @public
  */
 export interface PipelineRunRecord {
   id: string;
+  /**
+   * `queued` until a replica takes it, then `running`, then `succeeded` or
+   * `failed`.
+   */
   status: PipelineRunStatus;
   /** When the run was asked for (for a scheduled run: when it started). */
   queuedAt: string;

@@ -11,7 +11,7 @@ import {
   TestHttpServer,
 } from '../__testUtils__/startHttpServer';
 import { KargoFreightSource } from './KargoFreightSource';
-import { FreightRecord } from './types';
+import { DiscoveredFreight } from './types';
 
 // No Kubernetes cluster runs here, so a local HTTP server speaking the documented
 // list endpoint for custom resources stands in for the API server:
@@ -211,7 +211,7 @@ describe('KargoFreightSource', () => {
   });
 
   it('gives each target the newest digest, first seen when its first Freight was created', async () => {
-    const previous = new Map<string, FreightRecord>([
+    const previous = new Map<string, DiscoveredFreight>([
       [
         'docker.io/library/nginx:1.27',
         {

@@ -7,7 +7,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
-import { KargoFreightRecord, mapKargoFreight } from './mapKargoFreight';
+import { DiscoveredKargoFreight, mapKargoFreight } from './mapKargoFreight';
 import { TimeoutError, withTimeout } from './withTimeout';
 import {
   DiscoveryResult,
@@ -123,8 +123,8 @@ export class KargoFreightSource implements FreightSource {
    *
    * @throws ServiceUnavailableError when the Kubernetes API cannot be read.
    */
-  async listFreight(): Promise<KargoFreightRecord[]> {
-    const records: KargoFreightRecord[] = [];
+  async listFreight(): Promise<DiscoveredKargoFreight[]> {
+    const records: DiscoveredKargoFreight[] = [];
     let next: string | undefined;
     do {
       let page: { items?: unknown[]; metadata?: { continue?: string } };
@@ -176,7 +176,7 @@ export class KargoFreightSource implements FreightSource {
     targets: readonly DiscoveryTarget[],
     { previous }: DiscoverOptions,
   ): Promise<DiscoveryResult[]> {
-    const byTarget = new Map<string, KargoFreightRecord[]>();
+    const byTarget = new Map<string, DiscoveredKargoFreight[]>();
     for (const record of await this.listFreight()) {
       const key = freightKey(record);
       byTarget.set(key, [...(byTarget.get(key) ?? []), record]);

@@ -7,7 +7,7 @@ import {
 import { RegistryClient } from './RegistryClient';
 import { RegistryFreightSource } from './RegistryFreightSource';
 import { RegistryPolicy } from './RegistryPolicy';
-import { FreightRecord, freightKey } from './types';
+import { DiscoveredFreight, freightKey } from './types';
 
 // A real OCI registry: Debian's docker-registry on loopback.
 describe('RegistryFreightSource', () => {
@@ -68,8 +68,8 @@ describe('RegistryFreightSource', () => {
       },
     });
 
-    const previous = new Map<string, FreightRecord>([
-      [freightKey(target), (seen as { freight: FreightRecord }).freight],
+    const previous = new Map<string, DiscoveredFreight>([
+      [freightKey(target), (seen as { freight: DiscoveredFreight }).freight],
     ]);
     const [again] = await source.discover([target], { now: tuesday, previous });
     expect(again).toMatchObject({
@@ -119,7 +119,10 @@ describe('RegistryFreightSource', () => {
         now,
         // Known for the configured platform only: the index is read again.
         previous: new Map([
-          [freightKey(target), (plain as { freight: FreightRecord }).freight],
+          [
+            freightKey(target),
+            (plain as { freight: DiscoveredFreight }).freight,
+          ],
         ]),
       },
     );

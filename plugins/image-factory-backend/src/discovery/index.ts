@@ -1,11 +1,11 @@
 export type {
+  DiscoveredFreight,
   DiscoverOptions,
   DiscoveryResult,
   DiscoveryTarget,
-  FreightRecord,
   FreightSource,
 } from './types';
-export { freightKey } from './types';
+export { freightKey, toFreightRecord } from './types';
 export { RegistryError } from './RegistryError';
 export { RegistryPolicy } from './RegistryPolicy';
 export type { RegistryCredentials, RegistryEndpoint } from './RegistryPolicy';
@@ -24,5 +24,5 @@ export type {
 } from './planDiscovery';
 export { RegistryFreightSource } from './RegistryFreightSource';
 export { KargoFreightSource } from './KargoFreightSource';
-export type { KargoFreightRecord } from './mapKargoFreight';
+export type { DiscoveredKargoFreight } from './mapKargoFreight';
 export { createFreightSource } from './createFreightSource';

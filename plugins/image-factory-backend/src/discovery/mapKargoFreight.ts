@@ -1,13 +1,13 @@
 import { parseImageReference } from '@internal/plugin-image-factory-common';
 import { normalizeRegistryHost } from './publicRegistries';
-import { FreightRecord } from './types';
+import { DiscoveredFreight } from './types';
 
 /**
- * A freight record from a Kargo `Freight` object, with where it came from.
+ * Freight discovered in a Kargo `Freight` object, with the object it came from.
  *
  * @public
  */
-export interface KargoFreightRecord extends FreightRecord {
+export interface DiscoveredKargoFreight extends DiscoveredFreight {
   source: 'kargo';
   /** The `Freight` object's name. */
   freightName: string;
@@ -24,7 +24,7 @@ export interface KargoFreightRecord extends FreightRecord {
  * `skipped` rather than guessed at.
  */
 export function mapKargoFreight(object: unknown): {
-  records: KargoFreightRecord[];
+  records: DiscoveredKargoFreight[];
   skipped: string[];
 } {
   const freight = (object ?? {}) as {
@@ -56,7 +56,7 @@ export function mapKargoFreight(object: unknown): {
     ? freight.images
     : nestedImages(freight.spec?.images);
 
-  const records: KargoFreightRecord[] = [];
+  const records: DiscoveredKargoFreight[] = [];
   const skipped: string[] = [];
   for (const image of images as unknown[]) {
     const { repoURL, tag, digest } = (image ?? {}) as Record<string, unknown>;

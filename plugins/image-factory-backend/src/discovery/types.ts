@@ -1,3 +1,8 @@
+import type {
+  FreightOrigin,
+  FreightRecord,
+} from '@internal/plugin-image-factory-common';
+
 /**
  * One repository+tag to check for freight. Every monitored image that tracks the
  * same repository and tag shares one target, so the registry is asked once.
@@ -20,28 +25,43 @@ export interface DiscoveryTarget {
 }
 
 /**
- * A discovered version of a monitored image: the digest a tag pointed at, and when
- * it was first seen. Registry discovery and Kargo both produce these.
+ * Freight as a {@link FreightSource} discovers it, before it is recorded: the
+ * target it answers, and a {@link FreightRecord} whose `firstSeen` is a `Date`
+ * (the time of a check, or of a Kargo `Freight` object) and whose
+ * `platformDigests` are absent when there are none. {@link toFreightRecord}
+ * makes the record the store keeps.
  *
  * @public
  */
-export interface FreightRecord extends DiscoveryTarget {
-  /** Manifest (or image index) digest behind the tag, `sha256:…`. */
-  digest: string;
+export interface DiscoveredFreight
+  extends DiscoveryTarget,
+    Omit<FreightRecord, 'firstSeen' | 'platformDigests'> {
   /**
-   * Digest of the platform manifest per requested platform (`linux/amd64` →
-   * `sha256:…`), when the tag points at a multi-platform image index. Absent for
-   * single-platform images and for Kargo freight; a requested platform that the
-   * index does not offer is left out.
+   * Digest of the platform manifest per requested platform, when the tag points
+   * at a multi-platform image index. Absent for single-platform images and for
+   * Kargo freight; a requested platform that the index does not offer is left
+   * out.
    */
   platformDigests?: Record<string, string>;
-  /**
-   * When this digest was first seen for the tag: for registry discovery, the check
-   * that first returned it; for Kargo, the `Freight` object's creation time.
-   */
+  /** When this digest was first seen for the tag. */
   firstSeen: Date;
-  /** Where the record came from. */
-  source: 'registry' | 'kargo';
+}
+
+/**
+ * The freight record of discovered freight, as the store keeps it.
+ *
+ * @public
+ */
+export function toFreightRecord(freight: DiscoveredFreight): FreightRecord {
+  return {
+    registry: freight.registry,
+    repository: freight.repository,
+    tag: freight.tag,
+    digest: freight.digest,
+    platformDigests: freight.platformDigests ?? {},
+    firstSeen: freight.firstSeen.toISOString(),
+    source: freight.source,
+  };
 }
 
 /**
@@ -55,7 +75,7 @@ export type DiscoveryResult =
   | {
       ok: true;
       target: DiscoveryTarget;
-      freight: FreightRecord;
+      freight: DiscoveredFreight;
       changed: boolean;
     }
   | { ok: false; target: DiscoveryTarget; error: Error };
@@ -73,7 +93,7 @@ export interface DiscoverOptions {
    * source keep `firstSeen` for an unchanged digest and skip fetching image indexes
    * whose digest has not moved.
    */
-  previous: ReadonlyMap<string, FreightRecord>;
+  previous: ReadonlyMap<string, DiscoveredFreight>;
 }
 
 /**
@@ -86,7 +106,7 @@ export interface DiscoverOptions {
  */
 export interface FreightSource {
   /** `registry` or `kargo`, as in `imageFactory.freightSource.type`. */
-  readonly type: 'registry' | 'kargo';
+  readonly type: FreightOrigin;
   /** Discovers the current freight of each target. */
   discover(
     targets: readonly DiscoveryTarget[],

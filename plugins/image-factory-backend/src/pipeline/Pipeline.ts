@@ -21,7 +21,7 @@ import { DockerfileReader } from '../analysis/DockerfileReader';
 import { auditDone } from '../audit/audited';
 import { ImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { ImageFactoryStore } from '../database';
-import { FreightSource } from '../discovery';
+import { FreightSource, toFreightRecord } from '../discovery';
 import {
   markUnmonitorable,
   MonitoringPolicy,
@@ -192,17 +192,7 @@ export class Pipeline {
         // so a new digest goes there before the commit that shows it: a run cut
         // short in between loses no time, and its registry check, stored only
         // after the commit, makes the next run look again.
-        await o.store.addFreight(
-          discovery.newFreight.map(f => ({
-            registry: f.registry,
-            repository: f.repository,
-            tag: f.tag,
-            digest: f.digest,
-            platformDigests: f.platformDigests ?? {},
-            firstSeen: f.firstSeen.toISOString(),
-            source: f.source,
-          })),
-        );
+        await o.store.addFreight(discovery.newFreight.map(toFreightRecord));
         const state = syncRebuildHistory(
           discovery.state,
           await o.store.listRebuilds({ limit: 10_000 }),

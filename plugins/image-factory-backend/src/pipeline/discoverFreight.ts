@@ -8,7 +8,7 @@ import { ImageFactoryStore, RegistryCheckRecord } from '../database';
 import { limitNewTags } from './limitNewTags';
 import { holdsFrom, splitHeldTargets } from './registryHolds';
 import {
-  FreightRecord,
+  DiscoveredFreight,
   FreightSource,
   freightKey,
   MonitoredImage,
@@ -21,7 +21,7 @@ export interface DiscoveryStepResult {
   /** Distinct repository+tag pairs asked this run. */
   checked: number;
   /** Digests not seen before for their tag. */
-  newFreight: FreightRecord[];
+  newFreight: DiscoveredFreight[];
   /** Check records to persist once the state is safely committed. */
   checks: RegistryCheckRecord[];
   /** The newest error per monitored reference, this run's or an earlier one's. */
@@ -48,7 +48,7 @@ export async function discoverFreight(options: {
   const monitored = listTracked(options.state);
   const keyOfRef = new Map<string, string>();
   const images: MonitoredImage[] = [];
-  const previous = new Map<string, FreightRecord>();
+  const previous = new Map<string, DiscoveredFreight>();
   for (const { tracked, dependents, platforms } of monitored) {
     const ref = parseImageReference(tracked.ref);
     images.push({ ref, dependents, platforms });
@@ -106,7 +106,7 @@ export async function discoverFreight(options: {
 
   let state = options.state;
   const checks: RegistryCheckRecord[] = [];
-  const newFreight: FreightRecord[] = [];
+  const newFreight: DiscoveredFreight[] = [];
   const checkedAt = now.toISOString();
   for (const result of results) {
     const key = freightKey(result.target);

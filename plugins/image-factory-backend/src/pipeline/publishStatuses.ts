@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ownerOf } from '../enrollment/ownerOf';
 import {
   Enrollment,
+  FreightOrigin,
   ImageStatus,
   InvalidStateFile,
   listRelevantUpdates,
@@ -29,7 +30,7 @@ export async function publishStatuses(options: {
   entities: ReadonlyMap<string, Entity>;
   store: ImageFactoryStore;
   discoveryErrors: ReadonlyMap<string, string>;
-  freightSource: 'registry' | 'kargo';
+  freightSource: FreightOrigin;
   coordinationWindowMs: number;
   rendered: ReadonlyMap<string, string>;
   /** The state files that could not be read: the images of their names are blocked. */

@@ -1,9 +1,10 @@
 import {
+  FreightOrigin,
   listTrackedTags,
   reconcileFirstSeen as reconcile,
   StateTree,
 } from '@internal/plugin-image-factory-common';
-import { FreightSource, ImageFactoryStore } from '../database';
+import { ImageFactoryStore } from '../database';
 
 /**
  * Holds every `firstSeen` of the state to the plugin's own record of when it
@@ -19,7 +20,7 @@ export async function reconcileFirstSeen(options: {
   state: StateTree;
   store: ImageFactoryStore;
   /** The configured freight source, recorded with adopted digests. */
-  source: FreightSource;
+  source: FreightOrigin;
   now: Date;
 }): Promise<{ state: StateTree; errors: string[] }> {
   const { store } = options;

@@ -488,7 +488,7 @@ describe('RebuildService', () => {
       github.runs[0].status = 'in_progress';
       await service.followActive(sources, new Date());
       expect((await store.listRebuilds())[0]).toMatchObject({
-        status: 'in_progress',
+        status: 'running',
       });
 
       github.runs[0].status = 'completed';
@@ -556,7 +556,7 @@ describe('RebuildService', () => {
       const [record] = await store.listRebuilds();
       expect(record).toMatchObject({
         id: rebuild.id,
-        status: 'queued',
+        status: 'running',
         runId: String(github.runs[0].id),
         runUrl: github.runs[0].html_url,
       });
@@ -597,7 +597,7 @@ describe('RebuildService', () => {
       await service.followActive(sourcesOf(eligible), new Date());
 
       expect((await store.listRebuilds())[0]).toMatchObject({
-        status: 'in_progress',
+        status: 'running',
         runId: String(gitlab.pipelines[0].id),
       });
       expect(
@@ -750,7 +750,7 @@ describe('RebuildService', () => {
       const active = async (
         key: string,
         fields: {
-          status: 'dispatched' | 'in_progress';
+          status: 'dispatched' | 'running';
           ageMs: number;
           runId?: string;
         },
@@ -790,7 +790,7 @@ describe('RebuildService', () => {
       await finish(fresh.id);
       // Running for ten minutes: a build, not a stale record.
       const running = await active('running', {
-        status: 'in_progress',
+        status: 'running',
         ageMs: 10 * MINUTE,
         runId: '2',
       });
@@ -805,7 +805,7 @@ describe('RebuildService', () => {
         ageMs: 10 * MINUTE,
       });
       const endless = await active('endless', {
-        status: 'in_progress',
+        status: 'running',
         ageMs: 40 * MINUTE,
         runId: '3',
       });

@@ -15,6 +15,7 @@ import {
   orderRebuilds,
   RebuildRequest,
   RebuildResponse,
+  RebuildTriggerKind,
   selectRebuildDigests,
 } from '@internal/plugin-image-factory-common';
 import { createHash } from 'node:crypto';
@@ -30,11 +31,12 @@ import {
 import { applyEligibility } from '../status/applyEligibility';
 import { followRebuilds, RebuildSource } from './followRebuilds';
 import { toApiRebuild } from './toApiRebuild';
+import { toRebuildStatus } from './toRebuildStatus';
 
 /** Who, why and on what a rebuild is asked for. */
 interface RebuildAsk {
   status: ImageStatus;
-  trigger: 'auto' | 'manual' | 'emergency';
+  trigger: RebuildTriggerKind;
   requestedBy: string;
   justification?: string;
   bypassDelay: boolean;
@@ -372,7 +374,7 @@ export class RebuildService {
       });
       return await this.store.updateRebuild(rebuild.id, {
         provider: result.provider,
-        status: result.status,
+        status: toRebuildStatus(result.status),
         ...(result.runId ? { runId: result.runId } : {}),
         ...(result.runUrl ? { runUrl: result.runUrl } : {}),
       });

@@ -2,11 +2,13 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   formatDuration,
   IMAGE_FACTORY_ANNOTATIONS,
+  RebuildProvider,
 } from '@internal/plugin-image-factory-common';
 import { ImageFactoryStore, RebuildRecord } from '../database';
 import { GITHUB_INPUT_NAMES, RebuildTrigger, TriggerError } from '../triggers';
 import { RebuildNotifier } from './RebuildNotifier';
 import { toApiRebuild } from './toApiRebuild';
+import { toRebuildStatus } from './toRebuildStatus';
 
 /** What following a rebuild needs to know of its image, from its enrollment. */
 export interface RebuildSource {
@@ -102,7 +104,7 @@ export async function followRebuilds(options: {
         continue;
       }
       const updated = await store.updateRebuild(rebuild.id, {
-        status: progress.status,
+        status: toRebuildStatus(progress.status),
         ...(progress.runId ? { runId: progress.runId } : {}),
         ...(progress.runUrl ? { runUrl: progress.runUrl } : {}),
         ...(progress.conclusion ? { conclusion: progress.conclusion } : {}),
@@ -159,11 +161,9 @@ function whyUnfollowable(
 // `pending`: the trigger never said (the process stopped mid-way); the source
 // location's host decides.
 function providerOf(rebuild: RebuildRecord): {
-  provider?: 'github' | 'gitlab';
+  provider?: RebuildProvider;
 } {
-  return rebuild.provider === 'github' || rebuild.provider === 'gitlab'
-    ? { provider: rebuild.provider }
-    : {};
+  return rebuild.provider === 'pending' ? {} : { provider: rebuild.provider };
 }
 
 // `…/tree/<branch>/…` (GitHub) or `…/-/tree/<branch>/…` (GitLab); '' lets the

@@ -2,8 +2,9 @@ import { RebuildRecord as ApiRebuildRecord } from '@internal/plugin-image-factor
 import { RebuildRecord } from '../database';
 
 /**
- * The API's view of a stored rebuild: queued and in-progress runs read as
- * `running`; the provider's raw conclusion maps onto the documented set.
+ * The API's view of a stored rebuild. The store keeps the API's words (status,
+ * trigger, conclusion); a provider still `pending` (the trigger never said)
+ * reads as `github`.
  */
 export function toApiRebuild(record: RebuildRecord): ApiRebuildRecord {
   return {
@@ -14,32 +15,9 @@ export function toApiRebuild(record: RebuildRecord): ApiRebuildRecord {
     requestedAt: record.requestedAt,
     provider: record.provider === 'gitlab' ? 'gitlab' : 'github',
     ...(record.runUrl ? { runUrl: record.runUrl } : {}),
-    status:
-      record.status === 'queued' || record.status === 'in_progress'
-        ? 'running'
-        : record.status,
-    ...(record.conclusion
-      ? { conclusion: toConclusion(record.conclusion) }
-      : {}),
+    status: record.status,
+    ...(record.conclusion ? { conclusion: record.conclusion } : {}),
     ...(record.error ? { error: record.error } : {}),
     baseDigests: record.baseDigests,
   };
-}
-
-function toConclusion(
-  value: string,
-): NonNullable<ApiRebuildRecord['conclusion']> {
-  switch (value) {
-    case 'success':
-    case 'failure':
-    case 'cancelled':
-      return value;
-    case 'canceled':
-      return 'cancelled';
-    case 'timed_out':
-    case 'timed-out':
-      return 'timed-out';
-    default:
-      return 'unknown';
-  }
 }

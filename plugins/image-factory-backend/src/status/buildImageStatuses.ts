@@ -10,6 +10,7 @@ import {
   Enrollment,
   ExternalImageState,
   Freight,
+  FreightOrigin,
   ImageBaseImage,
   ImageState,
   ImageStatePaths,
@@ -33,7 +34,7 @@ export interface StatusContext {
   emergencyCounts: ReadonlyMap<string, number>;
   /** Last discovery error per monitored reference. */
   discoveryErrors: ReadonlyMap<string, string>;
-  freightSource: 'registry' | 'kargo';
+  freightSource: FreightOrigin;
   coordinationWindowMs: number;
   /** Names that have a Warehouse manifest. */
   warehouses: ReadonlySet<string>;

@@ -1,11 +1,13 @@
 import type {
   RebuildConclusion,
   RebuildProvider,
-  RebuildTrigger as RebuildTriggerKind,
+  RebuildTriggerKind,
 } from '@internal/plugin-image-factory-common';
 
 /**
- * Progress of a CI run, as both GitHub Actions and GitLab CI can report it.
+ * Progress of a CI run, as both GitHub Actions and GitLab CI can report it: the
+ * trigger port's own word. The store records `queued` and `in_progress` as the
+ * rebuild status `running` (`toRebuildStatus`).
  *
  * @public
  */

@@ -1,4 +1,4 @@
-import type { EnrollmentError, RebuildPriority } from '../api';
+import type { EnrollmentError, ImageKind, RebuildPriority } from '../api';
 
 /**
  * The part of a catalog entity enrollment reads. A Backstage `Entity` fits.
@@ -51,7 +51,7 @@ export interface Enrollment {
   /** `kind:namespace/name`, kind and namespace in lower case, as Backstage writes it. */
   entityRef: string;
   /** `managed` for `image-factory.io/image`, `external` for `image-factory.io/external-image`. */
-  kind: 'managed' | 'external';
+  kind: ImageKind;
   /**
    * Managed image: the repository it builds, normalized, without tag
    * (`ghcr.io/acme/payments`). External image: the reference it runs,

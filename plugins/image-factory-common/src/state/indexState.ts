@@ -1,3 +1,4 @@
+import type { ImageKind } from '../api';
 import { monitorKey, parseStateRef, repositoryKey } from './imageKeys';
 import type { BaseImageState, ImageState, StateTree } from './types';
 
@@ -24,7 +25,7 @@ export interface StateIndex {
  * images, so an external image and a base image of one reference share a name
  * (and a Warehouse).
  */
-export function imageKey(kind: 'managed' | 'external', image: string): string {
+export function imageKey(kind: ImageKind, image: string): string {
   const ref = parseStateRef(image);
   return kind === 'managed' ? repositoryKey(ref) : monitorKey(ref);
 }

@@ -1,3 +1,4 @@
+import type { FreightRecord } from '../freight';
 import { parseImageReference } from '../references';
 import { listTrackedImages, TrackedPlace } from './listTrackedImages';
 import { statePath } from './statePaths';
@@ -16,15 +17,14 @@ export interface TrackedTag {
 
 /**
  * When the backend first saw a digest behind a tag, as its own database
- * recorded it (the freight table).
+ * recorded it: the part of a {@link FreightRecord} reconciling reads.
  *
  * @public
  */
-export interface RecordedDigest extends TrackedTag {
-  digest: string;
-  /** ISO 8601. */
-  firstSeen: string;
-}
+export type RecordedDigest = Pick<
+  FreightRecord,
+  'registry' | 'repository' | 'tag' | 'digest' | 'firstSeen'
+>;
 
 /**
  * A digest of the state to record in the database, with the time to record.

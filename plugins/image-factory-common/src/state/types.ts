@@ -1,9 +1,10 @@
-import type { RebuildPriority } from '../api';
 import type {
+  AnalysisStatus,
   RebuildConclusion,
+  RebuildPriority,
   RebuildProvider,
   RebuildStatus,
-  RebuildTrigger,
+  RebuildTriggerKind,
 } from '../api';
 import type { WarehouseOptions } from '../warehouses/types';
 
@@ -88,7 +89,7 @@ export interface BaseImageUsage {
  */
 export interface RebuildHistoryEntry {
   id: string;
-  trigger: RebuildTrigger;
+  trigger: RebuildTriggerKind;
   requestedBy: string;
   justification?: string;
   /** ISO 8601. */
@@ -109,7 +110,7 @@ export interface RebuildHistoryEntry {
  * @public
  */
 export interface AnalysisState {
-  status: 'ok' | 'failed' | 'pending';
+  status: AnalysisStatus;
   /** When the recorded result was first obtained; `null` while pending. */
   analyzedAt: string | null;
   error: string | null;

@@ -1,5 +1,5 @@
 import {
-  FreightSource,
+  FreightOrigin,
   ImageStatus,
 } from '@internal/plugin-image-factory-common';
 
@@ -9,7 +9,7 @@ export interface FreightEvent {
   tag: string;
   digest: string;
   firstSeen: string;
-  source: FreightSource;
+  source: FreightOrigin;
   /** What the digest is to the image: "built on", "eligible", or newest and still waiting. */
   marks: string[];
 }

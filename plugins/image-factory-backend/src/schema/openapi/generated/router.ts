@@ -52,6 +52,9 @@ export const spec = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/InputError',
+          },
         },
       },
     },
@@ -163,6 +166,9 @@ export const spec = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/InputError',
+          },
           '401': {
             $ref: '#/components/responses/Unauthorized',
           },
@@ -192,6 +198,9 @@ export const spec = {
         responses: {
           '202': {
             $ref: '#/components/responses/RunQueued',
+          },
+          '400': {
+            $ref: '#/components/responses/InputError',
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
@@ -342,6 +351,9 @@ export const spec = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/InputError',
+          },
           '401': {
             $ref: '#/components/responses/Unauthorized',
           },
@@ -400,6 +412,9 @@ export const spec = {
           '202': {
             $ref: '#/components/responses/RunQueued',
           },
+          '400': {
+            $ref: '#/components/responses/InputError',
+          },
           '401': {
             $ref: '#/components/responses/Unauthorized',
           },
@@ -423,6 +438,8 @@ export const spec = {
         ],
         operationId: 'getRun',
         summary: 'One run of the pipeline.',
+        description:
+          "Needs `image-factory.refresh`: a run's errors may name images the caller may not see.",
         responses: {
           '200': {
             description: 'The run.',
@@ -434,8 +451,14 @@ export const spec = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/InputError',
+          },
           '401': {
             $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
           },
           '404': {
             $ref: '#/components/responses/NotFound',
@@ -511,7 +534,8 @@ export const spec = {
         },
       },
       InputError: {
-        description: 'The request is invalid; `error.message` says how.',
+        description:
+          'The request is invalid (a parameter the operation does not take counts too); `error.message` says how.',
         content: {
           'application/json': {
             schema: {
@@ -812,8 +836,9 @@ export const spec = {
           },
         },
       },
-      FreightSource: {
-        description: 'Where a freight record came from.',
+      FreightOrigin: {
+        description:
+          "Where a freight record came from: the plugin's own registry discovery or Kargo `Freight` objects (`imageFactory.freightSource.type`).",
         type: 'string',
         enum: ['registry', 'kargo'],
       },
@@ -835,7 +860,7 @@ export const spec = {
             description: 'When the digest was first seen behind the tag.',
           },
           source: {
-            $ref: '#/components/schemas/FreightSource',
+            $ref: '#/components/schemas/FreightOrigin',
           },
         },
       },
@@ -1150,7 +1175,7 @@ export const spec = {
           },
         },
       },
-      RebuildTrigger: {
+      RebuildTriggerKind: {
         description:
           'What caused a rebuild: the eligibility cycle, a person, or a person bypassing the rebuild delay.',
         type: 'string',
@@ -1191,7 +1216,7 @@ export const spec = {
             type: 'string',
           },
           trigger: {
-            $ref: '#/components/schemas/RebuildTrigger',
+            $ref: '#/components/schemas/RebuildTriggerKind',
           },
           requestedBy: {
             type: 'string',

@@ -172,7 +172,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One run of the pipeline. */
+    /**
+     * One run of the pipeline.
+     * @description Needs `image-factory.refresh`: a run's errors may name images the caller may not see.
+     */
     get: operations['getRun'];
     put?: never;
     post?: never;
@@ -299,10 +302,10 @@ export interface components {
       frontend?: string;
     };
     /**
-     * @description Where a freight record came from.
+     * @description Where a freight record came from: the plugin's own registry discovery or Kargo `Freight` objects (`imageFactory.freightSource.type`).
      * @enum {string}
      */
-    FreightSource: 'registry' | 'kargo';
+    FreightOrigin: 'registry' | 'kargo';
     /** @description A discovered version of a monitored image. */
     Freight: {
       tag: string;
@@ -312,7 +315,7 @@ export interface components {
        * @description When the digest was first seen behind the tag.
        */
       firstSeen: string;
-      source: components['schemas']['FreightSource'];
+      source: components['schemas']['FreightOrigin'];
     };
     /** @description One change of the digest behind a base image's tag. */
     BaseImageUpdate: {
@@ -421,7 +424,7 @@ export interface components {
      * @description What caused a rebuild: the eligibility cycle, a person, or a person bypassing the rebuild delay.
      * @enum {string}
      */
-    RebuildTrigger: 'auto' | 'manual' | 'emergency';
+    RebuildTriggerKind: 'auto' | 'manual' | 'emergency';
     /**
      * @description The CI system a rebuild was sent to.
      * @enum {string}
@@ -450,7 +453,7 @@ export interface components {
     /** @description One rebuild attempt of a managed image, as recorded in its rebuild history. */
     RebuildRecord: {
       id: string;
-      trigger: components['schemas']['RebuildTrigger'];
+      trigger: components['schemas']['RebuildTriggerKind'];
       /** @description Entity ref of the user, or the name of the service, that asked for it. */
       requestedBy: string;
       /** @description Required for emergency rebuilds. */
@@ -601,7 +604,7 @@ export interface components {
         'application/json': components['schemas']['PipelineRun'];
       };
     };
-    /** @description The request is invalid; `error.message` says how. */
+    /** @description The request is invalid (a parameter the operation does not take counts too); `error.message` says how. */
     InputError: {
       headers: {
         [name: string]: unknown;
@@ -666,7 +669,7 @@ export type ImageEnrollment = components['schemas']['ImageEnrollment'];
 export type AnalysisStatus = components['schemas']['AnalysisStatus'];
 export type AnalysisWarning = components['schemas']['AnalysisWarning'];
 export type ImageAnalysis = components['schemas']['ImageAnalysis'];
-export type FreightSource = components['schemas']['FreightSource'];
+export type FreightOrigin = components['schemas']['FreightOrigin'];
 export type Freight = components['schemas']['Freight'];
 export type BaseImageUpdate = components['schemas']['BaseImageUpdate'];
 export type ImageBaseImage = components['schemas']['ImageBaseImage'];
@@ -675,7 +678,7 @@ export type ImageStatePaths = components['schemas']['ImageStatePaths'];
 export type ImageStatus = components['schemas']['ImageStatus'];
 export type ImageListItem = components['schemas']['ImageListItem'];
 export type ImageList = components['schemas']['ImageList'];
-export type RebuildTrigger = components['schemas']['RebuildTrigger'];
+export type RebuildTriggerKind = components['schemas']['RebuildTriggerKind'];
 export type RebuildProvider = components['schemas']['RebuildProvider'];
 export type RebuildStatus = components['schemas']['RebuildStatus'];
 export type RebuildConclusion = components['schemas']['RebuildConclusion'];
@@ -726,6 +729,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['InputError'];
     };
   };
   listImages: {
@@ -787,6 +791,7 @@ export interface operations {
           'application/json': components['schemas']['ImageStatus'];
         };
       };
+      400: components['responses']['InputError'];
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
     };
@@ -808,6 +813,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       202: components['responses']['RunQueued'];
+      400: components['responses']['InputError'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
@@ -913,6 +919,7 @@ export interface operations {
           'application/json': components['schemas']['BaseImageDetail'];
         };
       };
+      400: components['responses']['InputError'];
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
     };
@@ -954,6 +961,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       202: components['responses']['RunQueued'];
+      400: components['responses']['InputError'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
     };
@@ -978,7 +986,9 @@ export interface operations {
           'application/json': components['schemas']['PipelineRun'];
         };
       };
+      400: components['responses']['InputError'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
     };
   };
@@ -1016,11 +1026,11 @@ export const rebuildPriorityValues: ReadonlyArray<
 export const analysisStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AnalysisStatus']
 > = ['ok', 'failed', 'pending'];
-export const freightSourceValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['FreightSource']
+export const freightOriginValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['FreightOrigin']
 > = ['registry', 'kargo'];
-export const rebuildTriggerValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['RebuildTrigger']
+export const rebuildTriggerKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RebuildTriggerKind']
 > = ['auto', 'manual', 'emergency'];
 export const rebuildProviderValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['RebuildProvider']
