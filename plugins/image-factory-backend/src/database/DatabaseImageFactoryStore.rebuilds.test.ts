@@ -80,6 +80,36 @@ describe('DatabaseImageFactoryStore rebuilds', () => {
       expect(await store.getRebuild('not-a-uuid')).toBeUndefined();
     });
 
+    it('keeps the ref and the time the trigger dispatched the run on, as the trigger answered them', async () => {
+      const { store } = await createStore();
+      const created = await store.createRebuild({
+        entityRef: 'component:default/payments',
+        triggerKey: 'component:default/payments@sha256:ref',
+        trigger: 'manual',
+        requestedBy: 'user:default/jane',
+        provider: 'pending',
+        baseDigests: { 'docker.io/library/node:22': 'sha256:ref' },
+      });
+      if (!created.created) throw new Error('expected a new rebuild');
+      expect(created.rebuild.ref).toBeUndefined();
+      expect(created.rebuild.dispatchedAt).toBeUndefined();
+
+      const sent = await store.updateRebuild(created.rebuild.id, {
+        provider: 'github',
+        status: 'running',
+        ref: 'release/2026',
+        dispatchedAt: '2026-01-10T10:00:01.500Z',
+      });
+      expect(sent).toMatchObject({
+        ref: 'release/2026',
+        dispatchedAt: '2026-01-10T10:00:01.500Z',
+      });
+      expect(await store.getRebuild(created.rebuild.id)).toMatchObject({
+        ref: 'release/2026',
+        dispatchedAt: '2026-01-10T10:00:01.500Z',
+      });
+    });
+
     it('keeps a dispatched rebuild active with its error until its run is found, then clears the error', async () => {
       const { store } = await createStore();
       const created = await store.createRebuild({

@@ -16,6 +16,7 @@ const PATCH_COLUMNS = {
   status: 'status',
   runId: 'run_id',
   runUrl: 'run_url',
+  ref: 'ref',
   conclusion: 'conclusion',
   error: 'error',
   provider: 'provider',
@@ -58,6 +59,9 @@ export class RebuildsTable {
     for (const [field, column] of Object.entries(PATCH_COLUMNS)) {
       const value = patch[field as keyof typeof PATCH_COLUMNS];
       if (value !== undefined) changes[column] = value;
+    }
+    if (patch.dispatchedAt !== undefined) {
+      changes.dispatched_at = toDbTimestamp(patch.dispatchedAt, 'dispatchedAt');
     }
     if (patch.finishedAt !== undefined) {
       changes.finished_at = toNullableDbTimestamp(

@@ -156,6 +156,8 @@ export function toRebuildRow(r: RebuildRecord): Row {
     provider: r.provider,
     run_id: r.runId ?? null,
     run_url: r.runUrl ?? null,
+    ref: r.ref ?? null,
+    dispatched_at: toNullableDbTimestamp(r.dispatchedAt, 'dispatchedAt'),
     status: r.status,
     conclusion: r.conclusion ?? null,
     error: r.error ?? null,
@@ -177,6 +179,8 @@ export function fromRebuildRow(row: Row): RebuildRecord {
     provider: row.provider as RebuildRecord['provider'],
     runId: fromDbText(row.run_id as string | null),
     runUrl: fromDbText(row.run_url as string | null),
+    ref: fromDbText(row.ref as string | null),
+    dispatchedAt: fromDbTimestamp(row.dispatched_at as DbTimestamp),
     status: fromDbRebuildStatus(row.status as string),
     conclusion: fromDbRebuildConclusion(
       fromDbText(row.conclusion as string | null),

@@ -146,6 +146,10 @@ export interface RebuildRecord {
   provider: RebuildProvider | 'pending';
   runId?: string;
   runUrl?: string;
+  /** The branch (GitHub) or ref (GitLab) the trigger started the run on. */
+  ref?: string;
+  /** When the trigger asked for the run; following it looks at runs since then. */
+  dispatchedAt?: string;
   /**
    * `requested`, `dispatched` and `running` are active
    * (`isActiveRebuildStatus`); a run the CI system reports queued or in
@@ -182,7 +186,14 @@ export type NewRebuild = Omit<
 export type RebuildPatch = Partial<
   Pick<
     RebuildRecord,
-    'status' | 'runId' | 'runUrl' | 'conclusion' | 'finishedAt' | 'provider'
+    | 'status'
+    | 'runId'
+    | 'runUrl'
+    | 'ref'
+    | 'dispatchedAt'
+    | 'conclusion'
+    | 'finishedAt'
+    | 'provider'
   >
 > & { error?: string | null };
 

@@ -485,6 +485,12 @@ describe('RebuildService', () => {
         ],
       ]);
 
+      // Following asks for the ref and the time the trigger answered.
+      expect((await store.listRebuilds())[0]).toMatchObject({
+        ref: 'main',
+        dispatchedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      });
+
       github.runs[0].status = 'in_progress';
       await service.followActive(sources, new Date());
       expect((await store.listRebuilds())[0]).toMatchObject({

@@ -375,6 +375,8 @@ export class RebuildService {
       return await this.store.updateRebuild(rebuild.id, {
         provider: result.provider,
         status: toRebuildStatus(result.status),
+        ref: result.ref,
+        dispatchedAt: result.dispatchedAt,
         ...(result.runId ? { runId: result.runId } : {}),
         ...(result.runUrl ? { runUrl: result.runUrl } : {}),
       });

@@ -95,8 +95,11 @@ export async function followRebuilds(options: {
         runId: rebuild.runId,
         workflow: enrollment.workflow,
         rebuildId: rebuild.id,
-        dispatchedAt: rebuild.requestedAt,
-        branch: branchOf(enrollment.sourceLocation),
+        // As the trigger answered; a rebuild whose answer was lost has
+        // neither, and is looked for since it was requested, on the ref the
+        // trigger works out again.
+        dispatchedAt: rebuild.dispatchedAt ?? rebuild.requestedAt,
+        ...(rebuild.ref ? { ref: rebuild.ref } : {}),
       });
       if (!progress.runId && !rebuild.runId) {
         // No run carries this rebuild's id yet: it keeps its status.
@@ -164,10 +167,4 @@ function providerOf(rebuild: RebuildRecord): {
   provider?: RebuildProvider;
 } {
   return rebuild.provider === 'pending' ? {} : { provider: rebuild.provider };
-}
-
-// `…/tree/<branch>/…` (GitHub) or `…/-/tree/<branch>/…` (GitLab); '' lets the
-// provider fall back to the default branch.
-function branchOf(sourceLocation: string): string {
-  return /\/(?:-\/)?(?:tree|blob)\/([^/]+)/.exec(sourceLocation)?.[1] ?? '';
 }

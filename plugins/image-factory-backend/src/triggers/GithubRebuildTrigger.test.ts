@@ -55,7 +55,7 @@ const followed: FollowRunRequest = {
   workflow: 'build.yml',
   rebuildId: REBUILD_ID,
   dispatchedAt: new Date(START).toISOString(),
-  branch: 'main',
+  ref: 'main',
 };
 
 interface Setup {
@@ -209,7 +209,7 @@ describe('GithubRebuildTrigger', () => {
     const progress = await trigger.follow({
       ...followed,
       dispatchedAt: result.dispatchedAt,
-      branch: result.ref,
+      ref: result.ref,
     });
     const listing = api.requests[2];
     expect(listing.path).toBe(
@@ -345,7 +345,7 @@ describe('GithubRebuildTrigger', () => {
         ...followed,
         runId: started.runId,
         dispatchedAt: started.dispatchedAt,
-        branch: started.ref,
+        ref: started.ref,
       });
     const run = api.runs[0];
 

@@ -180,8 +180,7 @@ export class GithubRebuildTrigger implements RebuildTrigger {
     const { owner, repo } = repository;
     if (request.runId === undefined) {
       const branch =
-        request.branch ||
-        (await this.#branchOf({ octokit, repository, caller }));
+        request.ref || (await this.#branchOf({ octokit, repository, caller }));
       const found = await caller.call(
         `listing runs of ${request.workflow} on ${owner}/${repo}@${branch}`,
         () =>

@@ -178,7 +178,7 @@ describe('GitlabRebuildTrigger', () => {
       rebuildId: REBUILD_ID,
       runId: started.runId,
       dispatchedAt: started.dispatchedAt,
-      branch: started.ref,
+      ref: started.ref,
     });
 
     expect(api.requests[1].url).toBe(
@@ -266,7 +266,6 @@ describe('GitlabRebuildTrigger', () => {
       workflow,
       rebuildId: REBUILD_ID,
       dispatchedAt: new Date(START).toISOString(),
-      branch: 'main',
     });
 
   it('reports an unknown outcome, not a refusal, when GitLab answers 502 after creating the pipeline, and finds it by its rebuild id variable', async () => {
@@ -361,7 +360,6 @@ describe('GitlabRebuildTrigger', () => {
       workflow: '.gitlab-ci.yml',
       rebuildId: REBUILD_ID,
       dispatchedAt: new Date(START).toISOString(),
-      branch: '',
     });
 
     expect(progress.runId).toBe(String(api.pipelines[0].id));

@@ -125,7 +125,8 @@ export class GitlabRebuildTrigger implements RebuildTrigger {
     if (request.runId === undefined) {
       const found = await findCreatedPipeline(call, {
         project,
-        ref: await this.#refOf(project, request.workflow, call),
+        ref:
+          request.ref || (await this.#refOf(project, request.workflow, call)),
         rebuildId: request.rebuildId,
         dispatchedAt: Date.parse(request.dispatchedAt),
       });

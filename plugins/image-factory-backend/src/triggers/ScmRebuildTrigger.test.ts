@@ -111,7 +111,7 @@ describe('ScmRebuildTrigger', () => {
       rebuildId: base.rebuildId,
       runId: started.runId,
       dispatchedAt: started.dispatchedAt,
-      branch: started.ref,
+      ref: started.ref,
     });
     expect(progress).toMatchObject({
       status: 'completed',
@@ -138,7 +138,7 @@ describe('ScmRebuildTrigger', () => {
       rebuildId: base.rebuildId,
       runId: started.runId,
       dispatchedAt: started.dispatchedAt,
-      branch: started.ref,
+      ref: started.ref,
     });
     expect(progress).toMatchObject({ status: 'in_progress' });
   });
@@ -155,7 +155,7 @@ describe('ScmRebuildTrigger', () => {
       workflow: 'main',
       rebuildId: base.rebuildId,
       dispatchedAt: new Date(START).toISOString(),
-      branch: 'main',
+      ref: 'main',
     });
 
     expect(progress.runId).toBe(String(gitlab.pipelines[0].id));

@@ -74,7 +74,7 @@ export interface RebuildTriggerResult {
 /**
  * Which run to look at. Without `runId` (a GitHub server that does not return
  * run details, or a trigger whose answer was lost) the run is looked up among
- * the runs on `branch` created since shortly before `dispatchedAt`, and only a
+ * the runs on `ref` created since shortly before `dispatchedAt`, and only a
  * run that carries `rebuildId` is taken: never one a person started.
  *
  * @public
@@ -89,8 +89,12 @@ export interface FollowRunRequest {
   rebuildId: string;
   /** ISO 8601, from {@link RebuildTriggerResult.dispatchedAt}, or earlier. */
   dispatchedAt: string;
-  /** From {@link RebuildTriggerResult.ref}; '' for the default branch. */
-  branch: string;
+  /**
+   * From {@link RebuildTriggerResult.ref}. Absent (the trigger's answer was
+   * lost): the trigger works it out from the source location, as it did to
+   * start the run.
+   */
+  ref?: string;
 }
 
 /**
