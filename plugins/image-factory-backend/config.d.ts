@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Configuration for the Image Factory plugin. */
@@ -27,12 +28,15 @@ export interface Config {
 
     /** Defaults for enrolled images; annotations override them per entity. */
     defaults?: {
-      /** Cooling-off delay before a new base image digest may trigger a rebuild: `7d`, `36h`, `90m`, `0`; at most `365d`. Default `7d`. */
+      /** Cooling-off delay before a new base image digest may trigger a rebuild: `7d`, `36h`, `90m`, `0`; at most `365d`. Default `7d`. Written as the `image-factory.io/rebuild-delay` annotation is. */
       rebuildDelay?: string;
       /** Whether eligible images are rebuilt without a person. Default `true`. */
       autoRebuild?: boolean;
-      /** No second rebuild of an image within this window: `1h`; at most `365d`. Default `1h`. */
-      coordinationWindow?: string;
+      /**
+       * No second rebuild of an image within this window: `1h`, `90m`, ISO
+       * `PT1H` or `{ hours: 1 }`; at most `365d`. Default `1h`.
+       */
+      coordinationWindow?: string | HumanDuration;
       /**
        * Platforms images are built for when `image-factory.io/platforms` does not say, e.g.
        * `linux/amd64`; their manifest digests are tracked, and a new base image index that
@@ -90,9 +94,10 @@ export interface Config {
        * How long a rebuild waits for its run to appear: a rebuild whose CI run
        * is not known by then (its trigger's answer was lost and no run carrying
        * its id was found) ends failed, and may be requested again. `30m`,
-       * `2h`; at most `365d`. Default `30m`.
+       * `2h`, ISO `PT30M` or `{ minutes: 30 }`; longer than 0, at most
+       * `365d`. Default `30m`.
        */
-      runTimeout?: string;
+      runTimeout?: string | HumanDuration;
     };
 
     /**
@@ -105,8 +110,13 @@ export interface Config {
       host: string;
       /** Plain HTTP instead of HTTPS (a local registry). Default false. */
       insecure?: boolean;
-      /** Minimum time between two checks of the same tag: `24h`, `15m`. Default 24h for public registries, 1h otherwise. */
-      minInterval?: string;
+      /**
+       * Minimum time between two checks of the same tag, and the `interval` of
+       * the registry's Warehouses (in whole seconds, at least `1s`): `24h`,
+       * `15m`, ISO `PT15M` or `{ minutes: 15 }`. Default 24h for public
+       * registries, 1h otherwise.
+       */
+      minInterval?: string | HumanDuration;
       /** User name for basic or token authentication. */
       username?: string;
       /**
@@ -128,7 +138,11 @@ export interface Config {
 
     /** Where freight comes from: the plugin's own registry discovery (default) or Kargo. */
     freightSource?: {
-      /** `registry` (default) or `kargo`. */
+      /**
+       * `registry` (default) or `kargo`: the common package's `FreightOrigin`,
+       * spelt out because the schema generator cannot follow an import of it
+       * (the generated schema would refuse every value).
+       */
       type?: 'registry' | 'kargo';
       /** How to reach the Kubernetes API when `type` is `kargo`. */
       kubernetes?: {

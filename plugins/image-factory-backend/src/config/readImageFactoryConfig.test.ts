@@ -1,5 +1,11 @@
 import { ConfigReader } from '@backstage/config';
-import { readImageFactoryConfig } from './readImageFactoryConfig';
+import {
+  readImageFactoryConfig,
+  warehouseRegistryIntervals,
+} from './readImageFactoryConfig';
+
+const readConfig = (imageFactory: object) =>
+  readImageFactoryConfig(new ConfigReader({ imageFactory }));
 
 describe('readImageFactoryConfig', () => {
   const read = (defaults: object) =>
@@ -79,5 +85,193 @@ describe('readImageFactoryConfig', () => {
     expect(() => safetyOf({ maxBaseImagesPerDockerfile: 2.5 })).toThrow(
       /Invalid imageFactory\.safety\.maxBaseImagesPerDockerfile: 2\.5/,
     );
+  });
+
+  describe('durations', () => {
+    const windowOf = (coordinationWindow: unknown) =>
+      readConfig({ defaults: { coordinationWindow } }).defaults
+        .coordinationWindowMs;
+    const runTimeout = (value: unknown) =>
+      readConfig({ rebuilds: { runTimeout: value } }).runTimeoutMs;
+    const minInterval = (value: unknown) =>
+      readConfig({
+        registries: [{ host: 'registry.acme.io', minInterval: value }],
+      }).registries.hosts[0].minIntervalMs;
+
+    it('defaults the coordination window to an hour', () => {
+      expect(readConfig({}).defaults.coordinationWindowMs).toBe(3_600_000);
+    });
+
+    it.each([
+      ['30m', 1_800_000],
+      ['1d12h', 129_600_000],
+      ['PT30M', 1_800_000],
+      ['P1DT12H', 129_600_000],
+      ['2 hours', 7_200_000],
+      ['1.5h', 5_400_000],
+      [{ minutes: 30 }, 1_800_000],
+      [{ hours: 1, minutes: 30 }, 5_400_000],
+    ])('reads %j as %d ms, wherever a duration goes', (value, ms) => {
+      expect(windowOf(value)).toBe(ms);
+      expect(minInterval(value)).toBe(ms);
+      expect(runTimeout(value)).toBe(ms);
+    });
+
+    it('reads 0 where a duration may be 0', () => {
+      expect(windowOf('0')).toBe(0);
+      expect(minInterval('0')).toBe(0);
+      expect(minInterval({ seconds: 0 })).toBe(0);
+    });
+
+    it.each([
+      ['defaults.coordinationWindow', windowOf],
+      ['rebuilds.runTimeout', runTimeout],
+      ['registries[registry.acme.io].minInterval', minInterval],
+    ])('refuses a bad %s, naming the key', (key, readIt) => {
+      const name = `Invalid imageFactory.${key}: `.replace(/[.[\]]/g, '\\$&');
+      expect(() => readIt('often')).toThrow(
+        new RegExp(`^${name}"often" is not a duration`),
+      );
+      expect(() => readIt('PT1X')).toThrow(new RegExp(`^${name}"PT1X"`));
+      expect(() => readIt({ minutez: 30 })).toThrow(
+        new RegExp(`^${name}Needs one or more of 'years'`),
+      );
+      expect(() => readIt({ minutes: 30, secs: 1 })).toThrow(
+        new RegExp(`^${name}Unknown property 'secs'`),
+      );
+      expect(() => readIt(30)).toThrow(new RegExp(`^${name}30 has no unit`));
+      expect(() => readIt({ minutes: -5 })).toThrow(
+        new RegExp(`^${name}.*is negative`),
+      );
+    });
+
+    it('bounds the coordination window and run timeout in every form', () => {
+      expect(() => windowOf({ days: 366 })).toThrow(
+        /Invalid imageFactory\.defaults\.coordinationWindow: \{"days":366\} is too long: at most 365d/,
+      );
+      expect(() => runTimeout('P2Y')).toThrow(
+        /Invalid imageFactory\.rebuilds\.runTimeout: "P2Y" is too long: at most 365d/,
+      );
+      expect(() => runTimeout({ minutes: 0 })).toThrow(
+        /Invalid imageFactory\.rebuilds\.runTimeout: .*longer than 0/,
+      );
+      expect(windowOf('365d')).toBe(365 * 86_400_000);
+    });
+
+    it('keeps the rebuild delay in the annotation syntax', () => {
+      expect(
+        readConfig({ defaults: { rebuildDelay: '36h' } }).defaults,
+      ).toMatchObject({ rebuildDelay: '36h' });
+      expect(() => readConfig({ defaults: { rebuildDelay: 'PT36H' } })).toThrow(
+        /Invalid imageFactory\.defaults\.rebuildDelay: "PT36H" is not a duration/,
+      );
+    });
+  });
+
+  describe('registries', () => {
+    it('reads each host once, normalized, with its credentials and mirror', () => {
+      expect(
+        readConfig({
+          allowPublic: false,
+          registries: [
+            {
+              host: 'Index.Docker.io',
+              username: 'acme',
+              password: 'secret',
+              mirror: 'Mirror.acme.io:443',
+            },
+            { host: 'localhost:5000', insecure: true, token: 't' },
+          ],
+        }).registries,
+      ).toEqual({
+        allowPublic: false,
+        hosts: [
+          {
+            host: 'docker.io',
+            insecure: false,
+            credentials: {
+              type: 'basic',
+              username: 'acme',
+              password: 'secret',
+            },
+            mirror: 'mirror.acme.io',
+          },
+          {
+            host: 'localhost:5000',
+            insecure: true,
+            credentials: { type: 'bearer', token: 't' },
+          },
+        ],
+      });
+      expect(readConfig({}).registries).toEqual({
+        allowPublic: true,
+        hosts: [],
+      });
+    });
+
+    it('writes the Warehouse interval of each host with a minInterval as Kargo does', () => {
+      const intervals = (minIntervals: unknown[]) =>
+        warehouseRegistryIntervals(
+          readConfig({
+            registries: minIntervals.map((minInterval, i) => ({
+              host: `r${i}.acme.io`,
+              ...(minInterval !== undefined && { minInterval }),
+            })),
+          }).registries,
+        );
+      // The spellings Kargo accepts are written as they are.
+      expect(intervals(['1s', '5m', '24h', '1h30m', '45s'])).toEqual({
+        'r0.acme.io': '1s',
+        'r1.acme.io': '5m',
+        'r2.acme.io': '24h',
+        'r3.acme.io': '1h30m',
+        'r4.acme.io': '45s',
+      });
+      expect(
+        intervals(['1d', '90m', 'PT6H', { minutes: 15 }, '0', undefined]),
+      ).toEqual({
+        'r0.acme.io': '24h',
+        'r1.acme.io': '1h30m',
+        'r2.acme.io': '6h',
+        'r3.acme.io': '15m',
+        'r4.acme.io': '1s',
+      });
+    });
+  });
+
+  describe('freight source', () => {
+    it('defaults to the registry, without Kubernetes settings', () => {
+      expect(readConfig({}).freightSource).toEqual({ type: 'registry' });
+    });
+
+    it('reads how the kargo source reaches the Kubernetes API', () => {
+      expect(
+        readConfig({
+          freightSource: {
+            type: 'kargo',
+            kubernetes: { url: 'https://k8s.acme.io:6443', token: 't' },
+          },
+        }).freightSource,
+      ).toEqual({
+        type: 'kargo',
+        kubernetes: {
+          url: 'https://k8s.acme.io:6443',
+          token: 't',
+          skipTLSVerify: false,
+        },
+      });
+    });
+
+    it('refuses an unknown type and a malformed default platform, naming the key', () => {
+      expect(() => readConfig({ freightSource: { type: 'flux' } })).toThrow(
+        'imageFactory.freightSource.type must be registry or kargo, not "flux"',
+      );
+      expect(() =>
+        readConfig({
+          freightSource: { type: 'kargo' },
+          defaults: { platforms: ['arm64'] },
+        }),
+      ).toThrow(/imageFactory\.defaults\.platforms.*"arm64" is not a platform/);
+    });
   });
 });

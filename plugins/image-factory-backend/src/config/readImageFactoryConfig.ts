@@ -8,9 +8,20 @@ import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
   DEFAULT_ENROLLMENT_DEFAULTS,
   EnrollmentDefaults,
-  parseDuration,
+  FreightOrigin,
+  MAX_POLICY_DURATION_MS,
   parsePolicyDuration,
 } from '@internal/plugin-image-factory-common';
+import { parsePlatform } from '../discovery/selectPlatformDigests';
+import { readConfigDuration } from './readConfigDuration';
+import { readRegistrySettings, RegistrySettings } from './readRegistrySettings';
+
+export type {
+  RegistryCredentials,
+  RegistryHostSettings,
+  RegistrySettings,
+} from './readRegistrySettings';
+export { warehouseRegistryIntervals } from './readRegistrySettings';
 
 // What a numeric key may hold, and how its error says so.
 interface NumberRule {
@@ -51,11 +62,34 @@ export interface ImageFactoryConfig {
     maxBaseImagesPerDockerfile: number;
     maxNewTagsPerRun: number;
   };
+  /** `imageFactory.kargo.namespace`: of the Warehouses, and where Kargo's `Freight` is read. */
   kargoNamespace: string;
-  /** `registries[].minInterval` per host: also the interval of their Warehouses. */
-  registryIntervals: Record<string, string>;
-  freightSource: 'registry' | 'kargo';
+  /**
+   * `imageFactory.registries` and `imageFactory.allowPublic`. A host's
+   * `minIntervalMs` is also the interval of its Warehouses
+   * ({@link warehouseRegistryIntervals}).
+   */
+  registries: RegistrySettings;
+  /** `imageFactory.freightSource`. */
+  freightSource: FreightSourceSettings;
 }
+
+/** `imageFactory.freightSource`: where freight comes from. */
+export interface FreightSourceSettings {
+  /** Default `registry`. */
+  type: FreightOrigin;
+  /** `kubernetes`, when set: how the `kargo` source reaches the Kubernetes API. */
+  kubernetes?: {
+    /** Unset: the in-cluster service account. */
+    url?: string;
+    token?: string;
+    skipTLSVerify: boolean;
+  };
+}
+
+const POLICY_DURATION = {
+  max: { ms: MAX_POLICY_DURATION_MS, text: '365d' },
+} as const;
 
 /**
  * Reads `imageFactory.*`, applying the documented defaults. A bad value fails the
@@ -91,6 +125,7 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
       },
     },
     defaults: {
+      // Annotation syntax: reads exactly as `image-factory.io/rebuild-delay` does.
       rebuildDelay: checkedDuration(
         defaults?.getOptionalString('rebuildDelay') ??
           DEFAULT_ENROLLMENT_DEFAULTS.rebuildDelay,
@@ -99,15 +134,14 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
       autoRebuild:
         defaults?.getOptionalBoolean('autoRebuild') ??
         DEFAULT_ENROLLMENT_DEFAULTS.autoRebuild,
-      platforms:
-        defaults?.getOptionalStringArray('platforms') ??
-        DEFAULT_ENROLLMENT_DEFAULTS.platforms,
-      coordinationWindowMs: parseDuration(
-        checkedDuration(
-          defaults?.getOptionalString('coordinationWindow') ?? '1h',
+      platforms: readPlatforms(defaults),
+      coordinationWindowMs:
+        readConfigDuration(
+          defaults,
+          'coordinationWindow',
           'imageFactory.defaults.coordinationWindow',
-        ),
-      ),
+          POLICY_DURATION,
+        ) ?? 3_600_000,
     },
     schedule: taskSchedule,
     runDeadlineMs: runDeadlineOf(taskSchedule.timeout),
@@ -129,20 +163,21 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
     },
     allowedRebuildRepositories:
       config?.getOptionalStringArray('rebuilds.allowedRepositories') ?? [],
-    runTimeoutMs: readRunTimeout(
-      config?.getOptionalString('rebuilds.runTimeout') ?? '30m',
-    ),
+    // A rebuild whose run has not appeared by then ends failed: 0 would fail
+    // every rebuild before its run could be seen.
+    runTimeoutMs:
+      readConfigDuration(
+        config?.getOptionalConfig('rebuilds'),
+        'runTimeout',
+        'imageFactory.rebuilds.runTimeout',
+        { ...POLICY_DURATION, positive: true },
+      ) ?? 1_800_000,
     kargoNamespace: readNamespace(
       config?.getOptionalString('kargo.namespace') ?? 'image-factory',
     ),
-    registryIntervals: Object.fromEntries(
-      (config?.getOptionalConfigArray('registries') ?? []).flatMap(entry => {
-        const interval = entry.getOptionalString('minInterval');
-        return interval ? [[entry.getString('host'), interval]] : [];
-      }),
-    ),
+    registries: readRegistrySettings(config),
     freightSource: readFreightSource(
-      config?.getOptionalString('freightSource.type'),
+      config?.getOptionalConfig('freightSource'),
     ),
   };
 }
@@ -171,19 +206,8 @@ function runDeadlineOf(
   return Math.floor(ms * 0.8);
 }
 
-// A rebuild whose run has not appeared by then ends failed: 0 would fail
-// every rebuild before its run could be seen.
-function readRunTimeout(value: string): number {
-  const key = 'imageFactory.rebuilds.runTimeout';
-  const ms = parseDuration(checkedDuration(value, key));
-  if (ms <= 0) {
-    throw new InputError(`Invalid ${key}: "${value}" must be longer than 0`);
-  }
-  return ms;
-}
-
-// Both keys are policy durations: bounded like the annotation, so a default can
-// never be what makes a run throw.
+// A policy duration in the annotation syntax: bounded like the annotation, so a
+// default can never be what makes a run throw.
 function checkedDuration(value: string, key: string): string {
   try {
     parsePolicyDuration(value);
@@ -211,11 +235,38 @@ function readNumber(
   return value;
 }
 
-function readFreightSource(value: string | undefined): 'registry' | 'kargo' {
-  if (value === undefined || value === 'registry' || value === 'kargo') {
-    return value ?? 'registry';
+// Checked here, not when freight is first resolved: a malformed default
+// platform must stop the start-up with the key's name, whatever the source.
+function readPlatforms(defaults: Config | undefined): string[] {
+  const platforms =
+    defaults?.getOptionalStringArray('platforms') ??
+    DEFAULT_ENROLLMENT_DEFAULTS.platforms;
+  for (const platform of platforms) {
+    try {
+      parsePlatform(platform);
+    } catch (error) {
+      throw new InputError('imageFactory.defaults.platforms', error);
+    }
   }
-  throw new InputError(
-    `Invalid imageFactory.freightSource.type "${value}": expected registry or kargo`,
-  );
+  return platforms;
+}
+
+function readFreightSource(section: Config | undefined): FreightSourceSettings {
+  const type = section?.getOptionalString('type') ?? 'registry';
+  if (type !== 'registry' && type !== 'kargo') {
+    throw new InputError(
+      `imageFactory.freightSource.type must be registry or kargo, not "${type}"`,
+    );
+  }
+  const kubernetes = section?.getOptionalConfig('kubernetes');
+  return {
+    type,
+    ...(kubernetes && {
+      kubernetes: {
+        url: kubernetes.getOptionalString('url'),
+        token: kubernetes.getOptionalString('token'),
+        skipTLSVerify: kubernetes.getOptionalBoolean('skipTLSVerify') ?? false,
+      },
+    }),
+  };
 }

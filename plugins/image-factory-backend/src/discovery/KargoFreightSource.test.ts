@@ -6,6 +6,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { KubeConfig } from '@kubernetes/client-node';
+import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
 import {
   startHttpServer,
   TestHttpServer,
@@ -142,15 +143,17 @@ describe('KargoFreightSource', () => {
 
   const source = (extra: object = {}) =>
     KargoFreightSource.fromConfig(
-      new ConfigReader({
-        imageFactory: {
-          freightSource: {
-            type: 'kargo',
-            kubernetes: { url: api.url, token: TOKEN, skipTLSVerify: true },
+      readImageFactoryConfig(
+        new ConfigReader({
+          imageFactory: {
+            freightSource: {
+              type: 'kargo',
+              kubernetes: { url: api.url, token: TOKEN, skipTLSVerify: true },
+            },
+            ...extra,
           },
-          ...extra,
-        },
-      }),
+        }),
+      ),
       { logger: mockServices.logger.mock() },
     );
 
@@ -318,9 +321,11 @@ describe('KargoFreightSource', () => {
     try {
       expect(() =>
         KargoFreightSource.fromConfig(
-          new ConfigReader({
-            imageFactory: { freightSource: { type: 'kargo' } },
-          }),
+          readImageFactoryConfig(
+            new ConfigReader({
+              imageFactory: { freightSource: { type: 'kargo' } },
+            }),
+          ),
           {
             logger: mockServices.logger.mock(),
           },

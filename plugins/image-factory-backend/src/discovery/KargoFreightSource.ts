@@ -1,5 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
 import {
   InputError,
   isError,
@@ -7,6 +6,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { ImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { DiscoveredKargoFreight, mapKargoFreight } from './mapKargoFreight';
 import { TimeoutError, withTimeout } from './withTimeout';
 import {
@@ -41,33 +41,27 @@ export class KargoFreightSource implements FreightSource {
   readonly #timeoutMs: number;
 
   /**
-   * Reads `imageFactory.freightSource.kubernetes` (url, token, skipTLSVerify) and
-   * `imageFactory.kargo.namespace` (default `image-factory`). Without a URL the
-   * in-cluster service account is used.
+   * A source as `imageFactory.freightSource.kubernetes` (url, token,
+   * skipTLSVerify) and `imageFactory.kargo.namespace` say, as
+   * `readImageFactoryConfig` read them. Without a URL the in-cluster service
+   * account is used.
    *
    * @throws InputError when no URL is configured and the backend is not in a cluster.
    */
   static fromConfig(
-    config: Config,
+    config: Pick<ImageFactoryConfig, 'freightSource' | 'kargoNamespace'>,
     options: { logger: LoggerService },
   ): KargoFreightSource {
-    const kubernetes = config.getOptionalConfig(
-      'imageFactory.freightSource.kubernetes',
-    );
-    const url = kubernetes?.getOptionalString('url');
+    const kubernetes = config.freightSource.kubernetes;
     const kubeConfig = new KubeConfig();
-    if (url) {
+    if (kubernetes?.url) {
       kubeConfig.loadFromClusterAndUser(
         {
           name: 'kargo',
-          server: url,
-          skipTLSVerify:
-            kubernetes?.getOptionalBoolean('skipTLSVerify') ?? false,
+          server: kubernetes.url,
+          skipTLSVerify: kubernetes.skipTLSVerify,
         },
-        {
-          name: 'image-factory',
-          token: kubernetes?.getOptionalString('token'),
-        },
+        { name: 'image-factory', token: kubernetes.token },
       );
     } else if (process.env.KUBERNETES_SERVICE_HOST) {
       kubeConfig.loadFromCluster();
@@ -78,7 +72,7 @@ export class KargoFreightSource implements FreightSource {
     }
     return KargoFreightSource.create({
       kubeConfig,
-      namespace: config.getOptionalString('imageFactory.kargo.namespace'),
+      namespace: config.kargoNamespace,
       logger: options.logger,
     });
   }

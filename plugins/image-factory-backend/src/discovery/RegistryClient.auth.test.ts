@@ -12,6 +12,7 @@ import {
 } from '../__testUtils__/startHttpServer';
 import { RegistryClient } from './RegistryClient';
 import { RegistryError } from './RegistryError';
+import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { RegistryPolicy } from './RegistryPolicy';
 
 // docker-registry's own token auth needs a certificate-signed JWT service, so the
@@ -84,8 +85,12 @@ describe('RegistryClient authentication and redirects', () => {
     logger = mockServices.logger.mock(),
   ) =>
     RegistryClient.create({
-      policy: RegistryPolicy.fromConfig(
-        new ConfigReader({ imageFactory: { registries, allowPublic: false } }),
+      policy: RegistryPolicy.create(
+        readImageFactoryConfig(
+          new ConfigReader({
+            imageFactory: { registries, allowPublic: false },
+          }),
+        ).registries,
       ),
       logger,
       retry: { baseDelayMs: 10 },
@@ -297,8 +302,10 @@ describe('RegistryClient authentication and redirects', () => {
   it('refuses a host that is not allowed without sending any request', async () => {
     const fetchSpy = jest.fn(globalThis.fetch);
     const client = RegistryClient.create({
-      policy: RegistryPolicy.fromConfig(
-        new ConfigReader({ imageFactory: { registries: [] } }),
+      policy: RegistryPolicy.create(
+        readImageFactoryConfig(
+          new ConfigReader({ imageFactory: { registries: [] } }),
+        ).registries,
       ),
       logger: mockServices.logger.mock(),
       fetch: fetchSpy,
@@ -319,7 +326,10 @@ describe('RegistryClient authentication and redirects', () => {
   it('refuses a tag that would reshape the request path without sending any request', async () => {
     const fetchSpy = jest.fn(globalThis.fetch);
     const client = RegistryClient.create({
-      policy: RegistryPolicy.fromConfig(new ConfigReader({ imageFactory: {} })),
+      policy: RegistryPolicy.create(
+        readImageFactoryConfig(new ConfigReader({ imageFactory: {} }))
+          .registries,
+      ),
       logger: mockServices.logger.mock(),
       fetch: fetchSpy,
     });

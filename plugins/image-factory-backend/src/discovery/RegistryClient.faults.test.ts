@@ -12,6 +12,7 @@ import {
 } from '../__testUtils__/startHttpServer';
 import { RegistryClient } from './RegistryClient';
 import { RegistryError } from './RegistryError';
+import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { RegistryPolicy } from './RegistryPolicy';
 
 // Registries misbehave in ways docker-registry will not on request, so a local
@@ -28,13 +29,15 @@ describe('RegistryClient when the registry misbehaves', () => {
 
   const client = (retry: object = {}) =>
     RegistryClient.create({
-      policy: RegistryPolicy.fromConfig(
-        new ConfigReader({
-          imageFactory: {
-            registries: [{ host: front.host, insecure: true }],
-            allowPublic: false,
-          },
-        }),
+      policy: RegistryPolicy.create(
+        readImageFactoryConfig(
+          new ConfigReader({
+            imageFactory: {
+              registries: [{ host: front.host, insecure: true }],
+              allowPublic: false,
+            },
+          }),
+        ).registries,
       ),
       logger: mockServices.logger.mock(),
       retry: { baseDelayMs: 10, ...retry },
@@ -176,10 +179,12 @@ describe('RegistryClient when the registry misbehaves', () => {
     const gone = await startHttpServer(() => {});
     await gone.stop();
     const unreachable = RegistryClient.create({
-      policy: RegistryPolicy.fromConfig(
-        new ConfigReader({
-          imageFactory: { registries: [{ host: gone.host, insecure: true }] },
-        }),
+      policy: RegistryPolicy.create(
+        readImageFactoryConfig(
+          new ConfigReader({
+            imageFactory: { registries: [{ host: gone.host, insecure: true }] },
+          }),
+        ).registries,
       ),
       logger: mockServices.logger.mock(),
       retry: { baseDelayMs: 10 },

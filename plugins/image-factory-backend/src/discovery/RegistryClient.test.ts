@@ -11,6 +11,7 @@ import {
 } from '../__testUtils__/startHttpServer';
 import { RegistryClient } from './RegistryClient';
 import { RegistryError } from './RegistryError';
+import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { RegistryPolicy } from './RegistryPolicy';
 
 // A real OCI registry: Debian's docker-registry (distribution 2.8) on loopback.
@@ -369,7 +370,9 @@ describe('RegistryClient against a real registry with basic auth', () => {
 });
 
 function policyFor(registries: object[]): RegistryPolicy {
-  return RegistryPolicy.fromConfig(
-    new ConfigReader({ imageFactory: { registries, allowPublic: false } }),
+  return RegistryPolicy.create(
+    readImageFactoryConfig(
+      new ConfigReader({ imageFactory: { registries, allowPublic: false } }),
+    ).registries,
   );
 }

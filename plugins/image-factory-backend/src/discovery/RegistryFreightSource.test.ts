@@ -6,6 +6,7 @@ import {
 } from '../__testUtils__/startOciRegistry';
 import { RegistryClient } from './RegistryClient';
 import { RegistryFreightSource } from './RegistryFreightSource';
+import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { RegistryPolicy } from './RegistryPolicy';
 import { DiscoveredFreight, freightKey } from './types';
 
@@ -16,13 +17,15 @@ describe('RegistryFreightSource', () => {
 
   beforeAll(async () => {
     registry = await startOciRegistry();
-    const policy = RegistryPolicy.fromConfig(
-      new ConfigReader({
-        imageFactory: {
-          registries: [{ host: registry.host, insecure: true }],
-          allowPublic: false,
-        },
-      }),
+    const policy = RegistryPolicy.create(
+      readImageFactoryConfig(
+        new ConfigReader({
+          imageFactory: {
+            registries: [{ host: registry.host, insecure: true }],
+            allowPublic: false,
+          },
+        }),
+      ).registries,
     );
     source = RegistryFreightSource.create({
       client: RegistryClient.create({

@@ -1,11 +1,14 @@
 import { ConfigReader } from '@backstage/config';
 import { InputError, NotAllowedError } from '@backstage/errors';
+import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { RegistryPolicy } from './RegistryPolicy';
 
 const HOUR = 60 * 60 * 1000;
 
 function policy(imageFactory: object = {}): RegistryPolicy {
-  return RegistryPolicy.fromConfig(new ConfigReader({ imageFactory }));
+  return RegistryPolicy.create(
+    readImageFactoryConfig(new ConfigReader({ imageFactory })).registries,
+  );
 }
 
 describe('RegistryPolicy', () => {

@@ -1,28 +1,22 @@
-import { Config } from '@backstage/config';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  isPublicRegistry,
-  parseDuration,
-} from '@internal/plugin-image-factory-common';
+import { NotAllowedError } from '@backstage/errors';
+import { isPublicRegistry } from '@internal/plugin-image-factory-common';
+import type {
+  RegistryCredentials,
+  RegistryHostSettings,
+  RegistrySettings,
+} from '../config/readRegistrySettings';
 import {
   hostMatches,
   normalizeRegistryHost,
   publicRegistryHosts,
 } from './publicRegistries';
 
+export type { RegistryCredentials } from '../config/readRegistrySettings';
+
 /** Docker Hub and friends rate-limit anonymous pulls; a day between checks of one tag is plenty. */
 const PUBLIC_MIN_INTERVAL_MS = 24 * 60 * 60 * 1000;
 /** Our own registries can be asked more often. */
 const PRIVATE_MIN_INTERVAL_MS = 60 * 60 * 1000;
-
-/**
- * Credentials configured for a registry host.
- *
- * @public
- */
-export type RegistryCredentials =
-  | { type: 'basic'; username: string; password: string }
-  | { type: 'bearer'; token: string };
 
 /**
  * How to reach one registry, as the policy allows it.
@@ -46,16 +40,10 @@ export interface RegistryEndpoint {
   redirectHosts: string[];
 }
 
-interface HostSettings {
-  insecure: boolean;
-  minIntervalMs?: number;
-  credentials?: RegistryCredentials;
-  mirror?: string;
-}
-
 /**
  * Decides which registry hosts the backend may contact and how, from
- * `imageFactory.registries` and `imageFactory.allowPublic`.
+ * `imageFactory.registries` and `imageFactory.allowPublic` as
+ * `readImageFactoryConfig` read them.
  *
  * Allowed are the listed hosts, plus the well-known public registries unless
  * `allowPublic` is false. Nothing an annotation says can widen this: asking for
@@ -67,35 +55,23 @@ interface HostSettings {
  * @public
  */
 export class RegistryPolicy {
-  readonly #hosts: ReadonlyMap<string, HostSettings>;
+  readonly #hosts: ReadonlyMap<string, RegistryHostSettings>;
   readonly #allowPublic: boolean;
 
-  /** Reads the policy from the root config; a malformed registry entry is an `InputError`. */
-  static fromConfig(config: Config): RegistryPolicy {
-    const hosts = new Map<string, HostSettings>();
-    for (const entry of config.getOptionalConfigArray(
-      'imageFactory.registries',
-    ) ?? []) {
-      const host = normalizeRegistryHost(entry.getString('host'));
-      if (!host || /[\s/]/.test(host)) {
-        throw new InputError(
-          `imageFactory.registries: "${entry.getString(
-            'host',
-          )}" is not a registry host (use host[:port], no scheme or path)`,
-        );
-      }
-      if (hosts.has(host)) {
-        throw new InputError(`imageFactory.registries lists ${host} twice`);
-      }
-      hosts.set(host, readHostSettings(entry, host));
-    }
+  /** The policy of the checked settings (`readImageFactoryConfig(...).registries`). */
+  static create(settings: RegistrySettings): RegistryPolicy {
     return new RegistryPolicy(
-      hosts,
-      config.getOptionalBoolean('imageFactory.allowPublic') ?? true,
+      new Map(
+        settings.hosts.map(host => [normalizeRegistryHost(host.host), host]),
+      ),
+      settings.allowPublic,
     );
   }
 
-  private constructor(hosts: Map<string, HostSettings>, allowPublic: boolean) {
+  private constructor(
+    hosts: ReadonlyMap<string, RegistryHostSettings>,
+    allowPublic: boolean,
+  ) {
     this.#hosts = hosts;
     this.#allowPublic = allowPublic;
   }
@@ -187,45 +163,4 @@ export class RegistryPolicy {
       this.isAllowed(lower)
     );
   }
-}
-
-function readHostSettings(entry: Config, host: string): HostSettings {
-  const minInterval = entry.getOptionalString('minInterval');
-  let minIntervalMs: number | undefined;
-  if (minInterval !== undefined) {
-    try {
-      minIntervalMs = parseDuration(minInterval);
-    } catch (error) {
-      throw new InputError(
-        `imageFactory.registries[${host}].minInterval`,
-        error,
-      );
-    }
-  }
-  const username = entry.getOptionalString('username');
-  const password = entry.getOptionalString('password');
-  const token = entry.getOptionalString('token');
-  if (token && (username || password)) {
-    throw new InputError(
-      `imageFactory.registries[${host}]: set either token or username and password, not both`,
-    );
-  }
-  if (Boolean(username) !== Boolean(password)) {
-    throw new InputError(
-      `imageFactory.registries[${host}]: username and password go together`,
-    );
-  }
-  let credentials: RegistryCredentials | undefined;
-  if (token) {
-    credentials = { type: 'bearer', token };
-  } else if (username && password) {
-    credentials = { type: 'basic', username, password };
-  }
-  const mirror = entry.getOptionalString('mirror');
-  return {
-    insecure: entry.getOptionalBoolean('insecure') ?? false,
-    minIntervalMs,
-    credentials,
-    mirror: mirror === undefined ? undefined : normalizeRegistryHost(mirror),
-  };
 }

@@ -1,15 +1,17 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { createFreightSource } from './createFreightSource';
 import { RegistryPolicy } from './RegistryPolicy';
 
+// Through the real reader: the settings are what the plugin would read.
 function create(imageFactory: object) {
-  const config = new ConfigReader({ imageFactory });
+  const config = readImageFactoryConfig(new ConfigReader({ imageFactory }));
   return createFreightSource({
     config,
     logger: mockServices.logger.mock(),
-    policy: RegistryPolicy.fromConfig(config),
+    policy: RegistryPolicy.create(config.registries),
   });
 }
 
