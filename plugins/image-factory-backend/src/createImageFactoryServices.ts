@@ -13,6 +13,7 @@ import { DockerfileReader } from './analysis/DockerfileReader';
 import {
   ImageFactoryConfig,
   readImageFactoryConfig,
+  warehouseRegistryIntervals,
 } from './config/readImageFactoryConfig';
 import { DatabaseImageFactoryStore, ImageFactoryStore } from './database';
 import { createFreightSource, RegistryPolicy } from './discovery';
@@ -65,7 +66,7 @@ export async function createImageFactoryServices(
   const store = await DatabaseImageFactoryStore.create({
     database: deps.database,
   });
-  const policy = RegistryPolicy.fromConfig(rootConfig);
+  const policy = RegistryPolicy.create(config.registries);
   const integrations = ScmIntegrations.fromConfig(rootConfig);
   const rebuilds = RebuildService.create({
     store,
@@ -87,7 +88,7 @@ export async function createImageFactoryServices(
     stateRepository: await openStateRepository({ rootConfig, config, logger }),
     dockerfiles: DockerfileReader.create({ urlReader: deps.urlReader }),
     freightSource: createFreightSource({
-      config: rootConfig,
+      config,
       logger,
       policy,
       fetch: deps.registryFetch,
@@ -100,7 +101,7 @@ export async function createImageFactoryServices(
     }),
     warehouses: {
       namespace: config.kargoNamespace,
-      registryIntervals: config.registryIntervals,
+      registryIntervals: warehouseRegistryIntervals(config.registries),
     },
     rebuilds,
     stateLinks: { ...config.stateRepository, integrations },
@@ -124,6 +125,7 @@ export async function createImageFactoryServices(
       runs,
       rebuilds,
       catalog: deps.catalog,
+      freightSource: config.freightSource.type,
     }),
   };
 }

@@ -120,7 +120,9 @@ describe('imageFactoryPlugin', () => {
           ref: `${registry.host}/library/node:22`,
           builtDigest: node1,
           latestDigest: node1,
-          freight: [{ tag: '22', digest: node1, source: 'registry' }],
+          tag: '22',
+          source: 'registry',
+          updates: [{ digest: node1 }],
         },
       ],
       // Enrolling never triggers a rebuild: the image counts as built on what it found.
@@ -163,6 +165,13 @@ describe('imageFactoryPlugin', () => {
       latestDigest: node2,
       eligibleDigest: null,
     });
+    // One list of the tag's digest changes, newest first.
+    expect(pending.body.baseImages[0]).not.toHaveProperty('freight');
+    expect(
+      pending.body.baseImages[0].updates.map(
+        (u: { digest: string }) => u.digest,
+      ),
+    ).toEqual([node2, node1]);
     expect(pending.body.eligibility.state).toBe('pending');
     expect(Date.parse(pending.body.eligibility.eligibleAt)).toBeGreaterThan(
       Date.now() + 6 * 86_400_000,
@@ -201,6 +210,13 @@ describe('imageFactoryPlugin', () => {
       }),
     ]);
     expect(bases.body.totalCount).toBe(1);
+    const base = await api.get(`/base-images/${bases.body.items[0].name}`);
+    expect(base.body).not.toHaveProperty('freight');
+    expect(base.body).toMatchObject({ tag: '22', currentDigest: node2 });
+    expect(base.body.updates.map((u: { digest: string }) => u.digest)).toEqual([
+      node2,
+      node1,
+    ]);
     const graph = await api.get('/graph');
     expect(graph.body.totalImageCount).toBe(3);
     expect(graph.body.edges).toContainEqual({

@@ -57,18 +57,19 @@ export function exampleImageStatus(
         latestRelevantDigest: `sha256:${'b'.repeat(64)}`,
         eligibleDigest: null,
         lastUpdated: '2026-11-29T09:00:00.000Z',
-        freight: [
-          {
-            tag: '22',
-            digest: `sha256:${'b'.repeat(64)}`,
-            firstSeen: '2026-11-29T09:00:00.000Z',
-            source: 'registry',
-          },
-        ],
+        tag: '22',
+        source: 'registry',
+        // Newest first.
         updates: [
           {
             digest: `sha256:${'b'.repeat(64)}`,
             firstSeen: '2026-11-29T09:00:00.000Z',
+            platformDigests: { 'linux/amd64': `sha256:${'d'.repeat(64)}` },
+          },
+          {
+            digest: `sha256:${'a'.repeat(64)}`,
+            firstSeen: '2026-10-01T09:00:00.000Z',
+            platformDigests: { 'linux/amd64': `sha256:${'c'.repeat(64)}` },
           },
         ],
         dependents: ['component:default/payments'],
@@ -121,18 +122,16 @@ export function exampleBaseImage(
     dependents: ['component:default/payments'],
     previousDigest: `sha256:${'a'.repeat(64)}`,
     firstDiscovered: '2026-10-01T09:00:00.000Z',
-    freight: [
-      {
-        tag: '22',
-        digest: `sha256:${'b'.repeat(64)}`,
-        firstSeen: '2026-11-29T09:00:00.000Z',
-        source: 'registry',
-      },
-    ],
+    // Newest first.
     updates: [
       {
         digest: `sha256:${'b'.repeat(64)}`,
         firstSeen: '2026-11-29T09:00:00.000Z',
+        platformDigests: { 'linux/amd64': `sha256:${'d'.repeat(64)}` },
+      },
+      {
+        digest: `sha256:${'a'.repeat(64)}`,
+        firstSeen: '2026-10-01T09:00:00.000Z',
       },
     ],
     ...overrides,

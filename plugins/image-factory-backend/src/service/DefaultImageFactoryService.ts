@@ -7,6 +7,7 @@ import {
   BaseImageDetail,
   BaseImageList,
   DependencyGraph,
+  FreightOrigin,
   ImageList,
   ImageListQuery,
   ImageStatus,
@@ -20,6 +21,7 @@ import {
 import { ImageFactoryStore, PipelineRunRecord } from '../database';
 import { buildDependencyGraph } from '../status/buildDependencyGraph';
 import { imageNotFound, ImageFactoryService } from './ImageFactoryService';
+import { readBaseImageDetail, readImageStatus } from './storedStatus';
 
 /** Runs are queued through this; see `pipeline/RunCoordinator`. */
 export interface RunRequester {
@@ -47,6 +49,7 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     private readonly runs: RunRequester,
     private readonly catalog: CatalogService,
     private readonly rebuilds: RebuildRequester,
+    private readonly freightSource: FreightOrigin,
   ) {}
 
   static create(options: {
@@ -55,12 +58,18 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     rebuilds: RebuildRequester;
     /** The catalog, asked with the caller's credentials who may see what. */
     catalog: CatalogService;
+    /**
+     * `imageFactory.freightSource.type`: the origin of a base image stored
+     * before base images had one and without freight to take it from.
+     */
+    freightSource: FreightOrigin;
   }): DefaultImageFactoryService {
     return new DefaultImageFactoryService(
       options.store,
       options.runs,
       options.catalog,
       options.rebuilds,
+      options.freightSource,
     );
   }
 
@@ -104,7 +113,7 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     if (!record) {
       throw imageNotFound(entityRef);
     }
-    return record.status as ImageStatus;
+    return readImageStatus(record.status, this.freightSource);
   }
 
   // The enrolled images whose entity the caller may not read in the catalog:
@@ -162,12 +171,11 @@ export class DefaultImageFactoryService implements ImageFactoryService {
       totalCount,
       items: items.map(record => {
         const {
-          freight: _f,
           updates: _u,
           previousDigest: _p,
           firstDiscovered: _d,
           ...summary
-        } = withoutHidden(record.status as BaseImageDetail, hidden);
+        } = withoutHidden(readBaseImageDetail(record.status), hidden);
         return summary;
       }),
     };
@@ -182,7 +190,7 @@ export class DefaultImageFactoryService implements ImageFactoryService {
       throw new NotFoundError(`No base image named ${name}`);
     }
     return withoutHidden(
-      record.status as BaseImageDetail,
+      readBaseImageDetail(record.status),
       await this.hiddenFrom(credentials),
     );
   }

@@ -45,7 +45,10 @@ export function applyEligibility(
       baseImages: status.baseImages.map(base => ({
         ref: base.ref,
         builtDigest: base.builtDigest,
-        freight: base.updates,
+        // The API lists updates newest first; eligibility orders them by first
+        // seen and keeps records seen at the same instant in the given order,
+        // so they go in oldest first, as the state records them.
+        freight: [...base.updates].reverse(),
       })),
       platforms: enrollment.platforms,
       activeRebuild: active && {

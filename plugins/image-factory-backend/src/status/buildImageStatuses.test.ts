@@ -6,11 +6,16 @@ import {
   ManagedImageState,
   mergeState,
   parseEnrollment,
+  recordDigest,
   StateTree,
 } from '@internal/plugin-image-factory-common';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
-import { buildImageStatuses } from './buildImageStatuses';
+import {
+  buildBaseImageDetails,
+  buildImageStatuses,
+  StatusContext,
+} from './buildImageStatuses';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
@@ -179,5 +184,95 @@ describe('buildImageStatuses', () => {
       },
       { stateFile: `${blob}/state/images/${beta}.yaml` },
     ]);
+  });
+
+  describe('base images', () => {
+    const digest = (c: string) => `sha256:${c.repeat(64)}`;
+    const amd64 = (c: string) => ({ 'linux/amd64': digest(c) });
+    const context = (
+      enrollments: Enrollment[],
+      now: string,
+    ): StatusContext => ({
+      enrollments: new Map(enrollments.map(e => [e.entityRef, e])),
+      owners: new Map(),
+      rebuilds: new Map(),
+      emergencyCounts: new Map(),
+      discoveryErrors: new Map(),
+      freightSource: 'kargo',
+      coordinationWindowMs: 0,
+      warehouses: new Set(),
+      now: new Date(now),
+    });
+
+    it('carry their digest changes once, newest first, with the tag and origin on the base image', () => {
+      const fleetState = fleet(['alpha']);
+      let state = recordDigest(fleetState.state, 'node:22', {
+        digest: digest('a'),
+        platformDigests: amd64('1'),
+        seenAt: '2026-01-02T00:00:00.000Z',
+      });
+      state = recordDigest(state, 'node:22', {
+        digest: digest('b'),
+        seenAt: '2026-01-20T00:00:00.000Z',
+      });
+      const now = '2026-01-21T00:00:00.000Z';
+      const [alpha] = buildImageStatuses(
+        state,
+        context(fleetState.enrollments, now),
+      ).statuses;
+      const updates = [
+        { digest: digest('b'), firstSeen: '2026-01-20T00:00:00.000Z' },
+        {
+          digest: digest('a'),
+          firstSeen: '2026-01-02T00:00:00.000Z',
+          platformDigests: amd64('1'),
+        },
+      ];
+      expect(alpha.baseImages).toEqual([
+        expect.objectContaining({
+          ref: 'docker.io/library/node:22',
+          tag: '22',
+          source: 'kargo',
+          builtDigest: digest('a'),
+          latestDigest: digest('b'),
+          updates,
+        }),
+      ]);
+      expect(alpha.baseImages[0]).not.toHaveProperty('freight');
+      // Eligibility reads the same updates: b is newer and younger than 7d.
+      expect(alpha.eligibility.state).toBe('pending');
+
+      const [detail] = buildBaseImageDetails(state, {
+        discoveryErrors: new Map(),
+      });
+      expect(detail).toMatchObject({ tag: '22', currentDigest: digest('b') });
+      expect(detail.updates).toEqual(updates);
+      expect(detail).not.toHaveProperty('freight');
+    });
+
+    it('judge digest changes seen at the same instant in the order they were recorded', () => {
+      const fleetState = fleet(['alpha']);
+      const seenAt = '2026-01-02T00:00:00.000Z';
+      let state = recordDigest(fleetState.state, 'node:22', {
+        digest: digest('a'),
+        seenAt: '2026-01-01T00:00:00.000Z',
+      });
+      state = recordDigest(state, 'node:22', { digest: digest('b'), seenAt });
+      state = recordDigest(state, 'node:22', { digest: digest('c'), seenAt });
+      const [alpha] = buildImageStatuses(
+        state,
+        context(fleetState.enrollments, '2026-02-01T00:00:00.000Z'),
+      ).statuses;
+      expect(alpha.baseImages[0].updates.map(u => u.digest)).toEqual([
+        digest('c'),
+        digest('b'),
+        digest('a'),
+      ]);
+      // The newest is the one recorded last, as the state's current digest.
+      expect(alpha.baseImages[0]).toMatchObject({
+        latestDigest: digest('c'),
+        eligibleDigest: digest('c'),
+      });
+    });
   });
 });

@@ -2,10 +2,12 @@ import { isError } from '@backstage/errors';
 import { applyEligibility } from './applyEligibility';
 import { blockersOf } from './blockersOf';
 import { buildStateLinks, StateLinksInput } from './stateLinks';
+import { tagOf } from './tagOf';
 import { unprojectedStatus } from './unprojectedStatus';
 import {
   BaseImageDetail,
   BaseImageState,
+  BaseImageUpdate,
   Eligibility,
   Enrollment,
   ExternalImageState,
@@ -93,7 +95,7 @@ export function buildImageStatuses(
 /** The base image documents served by `/base-images`. */
 export function buildBaseImageDetails(
   state: StateTree,
-  context: Pick<StatusContext, 'discoveryErrors' | 'freightSource'>,
+  context: Pick<StatusContext, 'discoveryErrors'>,
 ): BaseImageDetail[] {
   return state.baseImages.map(base => ({
     ref: base.ref,
@@ -106,11 +108,7 @@ export function buildBaseImageDetails(
     lastUpdated: base.lastUpdated,
     firstDiscovered: base.firstDiscovered,
     dependents: base.dependents,
-    freight: freightOf(base, context.freightSource),
-    updates: base.updates.map(u => ({
-      digest: u.digest,
-      firstSeen: u.firstSeen,
-    })),
+    updates: updatesOf(base),
     ...errorOf(base.ref, context.discoveryErrors),
   }));
 }
@@ -132,15 +130,11 @@ function managedStatus(
       latestDigest: record?.currentDigest ?? null,
       eligibleDigest: null,
       lastUpdated: record?.lastUpdated ?? null,
-      freight: record ? freightOf(record, context.freightSource) : [],
+      tag: record ? record.tag ?? '' : tagOf(usage.ref),
+      source: context.freightSource,
       // Platform digests let eligibility tell an index moved for another
       // platform from one that changes what this image is built from.
-      updates:
-        record?.updates.map(u => ({
-          digest: u.digest,
-          firstSeen: u.firstSeen,
-          ...(u.platformDigests && { platformDigests: u.platformDigests }),
-        })) ?? [],
+      updates: record ? updatesOf(record) : [],
       dependents: record?.dependents ?? [],
       ...errorOf(record?.ref ?? usage.ref, context.discoveryErrors),
     };
@@ -280,6 +274,21 @@ function indexTracked(state: StateTree): Map<string, BaseImageState> {
   return byName;
 }
 
+/**
+ * The digest changes of a base image as the API lists them: newest first (the
+ * state records them oldest first), with the platform digests discovery
+ * recorded. The tag and the freight origin are the same for all of them and
+ * are said once, on the base image.
+ */
+function updatesOf(tracked: TrackedImage): BaseImageUpdate[] {
+  return [...tracked.updates].reverse().map(update => ({
+    digest: update.digest,
+    firstSeen: update.firstSeen,
+    ...(update.platformDigests && { platformDigests: update.platformDigests }),
+  }));
+}
+
+/** The freight of an image's own repository: newest first, like `updates`. */
 function freightOf(
   tracked: TrackedImage,
   source: Freight['source'],

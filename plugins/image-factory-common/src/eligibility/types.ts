@@ -33,7 +33,11 @@ export interface EligibilityBaseImageInput {
    * digest that is not in `freight` (or `null`) counts as older than all of it.
    */
   builtDigest: string | null;
-  /** In any order. */
+  /**
+   * In any order: records are taken by first-seen time. Records first seen at
+   * the same instant are taken in the given order, so pass them oldest first
+   * (the state's order; the API lists a base image's `updates` newest first).
+   */
   freight: EligibilityFreight[];
 }
 

@@ -42,20 +42,9 @@ export function nodeBaseImage(
     latestDigest: digests.nodeNew,
     eligibleDigest: null,
     lastUpdated: fromNow(-2 * DAY),
-    freight: [
-      {
-        tag: '22-bookworm-slim',
-        digest: digests.nodeNew,
-        firstSeen: fromNow(-2 * DAY),
-        source: 'registry',
-      },
-      {
-        tag: '22-bookworm-slim',
-        digest: digests.nodeOld,
-        firstSeen: fromNow(-40 * DAY),
-        source: 'registry',
-      },
-    ],
+    tag: '22-bookworm-slim',
+    source: 'registry',
+    // Newest first, as the API lists them.
     updates: [
       { digest: digests.nodeNew, firstSeen: fromNow(-2 * DAY) },
       { digest: digests.nodeOld, firstSeen: fromNow(-40 * DAY) },
@@ -76,14 +65,8 @@ export function distrolessBaseImage(
     latestDigest: digests.distroless,
     eligibleDigest: digests.distroless,
     lastUpdated: fromNow(-30 * DAY),
-    freight: [
-      {
-        tag: 'latest',
-        digest: digests.distroless,
-        firstSeen: fromNow(-30 * DAY),
-        source: 'kargo',
-      },
-    ],
+    tag: 'latest',
+    source: 'kargo',
     updates: [{ digest: digests.distroless, firstSeen: fromNow(-30 * DAY) }],
     dependents: ['component:default/payments'],
     ...overrides,

@@ -38,7 +38,6 @@ describe('GET /base-images/{name}', () => {
       currentDigest: null,
       lastUpdated: null,
       previousDigest: null,
-      freight: [],
       updates: [],
     });
     model.getBaseImage.mockResolvedValue(fresh);

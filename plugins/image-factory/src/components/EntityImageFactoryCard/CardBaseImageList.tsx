@@ -7,6 +7,12 @@ import { ReactElement } from 'react';
 import { BaseImageStateChip } from '../shared/BaseImageStateChip';
 import { LatestFreight } from '../shared/LatestFreight';
 
+// The newest update of a base image, with the tag it was seen behind.
+function latestOf(baseImage: ImageBaseImage) {
+  const [newest] = baseImage.updates;
+  return newest && { tag: baseImage.tag, ...newest };
+}
+
 /** The base images of a managed image, each with its state and latest freight. */
 export function CardBaseImageList(props: {
   baseImages: ImageBaseImage[];
@@ -25,7 +31,7 @@ export function CardBaseImageList(props: {
             </Box>
             <LatestFreight
               imageRef={baseImage.ref}
-              freight={baseImage.freight}
+              latest={latestOf(baseImage)}
               now={props.now}
             />
             {baseImage.error && (

@@ -177,7 +177,6 @@ describe('EntityImageFactoryCard', () => {
             latestDigest: null,
             eligibleDigest: null,
             lastUpdated: null,
-            freight: [],
             updates: [],
           }),
         ],

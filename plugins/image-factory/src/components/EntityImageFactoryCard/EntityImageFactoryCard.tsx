@@ -59,7 +59,7 @@ function ExternalImageDetails(props: {
       </Typography>
       <LatestFreight
         imageRef={props.status.enrollment.image}
-        freight={props.status.freight}
+        latest={props.status.freight[0]}
         now={props.now}
       />
     </>

@@ -79,8 +79,11 @@ describe('EntityImageFactoryContent', () => {
     const history = screen.getByRole('table', {
       name: 'Update history of docker.io/library/node:22-bookworm-slim',
     });
-    expect(within(history).getAllByRole('row')).toHaveLength(3);
-    expect(within(history).getByText('40d ago')).toBeInTheDocument();
+    const rows = within(history).getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    // Newest first, as the API lists the updates.
+    expect(rows[1]).toHaveTextContent('2d ago');
+    expect(rows[2]).toHaveTextContent('40d ago');
   });
 
   it('puts every freight record on one timeline, newest first, marked', async () => {

@@ -15,8 +15,9 @@ export interface FreightEvent {
 }
 
 /**
- * Merges the image's own freight and the freight of each base image into one
- * list, newest first.
+ * Merges the image's own freight and the updates of each base image (its
+ * freight: the tag and origin are the base image's) into one list, newest
+ * first.
  */
 export function collectFreightEvents(status: ImageStatus): FreightEvent[] {
   const events: FreightEvent[] = status.freight.map(freight => ({
@@ -28,23 +29,30 @@ export function collectFreightEvents(status: ImageStatus): FreightEvent[] {
     // An index that moved only for platforms the image does not build waits
     // for nothing: the newest digest that matters to the image is marked.
     const latest = baseImage.latestRelevantDigest ?? baseImage.latestDigest;
-    for (const freight of baseImage.freight) {
+    for (const { digest, firstSeen } of baseImage.updates) {
       const marks: string[] = [];
-      if (freight.digest === baseImage.builtDigest) marks.push('built on');
+      if (digest === baseImage.builtDigest) marks.push('built on');
       if (
-        freight.digest === baseImage.eligibleDigest &&
-        freight.digest !== baseImage.builtDigest
+        digest === baseImage.eligibleDigest &&
+        digest !== baseImage.builtDigest
       ) {
         marks.push('eligible');
       }
       if (
-        freight.digest === latest &&
-        freight.digest !== baseImage.eligibleDigest &&
-        freight.digest !== baseImage.builtDigest
+        digest === latest &&
+        digest !== baseImage.eligibleDigest &&
+        digest !== baseImage.builtDigest
       ) {
         marks.push('newest, waiting for the delay');
       }
-      events.push({ imageRef: baseImage.ref, ...freight, marks });
+      events.push({
+        imageRef: baseImage.ref,
+        tag: baseImage.tag,
+        digest,
+        firstSeen,
+        source: baseImage.source,
+        marks,
+      });
     }
   }
   return events.sort(

@@ -1,17 +1,19 @@
-import { Freight } from '@internal/plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement } from 'react';
 import { Digest } from './Digest';
 import { TimeAgo } from './TimeAgo';
 
-/** The newest freight of a monitored image: tag, short digest, age. */
+/**
+ * The newest freight of a monitored image: tag, short digest, age. Absent
+ * before the first discovery.
+ */
 export function LatestFreight(props: {
   imageRef: string;
-  freight: Freight[];
+  latest?: { tag: string; digest: string; firstSeen: string };
   now: number;
 }): ReactElement {
-  const latest = props.freight[0];
+  const { latest } = props;
   if (!latest) {
     return (
       <Typography variant="body2" color="textSecondary">

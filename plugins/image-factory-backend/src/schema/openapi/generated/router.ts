@@ -339,7 +339,7 @@ export const spec = {
           },
         ],
         operationId: 'getBaseImage',
-        summary: 'A base image with its freight and update history.',
+        summary: 'A base image with its update history.',
         responses: {
           '200': {
             description: 'The base image.',
@@ -901,7 +901,8 @@ export const spec = {
           'latestDigest',
           'eligibleDigest',
           'lastUpdated',
-          'freight',
+          'tag',
+          'source',
           'updates',
           'dependents',
         ],
@@ -915,6 +916,15 @@ export const spec = {
             type: 'string',
             description:
               "The base image's name in the state repository (a DNS-1123 label).",
+          },
+          tag: {
+            type: 'string',
+            description:
+              'The monitored tag, e.g. `22-bookworm-slim`, the tag of every entry of `updates`; empty for a reference pinned by digest alone.',
+          },
+          source: {
+            $ref: '#/components/schemas/FreightOrigin',
+            description: 'Where the digests of `updates` were discovered.',
           },
           builtDigest: {
             type: ['string', 'null'],
@@ -947,16 +957,10 @@ export const spec = {
             description:
               'Why discovery failed for this base image, e.g. a registry error.',
           },
-          freight: {
-            type: 'array',
-            description: 'Newest first.',
-            items: {
-              $ref: '#/components/schemas/Freight',
-            },
-          },
           updates: {
             type: 'array',
-            description: 'Digest changes of the tag, newest first.',
+            description:
+              "Digest changes of the tag, newest first: the base image's freight, with the platform digests discovery recorded.",
             items: {
               $ref: '#/components/schemas/BaseImageUpdate',
             },
@@ -1383,19 +1387,14 @@ export const spec = {
         },
       },
       BaseImageDetail: {
-        description: 'A base image with its freight and update history.',
+        description: 'A base image with its update history.',
         allOf: [
           {
             $ref: '#/components/schemas/BaseImageFields',
           },
           {
             type: 'object',
-            required: [
-              'previousDigest',
-              'firstDiscovered',
-              'freight',
-              'updates',
-            ],
+            required: ['previousDigest', 'firstDiscovered', 'updates'],
             properties: {
               previousDigest: {
                 type: ['string', 'null'],
@@ -1404,16 +1403,10 @@ export const spec = {
                 type: 'string',
                 format: 'date-time',
               },
-              freight: {
-                type: 'array',
-                description: 'Newest first.',
-                items: {
-                  $ref: '#/components/schemas/Freight',
-                },
-              },
               updates: {
                 type: 'array',
-                description: 'Newest first.',
+                description:
+                  "Digest changes of the tag, newest first: the base image's freight, with the platform digests discovery recorded.",
                 items: {
                   $ref: '#/components/schemas/BaseImageUpdate',
                 },

@@ -99,7 +99,7 @@ export class ImageFactoryApiClient {
     return this.send('GET', `/base-images`, { query: request.query });
   }
 
-  /** `GET /base-images/{name}`: A base image with its freight and update history. */
+  /** `GET /base-images/{name}`: A base image with its update history. */
   async getBaseImage(
     request: ImageFactoryRequest<'getBaseImage'>,
   ): Promise<ImageFactoryResponse<'getBaseImage'>> {

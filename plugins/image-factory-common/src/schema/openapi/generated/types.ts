@@ -118,7 +118,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A base image with its freight and update history. */
+    /** A base image with its update history. */
     get: operations['getBaseImage'];
     put?: never;
     post?: never;
@@ -334,6 +334,10 @@ export interface components {
       ref: string;
       /** @description The base image's name in the state repository (a DNS-1123 label). */
       name: string;
+      /** @description The monitored tag, e.g. `22-bookworm-slim`, the tag of every entry of `updates`; empty for a reference pinned by digest alone. */
+      tag: string;
+      /** @description Where the digests of `updates` were discovered. */
+      source: components['schemas']['FreightOrigin'];
       /** @description Digest the managed image was last built on; null when not known yet. */
       builtDigest: string | null;
       /** @description Newest freight digest; null before the first discovery. */
@@ -349,9 +353,7 @@ export interface components {
       lastUpdated: string | null;
       /** @description Why discovery failed for this base image, e.g. a registry error. */
       error?: string;
-      /** @description Newest first. */
-      freight: components['schemas']['Freight'][];
-      /** @description Digest changes of the tag, newest first. */
+      /** @description Digest changes of the tag, newest first: the base image's freight, with the platform digests discovery recorded. */
       updates: components['schemas']['BaseImageUpdate'][];
       /** @description Entity refs of every managed image that uses this base image. */
       dependents: string[];
@@ -514,14 +516,12 @@ export interface components {
       /** @description Every monitored base image, ignoring offset and limit. */
       totalCount: number;
     };
-    /** @description A base image with its freight and update history. */
+    /** @description A base image with its update history. */
     BaseImageDetail: components['schemas']['BaseImageFields'] & {
       previousDigest: string | null;
       /** Format: date-time */
       firstDiscovered: string;
-      /** @description Newest first. */
-      freight: components['schemas']['Freight'][];
-      /** @description Newest first. */
+      /** @description Digest changes of the tag, newest first: the base image's freight, with the platform digests discovery recorded. */
       updates: components['schemas']['BaseImageUpdate'][];
     };
     /**
