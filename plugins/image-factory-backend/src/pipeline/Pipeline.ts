@@ -13,14 +13,14 @@ import {
   parseStateTree,
   RefreshSummary,
   renderStateTree,
-  STATE_SETTINGS_PATH,
   stateSettings,
+  StateTree,
   WarehouseOptions,
 } from '@internal/plugin-image-factory-common';
 import { DockerfileReader } from '../analysis/DockerfileReader';
 import { auditDone } from '../audit/audited';
 import { ImageFactoryConfig } from '../config/readImageFactoryConfig';
-import { ImageFactoryStore } from '../database';
+import { ImageFactoryStore, RebuildRecord } from '../database';
 import { FreightSource, toFreightRecord } from '../discovery';
 import {
   markUnmonitorable,
@@ -39,9 +39,11 @@ import { analyzeEnrollments } from './analyzeEnrollments';
 import { describeCommit } from './describeCommit';
 import { discoverFreight } from './discoverFreight';
 import { mergeWithinArchiveLimit } from './mergeWithinArchiveLimit';
+import { projectStatuses } from './projectStatuses';
 import { publishStatuses } from './publishStatuses';
 import { StateLinksInput } from '../status/stateLinks';
 import { reconcileFirstSeen } from './reconcileFirstSeen';
+import { summarizeRun } from './summarizeRun';
 
 /** Options for {@link Pipeline.create}. */
 export interface PipelineOptions {
@@ -103,14 +105,39 @@ export class Pipeline {
     return summary;
   }
 
+  // Data flows one way: enrollment → analysis → state merge → discovery →
+  // eligibility (in memory) → triggers → their outcomes applied in memory →
+  // one commit → statuses stored once (docs/architecture.md, "A run").
   private async steps(
     now: Date,
     force: Set<string>,
     signal: AbortSignal,
   ): Promise<RefreshSummary> {
-    const o = this.options;
     const startedAt = now.toISOString();
+    const enrolled = await this.readEnrollments();
+    signal.throwIfAborted();
+    const analysis = await this.analyze(enrolled, now, force);
+    signal.throwIfAborted();
+    await this.followRebuilds(enrolled, now);
+    signal.throwIfAborted();
+    const written = await this.writeState(enrolled, analysis, now, signal);
+    // Only now that the state is safe in git: otherwise the next run must ask again.
+    await this.options.store.putRegistryChecks(written.value.discovery.checks);
+    signal.throwIfAborted();
+    await publishStatuses(this.options.store, written.value.projected);
+    return summarizeRun({
+      startedAt,
+      finishedAt: (this.options.now?.() ?? new Date()).toISOString(),
+      analysis,
+      written,
+      maxNewTagsPerRun: this.options.config.safety.maxNewTagsPerRun,
+    });
+  }
 
+  // The enrolled entities, read with the plugin's own credentials, and their
+  // enrollments, each refused a rebuild target the entity may not use.
+  private async readEnrollments(): Promise<Enrolled> {
+    const o = this.options;
     const entities = await readEnrolledEntities({
       catalog: o.catalog,
       credentials: await o.auth.getOwnServiceCredentials(),
@@ -130,95 +157,94 @@ export class Pipeline {
         );
         return refused ? { ...e, errors: [...e.errors, refused] } : e;
       });
-    signal.throwIfAborted();
+    return { byRef, enrollments };
+  }
 
-    const analysis = await analyzeEnrollments({
-      enrollments,
-      entities: byRef,
+  private analyze(enrolled: Enrolled, now: Date, force: Set<string>) {
+    const o = this.options;
+    return analyzeEnrollments({
+      enrollments: enrolled.enrollments,
+      entities: enrolled.byRef,
       reader: o.dockerfiles,
       store: o.store,
       now,
       force,
       maxBaseImages: o.config.safety.maxBaseImagesPerDockerfile,
     });
-    signal.throwIfAborted();
+  }
 
-    await o.rebuilds.followActive(
+  // What became of the rebuilds under way, before eligibility is judged on them.
+  private followRebuilds(enrolled: Enrolled, now: Date) {
+    return this.options.rebuilds.followActive(
       new Map(
-        enrollments.map(e => [
+        enrolled.enrollments.map(e => [
           e.entityRef,
-          {
-            ...e,
-            owner: ownerOf(byRef.get(e.entityRef)),
-          },
+          { ...e, owner: ownerOf(enrolled.byRef.get(e.entityRef)) },
         ]),
       ),
       now,
     );
-    signal.throwIfAborted();
+  }
 
-    // Computed from the head it is written on: when another writer moves the
-    // branch first, the state is merged again from the new head, so what they
-    // recorded stays and `firstSeen` never moves.
+  // One commit of the run's state. Computed from the head it is written on:
+  // when another writer moves the branch first, the state is merged again from
+  // the new head, so what they recorded stays and `firstSeen` never moves. The
+  // eligible images are triggered once, on the first attempt; a later attempt
+  // finds the rebuilds they started among the store's records.
+  private async writeState(
+    enrolled: Enrolled,
+    analysis: AnalysisResult,
+    now: Date,
+    signal: AbortSignal,
+  ) {
+    const o = this.options;
+    let triggered: TriggerOutcome | undefined;
     const write = await o.stateRepository.update(
       async snapshot => {
-        const previous = parseStateTree(snapshot.files, {
-          undecodable: snapshot.undecodable,
-        });
-        const merged = await mergeWithinArchiveLimit({
-          previous: previous.state,
-          invalid: previous.invalid,
-          enrollments,
-          analyses: analysis.outcomes,
-          now: startedAt,
-          maxArchiveRatio: o.config.safety.maxArchiveRatio,
-          alerts: o.rebuilds,
-        });
-        const reconciled = await reconcileFirstSeen({
-          state: merged.state,
-          store: o.store,
-          source: o.freightSource.type,
+        const discovered = await this.discover(
+          snapshot,
+          enrolled,
+          analysis,
           now,
-        });
-        const discovery = await discoverFreight({
-          state: markUnmonitorable(reconciled.state, o.monitoring),
-          store: o.store,
-          source: o.freightSource,
-          minIntervalFor: o.minIntervalFor,
-          maxNewTags: o.config.safety.maxNewTagsPerRun,
-          now,
-        });
-        // The database is the record of first-seen times (see reconcileFirstSeen),
-        // so a new digest goes there before the commit that shows it: a run cut
-        // short in between loses no time, and its registry check, stored only
-        // after the commit, makes the next run look again.
-        await o.store.addFreight(discovery.newFreight.map(toFreightRecord));
-        const state = syncRebuildHistory(
-          discovery.state,
-          await o.store.listRebuilds({ limit: 10_000 }),
         );
-        // An invalid state file stays as it is, with every file of its name,
-        // until someone fixes it: see keepInvalidStateFiles. Its error is in the summary.
-        // The settings file is written from the configuration on every run, and
-        // the manifests are rendered from it as it reads back (the same render
-        // as `image-factory synth`). While the settings file read is invalid it
-        // and manifests/ stay as they are, rather than being rendered from
-        // settings the repository does not hold.
-        const rendered = keepInvalidStateFiles({
-          rendered: renderStateTree(state, stateSettings(o.warehouses)),
-          read: snapshot.files,
-          invalid: previous.invalid,
-        });
+        const records = await o.store.listRebuilds({ limit: 10_000 });
+        let state = syncRebuildHistory(discovered.discovery.state, records);
+        let rendered = this.render(state, snapshot, discovered);
+        let projected = this.project(
+          state,
+          records,
+          rendered,
+          enrolled,
+          discovered,
+          now,
+        );
+        triggered ??= await o.rebuilds.triggerEligible(
+          projected.statuses,
+          o.config.maxTriggersPerRun,
+        );
+        if (triggered.started.length > 0 && !isKnown(records, triggered)) {
+          // The triggers' outcomes, applied in memory: the commit records the
+          // rebuilds, and the statuses show the images rebuilding.
+          const all = [...records, ...triggered.started];
+          state = syncRebuildHistory(state, triggered.started);
+          rendered = this.render(state, snapshot, discovered);
+          projected = this.project(
+            state,
+            all,
+            rendered,
+            enrolled,
+            discovered,
+            now,
+          );
+        }
         return {
           files: rendered,
-          message: describeCommit(previous.state, state),
-          value: { previous, merged, reconciled, discovery, state, rendered },
+          message: describeCommit(discovered.previous.state, state),
+          value: { ...discovered, projected, triggered },
         };
       },
       { signal },
     );
-    const { previous, merged, reconciled, discovery, state, rendered } =
-      write.value;
     if (write.committed) {
       await auditDone(
         o.auditor,
@@ -230,63 +256,113 @@ export class Pipeline {
         {},
       );
     }
-
-    // Only now that the state is safe in git: otherwise the next run must ask again.
-    await o.store.putRegistryChecks(discovery.checks);
-    signal.throwIfAborted();
-
-    const publish = () =>
-      publishStatuses({
-        state,
-        enrollments,
-        entities: byRef,
-        store: o.store,
-        discoveryErrors: discovery.errors,
-        freightSource: o.freightSource.type,
-        coordinationWindowMs: o.config.defaults.coordinationWindowMs,
-        rendered,
-        invalid: previous.invalid,
-        stateLinks: o.stateLinks,
-        now,
-      });
-    const projected = await publish();
-    signal.throwIfAborted();
-    const triggered = await o.rebuilds.triggerEligible(
-      projected.statuses,
-      o.config.maxTriggersPerRun,
-    );
-    if (triggered.started.length > 0) {
-      await publish();
-    }
-
-    return {
-      startedAt,
-      finishedAt: (this.options.now?.() ?? new Date()).toISOString(),
-      analyzed: analysis.parsed,
-      checked: discovery.checked,
-      newFreight: discovery.newFreight.length,
-      rebuildsTriggered: triggered.started.length,
-      commit: write.committed ? write.commit ?? null : null,
-      errors: [
-        ...previous.invalid.map(i => `${i.path}: ${i.error}`),
-        ...(previous.invalid.some(i => i.path === STATE_SETTINGS_PATH)
-          ? [
-              `${STATE_SETTINGS_PATH} is invalid, so manifests/ is kept as it is: fix or delete the file, and the next run writes it again from the configuration with the manifests`,
-            ]
-          : []),
-        ...merged.conflicts.map(c => c.message),
-        ...merged.errors,
-        ...reconciled.errors,
-        ...analysis.errors,
-        ...[...discovery.errors].map(([ref, error]) => `${ref}: ${error}`),
-        ...(discovery.waitingNewTags > 0
-          ? [
-              `${discovery.waitingNewTags} tags wait for a later run: at most ${o.config.safety.maxNewTagsPerRun} tags are asked of registries for the first time in one run (imageFactory.safety.maxNewTagsPerRun)`,
-            ]
-          : []),
-        ...projected.errors,
-        ...triggered.errors,
-      ],
-    };
+    return write;
   }
+
+  // The state read back, merged with the enrollments and analyses, its
+  // first-seen times reconciled with the store, and its freight discovered.
+  private async discover(
+    snapshot: StateSnapshot,
+    enrolled: Enrolled,
+    analysis: AnalysisResult,
+    now: Date,
+  ) {
+    const o = this.options;
+    const previous = parseStateTree(snapshot.files, {
+      undecodable: snapshot.undecodable,
+    });
+    const merged = await mergeWithinArchiveLimit({
+      previous: previous.state,
+      invalid: previous.invalid,
+      enrollments: enrolled.enrollments,
+      analyses: analysis.outcomes,
+      now: now.toISOString(),
+      maxArchiveRatio: o.config.safety.maxArchiveRatio,
+      alerts: o.rebuilds,
+    });
+    const reconciled = await reconcileFirstSeen({
+      state: merged.state,
+      store: o.store,
+      source: o.freightSource.type,
+      now,
+    });
+    const discovery = await discoverFreight({
+      state: markUnmonitorable(reconciled.state, o.monitoring),
+      store: o.store,
+      source: o.freightSource,
+      minIntervalFor: o.minIntervalFor,
+      maxNewTags: o.config.safety.maxNewTagsPerRun,
+      now,
+    });
+    // The database is the record of first-seen times (see reconcileFirstSeen),
+    // so a new digest goes there before the commit that shows it: a run cut
+    // short in between loses no time, and its registry check, stored only
+    // after the commit, makes the next run look again.
+    await o.store.addFreight(discovery.newFreight.map(toFreightRecord));
+    return { previous, merged, reconciled, discovery };
+  }
+
+  // An invalid state file stays as it is, with every file of its name, until
+  // someone fixes it: see keepInvalidStateFiles. Its error is in the summary.
+  // The settings file is written from the configuration on every run, and the
+  // manifests are rendered from it as it reads back (the same render as
+  // `image-factory synth`). While the settings file read is invalid it and
+  // manifests/ stay as they are, rather than being rendered from settings the
+  // repository does not hold.
+  private render(
+    state: StateTree,
+    snapshot: StateSnapshot,
+    discovered: { previous: ParsedStateTree },
+  ): Map<string, string> {
+    return keepInvalidStateFiles({
+      rendered: renderStateTree(state, stateSettings(this.options.warehouses)),
+      read: snapshot.files,
+      invalid: discovered.previous.invalid,
+    });
+  }
+
+  private project(
+    state: StateTree,
+    records: readonly RebuildRecord[],
+    rendered: ReadonlyMap<string, string>,
+    enrolled: Enrolled,
+    discovered: { previous: ParsedStateTree; discovery: DiscoveryOutcome },
+    now: Date,
+  ) {
+    const o = this.options;
+    return projectStatuses({
+      state,
+      records,
+      enrollments: enrolled.enrollments,
+      entities: enrolled.byRef,
+      discoveryErrors: discovered.discovery.errors,
+      freightSource: o.freightSource.type,
+      coordinationWindowMs: o.config.defaults.coordinationWindowMs,
+      rendered,
+      invalid: discovered.previous.invalid,
+      stateLinks: o.stateLinks,
+      now,
+    });
+  }
+}
+
+interface Enrolled {
+  byRef: Map<string, Entity>;
+  enrollments: Enrollment[];
+}
+
+type AnalysisResult = Awaited<ReturnType<typeof analyzeEnrollments>>;
+type DiscoveryOutcome = Awaited<ReturnType<typeof discoverFreight>>;
+type ParsedStateTree = ReturnType<typeof parseStateTree>;
+type StateSnapshot = Parameters<Parameters<StateRepository['update']>[0]>[0];
+type TriggerOutcome = Awaited<ReturnType<RebuildService['triggerEligible']>>;
+
+// On a retried attempt the store's records already hold the rebuilds the
+// first attempt started.
+function isKnown(
+  records: readonly RebuildRecord[],
+  triggered: TriggerOutcome,
+): boolean {
+  const ids = new Set(records.map(r => r.id));
+  return triggered.started.every(r => ids.has(r.id));
 }

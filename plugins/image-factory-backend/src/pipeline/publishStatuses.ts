@@ -1,79 +1,19 @@
-import { Entity } from '@backstage/catalog-model';
-import { ownerOf } from '../enrollment/ownerOf';
 import {
-  Enrollment,
-  FreightOrigin,
   ImageStatus,
-  InvalidStateFile,
   listRelevantUpdates,
-  RebuildRecord,
-  StateTree,
 } from '@internal/plugin-image-factory-common';
 import { ImageFactoryStore } from '../database';
-import { toApiRebuild } from '../rebuilds/toApiRebuild';
-import {
-  buildBaseImageDetails,
-  buildImageStatuses,
-  ProjectedStatuses,
-} from '../status/buildImageStatuses';
-import { StateLinksInput } from '../status/stateLinks';
+import { ProjectedRun } from './projectStatuses';
 
 /**
- * Writes the status of every enrolled image and base image to the database, where
- * the API reads it. Images no longer enrolled disappear from it (their history
- * stays in the state repository's archive). Returns the statuses and the errors
- * of images whose status could not be computed (they are published as blocked).
+ * Stores a run's status documents, where the API reads them. Images no longer
+ * enrolled disappear from it (their history stays in the state repository's
+ * archive).
  */
-export async function publishStatuses(options: {
-  state: StateTree;
-  enrollments: readonly Enrollment[];
-  entities: ReadonlyMap<string, Entity>;
-  store: ImageFactoryStore;
-  discoveryErrors: ReadonlyMap<string, string>;
-  freightSource: FreightOrigin;
-  coordinationWindowMs: number;
-  rendered: ReadonlyMap<string, string>;
-  /** The state files that could not be read: the images of their names are blocked. */
-  invalid?: readonly InvalidStateFile[];
-  /** Where the state repository lives, for links to its files; unset: no links. */
-  stateLinks?: StateLinksInput;
-  now: Date;
-}): Promise<ProjectedStatuses> {
-  const { store, state } = options;
-  const rebuilds = new Map<string, RebuildRecord[]>();
-  for (const record of await store.listRebuilds({ limit: 10_000 })) {
-    const list = rebuilds.get(record.entityRef) ?? [];
-    list.push(toApiRebuild(record));
-    rebuilds.set(record.entityRef, list);
-  }
-  const emergencyCounts = new Map<string, number>();
-  for (const [ref, list] of rebuilds) {
-    emergencyCounts.set(
-      ref,
-      list.filter(r => r.trigger === 'emergency').length,
-    );
-  }
-  const warehouses = new Set(
-    [...options.rendered.keys()]
-      .filter(p => p.startsWith('manifests/warehouses/'))
-      .map(p => p.slice('manifests/warehouses/'.length, -'.yaml'.length)),
-  );
-
-  const projected = buildImageStatuses(state, {
-    enrollments: new Map(options.enrollments.map(e => [e.entityRef, e])),
-    owners: new Map(
-      [...options.entities].map(([ref, entity]) => [ref, ownerOf(entity)]),
-    ),
-    rebuilds,
-    emergencyCounts,
-    discoveryErrors: options.discoveryErrors,
-    freightSource: options.freightSource,
-    coordinationWindowMs: options.coordinationWindowMs,
-    warehouses,
-    invalidStateFiles: options.invalid,
-    stateLinks: options.stateLinks,
-    now: options.now,
-  });
+export async function publishStatuses(
+  store: ImageFactoryStore,
+  projected: ProjectedRun,
+): Promise<void> {
   await store.replaceImageStatuses(
     projected.statuses.map(status => ({
       entityRef: status.entityRef,
@@ -89,14 +29,13 @@ export async function publishStatuses(options: {
     })),
   );
   await store.replaceBaseImageStatuses(
-    buildBaseImageDetails(state, options).map(detail => ({
+    projected.baseImages.map(detail => ({
       name: detail.name,
       ref: detail.ref,
       dependentsCount: detail.dependents.length,
       status: detail,
     })),
   );
-  return projected;
 }
 
 // The first-seen time of the oldest update the image is not built on yet, of
@@ -105,7 +44,12 @@ export async function publishStatuses(options: {
 function staleSince(status: ImageStatus): { staleSince?: string } {
   const times = status.baseImages.flatMap(base =>
     listRelevantUpdates(
-      { ref: base.ref, builtDigest: base.builtDigest, freight: base.updates },
+      {
+        ref: base.ref,
+        builtDigest: base.builtDigest,
+        // Oldest first, as eligibility reads them; the API lists newest first.
+        freight: [...base.updates].reverse(),
+      },
       status.enrollment.platforms,
     ).map(u => u.firstSeen),
   );

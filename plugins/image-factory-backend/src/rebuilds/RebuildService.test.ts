@@ -131,11 +131,13 @@ describe('RebuildService', () => {
           eligibleDigest:
             eligibility.state === 'eligible' ? 'sha256:aged' : null,
           lastUpdated: firstSeen,
-          freight: [],
+          tag: '22',
+          source: 'registry',
+          // Newest first, as the API documents them.
           updates: [
-            { digest: 'sha256:old', firstSeen: ago(20 * DAY) },
-            { digest: 'sha256:aged', firstSeen: ago(10 * DAY) },
             { digest: 'sha256:newest', firstSeen: ago(HOUR) },
+            { digest: 'sha256:aged', firstSeen: ago(10 * DAY) },
+            { digest: 'sha256:old', firstSeen: ago(20 * DAY) },
           ],
           dependents: [entityRef],
         },

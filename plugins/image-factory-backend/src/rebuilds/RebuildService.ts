@@ -4,23 +4,18 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { auditDone } from '../audit/audited';
-import { EarlyRebuildError } from './EarlyRebuildError';
+import { checkRebuildRequest } from './checkRebuildRequest';
 import { judgeRebuild } from './judgeRebuild';
-import { ConflictError, InputError, isError } from '@backstage/errors';
+import { ConflictError, isError } from '@backstage/errors';
 import {
   RebuildRecord as ApiRebuildRecord,
   formatDuration,
   ImageStatus,
-  isActiveRebuildStatus,
-  orderRebuilds,
   RebuildRequest,
   RebuildResponse,
-  RebuildTriggerKind,
-  selectRebuildDigests,
 } from '@internal/plugin-image-factory-common';
-import { createHash } from 'node:crypto';
 import { ImageFactoryStore, RebuildRecord } from '../database';
-import { RebuildTrigger, TriggerError } from '../triggers';
+import { RebuildTrigger } from '../triggers';
 import { describePrincipal } from './describePrincipal';
 import {
   NotifiedImage,
@@ -31,18 +26,8 @@ import {
 import { applyEligibility } from '../status/applyEligibility';
 import { followRebuilds, RebuildSource } from './followRebuilds';
 import { toApiRebuild } from './toApiRebuild';
-import { toRebuildStatus } from './toRebuildStatus';
-
-/** Who, why and on what a rebuild is asked for. */
-interface RebuildAsk {
-  status: ImageStatus;
-  trigger: RebuildTriggerKind;
-  requestedBy: string;
-  justification?: string;
-  bypassDelay: boolean;
-  /** Stale active rebuilds this emergency rebuild ends. */
-  supersedes?: RebuildRecord[];
-}
+import { selectAutomaticRebuilds } from './selectAutomaticRebuilds';
+import { startRebuild } from './startRebuild';
 
 /** Default of `imageFactory.rebuilds.runTimeout`. */
 const DEFAULT_RUN_TIMEOUT_MS = 30 * 60_000;
@@ -93,6 +78,11 @@ export class RebuildService {
     );
   }
 
+  // What starting a rebuild needs; see startRebuild.
+  private get starting() {
+    return { store: this.store, trigger: this.trigger, logger: this.logger };
+  }
+
   /** A person's (or an automation's) rebuild, from the API. */
   async request(options: {
     status: ImageStatus;
@@ -100,38 +90,15 @@ export class RebuildService {
     credentials: BackstageCredentials;
   }): Promise<RebuildResponse> {
     const { status, request } = options;
-    if (status.kind !== 'managed') {
-      throw new InputError(
-        `${status.entityRef} is an external image: the Image Factory monitors it and never rebuilds it`,
-      );
-    }
-    const { state, reasons } = status.eligibility;
+    const { replacesActive } = checkRebuildRequest(status, request, {
+      coordinationWindowMs: this.coordinationWindowMs,
+      now: new Date(),
+    });
     const supersedes =
-      state === 'rebuilding' && request.emergency
+      replacesActive && request.emergency
         ? await this.staleActiveRebuilds(status)
         : [];
-    if (
-      state === 'blocked' ||
-      (state === 'rebuilding' && !request.emergency) ||
-      (state === 'rebuilding' && this.isBlockedWithout(status))
-    ) {
-      throw new ConflictError(
-        `${status.entityRef} cannot be rebuilt now (${state}): ${reasons.join(
-          '; ',
-        )}`,
-      );
-    }
-    if (!request.emergency && state !== 'eligible' && state !== 'failed') {
-      throw new EarlyRebuildError(
-        `${
-          status.entityRef
-        } is not eligible for a rebuild yet (${state}): ${reasons.join(
-          '; ',
-        )}. An emergency rebuild bypasses the delay.`,
-        status.eligibility.eligibleAt,
-      );
-    }
-    const record = await this.start({
+    const record = await startRebuild(this.starting, {
       status,
       trigger: request.emergency ? 'emergency' : 'manual',
       requestedBy: describePrincipal(options.credentials),
@@ -195,22 +162,6 @@ export class RebuildService {
     return active;
   }
 
-  // Whether the image would be blocked if the rebuilds in flight were gone:
-  // superseding one must not get round a block.
-  private isBlockedWithout(status: ImageStatus): boolean {
-    return (
-      applyEligibility(
-        {
-          ...status,
-          rebuilds: status.rebuilds.filter(
-            r => !isActiveRebuildStatus(r.status),
-          ),
-        },
-        { coordinationWindowMs: this.coordinationWindowMs, now: new Date() },
-      ).eligibility.state === 'blocked'
-    );
-  }
-
   /**
    * Triggers eligible auto-rebuild images: priority order, oldest first, capped.
    * Image by image: a failure is that image's error, and the rest go on. A
@@ -220,21 +171,12 @@ export class RebuildService {
     statuses: readonly ImageStatus[],
     maxPerRun: number,
   ): Promise<{ started: RebuildRecord[]; errors: string[] }> {
-    const candidates = statuses
-      .filter(s => s.kind === 'managed' && s.eligibility.state === 'eligible')
-      .filter(s => s.enrollment.autoRebuild)
-      .map(s => ({
-        status: s,
-        entityRef: s.entityRef,
-        priority: s.enrollment.priority,
-        eligibleAt: s.eligibility.eligibleAt ?? '',
-      }));
     const started: RebuildRecord[] = [];
     const errors: string[] = [];
-    for (const candidate of orderRebuilds(candidates, { maxPerRun })) {
+    for (const status of selectAutomaticRebuilds(statuses, maxPerRun)) {
       try {
-        const record = await this.start({
-          status: candidate.status,
+        const record = await startRebuild(this.starting, {
+          status,
           trigger: 'auto',
           requestedBy: 'image-factory',
           bypassDelay: false,
@@ -246,20 +188,20 @@ export class RebuildService {
           {
             eventId: 'rebuild',
             severityLevel: 'medium',
-            meta: { entityRef: candidate.entityRef, trigger: 'auto' },
+            meta: { entityRef: status.entityRef, trigger: 'auto' },
           },
           judgeRebuild(record),
         );
         const rebuild = toApiRebuild(record);
         await this.notifier.notify(
           eventOf(rebuild),
-          notifiedImage(candidate.status),
+          notifiedImage(status),
           rebuild,
         );
       } catch (error) {
         if (isError(error) && error.name === 'ConflictError') continue;
         const message = `${
-          candidate.entityRef
+          status.entityRef
         }: the rebuild could not be requested: ${
           isError(error) ? error.message : String(error)
         }`;
@@ -311,109 +253,6 @@ export class RebuildService {
       });
     }
   }
-
-  private async start(ask: RebuildAsk): Promise<RebuildRecord> {
-    const { status } = ask;
-    const digests = selectRebuildDigests(status.baseImages, {
-      bypassDelay: ask.bypassDelay,
-    });
-    const baseDigests = Object.fromEntries(digests.map(d => [d.ref, d.digest]));
-    const previous = await this.store.listRebuilds({
-      entityRef: status.entityRef,
-    });
-    const fingerprint = createHash('sha256')
-      .update(JSON.stringify(digests))
-      .digest('hex')
-      .slice(0, 16);
-    // Only finished attempts count: a replica racing us sees our unfinished record
-    // or none, computes the same key either way, and loses on the unique index.
-    // The rebuilds this one supersedes count as finished: they are, once it is
-    // recorded, and one of them may be on these very digests.
-    const superseded = new Set((ask.supersedes ?? []).map(r => r.id));
-    const attempt = previous.filter(
-      r =>
-        r.triggerKey.includes(fingerprint) &&
-        (r.status === 'completed' ||
-          r.status === 'failed' ||
-          superseded.has(r.id)),
-    ).length;
-    const created = await this.store.createRebuild({
-      entityRef: status.entityRef,
-      // One attempt per image, digest set and attempt number: a second replica
-      // computing the same rebuild collides here instead of triggering twice.
-      triggerKey: `${status.entityRef}|${fingerprint}|${attempt}`,
-      trigger: ask.trigger,
-      requestedBy: ask.requestedBy,
-      ...(ask.justification ? { justification: ask.justification } : {}),
-      provider: 'pending',
-      baseDigests,
-    });
-    if (!created.created) {
-      throw new ConflictError(
-        `A rebuild of ${status.entityRef} on these digests was already requested`,
-      );
-    }
-    const rebuild = created.rebuild;
-    for (const old of ask.supersedes ?? []) {
-      await this.store.updateRebuild(old.id, {
-        status: 'failed',
-        error: `superseded by emergency rebuild ${rebuild.id} requested by ${ask.requestedBy}`,
-        finishedAt: new Date().toISOString(),
-      });
-    }
-    try {
-      const result = await this.trigger.trigger({
-        entityRef: status.entityRef,
-        sourceLocation: status.enrollment.sourceLocation ?? '',
-        workflow: status.enrollment.workflow ?? '',
-        baseImages: digests,
-        reason: reasonOf(ask, digests.length),
-        trigger: ask.trigger,
-        requestedBy: ask.requestedBy,
-        rebuildId: rebuild.id,
-      });
-      return await this.store.updateRebuild(rebuild.id, {
-        provider: result.provider,
-        status: toRebuildStatus(result.status),
-        ref: result.ref,
-        dispatchedAt: result.dispatchedAt,
-        ...(result.runId ? { runId: result.runId } : {}),
-        ...(result.runUrl ? { runUrl: result.runUrl } : {}),
-      });
-    } catch (error) {
-      const message = (error as Error).message;
-      if (error instanceof TriggerError && error.outcomeUnknown) {
-        // The run may exist: it is looked for by this rebuild's id, and the
-        // rebuild is not sent again while it is active.
-        this.logger.warn(
-          `Rebuild ${rebuild.id} of ${status.entityRef} was sent, and what became of it is unknown: ${message}`,
-        );
-        return await this.store.updateRebuild(rebuild.id, {
-          provider: error.provider,
-          status: 'dispatched',
-          error: message,
-        });
-      }
-      this.logger.warn(
-        `Rebuild of ${status.entityRef} failed to start: ${message}`,
-      );
-      return await this.store.updateRebuild(rebuild.id, {
-        status: 'failed',
-        error: message,
-        finishedAt: new Date().toISOString(),
-      });
-    }
-  }
-}
-
-function reasonOf(ask: RebuildAsk, count: number): string {
-  if (ask.trigger === 'emergency') {
-    return `Emergency rebuild by ${ask.requestedBy}: ${ask.justification}`;
-  }
-  const what = `${count} base image${count === 1 ? '' : 's'}`;
-  return ask.trigger === 'auto'
-    ? `New digests of ${what} passed the rebuild delay`
-    : `Rebuild requested by ${ask.requestedBy} on ${what}`;
 }
 
 function eventOf(rebuild: ApiRebuildRecord): RebuildEvent {
