@@ -14,3 +14,4 @@ export * from './api';
 export * from './permissions';
 export * from './durations';
 export * from './eligibility';
+export * from './status';

@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   BaseImageDetail,
+  buildBaseImageDetails,
+  buildImageStatuses,
+  ProjectedStatuses,
   Enrollment,
   FreightOrigin,
   InvalidStateFile,
@@ -10,12 +13,7 @@ import {
 import { RebuildRecord as StoredRebuild } from '../database';
 import { ownerOf } from '../enrollment/ownerOf';
 import { toApiRebuild } from '../rebuilds/toApiRebuild';
-import {
-  buildBaseImageDetails,
-  buildImageStatuses,
-  ProjectedStatuses,
-} from '../status/buildImageStatuses';
-import { StateLinksInput } from '../status/stateLinks';
+import { buildStateLinks, StateLinksInput } from '../status/stateLinks';
 
 /** What a run projects: the documents the API serves, before they are stored. */
 export interface ProjectedRun extends ProjectedStatuses {
@@ -78,7 +76,7 @@ export function projectStatuses(options: {
     coordinationWindowMs: options.coordinationWindowMs,
     warehouses,
     invalidStateFiles: options.invalid,
-    stateLinks: options.stateLinks,
+    linksOf: paths => buildStateLinks(options.stateLinks, paths),
     now: options.now,
   });
   return {

@@ -13,6 +13,7 @@ import {
   ImageStatus,
   RebuildRequest,
   RebuildResponse,
+  applyEligibility,
 } from '@internal/plugin-image-factory-common';
 import { ImageFactoryStore, RebuildRecord } from '../database';
 import { RebuildTrigger } from '../triggers';
@@ -23,7 +24,6 @@ import {
   RebuildEvent,
   RebuildNotifier,
 } from './RebuildNotifier';
-import { applyEligibility } from '../status/applyEligibility';
 import { followRebuilds, RebuildSource } from './followRebuilds';
 import { toApiRebuild } from './toApiRebuild';
 import { selectAutomaticRebuilds } from './selectAutomaticRebuilds';

@@ -3,8 +3,8 @@ import {
   ImageStatus,
   isActiveRebuildStatus,
   RebuildRequest,
+  applyEligibility,
 } from '@internal/plugin-image-factory-common';
-import { applyEligibility } from '../status/applyEligibility';
 import { EarlyRebuildError } from './EarlyRebuildError';
 
 /**

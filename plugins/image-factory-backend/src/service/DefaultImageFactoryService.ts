@@ -17,9 +17,9 @@ import {
   PageQuery,
   PipelineRun,
   RefreshSummary,
+  buildDependencyGraph,
 } from '@internal/plugin-image-factory-common';
 import { ImageFactoryStore, PipelineRunRecord } from '../database';
-import { buildDependencyGraph } from '../status/buildDependencyGraph';
 import { imageNotFound, ImageFactoryService } from './ImageFactoryService';
 import { readBaseImageDetail, readImageStatus } from './storedStatus';
 

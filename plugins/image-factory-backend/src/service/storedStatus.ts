@@ -4,8 +4,8 @@ import {
   FreightOrigin,
   ImageBaseImage,
   ImageStatus,
+  tagOf,
 } from '@internal/plugin-image-factory-common';
-import { tagOf } from '../status/tagOf';
 
 /**
  * A base image of an image's status as plugin versions before `updates`

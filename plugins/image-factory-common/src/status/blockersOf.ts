@@ -1,8 +1,5 @@
-import {
-  Enrollment,
-  ImageState,
-  InvalidStateFile,
-} from '@internal/plugin-image-factory-common';
+import { Enrollment } from '../enrollment';
+import { ImageState, InvalidStateFile } from '../state';
 
 /**
  * Why the Image Factory holds an image as it is this run, whatever its freight

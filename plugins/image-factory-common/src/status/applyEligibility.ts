@@ -1,10 +1,6 @@
-import {
-  computeEligibility,
-  ImageStatus,
-  isActiveRebuildStatus,
-  parseDuration,
-  RebuildRecord,
-} from '@internal/plugin-image-factory-common';
+import { ImageStatus, isActiveRebuildStatus, RebuildRecord } from '../api';
+import { parseDuration } from '../durations';
+import { computeEligibility } from '../eligibility';
 
 /**
  * Computes a managed image's eligibility (docs/eligibility.md) from its status
@@ -13,6 +9,8 @@ import {
  * a platform note. Only updates that change the image's platforms count. The
  * pipeline's projection and a rebuild requested between two runs both use it, so
  * the two can never disagree.
+ *
+ * @public
  */
 export function applyEligibility(
   status: ImageStatus,

@@ -1,10 +1,6 @@
-import {
-  ImageState,
-  ImageStatus,
-  statePath,
-} from '@internal/plugin-image-factory-common';
+import { ImageStatus } from '../api';
+import { ImageState, statePath } from '../state';
 import type { StatusContext } from './buildImageStatuses';
-import { buildStateLinks } from './stateLinks';
 
 /**
  * The status of an image whose projection threw: blocked, with the reason, and
@@ -16,7 +12,7 @@ export function unprojectedStatus(
   image: ImageState,
   context: Pick<
     StatusContext,
-    'enrollments' | 'owners' | 'rebuilds' | 'stateLinks'
+    'enrollments' | 'owners' | 'rebuilds' | 'linksOf'
   >,
   reason: string,
 ): ImageStatus {
@@ -48,7 +44,7 @@ export function unprojectedStatus(
     eligibility: { state: 'blocked', reasons: [reason] },
     rebuilds: context.rebuilds.get(image.entityRef) ?? [],
     emergencyRebuildCount: 0,
-    links: buildStateLinks(context.stateLinks, paths),
+    links: context.linksOf?.(paths) ?? {},
     paths,
   };
 }

@@ -1,14 +1,12 @@
-import {
-  BaseImageDetail,
-  DependencyGraph,
-  ImageStatus,
-  parseImageReference,
-} from '@internal/plugin-image-factory-common';
+import { BaseImageDetail, DependencyGraph, ImageStatus } from '../api';
+import { parseImageReference } from '../references';
 
 /**
  * The fleet's dependency graph: a node per enrolled image and per base image, an
  * edge from each image to every base image it uses. A managed image that others
  * build on is one node, not two.
+ *
+ * @public
  */
 export function buildDependencyGraph(
   images: readonly ImageStatus[],

@@ -1,33 +1,37 @@
 import { isError } from '@backstage/errors';
 import { applyEligibility } from './applyEligibility';
 import { blockersOf } from './blockersOf';
-import { buildStateLinks, StateLinksInput } from './stateLinks';
 import { tagOf } from './tagOf';
 import { unprojectedStatus } from './unprojectedStatus';
 import {
   BaseImageDetail,
-  BaseImageState,
   BaseImageUpdate,
   Eligibility,
-  Enrollment,
-  ExternalImageState,
   Freight,
   FreightOrigin,
   ImageBaseImage,
-  ImageState,
+  ImageStateLinks,
   ImageStatePaths,
   ImageStatus,
+  RebuildRecord,
+} from '../api';
+import { Enrollment } from '../enrollment';
+import {
+  BaseImageState,
+  ExternalImageState,
+  ImageState,
   InvalidStateFile,
   invalidFilesByName,
   ManagedImageState,
-  RebuildRecord,
   StateTree,
   statePath,
   TrackedImage,
-  warehousePath,
-} from '@internal/plugin-image-factory-common';
+} from '../state';
+import { warehousePath } from '../warehouses';
 
-/** Everything the status projection reads besides the state tree. */
+/** Everything the status projection reads besides the state tree.  *
+ * @public
+ */
 export interface StatusContext {
   enrollments: ReadonlyMap<string, Enrollment>;
   owners: ReadonlyMap<string, string | null>;
@@ -42,12 +46,17 @@ export interface StatusContext {
   warehouses: ReadonlySet<string>;
   /** The state files that could not be read: the images of their names are blocked. */
   invalidStateFiles?: readonly InvalidStateFile[];
-  /** Where the state repository lives, for links to its files; unset: no links. */
-  stateLinks?: StateLinksInput;
+  /**
+   * Links to an image's files on the state repository's host; unset: no
+   * links (a local repository has no web page). The backend knows the hosts.
+   */
+  linksOf?: (paths: ImageStatePaths) => ImageStateLinks;
   now: Date;
 }
 
-/** The status documents, and one error per image whose projection failed. */
+/** The status documents, and one error per image whose projection failed.  *
+ * @public
+ */
 export interface ProjectedStatuses {
   statuses: ImageStatus[];
   errors: string[];
@@ -60,6 +69,8 @@ export interface ProjectedStatuses {
  * by image: whatever one image's state or enrollment holds, a failure becomes
  * that image's blocked status and error, and every other image is projected
  * as usual.
+ *
+ * @public
  */
 export function buildImageStatuses(
   state: StateTree,
@@ -92,7 +103,9 @@ export function buildImageStatuses(
   return { statuses, errors };
 }
 
-/** The base image documents served by `/base-images`. */
+/** The base image documents served by `/base-images`.  *
+ * @public
+ */
 export function buildBaseImageDetails(
   state: StateTree,
   context: Pick<StatusContext, 'discoveryErrors'>,
@@ -251,7 +264,7 @@ function externalStatusOf(
 /** The paths of an image's state file and Warehouse manifest, and links to them. */
 function pathsAndLinks(
   name: string,
-  context: Pick<StatusContext, 'warehouses' | 'stateLinks'>,
+  context: Pick<StatusContext, 'warehouses' | 'linksOf'>,
 ): Pick<ImageStatus, 'links' | 'paths'> {
   const paths: ImageStatePaths = {
     stateFile: statePath('images', name),
@@ -259,7 +272,7 @@ function pathsAndLinks(
       ? { warehouseManifest: warehousePath(name) }
       : {}),
   };
-  return { links: buildStateLinks(context.stateLinks, paths), paths };
+  return { links: context.linksOf?.(paths) ?? {}, paths };
 }
 
 /** Base images and published tags of managed images, by state name. */

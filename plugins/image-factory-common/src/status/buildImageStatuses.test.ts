@@ -1,16 +1,16 @@
+import { analyzeDockerfile } from '../analysis';
 import {
-  analyzeDockerfile,
   DEFAULT_ENROLLMENT_DEFAULTS,
-  emptyStateTree,
   Enrollment,
+  parseEnrollment,
+} from '../enrollment';
+import {
+  emptyStateTree,
   ManagedImageState,
   mergeState,
-  parseEnrollment,
   recordDigest,
   StateTree,
-} from '@internal/plugin-image-factory-common';
-import { ConfigReader } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
+} from '../state';
 import {
   buildBaseImageDetails,
   buildImageStatuses,
@@ -156,8 +156,9 @@ describe('buildImageStatuses', () => {
     ]);
   });
 
-  it('links the state file and the Warehouse manifest on the state repository host', () => {
+  it('links the state file, and the Warehouse manifest where there is one, as linksOf makes links', () => {
     const { state, enrollments } = fleet(['alpha', 'beta']);
+    const blob = 'https://github.com/acme/state/blob/main/factory';
     const { statuses } = buildImageStatuses(state, {
       enrollments: new Map(enrollments.map(e => [e.entityRef, e])),
       owners: new Map(),
@@ -167,16 +168,15 @@ describe('buildImageStatuses', () => {
       freightSource: 'registry',
       coordinationWindowMs: 0,
       warehouses: new Set([state.images[0].name]),
-      stateLinks: {
-        url: 'https://github.com/acme/state.git',
-        branch: 'main',
-        basePath: 'factory',
-        integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
-      },
+      linksOf: paths => ({
+        stateFile: `${blob}/${paths.stateFile}`,
+        ...(paths.warehouseManifest && {
+          warehouseManifest: `${blob}/${paths.warehouseManifest}`,
+        }),
+      }),
       now: new Date(NOW),
     });
     const [alpha, beta] = state.images.map(i => i.name);
-    const blob = 'https://github.com/acme/state/blob/main/factory';
     expect(statuses.map(s => s.links)).toEqual([
       {
         stateFile: `${blob}/state/images/${alpha}.yaml`,

@@ -1,0 +1,4 @@
+export * from './applyEligibility';
+export * from './buildDependencyGraph';
+export * from './buildImageStatuses';
+export * from './tagOf';
