@@ -11,8 +11,8 @@ import {
   FreightOrigin,
   MAX_POLICY_DURATION_MS,
   parsePolicyDuration,
+  parsePlatform,
 } from '@internal/plugin-image-factory-common';
-import { parsePlatform } from '../discovery/selectPlatformDigests';
 import { readConfigDuration } from './readConfigDuration';
 import { readRegistrySettings, RegistrySettings } from './readRegistrySettings';
 

@@ -1,3 +1,4 @@
+import { parsePlatform, Platform } from '@internal/plugin-image-factory-common';
 /** The manifest media types the registry client accepts, image indexes first. */
 export const MANIFEST_MEDIA_TYPES = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -13,31 +14,6 @@ export function isImageIndex(mediaType: string | undefined): boolean {
     mediaType === MANIFEST_MEDIA_TYPES.ociIndex ||
     mediaType === MANIFEST_MEDIA_TYPES.dockerManifestList
   );
-}
-
-interface Platform {
-  os: string;
-  architecture: string;
-  variant?: string;
-}
-
-/**
- * Parses `os/arch[/variant]` (`linux/amd64`, `linux/arm64/v8`, `linux/arm/v7`).
- *
- * @throws TypeError for anything else.
- */
-export function parsePlatform(text: string): Platform {
-  const parts = text.trim().toLowerCase().split('/');
-  if (
-    parts.length < 2 ||
-    parts.length > 3 ||
-    parts.some(part => !/^[a-z0-9._-]+$/.test(part))
-  ) {
-    throw new TypeError(
-      `"${text}" is not a platform: use os/arch or os/arch/variant, e.g. linux/amd64`,
-    );
-  }
-  return { os: parts[0], architecture: parts[1], variant: parts[2] };
 }
 
 // arm64 images usually omit their v8 variant and 32-bit arm ones their v7, so an

@@ -1,3 +1,4 @@
+import { formatPlatform, parsePlatform } from '../references/platform';
 import type { RebuildPriority } from '../api';
 import { formatDuration, parsePolicyDuration } from '../durations';
 import { formatImageReference, parseImageReference } from '../references';
@@ -7,8 +8,6 @@ import { normalizeRelativePath } from './resolveSourceLocation';
 
 // Each parser reads one annotation value or throws an Error whose message says
 // what is wrong with it; parseEnrollment turns that into an EnrollmentError.
-
-const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(\/[a-z0-9_]+)?$/;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -95,16 +94,23 @@ export function parsePriority(text: string): RebuildPriority {
   return lower;
 }
 
-/** `image-factory.io/platforms`: comma-separated `os/arch[/variant]`, sorted, unique. */
+/**
+ * `image-factory.io/platforms`: comma-separated `os/arch[/variant]`
+ * ({@link parsePlatform}), in lower case, sorted, unique.
+ */
 export function parsePlatforms(text: string): string[] {
   const listed = text
     .split(',')
     .map(p => p.trim())
     .filter(Boolean);
-  if (listed.length === 0 || !listed.every(p => PLATFORM.test(p))) {
+  try {
+    if (listed.length === 0) throw new TypeError('no platform');
+    return [
+      ...new Set(listed.map(p => formatPlatform(parsePlatform(p)))),
+    ].sort();
+  } catch {
     throw new Error(
       `"${text}" must list platforms such as linux/amd64,linux/arm64`,
     );
   }
-  return [...new Set(listed)].sort();
 }

@@ -1,3 +1,4 @@
+export * from './platform';
 export type { ImageReference, ImageReferencePart } from './types';
 export { ImageReferenceError } from './ImageReferenceError';
 export { parseImageReference } from './parseImageReference';
