@@ -1,3 +1,4 @@
+import { checkAgainstSpec } from './specAnswers';
 import {
   AuditorService,
   BackstageCredentials,
@@ -117,17 +118,22 @@ function serviceFactoryOf(auditor: AuditorService) {
   });
 }
 
+// Every answer of the running plugin is checked against the spec, as the
+// router tests check each endpoint's: what the whole backend answers is
+// what the contract says.
 function callsAs(server: Server, authorization: string) {
   return {
     get: (url: string) =>
       request(server)
         .get(`/api/image-factory${url}`)
-        .set('Authorization', authorization),
+        .set('Authorization', authorization)
+        .expect(answer => checkAgainstSpec('GET', url, answer)),
     post: (url: string, body: object) =>
       request(server)
         .post(`/api/image-factory${url}`)
         .set('Authorization', authorization)
-        .send(body),
+        .send(body)
+        .expect(answer => checkAgainstSpec('POST', url, answer)),
   };
 }
 
@@ -139,7 +145,8 @@ async function followRun(
   for (;;) {
     const answer = await request(server)
       .get(`/api/image-factory/runs/${id}`)
-      .set('Authorization', user);
+      .set('Authorization', user)
+      .expect(res => checkAgainstSpec('GET', `/runs/${id}`, res));
     if (answer.status !== 200) {
       throw new Error(`GET /runs/${id} answered ${answer.status}`);
     }
@@ -200,7 +207,8 @@ export async function startPluginBackend(
     refresh: async () => {
       const queued = await request(server)
         .post('/api/image-factory/refresh')
-        .set('Authorization', user);
+        .set('Authorization', user)
+        .expect(res => checkAgainstSpec('POST', '/refresh', res));
       if (queued.status !== 202) {
         return { status: queued.status, body: queued.body };
       }
