@@ -2,39 +2,20 @@
 // Generated from plugins/image-factory-backend/src/schema/openapi.yaml by
 // `yarn generate:openapi`: do not edit. `make test` fails when it is stale.
 
-import { ResponseError } from '@backstage/errors';
-import type { operations } from './types';
-
-/** The service discovery the client needs: `DiscoveryApi` or `DiscoveryService`. */
-export interface ImageFactoryDiscovery {
-  getBaseUrl(pluginId: string): Promise<string>;
-}
-
-/** The fetch the client sends through: `FetchApi`, or one adding credentials. */
-export interface ImageFactoryFetch {
-  fetch: typeof fetch;
-}
-
-type Query = Record<string, string | number | boolean | undefined>;
+import {
+  ImageFactoryClientBase,
+  ImageFactoryRequest,
+  ImageFactoryResponse,
+} from '../clientBase';
 
 /**
- * A client of every operation of the Image Factory API. A failed request
- * throws a `ResponseError` carrying the error body.
+ * A client of every operation of the Image Factory API, one method per
+ * operation id. A failed request throws a `ResponseError` carrying the
+ * error body.
  *
  * @public
  */
-export class ImageFactoryApiClient {
-  private readonly discoveryApi: ImageFactoryDiscovery;
-  private readonly fetchApi: ImageFactoryFetch;
-
-  constructor(options: {
-    discoveryApi: ImageFactoryDiscovery;
-    fetchApi?: ImageFactoryFetch;
-  }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
-  }
-
+export class ImageFactoryApiClient extends ImageFactoryClientBase {
   /** `GET /health`: Whether the backend answers; needs no credentials. */
   async getHealth(): Promise<ImageFactoryResponse<'getHealth'>> {
     return this.send('GET', `/health`, {});
@@ -128,64 +109,4 @@ export class ImageFactoryApiClient {
   ): Promise<ImageFactoryResponse<'getRun'>> {
     return this.send('GET', `/runs/${encodeURIComponent(request.path.id)}`, {});
   }
-
-  private async send<T>(
-    method: string,
-    path: string,
-    request: { query?: Query; body?: unknown },
-  ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('image-factory');
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(request.query ?? {})) {
-      if (value !== undefined && value !== '') search.set(key, String(value));
-    }
-    const query = search.toString();
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}${path}${query ? `?${query}` : ''}`,
-      request.body === undefined
-        ? { method }
-        : {
-            method,
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(request.body),
-          },
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
-  }
 }
-
-/** The request a client method takes: its path and query parameters, its body. */
-export type ImageFactoryRequest<Operation extends keyof operations> = RequestOf<
-  operations[Operation]
->;
-
-/** What a client method resolves to: the operation's success body. */
-export type ImageFactoryResponse<Operation extends keyof operations> =
-  SuccessOf<operations[Operation]>;
-
-type RequestOf<O> = (O extends { parameters: { path: infer P } }
-  ? [P] extends [undefined | never]
-    ? {}
-    : { path: P }
-  : {}) &
-  (O extends { parameters: { query?: infer Q } }
-    ? [Q] extends [undefined | never]
-      ? {}
-      : { query?: Q }
-    : {}) &
-  (O extends { requestBody?: { content: { 'application/json': infer B } } }
-    ? { body?: B }
-    : {});
-
-type SuccessOf<O> = O extends { responses: infer R }
-  ? {
-      [S in keyof R]: S extends 200 | 201 | 202
-        ? R[S] extends { content: { 'application/json': infer B } }
-          ? B
-          : never
-        : never;
-    }[keyof R]
-  : never;
