@@ -1,84 +1,34 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {
-  githubComponent,
-  githubIntegrationConfig,
-  githubRepositories,
-} from './__testUtils__/githubFleet';
-import {
-  LocalGithubApi,
-  startLocalGithubApi,
-} from './__testUtils__/localGithubApi';
+import { pluginTestBed } from './__testUtils__/pluginTestBed';
 import { recordingAuditor } from './__testUtils__/recordingAuditor';
-import {
-  OciRegistry,
-  startOciRegistry,
-} from './__testUtils__/startOciRegistry';
-import { startPluginBackend } from './__testUtils__/startPluginBackend';
 
-const TOKEN = 'ghe-test-token';
 const JUSTIFICATION = 'CVE-2026-1234 in openssl is exploited in the wild';
 
 // The whole plugin with an auditor that keeps what it is told, on a real
 // registry, real git and SQLite; a local server speaking GitHub's documented
 // REST endpoints stands in for GitHub.
 describe('imageFactoryPlugin audit', () => {
-  let registry: OciRegistry;
-  let github: LocalGithubApi;
-  let dir: string;
-
-  beforeAll(async () => {
-    registry = await startOciRegistry();
-  });
-  afterAll(() => registry.stop());
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-factory-audit-'));
-    github = await startLocalGithubApi({
-      token: TOKEN,
-      returnsRunDetails: true,
-      now: Date.now,
-      repositories: githubRepositories(
-        ['auto', 'manual', 'later'],
-        `FROM ${registry.host}/library/node:22\n`,
-      ),
-    });
-  });
-  afterEach(async () => {
-    await github.close();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  const bed = pluginTestBed();
+  beforeEach(() =>
+    bed.useGithub({ repositories: ['auto', 'manual', 'later'] }),
+  );
 
   async function start(permissions?: PermissionsService) {
     const { auditor, events } = recordingAuditor();
-    const api = await startPluginBackend({
+    const api = await bed.start({
       auditor,
       permissions,
       entities: [
-        githubComponent({
-          name: 'auto',
-          registryHost: registry.host,
-          delay: '0',
-        }),
-        githubComponent({
+        bed.githubComponent({ name: 'auto', delay: '0' }),
+        bed.githubComponent({
           name: 'manual',
-          registryHost: registry.host,
           delay: '0',
           annotations: { 'image-factory.io/auto-rebuild': 'false' },
         }),
-        githubComponent({
-          name: 'later',
-          registryHost: registry.host,
-          delay: '7d',
-        }),
+        bed.githubComponent({ name: 'later', delay: '7d' }),
       ],
-      registryHost: registry.host,
-      workDir: path.join(dir, 'work'),
-      stateRepository: path.join(dir, 'state.git'),
       imageFactory: { defaults: { coordinationWindow: '0' } },
-      config: githubIntegrationConfig(github, TOKEN),
     });
     return { api, events };
   }
@@ -87,10 +37,10 @@ describe('imageFactoryPlugin audit', () => {
     events.filter(e => e.eventId === id);
 
   it('records refreshes, state pushes, automatic and manual rebuilds and analyses as what they were', async () => {
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const { api, events } = await start();
     expect((await api.refresh()).run?.status).toBe('succeeded');
-    await registry.pushImage('library/node', '22', { content: 'two' });
+    await bed.registry().pushImage('library/node', '22', { content: 'two' });
     expect((await api.refresh()).body).toMatchObject({ rebuildsTriggered: 1 });
 
     const manual = await api.post(
@@ -163,14 +113,16 @@ describe('imageFactoryPlugin audit', () => {
   });
 
   it('records a build that could not be started as failed, never as a success', async () => {
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const { api, events } = await start();
     expect((await api.refresh()).run?.status).toBe('succeeded');
-    github.answerNext(
-      { status: 404, body: { message: 'Not Found' } },
-      request =>
-        request.method === 'POST' && request.path.endsWith('/dispatches'),
-    );
+    bed
+      .github()
+      .answerNext(
+        { status: 404, body: { message: 'Not Found' } },
+        request =>
+          request.method === 'POST' && request.path.endsWith('/dispatches'),
+      );
 
     const answer = await api.post('/images/default/component/later/rebuild', {
       emergency: true,

@@ -1,91 +1,30 @@
 import { Entity } from '@backstage/catalog-model';
-import { execFileSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {
-  OciRegistry,
-  startOciRegistry,
-} from './__testUtils__/startOciRegistry';
-import { startPluginBackend } from './__testUtils__/startPluginBackend';
-import {
-  githubComponent,
-  githubIntegrationConfig,
-  githubRepositories,
-} from './__testUtils__/githubFleet';
-import {
-  LocalGithubApi,
-  startLocalGithubApi,
-} from './__testUtils__/localGithubApi';
-
-const TOKEN = 'ghe-test-token';
+import { pluginTestBed } from './__testUtils__/pluginTestBed';
 
 // The whole plugin, with one hostile entity among well-behaved ones, on a real
 // OCI registry, a real git state repository and SQLite. GitHub cannot run here:
 // a local server speaking its documented REST endpoints (repository contents for
 // Backstage's URL reader, workflow dispatches and runs for the trigger) stands in.
 describe('imageFactoryPlugin with one bad entity in the fleet', () => {
-  let registry: OciRegistry;
-  let github: LocalGithubApi;
-  let dir: string;
-
-  beforeAll(async () => {
-    registry = await startOciRegistry();
-  });
-  afterAll(() => registry.stop());
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-factory-faults-'));
-  });
-  afterEach(async () => {
-    await github?.close();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
-
-  const repositories = (
-    names: string[],
-    dockerfile = `FROM ${registry.host}/library/node:22\n`,
-  ) => githubRepositories(names, dockerfile);
+  const bed = pluginTestBed();
 
   const component = (
     name: string,
     delay: string,
     annotations: Record<string, string> = {},
-  ) =>
-    githubComponent({ name, registryHost: registry.host, delay, annotations });
+  ) => bed.githubComponent({ name, delay, annotations });
 
-  async function start(entities: Entity[]) {
-    const git = (...args: string[]) =>
-      execFileSync('git', ['--git-dir', path.join(dir, 'state.git'), ...args], {
-        encoding: 'utf8',
-      });
-    return {
-      ...(await startPluginBackend({
-        entities,
-        registryHost: registry.host,
-        workDir: path.join(dir, 'work'),
-        stateRepository: path.join(dir, 'state.git'),
-        imageFactory: { defaults: { coordinationWindow: '0' } },
-        config: githubIntegrationConfig(github, TOKEN),
-      })),
-      /** Every file of the state repository's main branch, by path. */
-      stateFiles: () =>
-        new Map(
-          git('ls-tree', '-r', '--name-only', 'main')
-            .split('\n')
-            .filter(Boolean)
-            .map(file => [file, git('show', `main:${file}`)]),
-        ),
-    };
-  }
+  const start = (entities: Entity[]) =>
+    bed.start({
+      entities,
+      imageFactory: { defaults: { coordinationWindow: '0' } },
+    });
 
   it('publishes every other status and triggers the other eligible rebuilds when one entity has an absurd delay', async () => {
-    github = await startLocalGithubApi({
-      token: TOKEN,
-      returnsRunDetails: true,
-      now: Date.now,
-      repositories: repositories(['alpha', 'beta', 'huge']),
+    const github = await bed.useGithub({
+      repositories: ['alpha', 'beta', 'huge'],
     });
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const api = await start([
       component('alpha', '0'),
       component('huge', '99999999d'),
@@ -96,7 +35,7 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
     expect(first.run?.status).toBe('succeeded');
     expect(first.body).toMatchObject({ analyzed: 3, errors: [] });
 
-    await registry.pushImage('library/node', '22', { content: 'two' });
+    await bed.registry().pushImage('library/node', '22', { content: 'two' });
     const second = await api.refresh();
     expect(second.run?.status).toBe('succeeded');
     expect(second.body).toMatchObject({
@@ -127,16 +66,13 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
   });
 
   it('writes no Warehouse that would point Kargo at a registry or git host the backend may not reach', async () => {
-    github = await startLocalGithubApi({
-      token: TOKEN,
-      returnsRunDetails: true,
-      now: Date.now,
-      repositories: repositories(
-        ['metadata'],
-        `FROM 169.254.169.254/latest/meta-data:1 AS probe\nFROM ${registry.host}/library/node:22\nCOPY --from=probe /x /x\n`,
-      ),
+    await bed.useGithub({
+      repositories: ['metadata'],
+      dockerfile: `FROM 169.254.169.254/latest/meta-data:1 AS probe\nFROM ${
+        bed.registry().host
+      }/library/node:22\nCOPY --from=probe /x /x\n`,
     });
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const api = await start([
       component('metadata', '7d'),
       component('elsewhere', '7d', {
@@ -146,12 +82,12 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
     ]);
 
     expect((await api.refresh()).run?.status).toBe('succeeded');
-    const files = api.stateFiles();
+    const files = bed.stateFiles();
     const manifests = [...files]
       .filter(([file]) => file.startsWith('manifests/'))
       .map(([, text]) => text)
       .join('\n');
-    expect(manifests).toContain(`${registry.host}/library/node`);
+    expect(manifests).toContain(`${bed.registry().host}/library/node`);
     expect(manifests).not.toContain('169.254.169.254');
     expect(manifests).not.toContain('evil.example');
     // The managed images' own Warehouses still watch what may be watched.
@@ -175,13 +111,10 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
   });
 
   it("sends no rebuild to a repository other than the entity's own, and says why on its status", async () => {
-    github = await startLocalGithubApi({
-      token: TOKEN,
-      returnsRunDetails: true,
-      now: Date.now,
-      repositories: repositories(['alpha', 'victim']),
+    const github = await bed.useGithub({
+      repositories: ['alpha', 'victim'],
     });
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const api = await start([
       component('alpha', '0'),
       component('intruder', '0', {
@@ -190,7 +123,7 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
       }),
     ]);
     expect((await api.refresh()).run?.status).toBe('succeeded');
-    await registry.pushImage('library/node', '22', { content: 'two' });
+    await bed.registry().pushImage('library/node', '22', { content: 'two' });
     const second = await api.refresh();
     expect(second.body).toMatchObject({ rebuildsTriggered: 1, errors: [] });
     expect(github.runs.map(r => r.repository)).toEqual(['acme/alpha']);

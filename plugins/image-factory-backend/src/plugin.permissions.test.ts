@@ -1,25 +1,7 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {
-  githubComponent,
-  githubIntegrationConfig,
-  githubRepositories,
-} from './__testUtils__/githubFleet';
-import {
-  LocalGithubApi,
-  startLocalGithubApi,
-} from './__testUtils__/localGithubApi';
-import {
-  OciRegistry,
-  startOciRegistry,
-} from './__testUtils__/startOciRegistry';
-import { startPluginBackend } from './__testUtils__/startPluginBackend';
-
-const TOKEN = 'ghe-test-token';
+import { pluginTestBed } from './__testUtils__/pluginTestBed';
 
 /**
  * The policy a platform team writes with the catalog's `isEntityOwner`:
@@ -56,52 +38,25 @@ function ownersMayRebuild(entities: Entity[]): PermissionsService {
 // The whole plugin on a real registry, real git and SQLite; a local server
 // speaking GitHub's documented REST endpoints stands in for GitHub.
 describe('imageFactoryPlugin permissions on catalog entities', () => {
-  let registry: OciRegistry;
-  let github: LocalGithubApi;
-  let dir: string;
-
-  beforeAll(async () => {
-    registry = await startOciRegistry();
-  });
-  afterAll(() => registry.stop());
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-factory-perm-'));
-    github = await startLocalGithubApi({
-      token: TOKEN,
-      returnsRunDetails: true,
-      now: Date.now,
-      repositories: githubRepositories(
-        ['payments'],
-        `FROM ${registry.host}/library/node:22\n`,
-      ),
-    });
-  });
-  afterEach(async () => {
-    await github.close();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  const bed = pluginTestBed();
+  beforeEach(() => bed.useGithub({ repositories: ['payments'] }));
 
   it('lets owners rebuild their own image, refuses others with 403, and hides it, in lists too, from who may not read it', async () => {
-    const payments = githubComponent({
+    const payments = bed.githubComponent({
       name: 'payments',
-      registryHost: registry.host,
       delay: '0',
       annotations: { 'image-factory.io/auto-rebuild': 'false' },
     });
     payments.spec = { ...payments.spec, owner: 'user:default/alice' };
-    await registry.pushImage('library/node', '22', { content: 'one' });
-    const api = await startPluginBackend({
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
+    const api = await bed.start({
       entities: [payments],
       permissions: ownersMayRebuild([payments]),
       hiddenFrom: { 'user:default/carol': ['component:default/payments'] },
-      registryHost: registry.host,
-      workDir: path.join(dir, 'work'),
-      stateRepository: path.join(dir, 'state.git'),
       imageFactory: { defaults: { coordinationWindow: '0' } },
-      config: githubIntegrationConfig(github, TOKEN),
     });
     expect((await api.refresh()).run?.status).toBe('succeeded');
-    await registry.pushImage('library/node', '22', { content: 'two' });
+    await bed.registry().pushImage('library/node', '22', { content: 'two' });
     expect((await api.refresh()).run?.status).toBe('succeeded');
     const route = '/images/default/component/payments';
 
@@ -149,6 +104,6 @@ describe('imageFactoryPlugin permissions on catalog entities', () => {
       (await api.as('user:default/bob').get('/images')).body.totalCount,
     ).toBe(1);
     expect(alice.status).toBe(201);
-    expect(github.runs.map(r => r.repository)).toEqual(['acme/payments']);
+    expect(bed.github().runs.map(r => r.repository)).toEqual(['acme/payments']);
   });
 });

@@ -1,23 +1,6 @@
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {
-  OciRegistry,
-  startOciRegistry,
-} from './__testUtils__/startOciRegistry';
-import { startPluginBackend } from './__testUtils__/startPluginBackend';
+import { pluginTestBed } from './__testUtils__/pluginTestBed';
 import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
-import {
-  githubComponent,
-  githubIntegrationConfig,
-  githubRepositories,
-} from './__testUtils__/githubFleet';
-import {
-  LocalGithubApi,
-  startLocalGithubApi,
-} from './__testUtils__/localGithubApi';
 
-const TOKEN = 'ghe-test-token';
 const AMD64 = 'linux/amd64';
 const ARM64 = 'linux/arm64';
 
@@ -26,62 +9,37 @@ const ARM64 = 'linux/arm64';
 // indexes do several times a day. A local stand-in for GitHub records every
 // workflow dispatch.
 describe('imageFactoryPlugin with multi-platform base images', () => {
-  let registry: OciRegistry;
-  let github: LocalGithubApi;
-  let dir: string;
-
-  beforeAll(async () => {
-    registry = await startOciRegistry();
-  });
-  afterAll(() => registry.stop());
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-factory-platforms-'));
-  });
-  afterEach(async () => {
-    await github?.close();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  const bed = pluginTestBed();
 
   const component = (name: string, platforms: string, delay: string) =>
-    githubComponent({
+    bed.githubComponent({
       name,
-      registryHost: registry.host,
       delay,
       annotations: { 'image-factory.io/platforms': platforms },
     });
 
   const pushNode = (amd64: string, arm64: string) =>
-    registry.pushImage('library/node', '22', {
+    bed.registry().pushImage('library/node', '22', {
       platforms: [AMD64, ARM64],
       content: { [AMD64]: amd64, [ARM64]: arm64 },
     });
 
   it('rebuilds an amd64-only image when its amd64 manifest changes, not when only arm64 moved the index', async () => {
     const names = ['amd', 'amd-slow', 'arm'];
-    github = await startLocalGithubApi({
-      token: TOKEN,
-      returnsRunDetails: true,
-      now: Date.now,
-      repositories: githubRepositories(
-        names,
-        `FROM ${registry.host}/library/node:22\n`,
-      ),
-    });
+    const github = await bed.useGithub({ repositories: names });
     const index1 = await pushNode('amd64 one', 'arm64 one');
-    const manifests1 = await registry.platformManifests('library/node', '22');
-    const api = await startPluginBackend({
+    const manifests1 = await bed
+      .registry()
+      .platformManifests('library/node', '22');
+    const api = await bed.start({
       entities: [
         component('amd', AMD64, '0'),
         component('amd-slow', AMD64, '7d'),
         component('arm', ARM64, '0'),
       ],
-      registryHost: registry.host,
-      workDir: path.join(dir, 'work'),
-      stateRepository: path.join(dir, 'state.git'),
       // The default platforms stay linux/amd64: the arm image's annotation is
       // what makes discovery record linux/arm64 too.
       imageFactory: { defaults: { coordinationWindow: '0' } },
-      config: githubIntegrationConfig(github, TOKEN),
     });
     // POST /refresh may answer 200 with the finished run's summary, or 202 with
     // a queued run to follow at GET /runs/:id; either way, wait for the run.
@@ -113,7 +71,9 @@ describe('imageFactoryPlugin with multi-platform base images', () => {
     // Upstream re-publishes linux/arm64 only: a new index digest, the same
     // linux/amd64 manifest.
     const index2 = await pushNode('amd64 one', 'arm64 two');
-    const manifests2 = await registry.platformManifests('library/node', '22');
+    const manifests2 = await bed
+      .registry()
+      .platformManifests('library/node', '22');
     expect(index2).not.toBe(index1);
     expect(manifests2[AMD64]).toBe(manifests1[AMD64]);
     expect(manifests2[ARM64]).not.toBe(manifests1[ARM64]);
@@ -123,7 +83,9 @@ describe('imageFactoryPlugin with multi-platform base images', () => {
     expect(github.runs.map(run => run.repository)).toEqual(['acme/arm']);
     expect(
       JSON.parse(String(github.runs[0].inputs[GITHUB_INPUT_NAMES.baseImages])),
-    ).toEqual([{ ref: `${registry.host}/library/node:22`, digest: index2 }]);
+    ).toEqual([
+      { ref: `${bed.registry().host}/library/node:22`, digest: index2 },
+    ]);
     const arm = await status('arm');
     expect(arm.eligibility.state).toBe('rebuilding');
     expect(arm.enrollment.platforms).toEqual([ARM64]);
@@ -181,7 +143,9 @@ describe('imageFactoryPlugin with multi-platform base images', () => {
     const amdRun = github.runs.find(run => run.repository === 'acme/amd')!;
     expect(
       JSON.parse(String(amdRun.inputs[GITHUB_INPUT_NAMES.baseImages])),
-    ).toEqual([{ ref: `${registry.host}/library/node:22`, digest: index3 }]);
+    ).toEqual([
+      { ref: `${bed.registry().host}/library/node:22`, digest: index3 },
+    ]);
     expect((await status('amd')).eligibility.state).toBe('rebuilding');
 
     const slow = await status('amd-slow');

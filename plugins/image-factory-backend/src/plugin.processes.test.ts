@@ -1,21 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './__testUtils__/freePort';
-import {
-  OciRegistry,
-  startOciRegistry,
-} from './__testUtils__/startOciRegistry';
-import { ensureLocalBareRepository } from './git/ensureLocalBareRepository';
-import {
-  githubIntegrationConfig,
-  githubRepositories,
-} from './__testUtils__/githubFleet';
-import {
-  LocalGithubApi,
-  startLocalGithubApi,
-} from './__testUtils__/localGithubApi';
+import { LocalGithubApi } from './__testUtils__/localGithubApi';
+import { pluginTestBed } from './__testUtils__/pluginTestBed';
 import {
   BackendProcess,
   startBackendProcess,
@@ -31,39 +18,32 @@ jest.setTimeout(600_000);
 
 const NAMES = ['a', 'b', 'c', 'd', 'e'];
 const API_TOKEN = 'acceptance-static-token-0123456789';
-const GITHUB_TOKEN = 'ghe-test-token';
 const POSTGRES =
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
 
 describe('two backend processes on one database and one state repository', () => {
-  let registry: OciRegistry;
-  let github: LocalGithubApi;
-  let dir: string;
   const processes: BackendProcess[] = [];
 
-  beforeAll(async () => {
+  // Declared before the test bed: jest runs beforeAll and afterEach hooks in
+  // the order they are declared, so PostgreSQL is checked before the registry
+  // starts, and the backends stop before the bed removes their folders.
+  beforeAll(() => {
     if (!POSTGRES) {
       throw new Error(
         'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is not set: run the tests through make test, which starts PostgreSQL',
       );
     }
-    registry = await startOciRegistry();
   });
-  afterAll(() => registry?.stop());
+  afterEach(async () => {
+    await Promise.all(processes.splice(0).map(p => p.kill('SIGTERM')));
+  });
+  const bed = pluginTestBed({ createStateRepository: true });
+  let github: LocalGithubApi;
+
   beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-factory-processes-'));
-    github = await startLocalGithubApi({
-      token: GITHUB_TOKEN,
-      returnsRunDetails: true,
-      now: Date.now,
-      repositories: githubRepositories(
-        NAMES,
-        `FROM ${registry.host}/library/node:22\n`,
-      ),
-    });
-    await ensureLocalBareRepository(path.join(dir, 'state.git'), 'main');
+    github = await bed.useGithub({ repositories: NAMES });
     await fs.writeFile(
-      path.join(dir, 'entities.yaml'),
+      path.join(bed.dir(), 'entities.yaml'),
       NAMES.map(name =>
         JSON.stringify({
           apiVersion: 'backstage.io/v1alpha1',
@@ -71,7 +51,7 @@ describe('two backend processes on one database and one state repository', () =>
           metadata: {
             name,
             annotations: {
-              'image-factory.io/image': `${registry.host}/acme/${name}`,
+              'image-factory.io/image': `${bed.registry().host}/acme/${name}`,
               'image-factory.io/source-location': `url:https://ghe.local/acme/${name}/tree/main/`,
               'image-factory.io/workflow': 'build.yml',
               'image-factory.io/rebuild-delay': '0',
@@ -86,17 +66,11 @@ describe('two backend processes on one database and one state repository', () =>
       ).join('\n---\n'),
     );
   });
-  afterEach(async () => {
-    await Promise.all(processes.splice(0).map(p => p.kill('SIGTERM')));
-    await github?.close();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
-
   // Every replica reads the same database (a prefix of this test's own) and
   // state repository; each has its own working directory and port.
   async function start(replica: number, prefix: string, port?: number) {
     const listen = port ?? (await freePort());
-    const configFile = path.join(dir, `replica-${replica}.yaml`);
+    const configFile = path.join(bed.dir(), `replica-${replica}.yaml`);
     await fs.writeFile(
       configFile,
       JSON.stringify({
@@ -104,7 +78,7 @@ describe('two backend processes on one database and one state repository', () =>
           baseUrl: `http://127.0.0.1:${listen}`,
           listen: { port: listen, host: '127.0.0.1' },
           database: { client: 'pg', connection: POSTGRES, prefix },
-          workingDirectory: path.join(dir, `replica-${replica}`),
+          workingDirectory: path.join(bed.dir(), `replica-${replica}`),
           auth: {
             externalAccess: [
               {
@@ -116,15 +90,15 @@ describe('two backend processes on one database and one state repository', () =>
         },
         catalog: {
           locations: [
-            { type: 'file', target: path.join(dir, 'entities.yaml') },
+            { type: 'file', target: path.join(bed.dir(), 'entities.yaml') },
           ],
         },
-        ...githubIntegrationConfig(github, GITHUB_TOKEN),
+        ...bed.githubConfig(),
         imageFactory: {
-          stateRepository: { url: path.join(dir, 'state.git') },
+          stateRepository: { url: bed.stateRepository() },
           allowPublic: false,
           registries: [
-            { host: registry.host, insecure: true, minInterval: '0' },
+            { host: bed.registry().host, insecure: true, minInterval: '0' },
           ],
           rebuilds: {
             allowedRepositories: NAMES.map(
@@ -191,18 +165,15 @@ describe('two backend processes on one database and one state repository', () =>
     return { status: answer.status, run };
   }
 
-  const git = (...args: string[]) =>
-    execFileSync('git', ['--git-dir', path.join(dir, 'state.git'), ...args], {
-      encoding: 'utf8',
-    });
+  const git = bed.git;
 
   it('dispatches each eligible image once under 10 concurrent refreshes on each', async () => {
     const prefix = `if_acc_${Date.now().toString(36)}_`;
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const replicas = await startReplicas(prefix);
     await waitForCatalog(replicas[0]);
     expect((await refresh(replicas[0])).run?.status).toBe('succeeded');
-    const two = await registry.pushImage('library/node', '22', {
+    const two = await bed.registry().pushImage('library/node', '22', {
       content: 'two',
     });
 
@@ -232,11 +203,11 @@ describe('two backend processes on one database and one state repository', () =>
 
   it('repairs a run cut short by SIGKILL: no second dispatch, and a consistent state repository', async () => {
     const prefix = `if_kill_${Date.now().toString(36)}_`;
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const replicas = await startReplicas(prefix);
     await waitForCatalog(replicas[0]);
     expect((await refresh(replicas[0])).run?.status).toBe('succeeded');
-    const two = await registry.pushImage('library/node', '22', {
+    const two = await bed.registry().pushImage('library/node', '22', {
       content: 'two',
     });
     // GitHub starts the first run it is asked for, and its answer is late: the

@@ -1,34 +1,15 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { execFileSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import {
   openReplicaClients,
   STORE_DATABASE_IDS,
 } from './database/__testUtils__/testStores';
-import {
-  OciRegistry,
-  startOciRegistry,
-} from './__testUtils__/startOciRegistry';
-import {
-  PluginBackend,
-  startPluginBackend,
-} from './__testUtils__/startPluginBackend';
-import {
-  githubComponent,
-  githubIntegrationConfig,
-  githubRepositories,
-} from './__testUtils__/githubFleet';
-import {
-  LocalGithubApi,
-  startLocalGithubApi,
-} from './__testUtils__/localGithubApi';
+import { LocalGithubApi } from './__testUtils__/localGithubApi';
+import { pluginTestBed } from './__testUtils__/pluginTestBed';
+import { PluginBackend } from './__testUtils__/startPluginBackend';
 
 jest.setTimeout(180_000);
 
-const TOKEN = 'ghe-test-token';
 const NAMES = ['a', 'b', 'c', 'd', 'e'];
 
 // Two replicas of the whole plugin on one database (PostgreSQL where the CI
@@ -37,38 +18,15 @@ const NAMES = ['a', 'b', 'c', 'd', 'e'];
 // speaking its documented REST endpoints stands in.
 describe('imageFactoryPlugin as two replicas', () => {
   const databases = TestDatabases.create({ ids: STORE_DATABASE_IDS });
-  let registry: OciRegistry;
+  const bed = pluginTestBed();
   let github: LocalGithubApi;
-  let dir: string;
-
-  beforeAll(async () => {
-    registry = await startOciRegistry();
-  });
-  afterAll(() => registry.stop());
   beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-factory-replicas-'));
-    github = await startLocalGithubApi({
-      token: TOKEN,
-      returnsRunDetails: true,
-      now: Date.now,
-      repositories: githubRepositories(
-        NAMES,
-        `FROM ${registry.host}/library/node:22\n`,
-      ),
-    });
-  });
-  afterEach(async () => {
-    await github.close();
-    await fs.rm(dir, { recursive: true, force: true });
+    github = await bed.useGithub({ repositories: NAMES });
   });
 
-  const component = (name: string) =>
-    githubComponent({ name, registryHost: registry.host, delay: '0' });
+  const component = (name: string) => bed.githubComponent({ name, delay: '0' });
 
-  const git = (...args: string[]) =>
-    execFileSync('git', ['--git-dir', path.join(dir, 'state.git'), ...args], {
-      encoding: 'utf8',
-    });
+  const git = bed.git;
 
   it.each(databases.eachSupportedId())(
     'dispatches each eligible image once however many refreshes both replicas get at once, on %s',
@@ -81,20 +39,19 @@ describe('imageFactoryPlugin as two replicas', () => {
         const replicas: PluginBackend[] = [];
         for (const [i, database] of clients.entries()) {
           replicas.push(
-            await startPluginBackend({
+            await bed.start({
               database,
               entities: NAMES.map(component),
-              registryHost: registry.host,
-              workDir: path.join(dir, `replica-${i}`),
-              stateRepository: path.join(dir, 'state.git'),
+              work: `replica-${i}`,
               imageFactory: { defaults: { coordinationWindow: '0' } },
-              config: githubIntegrationConfig(github, TOKEN),
             }),
           );
         }
-        await registry.pushImage('library/node', '22', { content: 'one' });
+        await bed
+          .registry()
+          .pushImage('library/node', '22', { content: 'one' });
         expect((await replicas[0].refresh()).run?.status).toBe('succeeded');
-        const two = await registry.pushImage('library/node', '22', {
+        const two = await bed.registry().pushImage('library/node', '22', {
           content: 'two',
         });
 

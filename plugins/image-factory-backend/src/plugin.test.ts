@@ -1,40 +1,23 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import {
-  OciRegistry,
-  startOciRegistry,
-} from './__testUtils__/startOciRegistry';
-import { fileComponent } from './__testUtils__/catalogComponent';
+import { pluginTestBed } from './__testUtils__/pluginTestBed';
 import { startPluginBackend } from './__testUtils__/startPluginBackend';
 
 // The whole plugin on a real OCI registry (Debian's docker-registry on loopback), a
 // real bare git repository as the state repository, and SQLite.
 describe('imageFactoryPlugin', () => {
-  let registry: OciRegistry;
-  let dir: string;
-
-  beforeAll(async () => {
-    registry = await startOciRegistry();
-  });
-  afterAll(() => registry.stop());
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-factory-plugin-'));
-  });
-  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+  const bed = pluginTestBed();
 
   const component = (
     name: string,
     dockerfile: string | undefined,
     annotations: Record<string, string>,
   ) =>
-    fileComponent({
-      folder: path.join(dir, 'entities', name),
+    bed.fileComponent({
       name,
       dockerfile,
       annotations,
@@ -47,26 +30,9 @@ describe('imageFactoryPlugin', () => {
       | AuthorizeResult.ALLOW
       | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
     imageFactory?: Parameters<typeof startPluginBackend>[0]['imageFactory'],
-  ) =>
-    startPluginBackend({
-      entities,
-      permission,
-      imageFactory,
-      registryHost: registry.host,
-      workDir: path.join(dir, 'work'),
-      stateRepository: path.join(dir, 'state.git'),
-    });
+  ) => bed.start({ entities, permission, imageFactory });
 
-  const commits = () =>
-    execFileSync(
-      'git',
-      ['--git-dir', path.join(dir, 'state.git'), 'log', '--format=%s', 'main'],
-      {
-        encoding: 'utf8',
-      },
-    )
-      .trim()
-      .split('\n');
+  const commits = () => bed.fixture().commits();
 
   it('answers the health check without credentials', async () => {
     const { server } = await start([]);
@@ -76,26 +42,30 @@ describe('imageFactoryPlugin', () => {
   });
 
   it('analyses, discovers freight, commits once per run and serves the status', async () => {
-    const node1 = await registry.pushImage('library/node', '22', {
+    const node1 = await bed.registry().pushImage('library/node', '22', {
       content: 'one',
     });
-    const postgres = await registry.pushImage('library/postgres', '16');
+    const postgres = await bed.registry().pushImage('library/postgres', '16');
     const api = await start([
       component(
         'payments',
-        `ARG NODE=22\nFROM ${registry.host}/library/node:\${NODE} AS build\nRUN make\nFROM build\n`,
+        `ARG NODE=22\nFROM ${
+          bed.registry().host
+        }/library/node:\${NODE} AS build\nRUN make\nFROM build\n`,
         {
-          'image-factory.io/image': `${registry.host}/acme/payments`,
+          'image-factory.io/image': `${bed.registry().host}/acme/payments`,
           'image-factory.io/workflow': 'build.yml',
           'image-factory.io/rebuild-delay': '7d',
         },
       ),
       component('broken', 'RUN echo no base\n', {
-        'image-factory.io/image': `${registry.host}/acme/broken`,
+        'image-factory.io/image': `${bed.registry().host}/acme/broken`,
         'image-factory.io/rebuild-delay': 'one week',
       }),
       component('db', undefined, {
-        'image-factory.io/external-image': `${registry.host}/library/postgres:16`,
+        'image-factory.io/external-image': `${
+          bed.registry().host
+        }/library/postgres:16`,
       }),
     ]);
 
@@ -117,7 +87,7 @@ describe('imageFactoryPlugin', () => {
       analysis: { status: 'ok' },
       baseImages: [
         {
-          ref: `${registry.host}/library/node:22`,
+          ref: `${bed.registry().host}/library/node:22`,
           builtDigest: node1,
           latestDigest: node1,
           tag: '22',
@@ -153,7 +123,7 @@ describe('imageFactoryPlugin', () => {
     expect(commits()).toHaveLength(2);
 
     // Upstream moves: new freight, the image waits out its delay.
-    const node2 = await registry.pushImage('library/node', '22', {
+    const node2 = await bed.registry().pushImage('library/node', '22', {
       content: 'two',
     });
     const third = await api.refresh();
@@ -205,7 +175,7 @@ describe('imageFactoryPlugin', () => {
     const bases = await api.get('/base-images');
     expect(bases.body.items).toEqual([
       expect.objectContaining({
-        ref: `${registry.host}/library/node:22`,
+        ref: `${bed.registry().host}/library/node:22`,
         dependents: ['component:default/payments'],
       }),
     ]);
@@ -246,9 +216,13 @@ describe('imageFactoryPlugin', () => {
   it('refuses rebuilds and refreshes to callers without the permission', async () => {
     const api = await start(
       [
-        await component('payments', `FROM ${registry.host}/library/node:22\n`, {
-          'image-factory.io/image': `${registry.host}/acme/payments`,
-        }),
+        await component(
+          'payments',
+          `FROM ${bed.registry().host}/library/node:22\n`,
+          {
+            'image-factory.io/image': `${bed.registry().host}/acme/payments`,
+          },
+        ),
       ],
       AuthorizeResult.DENY,
     );
@@ -275,10 +249,10 @@ describe('imageFactoryPlugin', () => {
   });
 
   it('answers refresh and analysis requests with 202 and the run to follow', async () => {
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const api = await start([
-      component('payments', `FROM ${registry.host}/library/node:22\n`, {
-        'image-factory.io/image': `${registry.host}/acme/payments`,
+      component('payments', `FROM ${bed.registry().host}/library/node:22\n`, {
+        'image-factory.io/image': `${bed.registry().host}/acme/payments`,
       }),
     ]);
     expect((await api.refresh()).run?.status).toBe('succeeded');
@@ -320,11 +294,15 @@ describe('imageFactoryPlugin', () => {
   });
 
   it('analyses and serves an entity whose name has capitals, and hides nothing from who may read it', async () => {
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const api = await start([
-      component('PaymentsApi', `FROM ${registry.host}/library/node:22\n`, {
-        'image-factory.io/image': `${registry.host}/acme/payments-api`,
-      }),
+      component(
+        'PaymentsApi',
+        `FROM ${bed.registry().host}/library/node:22\n`,
+        {
+          'image-factory.io/image': `${bed.registry().host}/acme/payments-api`,
+        },
+      ),
     ]);
 
     expect((await api.refresh()).body.errors).toEqual([]);
@@ -337,20 +315,22 @@ describe('imageFactoryPlugin', () => {
   });
 
   it('fails the analysis of a Dockerfile naming more base images than allowed, and keeps what it tracked', async () => {
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const entity = component(
       'payments',
-      `FROM ${registry.host}/library/node:22\n`,
-      { 'image-factory.io/image': `${registry.host}/acme/payments` },
+      `FROM ${bed.registry().host}/library/node:22\n`,
+      { 'image-factory.io/image': `${bed.registry().host}/acme/payments` },
     );
     const api = await start([entity], AuthorizeResult.ALLOW, {
       safety: { maxBaseImagesPerDockerfile: 2 },
     });
     expect((await api.refresh()).run?.status).toBe('succeeded');
     await fs.writeFile(
-      path.join(dir, 'entities', 'payments', 'Dockerfile'),
+      path.join(bed.dir(), 'entities', 'payments', 'Dockerfile'),
       ['a', 'b', 'c']
-        .map(name => `FROM ${registry.host}/library/${name}:1 AS ${name}\n`)
+        .map(
+          name => `FROM ${bed.registry().host}/library/${name}:1 AS ${name}\n`,
+        )
         .join(''),
     );
 
@@ -361,7 +341,7 @@ describe('imageFactoryPlugin', () => {
     ]);
     const status = await api.get('/images/default/component/payments');
     expect(status.body.baseImages.map((b: { ref: string }) => b.ref)).toEqual([
-      `${registry.host}/library/node:22`,
+      `${bed.registry().host}/library/node:22`,
     ]);
   });
 

@@ -1,27 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import {
-  OciRegistry,
-  startOciRegistry,
-} from '../__testUtils__/startOciRegistry';
-import { startPluginBackend } from '../__testUtils__/startPluginBackend';
-import { ensureLocalBareRepository } from '../git/ensureLocalBareRepository';
-import { GitFixture } from '../git/__testUtils__/gitFixture';
-import {
-  githubComponent,
-  githubIntegrationConfig,
-  githubRepositories,
-} from '../__testUtils__/githubFleet';
-import {
-  LocalGithubApi,
-  startLocalGithubApi,
-} from '../__testUtils__/localGithubApi';
+import { pluginTestBed } from '../__testUtils__/pluginTestBed';
 
 // Real git processes, a real registry, SQLite; the machine may be busy.
 jest.setTimeout(180_000);
 
-const TOKEN = 'ghe-test-token';
 const PAYMENTS = 'state/images/payments.yaml';
 const BACKDATED = '2020-01-01T00:00:00.000Z';
 
@@ -29,61 +11,28 @@ const BACKDATED = '2020-01-01T00:00:00.000Z';
 // hand between runs, in ways meant to get past the plugin's rules: backdated
 // digests, a catalog answer without entities, corrupt files.
 describe('Pipeline with hostile or lost state', () => {
-  let registry: OciRegistry;
-  let github: LocalGithubApi;
-  let fixture: GitFixture;
+  const bed = pluginTestBed({ createStateRepository: true });
 
-  beforeAll(async () => {
-    registry = await startOciRegistry();
-  });
-  afterAll(() => registry.stop());
-  beforeEach(async () => {
-    fixture = new GitFixture();
-    await ensureLocalBareRepository(fixture.remote, 'main');
-  });
-  afterEach(async () => {
-    await github?.close();
-    fixture.cleanup();
-  });
-
-  async function startGithub(names: string[]) {
-    github = await startLocalGithubApi({
-      token: TOKEN,
-      returnsRunDetails: true,
-      now: Date.now,
-      repositories: githubRepositories(
-        names,
-        `FROM ${registry.host}/library/node:22\n`,
-      ),
-    });
-  }
+  const startGithub = (names: string[]) =>
+    bed.useGithub({ repositories: names });
 
   const component = (name: string, delay = '1d') =>
-    githubComponent({ name, registryHost: registry.host, delay });
+    bed.githubComponent({ name, delay });
 
   /** A backend with its own database and clone (a replica, or a restart on a fresh database). */
-  function start(entities: Entity[], name: string) {
-    return startPluginBackend({
+  const start = (entities: Entity[], name: string) =>
+    bed.start({
       entities,
-      registryHost: registry.host,
-      workDir: join(fixture.root, `work-${name}`),
-      stateRepository: fixture.remote,
+      work: `work-${name}`,
       imageFactory: { defaults: { coordinationWindow: '0' } },
-      config: githubIntegrationConfig(github, TOKEN),
     });
-  }
 
-  const git = (...args: string[]) =>
-    execFileSync('git', ['--git-dir', fixture.remote, ...args], {
-      env: fixture.env(),
-    });
   /** A file at the head of the remote branch, byte for byte. */
-  const bytes = (path: string): Buffer =>
-    git('cat-file', 'blob', `main:${path}`);
-  const text = (path: string) => bytes(path).toString('utf8');
+  const bytes = (path: string) => bed.stateBytes(path);
+  const text = (path: string) => bed.stateFile(path);
   const list = (folder: string) =>
-    git('ls-tree', '--name-only', `main:${folder}`)
-      .toString('utf8')
+    bed
+      .git('ls-tree', '--name-only', `main:${folder}`)
       .split('\n')
       .filter(Boolean);
   const nodeStateFile = () =>
@@ -94,11 +43,11 @@ describe('Pipeline with hostile or lost state', () => {
   /** Payments built on node:22, then a new node:22 digest seen by a second run. */
   async function payWithNewNodeDigest() {
     await startGithub(['payments']);
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const api = await start([component('payments')], 'a');
     const first = await api.refresh();
     expect(first.body).toMatchObject({ errors: [] });
-    const two = await registry.pushImage('library/node', '22', {
+    const two = await bed.registry().pushImage('library/node', '22', {
       content: `two-${Date.now()}`,
     });
     const second = await api.refresh();
@@ -120,8 +69,8 @@ describe('Pipeline with hostile or lost state', () => {
     const file = nodeStateFile();
     const original = text(file);
     expect(original).toContain(seen);
-    fixture.pushFrom(
-      fixture.clone(`backdate-${Date.now()}`),
+    bed.pushAsOtherWriter(
+      `backdate-${Date.now()}`,
       { [file]: original.split(seen).join(BACKDATED) },
       'Backdate the new node digest',
     );
@@ -140,7 +89,7 @@ describe('Pipeline with hostile or lost state', () => {
     expect(third.body.errors[0]).toContain(two);
     expect(third.body.errors[0]).toContain(BACKDATED);
     expect(third.body.errors[0]).toContain(seen);
-    expect(github.runs).toEqual([]);
+    expect(bed.github().runs).toEqual([]);
     const status = (await api.get('/images/default/component/payments')).body;
     expect(status.eligibility).toMatchObject({ state: 'pending', eligibleAt });
     // The state written back carries the database's time.
@@ -182,7 +131,7 @@ describe('Pipeline with hostile or lost state', () => {
   it('archives nothing when the catalog answers without entities, and archives one image of four', async () => {
     const names = ['alpha', 'beta', 'delta', 'gamma'];
     await startGithub(names);
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const all = await start(
       names.map(n => component(n)),
       'all',
@@ -193,7 +142,7 @@ describe('Pipeline with hostile or lost state', () => {
     expect(warehouses).toEqual(
       expect.arrayContaining(names.map(n => `${n}.yaml`)),
     );
-    const before = fixture.tree();
+    const before = bed.fixture().tree();
 
     // A permission change: the catalog lists nothing.
     const empty = await start([], 'empty');
@@ -205,7 +154,7 @@ describe('Pipeline with hostile or lost state', () => {
         /would archive 4 of the 4 active images.*nothing was archived/,
       ),
     ]);
-    expect(fixture.tree()).toEqual(before);
+    expect(bed.fixture().tree()).toEqual(before);
     expect(list('manifests/warehouses')).toEqual(warehouses);
 
     // One entity of four gone: that is archived as usual.
@@ -224,11 +173,11 @@ describe('Pipeline with hostile or lost state', () => {
 
   it('shows an image whose state file is invalid as blocked by that file', async () => {
     await startGithub(['payments', 'web']);
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const api = await start([component('payments'), component('web')], 'a');
     expect((await api.refresh()).body).toMatchObject({ errors: [] });
-    fixture.pushFrom(
-      fixture.clone('other'),
+    bed.pushAsOtherWriter(
+      'other',
       { [PAYMENTS]: `${text(PAYMENTS)}copy: &c {a: [1, 2]}\nagain: *c\n` },
       'A hand edit',
     );
@@ -251,8 +200,8 @@ describe('Pipeline with hostile or lost state', () => {
 
   it('reports a state file that is not UTF-8 and keeps its bytes', async () => {
     await startGithub(['payments', 'web']);
-    await registry.pushImage('library/node', '22', { content: 'one' });
-    await registry.pushImage('library/nginx', '1.27', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/nginx', '1.27', { content: 'one' });
     const api = await start([component('payments'), component('web')], 'a');
     expect((await api.refresh()).body).toMatchObject({ errors: [] });
 
@@ -261,12 +210,8 @@ describe('Pipeline with hostile or lost state', () => {
       bytes(PAYMENTS),
       Buffer.from([0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x20, 0xff, 0x0a]),
     ]);
-    fixture.pushFrom(
-      fixture.clone('other'),
-      { [PAYMENTS]: hostile },
-      'A Latin-1 edit',
-    );
-    await registry.pushImage('library/node', '22', { content: 'two' });
+    bed.pushAsOtherWriter('other', { [PAYMENTS]: hostile }, 'A Latin-1 edit');
+    await bed.registry().pushImage('library/node', '22', { content: 'two' });
 
     const second = await api.refresh();
     expect(second.body.commit).toMatch(/^[0-9a-f]{40}$/);

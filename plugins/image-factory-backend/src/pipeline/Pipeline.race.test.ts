@@ -1,15 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import {
-  OciRegistry,
-  startOciRegistry,
-} from '../__testUtils__/startOciRegistry';
-import { ensureLocalBareRepository } from '../git/ensureLocalBareRepository';
-import { GitFixture } from '../git/__testUtils__/gitFixture';
-import { fileComponent } from '../__testUtils__/catalogComponent';
-import { startPluginBackend } from '../__testUtils__/startPluginBackend';
+import { pluginTestBed } from '../__testUtils__/pluginTestBed';
 
 // Real git processes and a real registry; the machine may be busy.
 jest.setTimeout(120_000);
@@ -21,58 +12,39 @@ const EARLIER = '2026-01-01T00:00:00.000Z';
 // writer (a replica that saw the new digest first) lands a commit.
 describe('Pipeline when another writer commits during its push', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let registry: OciRegistry;
-  let fixture: GitFixture;
-
-  beforeAll(async () => {
-    registry = await startOciRegistry();
-  });
-  afterAll(() => registry.stop());
-  beforeEach(async () => {
-    fixture = new GitFixture();
-    await ensureLocalBareRepository(fixture.remote, 'main');
-  });
-  afterEach(() => fixture.cleanup());
+  const bed = pluginTestBed({ createStateRepository: true });
 
   const component = (name: string, dockerfile: string) =>
-    fileComponent({
-      folder: join(fixture.root, 'entities', name),
+    bed.fileComponent({
       name,
       dockerfile,
       annotations: {
-        'image-factory.io/image': `${registry.host}/acme/${name}`,
+        'image-factory.io/image': `${bed.registry().host}/acme/${name}`,
       },
     });
 
-  const git = (...args: string[]) =>
-    execFileSync('git', ['--git-dir', fixture.remote, ...args], {
-      env: fixture.env(),
-      encoding: 'utf8',
-    });
+  const git = bed.git;
 
   it('merges again on the new head: what the other writer recorded stays, and firstSeen never moves later', async () => {
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const database = await databases.init('SQLITE_3');
-    const api = await startPluginBackend({
+    const api = await bed.start({
       database,
       entities: [
-        component('payments', `FROM ${registry.host}/library/node:22\n`),
+        component('payments', `FROM ${bed.registry().host}/library/node:22\n`),
       ],
-      registryHost: registry.host,
-      workDir: join(fixture.root, 'work'),
-      stateRepository: fixture.remote,
     });
     expect((await api.refresh()).run?.status).toBe('succeeded');
     const file = git('ls-tree', '-r', '--name-only', 'main')
       .split('\n')
       .find(name => name.startsWith('state/base-images/'))!;
-    const two = await registry.pushImage('library/node', '22', {
+    const two = await bed.registry().pushImage('library/node', '22', {
       content: 'two',
     });
     // What the other replica recorded, in the database the replicas share and
     // in its commit: the new digest, seen long ago.
     await database('freight').insert({
-      registry: registry.host,
+      registry: bed.registry().host,
       repository: 'library/node',
       tag: '22',
       digest: two,
@@ -85,14 +57,16 @@ describe('Pipeline when another writer commits during its push', () => {
     theirs.currentDigest = two;
     theirs.lastUpdated = EARLIER;
     const before = git('rev-parse', 'main').trim();
-    fixture.loseRaces(fixture.clone('other'), 1, { [file]: stringify(theirs) });
+    bed.fixture().loseRaces(bed.fixture().clone('other'), 1, {
+      [file]: stringify(theirs),
+    });
 
     const second = await api.refresh();
 
     expect(second.run?.status).toBe('succeeded');
     expect(second.body.errors).toEqual([]);
     // The hook saw the push that lost and the one that landed.
-    expect(fixture.racesSeen()).toBe(2);
+    expect(bed.fixture().racesSeen()).toBe(2);
     const ours = parse(git('show', `main:${file}`));
     expect(ours.updates).toContainEqual(
       expect.objectContaining({ digest: two, firstSeen: EARLIER }),

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import {
   mkdirSync,
   mkdtempSync,
@@ -10,14 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import {
-  OciRegistry,
-  startOciRegistry,
-} from '../__testUtils__/startOciRegistry';
-import { ensureLocalBareRepository } from '../git/ensureLocalBareRepository';
-import { GitFixture } from '../git/__testUtils__/gitFixture';
-import { fileComponent } from '../__testUtils__/catalogComponent';
-import { startPluginBackend } from '../__testUtils__/startPluginBackend';
+import { pluginTestBed } from '../__testUtils__/pluginTestBed';
 
 // Real git processes, a real registry and the CLI as a process; the machine may be busy.
 jest.setTimeout(180_000);
@@ -30,26 +23,14 @@ const CLI_ENTRY = resolve(__dirname, '../../../../packages/cli/src/index.ts');
 // The whole plugin on a real bare git repository, then `image-factory synth` on
 // the `state/` folder it committed: the repository alone gives its manifests.
 describe('Pipeline settings file', () => {
-  let registry: OciRegistry;
-  let fixture: GitFixture;
-
-  beforeAll(async () => {
-    registry = await startOciRegistry();
-  });
-  afterAll(() => registry.stop());
-  beforeEach(async () => {
-    fixture = new GitFixture();
-    await ensureLocalBareRepository(fixture.remote, 'main');
-  });
-  afterEach(() => fixture.cleanup());
+  const bed = pluginTestBed({ createStateRepository: true });
 
   const component = (name: string, dockerfile: string) =>
-    fileComponent({
-      folder: join(fixture.root, 'entities', name),
+    bed.fileComponent({
       name,
       dockerfile,
       annotations: {
-        'image-factory.io/image': `${registry.host}/acme/${name}`,
+        'image-factory.io/image': `${bed.registry().host}/acme/${name}`,
       },
     });
 
@@ -59,33 +40,27 @@ describe('Pipeline settings file', () => {
     minInterval: string,
     namespace = 'kargo-images',
   ) {
-    const api = await startPluginBackend({
+    const api = await bed.start({
       entities,
-      registryHost: registry.host,
-      workDir: join(fixture.root, work),
-      stateRepository: fixture.remote,
+      work,
       imageFactory: {
-        registries: [{ host: registry.host, insecure: true, minInterval }],
+        registries: [
+          { host: bed.registry().host, insecure: true, minInterval },
+        ],
         kargo: { namespace },
       },
     });
     return api.refresh;
   }
 
-  const git = (...args: string[]) =>
-    execFileSync('git', ['--git-dir', fixture.remote, ...args], {
-      env: fixture.env(),
-    });
+  const git = bed.git;
 
   /** Every file at a commit of the remote, byte for byte. */
   function committedFiles(commit = 'main'): Map<string, Buffer> {
     const paths = git('ls-tree', '-r', '--name-only', '-z', commit)
-      .toString('utf8')
       .split('\0')
       .filter(Boolean);
-    return new Map(
-      paths.map(path => [path, git('cat-file', 'blob', `${commit}:${path}`)]),
-    );
+    return new Map(paths.map(path => [path, bed.stateBytes(path, commit)]));
   }
 
   /** Every file below `root`, byte for byte, by path relative to it. */
@@ -153,9 +128,9 @@ describe('Pipeline settings file', () => {
   }
 
   it('commits the settings from the config, and synth on state/ reproduces the committed manifests byte for byte', async () => {
-    await registry.pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
     const entities = [
-      component('payments', `FROM ${registry.host}/library/node:22\n`),
+      component('payments', `FROM ${bed.registry().host}/library/node:22\n`),
     ];
     const refresh = await start(entities, 'work', '1s');
 
@@ -166,7 +141,7 @@ describe('Pipeline settings file', () => {
     const committed = committedFiles();
     const settings = committed.get(SETTINGS)?.toString('utf8');
     expect(settings).toContain('  namespace: kargo-images\n');
-    expect(settings).toContain(`    ${registry.host}: 1s\n`);
+    expect(settings).toContain(`    ${bed.registry().host}: 1s\n`);
     const manifests = below(committed, 'manifests');
     const warehouses = [...manifests]
       .filter(([path]) => path.startsWith('manifests/warehouses/'))
@@ -193,7 +168,6 @@ describe('Pipeline settings file', () => {
       '-r',
       second.body.commit,
     )
-      .toString('utf8')
       .split('\n')
       .filter(Boolean);
     expect(touched).toEqual([
@@ -204,7 +178,7 @@ describe('Pipeline settings file', () => {
     ]);
     const next = committedFiles();
     expect(next.get(SETTINGS)?.toString('utf8')).toContain(
-      `    ${registry.host}: 2m\n`,
+      `    ${bed.registry().host}: 2m\n`,
     );
     const again = await synthFrom(next);
     expect(again.code).toBe(0);
@@ -215,11 +189,11 @@ describe('Pipeline settings file', () => {
   });
 
   it('keeps an invalid settings file and the manifests as they are, reports it by path, and commits the state', async () => {
-    await registry.pushImage('library/node', '22', { content: 'one' });
-    await registry.pushImage('library/nginx', '1.27', { content: 'one' });
+    await bed.registry().pushImage('library/node', '22', { content: 'one' });
+    await bed.registry().pushImage('library/nginx', '1.27', { content: 'one' });
     const payments = component(
       'payments',
-      `FROM ${registry.host}/library/node:22\n`,
+      `FROM ${bed.registry().host}/library/node:22\n`,
     );
     const refresh = await start([payments], 'work', '1s');
     expect((await refresh()).body).toMatchObject({ errors: [] });
@@ -228,18 +202,17 @@ describe('Pipeline settings file', () => {
     const hostile = before
       .get(SETTINGS)!
       .toString('utf8')
-      .replace(`${registry.host}: 1s`, `${registry.host}: every second`);
-    fixture.pushFrom(
-      fixture.clone('other'),
-      { [SETTINGS]: hostile },
-      'A hand edit',
-    );
+      .replace(
+        `${bed.registry().host}: 1s`,
+        `${bed.registry().host}: every second`,
+      );
+    bed.pushAsOtherWriter('other', { [SETTINGS]: hostile }, 'A hand edit');
 
     // A second image: its state is committed, its Warehouse waits for the fix.
     const withWeb = await start(
       [
         payments,
-        component('web', `FROM ${registry.host}/library/nginx:1.27\n`),
+        component('web', `FROM ${bed.registry().host}/library/nginx:1.27\n`),
       ],
       'work-2',
       '1s',
@@ -268,12 +241,12 @@ describe('Pipeline settings file', () => {
     expect(synth.manifests.size).toBe(0);
 
     // Deleted, it is written again from the config with the manifests.
-    fixture.pushFrom(fixture.clone('fixer'), { [SETTINGS]: null }, 'Reset');
+    bed.pushAsOtherWriter('fixer', { [SETTINGS]: null }, 'Reset');
     const third = await withWeb();
     expect(third.body).toMatchObject({ errors: [] });
     const fixed = committedFiles();
     expect(fixed.get(SETTINGS)?.toString('utf8')).toContain(
-      `    ${registry.host}: 1s\n`,
+      `    ${bed.registry().host}: 1s\n`,
     );
     expect(fixed.has('manifests/warehouses/web.yaml')).toBe(true);
     expectSameBytes(
