@@ -6,6 +6,7 @@ import {
   type Property,
   type PropertyInstruction,
 } from 'dockerfile-ast';
+import './computeArgumentsOnce';
 import { parseMountSource } from './parseMountSource';
 import type {
   Declaration,
