@@ -15,11 +15,13 @@ type WithRawArguments = { getRawArguments(): unknown[] };
 // The arguments live on the instruction itself: an own property is read as
 // fast as the computation it replaces is slow.
 const ARGUMENTS = 'imageFactoryRawArguments';
-// Installed once per process, however many copies of this module load.
+// Installed once on each copy of dockerfile-ast a process loads, however many
+// copies of this module load with it.
 const INSTALLED = Symbol.for('image-factory.dockerfile-ast.argumentsOnce');
-const registry = globalThis as unknown as Record<symbol, boolean>;
+const registry = globalThis as unknown as Record<symbol, WeakSet<object>>;
+registry[INSTALLED] ??= new WeakSet();
 
-if (!registry[INSTALLED]) {
+if (!registry[INSTALLED].has(Instruction.prototype)) {
   const prototype = Instruction.prototype as unknown as WithRawArguments;
   const compute = prototype.getRawArguments;
   Object.defineProperty(prototype, 'getRawArguments', {
@@ -33,5 +35,5 @@ if (!registry[INSTALLED]) {
       return this[ARGUMENTS].slice();
     },
   });
-  registry[INSTALLED] = true;
+  registry[INSTALLED].add(prototype);
 }
