@@ -1,7 +1,9 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { formatKargoInterval } from '@internal/plugin-image-factory-common';
-import { normalizeRegistryHost } from '../discovery/publicRegistries';
+import {
+  formatKargoInterval,
+  normalizeRegistryHost,
+} from '@internal/plugin-image-factory-common';
 import { readConfigDuration } from './readConfigDuration';
 
 /**

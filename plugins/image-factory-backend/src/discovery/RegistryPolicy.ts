@@ -1,15 +1,14 @@
 import { NotAllowedError } from '@backstage/errors';
-import { isPublicRegistry } from '@internal/plugin-image-factory-common';
+import {
+  isPublicRegistry,
+  normalizeRegistryHost,
+} from '@internal/plugin-image-factory-common';
 import type {
   RegistryCredentials,
   RegistryHostSettings,
   RegistrySettings,
 } from '../config/readRegistrySettings';
-import {
-  hostMatches,
-  normalizeRegistryHost,
-  publicRegistryHosts,
-} from './publicRegistries';
+import { hostMatches, publicRegistryHosts } from './publicRegistries';
 
 export type { RegistryCredentials } from '../config/readRegistrySettings';
 

@@ -1,5 +1,5 @@
 import { parseImageReference } from '@internal/plugin-image-factory-common';
-import { normalizeRegistryHost } from './publicRegistries';
+import { normalizeRegistryHost } from '@internal/plugin-image-factory-common';
 import { DiscoveredFreight } from './types';
 
 /**

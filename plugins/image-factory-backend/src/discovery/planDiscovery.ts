@@ -1,5 +1,5 @@
 import { ImageReference } from '@internal/plugin-image-factory-common';
-import { normalizeRegistryHost } from './publicRegistries';
+import { normalizeRegistryHost } from '@internal/plugin-image-factory-common';
 import { DiscoveryTarget, freightKey } from './types';
 
 /**

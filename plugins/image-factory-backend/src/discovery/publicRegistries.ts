@@ -1,5 +1,3 @@
-import { normalizeRegistry } from '@internal/plugin-image-factory-common';
-
 /**
  * What a public registry needs beyond its own host: where its API really lives,
  * which hosts issue its tokens, and where it redirects downloads. Only these extra
@@ -67,15 +65,6 @@ export function publicRegistryHosts(host: string): PublicRegistryHosts {
       ? { authHosts: [host], redirectHosts: ['storage.googleapis.com'] }
       : { authHosts: [], redirectHosts: [] })
   );
-}
-
-/**
- * Lower-cases a registry host, drops a default `:443` and folds Docker Hub's
- * aliases into `docker.io`, so policy lookups and cache keys agree however an
- * image reference or the config spelled it.
- */
-export function normalizeRegistryHost(host: string): string {
-  return normalizeRegistry(host.trim().toLowerCase().replace(/:443$/, ''));
 }
 
 /** Whether `host` equals a pattern or, for a pattern starting with `.`, is a subdomain of it. */

@@ -7,5 +7,6 @@ export {
   DOCKER_HUB_REGISTRY,
   isPublicRegistry,
   normalizeRegistry,
+  normalizeRegistryHost,
 } from './registries';
 export { shortDigest } from './shortDigest';

@@ -34,6 +34,16 @@ export function normalizeRegistry(host: string): string {
 }
 
 /**
+ * A registry host as configuration and requests compare it: lower case,
+ * without the default HTTPS port, Docker Hub's other names as `docker.io`.
+ *
+ * @public
+ */
+export function normalizeRegistryHost(host: string): string {
+  return normalizeRegistry(host.trim().toLowerCase().replace(/:443$/, ''));
+}
+
+/**
  * Whether a registry host is a well-known public registry: Docker Hub (any of its
  * names), `ghcr.io`, `quay.io`, `gcr.io` and its regional mirrors (`*.gcr.io`),
  * `registry.k8s.io`, `public.ecr.aws` and `mcr.microsoft.com`. Case-insensitive;
