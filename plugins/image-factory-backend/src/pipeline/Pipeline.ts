@@ -222,11 +222,15 @@ export class Pipeline {
           projected.statuses,
           o.config.maxTriggersPerRun,
         );
-        if (triggered.started.length > 0 && !isKnown(records, triggered)) {
+        // On a retried attempt the store's records already hold the rebuilds
+        // the first attempt started.
+        const known = new Set(records.map(r => r.id));
+        const started = triggered.started.filter(r => !known.has(r.id));
+        if (started.length > 0) {
           // The triggers' outcomes, applied in memory: the commit records the
           // rebuilds, and the statuses show the images rebuilding.
-          const all = [...records, ...triggered.started];
-          state = syncRebuildHistory(state, triggered.started);
+          const all = [...records, ...started];
+          state = syncRebuildHistory(state, started);
           rendered = this.render(state, snapshot, discovered);
           projected = this.project(
             state,
@@ -356,13 +360,3 @@ type DiscoveryOutcome = Awaited<ReturnType<typeof discoverFreight>>;
 type ParsedStateTree = ReturnType<typeof parseStateTree>;
 type StateSnapshot = Parameters<Parameters<StateRepository['update']>[0]>[0];
 type TriggerOutcome = Awaited<ReturnType<RebuildService['triggerEligible']>>;
-
-// On a retried attempt the store's records already hold the rebuilds the
-// first attempt started.
-function isKnown(
-  records: readonly RebuildRecord[],
-  triggered: TriggerOutcome,
-): boolean {
-  const ids = new Set(records.map(r => r.id));
-  return triggered.started.every(r => ids.has(r.id));
-}
