@@ -1,6 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import { DockerfileParser } from 'dockerfile-ast';
-import { analyzeDockerfile } from '@internal/plugin-image-factory-common';
+import { analyzeDockerfile } from '@image-factory/backstage-plugin-image-factory-common';
 import {
   generateDockerfiles,
   type CorpusDockerfile,

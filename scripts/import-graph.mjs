@@ -22,9 +22,9 @@ const PACKAGES = {
   'packages/app': 'app',
 };
 const NAMES = {
-  '@internal/plugin-image-factory-backend': 'backend',
-  '@internal/plugin-image-factory-common': 'common',
-  '@internal/plugin-image-factory': 'frontend',
+  '@image-factory/backstage-plugin-image-factory-backend': 'backend',
+  '@image-factory/backstage-plugin-image-factory-common': 'common',
+  '@image-factory/backstage-plugin-image-factory': 'frontend',
 };
 
 function git(...args) {

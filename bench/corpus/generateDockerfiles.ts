@@ -1,4 +1,4 @@
-import type { AnalyzeDockerfileOptions } from '@internal/plugin-image-factory-common';
+import type { AnalyzeDockerfileOptions } from '@image-factory/backstage-plugin-image-factory-common';
 import { filler, pickImage, runCommand } from './fragments';
 import { Random } from './Random';
 

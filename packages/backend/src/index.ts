@@ -19,6 +19,6 @@ backend.add(
 // Live updates to the frontend (the user settings storage API depends on it).
 backend.add(import('@backstage/plugin-signals-backend'));
 
-backend.add(import('@internal/plugin-image-factory-backend'));
+backend.add(import('@image-factory/backstage-plugin-image-factory-backend'));
 
 backend.start();

@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { imageFactoryPermissions } from '@internal/plugin-image-factory-common';
+import { imageFactoryPermissions } from '@image-factory/backstage-plugin-image-factory-common';
 import { createImageFactoryServices } from './createImageFactoryServices';
 import { PipelineTask } from './pipeline/PipelineTask';
 import { createRouter } from './service/createRouter';

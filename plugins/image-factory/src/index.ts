@@ -18,5 +18,5 @@ export {
   IMAGE_FACTORY_EXTERNAL_IMAGE_ANNOTATION,
 } from './isImageFactoryAvailable';
 export { imageFactoryApiRef } from './api';
-export { ImageFactoryApiClient } from '@internal/plugin-image-factory-common';
+export { ImageFactoryApiClient } from '@image-factory/backstage-plugin-image-factory-common';
 export type { ImageFactoryApi } from './api';

@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   IMAGE_FACTORY_ANNOTATIONS,
   isImageFactoryAvailable as carriesEnrollingAnnotation,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
  * Annotation that enrolls an entity's image as a managed image.

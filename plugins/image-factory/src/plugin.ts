@@ -6,7 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { ImageFactoryApiClient } from '@internal/plugin-image-factory-common';
+import { ImageFactoryApiClient } from '@image-factory/backstage-plugin-image-factory-common';
 import { imageFactoryApiRef } from './api';
 import { rootRouteRef } from './routes';
 

@@ -5,7 +5,7 @@ import {
   DockerfileAnalysisError,
   type AnalyzeDockerfileOptions,
   type DockerfileAnalysis,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { EXIT_FAILED, EXIT_OK } from '../exitCodes';
 import { readDockerfileFile } from './readDockerfileFile';
 import type { CliCommand, CliContext } from './types';

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { DOCKERFILE_MAX_BYTES } from '@internal/plugin-image-factory-common';
+import { DOCKERFILE_MAX_BYTES } from '@image-factory/backstage-plugin-image-factory-common';
 import { EXIT_FAILED, EXIT_USAGE } from '../exitCodes';
 
 /** A file's text, or why it could not be read and the exit status that means. */

@@ -23,7 +23,7 @@ import {
   type EnrollableEntity,
   type Enrollment,
   type StateTree,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { runCli } from '../runCli';
 
 const T1 = '2025-01-01T00:00:00.000Z';

@@ -16,7 +16,7 @@ import {
   stateSettings,
   type StateSettings,
   type WarehouseOptions,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import type { CliCommand, CliContext } from './types';
 

@@ -4,7 +4,7 @@ import {
   ImageStatus,
   PipelineRun,
   RebuildRecord,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 // Test support: answers of the API as the spec describes them, for router
 // tests whose model stands in for the service. Typed by the generated types,

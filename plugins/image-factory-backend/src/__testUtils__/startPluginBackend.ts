@@ -18,7 +18,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   isFinishedRun,
   PipelineRun,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { Knex } from 'knex';
 import type { Server } from 'node:http';
 import path from 'node:path';

@@ -3,7 +3,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import {
   DEFAULT_ENROLLMENT_DEFAULTS,
   parseEnrollment,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import {
   LocalHttpServer,
   RecordedRequest,

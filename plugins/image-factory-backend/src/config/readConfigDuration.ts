@@ -1,7 +1,7 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
-import { parseDuration } from '@internal/plugin-image-factory-common';
+import { parseDuration } from '@image-factory/backstage-plugin-image-factory-common';
 
 /** Bounds of a duration key, checked after it is read. */
 export interface DurationBounds {

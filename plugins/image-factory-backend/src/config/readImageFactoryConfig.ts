@@ -12,7 +12,7 @@ import {
   MAX_POLICY_DURATION_MS,
   parsePolicyDuration,
   parsePlatform,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { readConfigDuration } from './readConfigDuration';
 import { readRegistrySettings, RegistrySettings } from './readRegistrySettings';
 

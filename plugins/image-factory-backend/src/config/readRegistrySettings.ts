@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   formatKargoInterval,
   normalizeRegistryHost,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { readConfigDuration } from './readConfigDuration';
 
 /**

@@ -1,6 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import type { FreightRecord } from '@internal/plugin-image-factory-common';
+import type { FreightRecord } from '@image-factory/backstage-plugin-image-factory-common';
 import { Knex } from 'knex';
 import { checkInteger } from './checkQueryValues';
 import { fromDbCount, fromDbTimestamp, toDbTimestamp } from './convertDbValues';

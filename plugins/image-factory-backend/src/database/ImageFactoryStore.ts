@@ -2,7 +2,7 @@ import type {
   FreightRecord,
   ImageKind,
   ImageListOrder,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import {
   BaseImageStatusRecord,
   DockerfileCacheRecord,

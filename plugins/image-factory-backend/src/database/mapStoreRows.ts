@@ -13,7 +13,7 @@ import type {
   ImageKind,
   PipelineRunStatus,
   RebuildTriggerKind,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { fromDbRebuildConclusion, fromDbRebuildStatus } from './rebuildColumns';
 import {
   BaseImageStatusRecord,

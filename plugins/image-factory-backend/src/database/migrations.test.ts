@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 jest.setTimeout(60_000);
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-image-factory-backend',
+  '@image-factory/backstage-plugin-image-factory-backend',
   'migrations',
 );
 const TABLES = [

@@ -4,7 +4,7 @@ import {
   rebuildConclusionValues,
   RebuildStatus,
   rebuildStatusValues,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
  * What a replica older than migration `20261202000000_rebuildStatusRunning`

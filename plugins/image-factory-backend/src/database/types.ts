@@ -12,7 +12,7 @@ import type {
   RebuildProvider,
   RebuildStatus,
   RebuildTriggerKind,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
  * The stored status of one enrolled image (`image_status` table).

@@ -2,7 +2,7 @@ import { NotAllowedError } from '@backstage/errors';
 import {
   isPublicRegistry,
   normalizeRegistryHost,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import type {
   RegistryCredentials,
   RegistryHostSettings,

@@ -1,5 +1,5 @@
-import { parseImageReference } from '@internal/plugin-image-factory-common';
-import { normalizeRegistryHost } from '@internal/plugin-image-factory-common';
+import { parseImageReference } from '@image-factory/backstage-plugin-image-factory-common';
+import { normalizeRegistryHost } from '@image-factory/backstage-plugin-image-factory-common';
 import { DiscoveredFreight } from './types';
 
 /**

@@ -4,7 +4,7 @@ import {
   parseImageReference,
   StateTree,
   TrackedImage,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import type { RegistryPolicy } from './RegistryPolicy';
 
 /** What the backend's configuration lets a Warehouse watch. */

@@ -1,4 +1,4 @@
-import { parseImageReference } from '@internal/plugin-image-factory-common';
+import { parseImageReference } from '@image-factory/backstage-plugin-image-factory-common';
 import { MonitoredImage, planDiscovery } from './planDiscovery';
 
 const HOUR = 60 * 60 * 1000;

@@ -1,5 +1,5 @@
-import { ImageReference } from '@internal/plugin-image-factory-common';
-import { normalizeRegistryHost } from '@internal/plugin-image-factory-common';
+import { ImageReference } from '@image-factory/backstage-plugin-image-factory-common';
+import { normalizeRegistryHost } from '@image-factory/backstage-plugin-image-factory-common';
 import { DiscoveryTarget, freightKey } from './types';
 
 /**

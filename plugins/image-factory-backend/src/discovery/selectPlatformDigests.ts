@@ -1,4 +1,7 @@
-import { parsePlatform, Platform } from '@internal/plugin-image-factory-common';
+import {
+  parsePlatform,
+  Platform,
+} from '@image-factory/backstage-plugin-image-factory-common';
 /** The manifest media types the registry client accepts, image indexes first. */
 export const MANIFEST_MEDIA_TYPES = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',

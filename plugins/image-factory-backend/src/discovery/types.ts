@@ -1,7 +1,7 @@
 import type {
   FreightOrigin,
   FreightRecord,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
  * One repository+tag to check for freight. Every monitored image that tracks the

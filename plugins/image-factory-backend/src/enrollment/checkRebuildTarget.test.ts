@@ -1,7 +1,7 @@
 import {
   DEFAULT_ENROLLMENT_DEFAULTS,
   parseEnrollment,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { Entity } from '@backstage/catalog-model';
 import { checkRebuildTarget } from './checkRebuildTarget';
 

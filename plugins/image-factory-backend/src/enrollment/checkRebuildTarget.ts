@@ -6,7 +6,7 @@ import {
   EnrollmentError,
   IMAGE_FACTORY_ANNOTATIONS,
   parseGitSource,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 /** What {@link checkRebuildTarget} needs besides the enrollment. */
 export interface RebuildTargetPolicy {

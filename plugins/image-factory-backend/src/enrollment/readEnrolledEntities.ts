@@ -2,7 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ENROLLING_ANNOTATIONS } from '@internal/plugin-image-factory-common';
+import { ENROLLING_ANNOTATIONS } from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
  * Pages through every catalog entity that carries an enrolling annotation. The

@@ -1,4 +1,4 @@
-import { STATE_SETTINGS_PATH } from '@internal/plugin-image-factory-common';
+import { STATE_SETTINGS_PATH } from '@image-factory/backstage-plugin-image-factory-common';
 import { validateStatePaths } from './validateStatePaths';
 
 describe('validateStatePaths', () => {

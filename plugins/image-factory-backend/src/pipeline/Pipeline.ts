@@ -16,7 +16,7 @@ import {
   stateSettings,
   StateTree,
   WarehouseOptions,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { DockerfileReader } from '../analysis/DockerfileReader';
 import { auditDone } from '../audit/audited';
 import { ImageFactoryConfig } from '../config/readImageFactoryConfig';

@@ -1,5 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { RefreshSummary } from '@internal/plugin-image-factory-common';
+import { RefreshSummary } from '@image-factory/backstage-plugin-image-factory-common';
 import { DatabaseImageFactoryStore } from '../database';
 import {
   createTestStore,

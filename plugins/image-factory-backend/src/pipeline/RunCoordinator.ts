@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { RefreshSummary } from '@internal/plugin-image-factory-common';
+import { RefreshSummary } from '@image-factory/backstage-plugin-image-factory-common';
 import { randomUUID } from 'node:crypto';
 import { ImageFactoryStore, PipelineRunRecord } from '../database';
 

@@ -6,7 +6,7 @@ import {
   DockerfileAnalysis,
   Enrollment,
   IMAGE_FACTORY_ANNOTATIONS,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DockerfileReader } from '../analysis/DockerfileReader';

@@ -1,4 +1,7 @@
-import { diffStates, StateTree } from '@internal/plugin-image-factory-common';
+import {
+  diffStates,
+  StateTree,
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 const LISTED = 10;
 

@@ -6,7 +6,7 @@ import {
   Enrollment,
   mergeState,
   parseEnrollment,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { DatabaseImageFactoryStore } from '../database';
 import {
   DiscoveryResult,

@@ -3,7 +3,7 @@ import {
   parseImageReference,
   recordDigest,
   StateTree,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryStore, RegistryCheckRecord } from '../database';
 import { limitNewTags } from './limitNewTags';
 import { holdsFrom, splitHeldTargets } from './registryHolds';

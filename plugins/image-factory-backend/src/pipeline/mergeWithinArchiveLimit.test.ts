@@ -5,7 +5,7 @@ import {
   Enrollment,
   mergeState,
   parseEnrollment,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { PlatformAlert } from '../rebuilds/RebuildNotifier';
 import { mergeWithinArchiveLimit } from './mergeWithinArchiveLimit';
 

@@ -3,7 +3,7 @@ import {
   MergeStateResult,
   mergeStateWithinArchiveLimit,
   MIN_REFUSED_ARCHIVE_COUNT,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { PlatformAlert } from '../rebuilds/RebuildNotifier';
 
 const LISTED = 10;

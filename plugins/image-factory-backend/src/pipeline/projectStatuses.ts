@@ -9,7 +9,7 @@ import {
   InvalidStateFile,
   RebuildRecord,
   StateTree,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { RebuildRecord as StoredRebuild } from '../database';
 import { ownerOf } from '../enrollment/ownerOf';
 import { toApiRebuild } from '../rebuilds/toApiRebuild';

@@ -1,7 +1,7 @@
 import {
   ImageStatus,
   listRelevantUpdates,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryStore } from '../database';
 import { ProjectedRun } from './projectStatuses';
 

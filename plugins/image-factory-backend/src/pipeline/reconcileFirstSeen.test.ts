@@ -8,7 +8,7 @@ import {
   parseEnrollment,
   recordDigest,
   StateTree,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { DatabaseImageFactoryStore } from '../database';
 import { reconcileFirstSeen } from './reconcileFirstSeen';
 

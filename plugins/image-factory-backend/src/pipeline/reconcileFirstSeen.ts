@@ -3,7 +3,7 @@ import {
   listTrackedTags,
   reconcileFirstSeen as reconcile,
   StateTree,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryStore } from '../database';
 
 /**

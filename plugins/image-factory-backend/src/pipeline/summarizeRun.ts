@@ -1,7 +1,7 @@
 import {
   RefreshSummary,
   STATE_SETTINGS_PATH,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { analyzeEnrollments } from './analyzeEnrollments';
 import { discoverFreight } from './discoverFreight';
 import { mergeWithinArchiveLimit } from './mergeWithinArchiveLimit';

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { RebuildRecord } from '@internal/plugin-image-factory-common';
+import { RebuildRecord } from '@image-factory/backstage-plugin-image-factory-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 
 /** What happened to a rebuild that the image's owner should hear about. */

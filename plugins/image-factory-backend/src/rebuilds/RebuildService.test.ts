@@ -14,7 +14,7 @@ import {
   ManagedImageState,
   mergeState,
   parseEnrollment,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { DatabaseImageFactoryStore } from '../database';
 import { GITHUB_INPUT_NAMES, ScmRebuildTrigger } from '../triggers';
 import {

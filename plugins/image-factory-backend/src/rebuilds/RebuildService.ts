@@ -14,7 +14,7 @@ import {
   RebuildRequest,
   RebuildResponse,
   applyEligibility,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryStore, RebuildRecord } from '../database';
 import { RebuildTrigger } from '../triggers';
 import { describePrincipal } from './describePrincipal';

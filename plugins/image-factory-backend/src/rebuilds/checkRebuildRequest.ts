@@ -4,7 +4,7 @@ import {
   isActiveRebuildStatus,
   RebuildRequest,
   applyEligibility,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { EarlyRebuildError } from './EarlyRebuildError';
 
 /**

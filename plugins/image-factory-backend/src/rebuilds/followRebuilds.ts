@@ -3,7 +3,7 @@ import {
   formatDuration,
   IMAGE_FACTORY_ANNOTATIONS,
   RebuildProvider,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryStore, RebuildRecord } from '../database';
 import { GITHUB_INPUT_NAMES, RebuildTrigger, TriggerError } from '../triggers';
 import { RebuildNotifier } from './RebuildNotifier';

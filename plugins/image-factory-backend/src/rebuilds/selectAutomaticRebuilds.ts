@@ -1,7 +1,7 @@
 import {
   ImageStatus,
   orderRebuilds,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
  * The images a run rebuilds by itself: managed, eligible, enrolled with

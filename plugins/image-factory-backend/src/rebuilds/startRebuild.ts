@@ -4,7 +4,7 @@ import {
   ImageStatus,
   RebuildTriggerKind,
   selectRebuildDigests,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { createHash } from 'node:crypto';
 import { ImageFactoryStore, RebuildRecord } from '../database';
 import { RebuildTrigger, TriggerError } from '../triggers';

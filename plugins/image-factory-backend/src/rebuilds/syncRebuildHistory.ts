@@ -2,7 +2,7 @@ import {
   ManagedImageState,
   recordRebuild,
   StateTree,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { RebuildRecord } from '../database';
 import { toApiRebuild } from './toApiRebuild';
 

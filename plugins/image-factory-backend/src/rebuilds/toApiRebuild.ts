@@ -1,4 +1,4 @@
-import { RebuildRecord as ApiRebuildRecord } from '@internal/plugin-image-factory-common';
+import { RebuildRecord as ApiRebuildRecord } from '@image-factory/backstage-plugin-image-factory-common';
 import { RebuildRecord } from '../database';
 
 /**

@@ -1,4 +1,4 @@
-import type { RebuildStatus } from '@internal/plugin-image-factory-common';
+import type { RebuildStatus } from '@image-factory/backstage-plugin-image-factory-common';
 import type { RunStatus } from '../triggers';
 
 /**

@@ -18,7 +18,7 @@ import {
   PipelineRun,
   RefreshSummary,
   buildDependencyGraph,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryStore, PipelineRunRecord } from '../database';
 import { imageNotFound, ImageFactoryService } from './ImageFactoryService';
 import { readBaseImageDetail, readImageStatus } from './storedStatus';

@@ -11,7 +11,7 @@ import {
   RebuildResponse,
   PageQuery,
   PipelineRun,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
  * What the HTTP API can ask of the plugin. Reads come from the plugin's database;

@@ -5,7 +5,7 @@ import {
   ImageBaseImage,
   ImageStatus,
   tagOf,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
  * A base image of an image's status as plugin versions before `updates`

@@ -2,7 +2,7 @@ import { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   ImageStateLinks,
   ImageStatePaths,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 /** Where the state repository lives: `imageFactory.stateRepository` and the SCM integrations. */
 export interface StateLinksInput {

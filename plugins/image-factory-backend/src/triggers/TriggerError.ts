@@ -1,5 +1,5 @@
 import { CustomErrorBase } from '@backstage/errors';
-import type { RebuildProvider } from '@internal/plugin-image-factory-common';
+import type { RebuildProvider } from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
  * A rebuild trigger or follow-up that the CI provider refused or that could

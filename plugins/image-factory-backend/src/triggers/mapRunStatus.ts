@@ -1,4 +1,4 @@
-import type { RebuildConclusion } from '@internal/plugin-image-factory-common';
+import type { RebuildConclusion } from '@image-factory/backstage-plugin-image-factory-common';
 import type { RunProgress } from './types';
 
 const GITHUB_CONCLUSIONS: Record<string, RebuildConclusion> = {

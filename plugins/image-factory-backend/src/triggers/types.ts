@@ -2,7 +2,7 @@ import type {
   RebuildConclusion,
   RebuildProvider,
   RebuildTriggerKind,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
  * Progress of a CI run, as both GitHub Actions and GitLab CI can report it: the

@@ -1,4 +1,4 @@
-import { PipelineRun } from '@internal/plugin-image-factory-common';
+import { PipelineRun } from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryApi } from '../api';
 
 /**

@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ImageBaseImage,
   ImageStatus,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -9,7 +9,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import BuildIcon from '@material-ui/icons/Build';
-import { ImageFactoryApiClient } from '@internal/plugin-image-factory-common';
+import { ImageFactoryApiClient } from '@image-factory/backstage-plugin-image-factory-common';
 import { imageFactoryApiRef } from '../api';
 import { isImageFactoryAvailable } from '../isImageFactoryAvailable';
 import { fleetRouteRef } from './routes';

@@ -1,9 +1,9 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { ImageFactoryApiClient } from '@internal/plugin-image-factory-common';
+import { ImageFactoryApiClient } from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
  * The Image Factory backend, as the frontend uses it: the operations of the
- * generated `ImageFactoryApiClient` (`@internal/plugin-image-factory-common`)
+ * generated `ImageFactoryApiClient` (`@image-factory/backstage-plugin-image-factory-common`)
  * that the UI calls. Their requests, answers and errors are the ones
  * `plugins/image-factory-backend/src/schema/openapi.yaml` states; a method
  * rejects with a `ResponseError` from `@backstage/errors` when the backend

@@ -6,7 +6,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   ImageFactoryApiClient,
   imagePathOf,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { imageFactoryPlugin } from '../plugin';

@@ -1,4 +1,4 @@
-import { imageFactoryRefreshPermission } from '@internal/plugin-image-factory-common';
+import { imageFactoryRefreshPermission } from '@image-factory/backstage-plugin-image-factory-common';
 import { audited } from '../../audit/audited';
 import { ImageFactoryService } from '../ImageFactoryService';
 import { authorize, authorizeOnEntity, entityRefOf } from './access';

@@ -2,7 +2,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   DependencyGraph,
   PAGE_LIMITS,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { endpointTestApp } from '../../__testUtils__/endpointTestApp';
 import { bindGetGraphEndpoint } from './GetGraph';
 

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@backstage/errors';
-import { PipelineRun } from '@internal/plugin-image-factory-common';
+import { PipelineRun } from '@image-factory/backstage-plugin-image-factory-common';
 import { exampleRun } from '../../__testUtils__/apiExamples';
 import {
   endpointTestApp,

@@ -1,4 +1,4 @@
-import { imageFactoryRefreshPermission } from '@internal/plugin-image-factory-common';
+import { imageFactoryRefreshPermission } from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryService } from '../ImageFactoryService';
 import { authorize } from './access';
 import { EndpointServices, ImageFactoryRouter } from './types';

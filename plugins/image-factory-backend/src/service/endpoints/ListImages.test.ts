@@ -1,4 +1,4 @@
-import { PAGE_LIMITS } from '@internal/plugin-image-factory-common';
+import { PAGE_LIMITS } from '@image-factory/backstage-plugin-image-factory-common';
 import { exampleImageListItem } from '../../__testUtils__/apiExamples';
 import { endpointTestApp } from '../../__testUtils__/endpointTestApp';
 import { bindListImagesEndpoint } from './ListImages';

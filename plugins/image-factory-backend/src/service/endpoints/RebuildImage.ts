@@ -3,7 +3,7 @@ import {
   checkEmergencyJustification,
   imageFactoryRebuildCreatePermission,
   imageFactoryRebuildEmergencyPermission,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { audited } from '../../audit/audited';
 import { judgeRebuild } from '../../rebuilds/judgeRebuild';
 import { ImageFactoryService } from '../ImageFactoryService';

@@ -9,7 +9,7 @@ import {
 import {
   formatEntityRef,
   imageFactoryImageReadPermission,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { Request } from 'express';
 import { ImageFactoryService, imageNotFound } from '../ImageFactoryService';
 import { EndpointServices } from './types';

@@ -1,4 +1,4 @@
-import { PipelineRun } from '@internal/plugin-image-factory-common';
+import { PipelineRun } from '@image-factory/backstage-plugin-image-factory-common';
 import { Request, Response } from 'express';
 
 /** 202: the run is queued, and `Location` is where to follow it. */

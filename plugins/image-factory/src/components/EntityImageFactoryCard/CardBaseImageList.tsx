@@ -1,4 +1,4 @@
-import { ImageBaseImage } from '@internal/plugin-image-factory-common';
+import { ImageBaseImage } from '@image-factory/backstage-plugin-image-factory-common';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Box from '@material-ui/core/Box';

@@ -11,7 +11,7 @@ import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { responseError } from '../../__testUtils__/responseError';
 import { seriousA11yViolations } from '../../__testUtils__/axe';
 import { EntityImageFactoryCard } from './EntityImageFactoryCard';
-import { ImageStatus } from '@internal/plugin-image-factory-common';
+import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-common';
 
 async function renderCard(status: ImageStatus | Promise<ImageStatus>) {
   const getImage = jest.fn(() => Promise.resolve(status));

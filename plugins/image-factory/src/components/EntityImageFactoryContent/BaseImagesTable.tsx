@@ -1,4 +1,4 @@
-import { ImageBaseImage } from '@internal/plugin-image-factory-common';
+import { ImageBaseImage } from '@image-factory/backstage-plugin-image-factory-common';
 import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';

@@ -1,4 +1,4 @@
-import { ImageStatus } from '@internal/plugin-image-factory-common';
+import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Timeline from '@material-ui/lab/Timeline';

@@ -1,4 +1,4 @@
-import { RebuildRecord } from '@internal/plugin-image-factory-common';
+import { RebuildRecord } from '@image-factory/backstage-plugin-image-factory-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';

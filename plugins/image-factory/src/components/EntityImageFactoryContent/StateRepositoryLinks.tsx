@@ -1,5 +1,5 @@
 import { Link } from '@backstage/core-components';
-import { ImageStatus } from '@internal/plugin-image-factory-common';
+import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-common';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement } from 'react';
 

@@ -1,7 +1,7 @@
 import {
   FreightOrigin,
   ImageStatus,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 /** One freight record on the timeline, with what it means for the image. */
 export interface FreightEvent {

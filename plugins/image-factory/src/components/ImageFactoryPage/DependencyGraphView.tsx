@@ -2,7 +2,7 @@ import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   DependencyGraph,
   DependencyGraphNodeKind,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';

@@ -1,6 +1,6 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { PAGE_LIMITS } from '@internal/plugin-image-factory-common';
+import { PAGE_LIMITS } from '@image-factory/backstage-plugin-image-factory-common';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import { ReactElement } from 'react';
 import useAsync from 'react-use/esm/useAsync';

@@ -2,7 +2,7 @@ import {
   ELIGIBILITY_STATES,
   EligibilityState,
   ImageListOrder,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';

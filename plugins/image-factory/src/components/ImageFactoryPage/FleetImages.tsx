@@ -4,7 +4,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { IMAGE_FACTORY_ANNOTATIONS } from '@internal/plugin-image-factory-common';
+import { IMAGE_FACTORY_ANNOTATIONS } from '@image-factory/backstage-plugin-image-factory-common';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement, useEffect, useState } from 'react';

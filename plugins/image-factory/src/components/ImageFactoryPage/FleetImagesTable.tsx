@@ -1,5 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { ImageListItem } from '@internal/plugin-image-factory-common';
+import { ImageListItem } from '@image-factory/backstage-plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';

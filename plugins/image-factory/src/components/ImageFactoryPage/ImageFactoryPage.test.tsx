@@ -6,7 +6,7 @@ import {
   DependencyGraph,
   ImageList,
   ImageListItem,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ImageFactoryApi, imageFactoryApiRef } from '../../api';

@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { imageFactoryRefreshPermission } from '@internal/plugin-image-factory-common';
+import { imageFactoryRefreshPermission } from '@image-factory/backstage-plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';

@@ -1,4 +1,4 @@
-import { DependencyGraph } from '@internal/plugin-image-factory-common';
+import { DependencyGraph } from '@image-factory/backstage-plugin-image-factory-common';
 import { GRAPH_METRICS, layoutDependencyGraph } from './layoutDependencyGraph';
 
 function fleet(

@@ -1,7 +1,7 @@
 import {
   DependencyGraph,
   DependencyGraphNode,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 /** A node placed on the canvas. */
 export interface PlacedNode extends DependencyGraphNode {

@@ -2,7 +2,7 @@ import {
   checkEmergencyJustification,
   EMERGENCY_JUSTIFICATION_MIN_LENGTH,
   ImageStatus,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';

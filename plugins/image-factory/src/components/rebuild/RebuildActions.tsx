@@ -3,7 +3,7 @@ import {
   imageFactoryRebuildCreatePermission,
   imageFactoryRebuildEmergencyPermission,
   ImageStatus,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';

@@ -1,4 +1,4 @@
-import { ImageStatus } from '@internal/plugin-image-factory-common';
+import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';

@@ -3,7 +3,7 @@ import {
   imagePathOf,
   RebuildRequest,
   RebuildResponse,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { imageFactoryApiRef } from '../../api';
 

@@ -1,4 +1,4 @@
-import { ImageBaseImage } from '@internal/plugin-image-factory-common';
+import { ImageBaseImage } from '@image-factory/backstage-plugin-image-factory-common';
 import { ReactElement } from 'react';
 import {
   BaseImageState,

@@ -1,4 +1,4 @@
-import { EligibilityState } from '@internal/plugin-image-factory-common';
+import { EligibilityState } from '@image-factory/backstage-plugin-image-factory-common';
 import { ReactElement } from 'react';
 import { labelEligibilityState } from './describeEligibility';
 import { StateChip, StateTone } from './StateChip';

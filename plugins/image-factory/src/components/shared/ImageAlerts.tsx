@@ -1,4 +1,4 @@
-import { ImageStatus } from '@internal/plugin-image-factory-common';
+import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';

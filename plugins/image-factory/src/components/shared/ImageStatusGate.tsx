@@ -4,7 +4,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
-import { ImageStatus } from '@internal/plugin-image-factory-common';
+import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-common';
 import { ReactElement } from 'react';
 import { ImageStatusState } from './useImageStatus';
 

@@ -1,4 +1,4 @@
-import { RebuildRecord } from '@internal/plugin-image-factory-common';
+import { RebuildRecord } from '@image-factory/backstage-plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement } from 'react';

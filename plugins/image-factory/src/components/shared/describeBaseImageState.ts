@@ -1,4 +1,4 @@
-import { ImageBaseImage } from '@internal/plugin-image-factory-common';
+import { ImageBaseImage } from '@image-factory/backstage-plugin-image-factory-common';
 
 /** Where one base image of a managed image stands. */
 export type BaseImageState =

@@ -1,7 +1,7 @@
 import {
   Eligibility,
   EligibilityState,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { formatDuration } from './formatDuration';
 
 const STATE_LABELS: Record<EligibilityState, string> = {

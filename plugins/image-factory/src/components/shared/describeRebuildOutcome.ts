@@ -1,4 +1,4 @@
-import { RebuildRecord } from '@internal/plugin-image-factory-common';
+import { RebuildRecord } from '@image-factory/backstage-plugin-image-factory-common';
 import { StateTone } from './StateChip';
 
 const CONCLUSIONS = {

@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { RebuildConflictErrorBody } from '@internal/plugin-image-factory-common';
+import { RebuildConflictErrorBody } from '@image-factory/backstage-plugin-image-factory-common';
 
 /** The message a person should read for a failed request. */
 export function describeRequestError(error: Error): string {

@@ -1,7 +1,7 @@
 import {
   isFinishedRun,
   PipelineRun,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryApi } from '../../api';
 import { describeRequestError } from './describeRequestError';
 

@@ -1,4 +1,4 @@
-import { formatCountdown } from '@internal/plugin-image-factory-common';
+import { formatCountdown } from '@image-factory/backstage-plugin-image-factory-common';
 
 const MINUTE = 60_000;
 

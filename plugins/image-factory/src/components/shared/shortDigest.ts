@@ -1,4 +1,4 @@
-export { shortDigest } from '@internal/plugin-image-factory-common';
+export { shortDigest } from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
  * A pullable reference pinned to a digest. The tag stays for readers; Docker

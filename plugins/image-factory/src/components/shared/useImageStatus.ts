@@ -2,7 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   imagePathOf,
   ImageStatus,
-} from '@internal/plugin-image-factory-common';
+} from '@image-factory/backstage-plugin-image-factory-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { imageFactoryApiRef } from '../../api';
 
