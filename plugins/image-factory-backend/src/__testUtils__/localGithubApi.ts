@@ -1,8 +1,11 @@
+import { serveGitHttpBackend } from '../git/__testUtils__/startGitHttpServer';
+import type { LocalGithubApp } from './localGithubApp';
 import {
   Answer,
   LocalHttpServer,
   RecordedRequest,
   startLocalHttpServer,
+  StreamRouter,
 } from './localHttpServer';
 
 // Test support: a local stand-in for the GitHub REST API of a GitHub
@@ -11,7 +14,12 @@ import {
 // event (with or without `return_run_details`), get a workflow run, list
 // workflow runs for a workflow, and get repository content (raw), which
 // Backstage's GitHub URL reader calls. Like GitHub, a run shows its inputs
-// only through its `display_title`, the workflow's `run-name`.
+// only through its `display_title`, the workflow's `run-name`. It accepts a
+// personal access token, or the installation access tokens of a GitHub App
+// (localGithubApp.ts, whose endpoints it serves too), each for the
+// repositories of its installation. Given a folder of bare repositories, it
+// also hosts them for git over smart HTTP at `<url>/<owner>/<name>.git`,
+// authenticated as GitHub does: HTTP basic with `x-access-token` and a token.
 
 /** A repository the server knows. */
 export interface LocalRepository {
@@ -66,9 +74,18 @@ function error(status: number, message: string): Answer {
   return { status, body: { message, documentation_url: DOCS } };
 }
 
-/** Starts the server. `returnsRunDetails: false` acts as an older GHES. */
+/**
+ * Starts the server. `returnsRunDetails: false` acts as an older GHES. It
+ * accepts `token`, and the tokens `app` created.
+ */
 export async function startLocalGithubApi(options: {
-  token: string;
+  token?: string;
+  app?: LocalGithubApp;
+  /**
+   * Hosts the bare repositories below `projectRoot` (`<owner>/<name>.git`) for
+   * git, run with `env`.
+   */
+  git?: { projectRoot: string; env: NodeJS.ProcessEnv };
   returnsRunDetails: boolean;
   repositories: Record<string, LocalRepository>;
   now: () => number;
@@ -118,18 +135,28 @@ export async function startLocalGithubApi(options: {
     path: `.github/workflows/${run.workflow}`,
   });
 
+  // Whether `sent` may act on `repository` (`owner/name`); on anything, without one.
+  const authorizes = (sent: string | undefined, repository?: string) =>
+    (options.token !== undefined && sent === options.token) ||
+    Boolean(options.app?.authorizes(sent, repository));
+
   const route = (request: RecordedRequest): Answer | undefined => {
+    const apiPath = /^\/api\/v3(\/.*)$/.exec(request.path)?.[1];
+    // The app's endpoints authenticate with the app's JWT, not a token.
+    const asApp = apiPath ? options.app?.route(request, apiPath) : undefined;
+    if (asApp) {
+      return asApp;
+    }
     // Octokit sends `token …`, Backstage's GitHub URL reader `Bearer …`.
     const sent = request.headers.authorization?.replace(/^(token|Bearer) /, '');
-    if (sent !== options.token) {
+    if (!authorizes(sent)) {
       return error(401, 'Bad credentials');
     }
-    const match = /^\/api\/v3\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(
-      request.path,
-    );
+    const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(apiPath ?? '');
     const name = match && `${match[1]}/${match[2]}`;
     const repository = name ? options.repositories[name] : undefined;
-    if (!match || !name || !repository) {
+    // Like GitHub, a repository the token does not reach is not found.
+    if (!match || !name || !repository || !authorizes(sent, name)) {
       return undefined;
     }
     const rest = match[3] ?? '';
@@ -233,7 +260,36 @@ export async function startLocalGithubApi(options: {
     return undefined;
   };
 
-  const server = await startLocalHttpServer(request => route(request));
+  // Git's requests carry binary pack data: served as streams, never parsed.
+  const git: StreamRouter = (request, incoming, response) => {
+    const match = /^\/([^/]+)\/([^/]+)\.git(\/|$)/.exec(request.path);
+    if (!options.git || !match) {
+      return false;
+    }
+    const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const [username, ...rest] = Buffer.from(basic ?? '', 'base64')
+      .toString('utf8')
+      .split(':');
+    if (
+      username !== 'x-access-token' ||
+      !authorizes(rest.join(':'), `${match[1]}/${match[2]}`)
+    ) {
+      incoming.resume();
+      response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="GitHub"' });
+      response.end('Invalid username or token.\n');
+      return true;
+    }
+    serveGitHttpBackend(incoming, response, {
+      projectRoot: options.git.projectRoot,
+      remoteUser: username,
+      env: options.git.env,
+    });
+    return true;
+  };
+
+  const server = await startLocalHttpServer(request => route(request), {
+    stream: git,
+  });
   apiBaseUrl = `${server.url}/api/v3`;
   return { ...server, apiBaseUrl, runs, addRun: run => addRun(run) };
 }

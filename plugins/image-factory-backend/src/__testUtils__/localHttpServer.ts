@@ -11,7 +11,9 @@ import type { AddressInfo } from 'node:net';
 // documented REST endpoints they call (localGithubApi.ts, localGitlabApi.ts).
 // This file is their common base: it records every request and lets a test
 // queue answers such as a rate limit, or a failure after the request was
-// handled (the provider acted on it, and its answer was lost).
+// handled (the provider acted on it, and its answer was lost). A server may
+// also take some requests as streams, before their body is read, for
+// protocols that are not JSON (git's smart HTTP, next to GitHub's API).
 
 /** A request as the server received it. */
 export interface RecordedRequest {
@@ -38,6 +40,17 @@ export interface Answer {
 
 /** Routes a request to its answer; undefined means 404. */
 export type Router = (request: RecordedRequest) => Answer | undefined;
+
+/**
+ * Takes a request before its body is read (`body` is undefined) and answers it
+ * itself, streaming; returns false to leave it to the {@link Router}. Queued
+ * answers do not apply to the requests it takes.
+ */
+export type StreamRouter = (
+  request: RecordedRequest,
+  incoming: IncomingMessage,
+  response: ServerResponse,
+) => boolean;
 
 /** A running local server. */
 export interface LocalHttpServer {
@@ -91,9 +104,22 @@ function send(response: ServerResponse, answer: Answer) {
   );
 }
 
+function recordOf(incoming: IncomingMessage, body: unknown): RecordedRequest {
+  const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
+  return {
+    method: incoming.method ?? 'GET',
+    url: incoming.url ?? '/',
+    path: url.pathname,
+    query: url.searchParams,
+    headers: incoming.headers,
+    body,
+  };
+}
+
 /** Starts a server on a free loopback port. */
 export async function startLocalHttpServer(
   route: Router,
+  options: { stream?: StreamRouter } = {},
 ): Promise<LocalHttpServer> {
   const requests: RecordedRequest[] = [];
   type Matcher = (request: RecordedRequest) => boolean;
@@ -117,17 +143,14 @@ export async function startLocalHttpServer(
     timers.add(timer);
   };
   const server: Server = createServer((incoming, response) => {
+    const streamed = recordOf(incoming, undefined);
+    if (options.stream?.(streamed, incoming, response)) {
+      requests.push(streamed);
+      return;
+    }
     readBody(incoming)
       .then(body => {
-        const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
-        const recorded: RecordedRequest = {
-          method: incoming.method ?? 'GET',
-          url: incoming.url ?? '/',
-          path: url.pathname,
-          query: url.searchParams,
-          headers: incoming.headers,
-          body,
-        };
+        const recorded = recordOf(incoming, body);
         requests.push(recorded);
         const index = queued.findIndex(q => !q.when || q.when(recorded));
         const next = index < 0 ? undefined : queued.splice(index, 1)[0];

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { ServiceUnavailableError } from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
   ScmIntegrations,
@@ -9,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { ensureLocalBareRepository } from './ensureLocalBareRepository';
-import { resolveRemote } from './resolveRemote';
+import { resolveRemote, StateRepositoryCredentials } from './resolveRemote';
 import { StateRepository } from './StateRepository';
 
 /**
@@ -48,7 +49,7 @@ export async function openStateRepository(options: {
   }
   // A function, not a value: GitHub App tokens expire, so each push asks anew.
   const credentials = remote.https
-    ? () => credentialsFor(rootConfig, remote.url)
+    ? credentialsFor(rootConfig, remote.url)
     : undefined;
   return StateRepository.create({
     url,
@@ -68,14 +69,35 @@ export async function openStateRepository(options: {
   });
 }
 
-async function credentialsFor(config: Config, url: string) {
+// The GitHub credentials provider is made once: it keeps a GitHub App
+// installation token until 10 minutes before it expires, where a provider per
+// call would create a token for every fetch and push.
+function credentialsFor(
+  config: Config,
+  url: string,
+): () => Promise<StateRepositoryCredentials | undefined> {
   const integrations = ScmIntegrations.fromConfig(config);
-  if (integrations.github.byUrl(url)) {
-    const { token } = await DefaultGithubCredentialsProvider.fromIntegrations(
-      integrations,
-    ).getCredentials({ url });
-    return token ? { token } : undefined;
+  const github = integrations.github.byUrl(url);
+  if (github) {
+    const provider =
+      DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+    return async () => {
+      // Only a GitHub App's token is asked for on the way: a failure is its.
+      const { token } = await provider
+        .getCredentials({ url })
+        .catch((error: unknown) => {
+          const status = (error as { status?: unknown } | null)?.status;
+          throw new ServiceUnavailableError(
+            `Could not get a GitHub App installation token for the state repository ${url}${
+              typeof status === 'number'
+                ? ` (GitHub at ${github.config.apiBaseUrl} answered ${status})`
+                : ''
+            }: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        });
+      return token ? { token } : undefined;
+    };
   }
   const token = integrations.gitlab.byUrl(url)?.config.token;
-  return token ? { token, username: 'oauth2' } : undefined;
+  return async () => (token ? { token, username: 'oauth2' } : undefined);
 }
