@@ -22,6 +22,20 @@ const DEFAULT_PAGE_SIZE = 250;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
+ * Everything this source asks of the Kubernetes API: it lists `Freight` in its
+ * one namespace, and nothing else. The call below is built from it, and the
+ * Role in `deploy/kargo-rbac.yaml` grants exactly these verbs on this resource
+ * (`deploy.test.ts` compares them), so the grant cannot drift from the code.
+ */
+export const KARGO_FREIGHT_API = {
+  group: 'kargo.akuity.io',
+  version: 'v1alpha1',
+  plural: 'freights',
+  /** `listNamespacedCustomObject` is the Kubernetes `list` verb. */
+  verbs: ['list'],
+} as const;
+
+/**
  * Freight from Kargo: the `Freight` objects (`kargo.akuity.io/v1alpha1`) that the
  * Warehouses in one namespace produce, read through the Kubernetes API.
  *
@@ -125,10 +139,10 @@ export class KargoFreightSource implements FreightSource {
       try {
         page = await withTimeout(
           this.#api.listNamespacedCustomObject({
-            group: 'kargo.akuity.io',
-            version: 'v1alpha1',
+            group: KARGO_FREIGHT_API.group,
+            version: KARGO_FREIGHT_API.version,
             namespace: this.#namespace,
-            plural: 'freights',
+            plural: KARGO_FREIGHT_API.plural,
             limit: this.#pageSize,
             _continue: next,
             // The API server ends the list itself a little before we stop waiting.
