@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 RUN := . scripts/toolchain.sh &&
 
-.PHONY: start test install tsc lint unit e2e bench
+.PHONY: start test install tsc lint unit e2e install-test bench
 
 install:
 	@scripts/install.sh
@@ -24,6 +24,9 @@ unit: install
 
 e2e: install
 	$(RUN) scripts/test.sh e2e
+
+install-test: install
+	$(RUN) scripts/test.sh install
 
 bench: install
 	$(RUN) yarn bench

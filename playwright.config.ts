@@ -1,13 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium';
 
 // The browser tests start the app (frontend :3000, backend :7007) on the embedded
 // defaults plus e2e/app-config.e2e.yaml, with a real OCI registry and a local GitHub
 // stand-in (e2e/services.ts), and drive Debian's Chromium: Playwright's own browser
 // downloads cannot run here (no network), and are never needed.
-const chromium = process.env.IMAGE_FACTORY_CHROMIUM ?? '/usr/bin/chromium';
-
 export default defineConfig({
   testDir: 'e2e',
+  // The install test builds an app of its own: scripts/test.sh runs it apart.
+  testIgnore: 'fresh-app/**',
   timeout: 120_000,
   expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,
@@ -46,18 +47,7 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',
     trace: 'off',
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: 'chromium' }],
 });
