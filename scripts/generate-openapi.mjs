@@ -104,7 +104,76 @@ async function renderTypes() {
     rootTypes: true,
     rootTypesNoSchemaPrefix: true,
   });
-  return `${header}\n${astToString(ast)}`;
+  // openapi-typescript types the `…Values` arrays with two helpers it does not
+  // export, and the shared package's API report requires every type its API
+  // refers to to be exported. For the string enumerations they serve, the
+  // built-in `ReadonlyArray` of the schema is the same type.
+  const helpers = ['FlattenedDeepRequired', 'ReadonlyArray'];
+  const source = astToString(
+    ast.filter(node => !helpers.includes(node.name?.text)),
+  ).replaceAll(
+    /FlattenedDeepRequired<components>(?=\[["']schemas["']\])/g,
+    'components',
+  );
+  if (source.includes('FlattenedDeepRequired')) {
+    throw new Error(
+      'openapi-typescript used FlattenedDeepRequired beyond an enumeration schema',
+    );
+  }
+  return `${header}\n${withReleaseTags(toTsdoc(source))}`;
+}
+
+// api-extractor reads the comments as TSDoc, which has no `@description`,
+// `@enum` or `@constant`: the description becomes the comment's text, and the
+// other two say what the type already says.
+function toTsdoc(source) {
+  return source
+    .replaceAll(/^[ \t]*\/\*\* @(?:enum \{[^}]*\}|constant) \*\/\n/gm, '')
+    .replaceAll(/^[ \t]*\* @(?:enum \{[^}]*\}|constant)\n/gm, '')
+    .replaceAll(/^([ \t]*(?:\/\*\*|\*)) @description /gm, '$1 ');
+}
+
+// A comment with the `@public` release tag on every top-level (unindented)
+// export, as the API report requires; a schema's comment is its description.
+function withReleaseTags(source) {
+  const schemas = spec.components.schemas;
+  const valuesOf = Object.fromEntries(
+    Object.keys(schemas).map(name => [
+      `${name[0].toLowerCase()}${name.slice(1)}Values`,
+      name,
+    ]),
+  );
+  const summaries = {
+    paths: 'The operations of the Image Factory API, by path and method.',
+    operations: 'The operations of the Image Factory API, by operation id.',
+    components:
+      'The schemas, parameters and responses of the Image Factory API.',
+    webhooks: 'The webhooks of the Image Factory API: none.',
+    $defs: "The spec's `$defs`: none.",
+  };
+  const summaryOf = name => {
+    if (summaries[name]) return summaries[name];
+    if (schemas[name]) {
+      return (
+        schemas[name].description ??
+        `The \`${name}\` schema of the Image Factory API.`
+      );
+    }
+    if (valuesOf[name]) {
+      return `Every value of {@link ${valuesOf[name]}}, in the order of the spec.`;
+    }
+    return 'An alias of its definition in {@link components}.';
+  };
+  return source.replaceAll(
+    /^export (?:interface|type|const) (\$?\w+)/gm,
+    (declaration, name) => {
+      const text = summaryOf(name)
+        .trim()
+        .replaceAll('*/', '*\\/')
+        .replaceAll('\n', '\n * ');
+      return `/**\n * ${text}\n *\n * @public\n */\n${declaration}`;
+    },
+  );
 }
 
 // What the shared package exports: the schemas by name, the values of each

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # `make test`: type-check, lint, every unit and integration test (SQLite and
 # PostgreSQL, real git, a real OCI registry), then the browser end-to-end tests in
-# Debian's Chromium. Exits non-zero on the first failing phase.
+# Debian's Chromium, then the install of the packed packages into a new app.
+# Exits non-zero on the first failing phase.
 #   scripts/test.sh            everything
 #   scripts/test.sh unit       unit and integration tests only
 #   scripts/test.sh e2e        browser tests only
+#   scripts/test.sh install    the fresh-app install test only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/toolchain.sh
@@ -28,6 +30,10 @@ phase() {
 if [ "$what" = all ]; then
   phase "generated OpenAPI files up to date" node scripts/generate-openapi.mjs --check
   phase "type check (tsc)" yarn tsc
+  # api-extractor reads the declarations tsc has just written to dist-types/;
+  # the CLI's report is its --help, from a fresh build of the CLI.
+  phase "API reports up to date" yarn build:api-reports:only --ci
+  phase "unused files, exports and dependencies (knip)" yarn knip --no-progress
   phase "lint" yarn backstage-cli repo lint
   phase "format (prettier)" yarn prettier --check --loglevel warn .
 fi
@@ -37,6 +43,11 @@ if [ "$what" = all ] || [ "$what" = unit ]; then
 fi
 if [ "$what" = all ] || [ "$what" = e2e ]; then
   phase "browser end-to-end tests" env CI=true yarn playwright test
+fi
+if [ "$what" = all ] || [ "$what" = install ]; then
+  # Packs the packages, installs them into a Backstage app written from scratch,
+  # builds and boots it (the README's install section, e2e/fresh-app/).
+  phase "fresh-app install test" env CI=true yarn playwright test -c e2e/fresh-app/playwright.config.ts
 fi
 
 printf '%s\n' "${timings[@]}"

@@ -1,3 +1,9 @@
+/**
+ * The Image Factory frontend plugin for Backstage's new frontend system: the
+ * entity card, the Image Status tab and the fleet page as extensions.
+ *
+ * @packageDocumentation
+ */
 import { imageFactoryPlugin } from './alpha/plugin';
 
 /**

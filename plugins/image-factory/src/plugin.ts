@@ -7,6 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { ImageFactoryApiClient } from '@image-factory/backstage-plugin-image-factory-common';
+import { ReactElement } from 'react';
 import { imageFactoryApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -28,47 +29,52 @@ export const imageFactoryPlugin = createPlugin({
   routes: { root: rootRouteRef },
 });
 
+// The components are typed explicitly: the inferred types would name the
+// component modules, which the package does not export.
+
 /**
  * Overview card for enrolled entities; render it where
  * `isImageFactoryAvailable(entity)` holds.
  *
  * @public
  */
-export const EntityImageFactoryCard = imageFactoryPlugin.provide(
-  createComponentExtension({
-    name: 'EntityImageFactoryCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityImageFactoryCard').then(
-          m => m.EntityImageFactoryCard,
-        ),
-    },
-  }),
-);
+export const EntityImageFactoryCard: () => ReactElement =
+  imageFactoryPlugin.provide(
+    createComponentExtension({
+      name: 'EntityImageFactoryCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityImageFactoryCard').then(
+            m => m.EntityImageFactoryCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The Image Status tab for enrolled entities.
  *
  * @public
  */
-export const EntityImageFactoryContent = imageFactoryPlugin.provide(
-  createComponentExtension({
-    name: 'EntityImageFactoryContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityImageFactoryContent').then(
-          m => m.EntityImageFactoryContent,
-        ),
-    },
-  }),
-);
+export const EntityImageFactoryContent: () => ReactElement =
+  imageFactoryPlugin.provide(
+    createComponentExtension({
+      name: 'EntityImageFactoryContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityImageFactoryContent').then(
+            m => m.EntityImageFactoryContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The fleet page, mounted at a route of the app's choosing (`/image-factory`).
  *
  * @public
  */
-export const ImageFactoryPage = imageFactoryPlugin.provide(
+export const ImageFactoryPage: () => ReactElement = imageFactoryPlugin.provide(
   createRoutableExtension({
     name: 'ImageFactoryPage',
     component: () =>

@@ -8,9 +8,7 @@
 
 // Test support.
 export { createImagePusher } from './pushTestImage';
-export type { ImagePusher, PushImageOptions } from './pushTestImage';
 export { startOciRegistry } from './startOciRegistry';
-export type { OciRegistry, StartOciRegistryOptions } from './startOciRegistry';
 
 // The assembly the plugin runs, for the pipeline benchmark.
 export { createImageFactoryServices } from '../createImageFactoryServices';

@@ -7,8 +7,6 @@ import { bcryptHash } from './bcryptHash';
 import { freePort } from './freePort';
 import { createImagePusher, ImagePusher } from './pushTestImage';
 
-export type { PushImageOptions } from './pushTestImage';
-
 const REGISTRY_BINARY = '/usr/bin/docker-registry';
 
 /** Options of {@link startOciRegistry}. */

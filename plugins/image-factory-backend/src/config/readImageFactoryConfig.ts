@@ -16,11 +16,7 @@ import {
 import { readConfigDuration } from './readConfigDuration';
 import { readRegistrySettings, RegistrySettings } from './readRegistrySettings';
 
-export type {
-  RegistryCredentials,
-  RegistryHostSettings,
-  RegistrySettings,
-} from './readRegistrySettings';
+export type { RegistrySettings } from './readRegistrySettings';
 export { warehouseRegistryIntervals } from './readRegistrySettings';
 
 // What a numeric key may hold, and how its error says so.

@@ -1,7 +1,3 @@
 export { DatabaseImageFactoryStore } from './DatabaseImageFactoryStore';
-export type {
-  CreateRebuildResult,
-  ImageFactoryStore,
-  ListImageStatusesOptions,
-} from './ImageFactoryStore';
+export type { ImageFactoryStore } from './ImageFactoryStore';
 export * from './types';

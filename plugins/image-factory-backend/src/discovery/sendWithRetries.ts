@@ -42,7 +42,7 @@ export interface RequestContext {
 }
 
 /** Manifests are at most 4 MiB by the OCI distribution spec; nothing we read is larger. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
  * Sends one request with bounded retries: 429 waits for `Retry-After` (when it is

@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 
 /** The task id in the scheduler's table; one runner at a time across replicas. */
-export const PIPELINE_TASK_ID = 'image-factory:pipeline';
+const PIPELINE_TASK_ID = 'image-factory:pipeline';
 
 /**
  * Runs the pipeline on the Backstage scheduler with `scope: 'global'`, so with

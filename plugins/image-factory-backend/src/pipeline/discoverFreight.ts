@@ -163,7 +163,7 @@ export async function discoverFreight(options: {
 }
 
 /** A failed check is retried after at most an hour, not a registry's full interval. */
-export const FAILED_CHECK_RETRY_MS = 3_600_000;
+const FAILED_CHECK_RETRY_MS = 3_600_000;
 
 // planDiscovery waits a registry's interval after the last check; for a failed
 // check the wait is shortened by moving the check time back.

@@ -4,23 +4,6 @@
  * source location.
  */
 export { ScmRebuildTrigger } from './ScmRebuildTrigger';
-export type { ScmRebuildTriggerOptions } from './ScmRebuildTrigger';
-export { GithubRebuildTrigger } from './GithubRebuildTrigger';
-export type { GithubRebuildTriggerOptions } from './GithubRebuildTrigger';
-export { GitlabRebuildTrigger } from './GitlabRebuildTrigger';
-export type { GitlabRebuildTriggerOptions } from './GitlabRebuildTrigger';
 export { TriggerError } from './TriggerError';
-export {
-  GITHUB_INPUT_NAMES,
-  GITLAB_VARIABLE_NAMES,
-} from './buildRunParameters';
-export type {
-  FollowRunRequest,
-  RebuildTrigger,
-  RebuildTriggerRequest,
-  RebuildTriggerResult,
-  RunProgress,
-  RunStatus,
-  TriggerBaseImage,
-  TriggerClock,
-} from './types';
+export { GITHUB_INPUT_NAMES } from './buildRunParameters';
+export type { RebuildTrigger, RunStatus } from './types';

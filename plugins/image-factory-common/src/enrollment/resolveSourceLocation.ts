@@ -11,7 +11,7 @@ const LOCATION_PREFIX = /^(url|file):/;
  * `file:/srv/app/catalog-info.yaml` gives `file:/srv/app/`. `undefined` for
  * anything that is not a `url:` or `file:` location.
  */
-export function catalogFileFolder(location: string): string | undefined {
+function catalogFileFolder(location: string): string | undefined {
   if (!LOCATION_PREFIX.test(location)) {
     return undefined;
   }

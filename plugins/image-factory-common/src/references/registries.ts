@@ -1,4 +1,8 @@
-/** The canonical host of Docker Hub in normalized references. */
+/**
+ * The canonical host of Docker Hub in normalized references.
+ *
+ * @public
+ */
 export const DOCKER_HUB_REGISTRY = 'docker.io';
 
 /** The namespace of Docker Hub's official images (`node` is `library/node`). */

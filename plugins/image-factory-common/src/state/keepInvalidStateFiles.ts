@@ -27,7 +27,9 @@ const PLAIN_PATH = /^(state|manifests)(\/[A-Za-z0-9_][A-Za-z0-9._-]*)+$/;
  * newer Image Factory (a rolling upgrade) or edited by hand; it is reported,
  * and a run writes it again once it is fixed or deleted.
  *
- * @param options.read - the files as read from the state repository
+ * @param options - `rendered`: the files of the rendered state tree; `read`:
+ *   the files as read from the state repository; `invalid`: the invalid state
+ *   files among them.
  * @public
  */
 export function keepInvalidStateFiles(options: {

@@ -81,8 +81,9 @@ export const NOT_UTF8_ERROR =
  * An invalid file is kept as it is until someone fixes it: see
  * {@link keepInvalidStateFiles}.
  *
- * @param options.undecodable - paths of files whose bytes are not UTF-8 (their
- *   text in `files` is only a stand-in): invalid, whatever that text says.
+ * @param options - `undecodable`: paths of files whose bytes are not UTF-8
+ *   (their text in `files` is only a stand-in): invalid, whatever that text
+ *   says.
  * @public
  */
 export function parseStateTree(

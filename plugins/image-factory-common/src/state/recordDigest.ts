@@ -102,9 +102,9 @@ function fillBuiltDigests(
  * and external images (archived ones are not monitored). A digest that differs
  * from the current one appends an update (freight); the same digest changes
  * nothing, except that platform digests missing from its update are added.
- * A managed image that does not know what it was built on yet (`builtDigest:
- * null`) counts as built on the recorded digest, so enrolling never triggers a
- * rebuild by itself.
+ * A managed image that does not know what it was built on yet
+ * (`builtDigest: null`) counts as built on the recorded digest, so enrolling
+ * never triggers a rebuild by itself.
  *
  * @param ref - the reference, in any spelling Docker accepts (`node:22`).
  * @returns the new tree; the same object when nothing changed.

@@ -16,7 +16,11 @@ export function warehousePath(name: string): string {
   return `manifests/warehouses/${name}.yaml`;
 }
 
-/** Path of the Kustomization listing every Warehouse. */
+/**
+ * Path of the Kustomization listing every Warehouse.
+ *
+ * @public
+ */
 export const KUSTOMIZATION_PATH = 'manifests/kustomization.yaml';
 
 const INSTEAD =

@@ -55,7 +55,7 @@ export function nodeBaseImage(
 }
 
 /** A distroless base image the payments service is current on. */
-export function distrolessBaseImage(
+function distrolessBaseImage(
   overrides: Partial<ImageBaseImage> = {},
 ): ImageBaseImage {
   return {

@@ -30,9 +30,9 @@ export const imageFactoryEntityCard = EntityCardBlueprint.make({
   params: {
     filter: isImageFactoryAvailable,
     loader: () =>
-      import('../components/EntityImageFactoryCard').then(m => (
-        <m.EntityImageFactoryCard />
-      )),
+      import('../components/EntityImageFactoryCard').then(
+        ({ EntityImageFactoryCard }) => <EntityImageFactoryCard />,
+      ),
   },
 });
 
@@ -43,9 +43,9 @@ export const imageFactoryEntityContent = EntityContentBlueprint.make({
     title: 'Image Status',
     filter: isImageFactoryAvailable,
     loader: () =>
-      import('../components/EntityImageFactoryContent').then(m => (
-        <m.EntityImageFactoryContent />
-      )),
+      import('../components/EntityImageFactoryContent').then(
+        ({ EntityImageFactoryContent }) => <EntityImageFactoryContent />,
+      ),
   },
 });
 
@@ -60,8 +60,8 @@ export const imageFactoryPage = PageBlueprint.make({
     icon: <BuildIcon fontSize="inherit" />,
     routeRef: fleetRouteRef,
     loader: () =>
-      import('../components/ImageFactoryPage').then(m => (
-        <m.ImageFactoryFleet />
+      import('../components/ImageFactoryPage').then(({ ImageFactoryFleet }) => (
+        <ImageFactoryFleet />
       )),
   },
 });

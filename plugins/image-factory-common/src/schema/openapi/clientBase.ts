@@ -19,9 +19,20 @@ export interface ImageFactoryFetch {
   fetch: typeof fetch;
 }
 
-type Nothing = Record<never, never>;
+/**
+ * No fields: the part of a request an operation does not take.
+ *
+ * @public
+ */
+export type Nothing = Record<never, never>;
 
-type RequestOf<O> = (O extends { parameters: { path: infer P } }
+/**
+ * What an operation of {@link operations} takes: its path parameters, query
+ * and JSON body, each only when the operation has them.
+ *
+ * @public
+ */
+export type RequestOf<O> = (O extends { parameters: { path: infer P } }
   ? [P] extends [undefined | never]
     ? Nothing
     : { path: P }
@@ -35,7 +46,12 @@ type RequestOf<O> = (O extends { parameters: { path: infer P } }
     ? { body?: B }
     : Nothing);
 
-type SuccessOf<O> = O extends { responses: infer R }
+/**
+ * The JSON body of an operation's success answer (200, 201 or 202).
+ *
+ * @public
+ */
+export type SuccessOf<O> = O extends { responses: infer R }
   ? {
       [S in keyof R]: S extends 200 | 201 | 202
         ? R[S] extends { content: { 'application/json': infer B } }
@@ -62,7 +78,12 @@ export type ImageFactoryRequest<Operation extends keyof operations> = RequestOf<
 export type ImageFactoryResponse<Operation extends keyof operations> =
   SuccessOf<operations[Operation]>;
 
-type Query = Record<string, string | number | boolean | undefined>;
+/**
+ * The query parameters of a request; unset and empty ones are left out.
+ *
+ * @public
+ */
+export type Query = Record<string, string | number | boolean | undefined>;
 
 /**
  * How the generated client sends a request: to the plugin's base URL, the

@@ -7,7 +7,7 @@ import type { AnalysisOutcome } from '../resolveAnalysis';
 const segment = fc.stringMatching(/^[a-z0-9]{1,12}([._-][a-z0-9]{1,8}){0,2}$/);
 
 /** Registries: Docker Hub, public hosts, a private host with a port. */
-export const registryArb = fc.constantFrom(
+const registryArb = fc.constantFrom(
   'docker.io',
   'ghcr.io',
   'quay.io',

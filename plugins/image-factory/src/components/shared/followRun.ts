@@ -6,7 +6,7 @@ import { ImageFactoryApi } from '../../api';
 import { describeRequestError } from './describeRequestError';
 
 /** A queued run that ran and failed, as opposed to a request the backend refused. */
-export class RunFailedError extends Error {
+class RunFailedError extends Error {
   constructor(readonly run: PipelineRun) {
     super(run.error ?? 'the run failed');
     this.name = 'RunFailedError';

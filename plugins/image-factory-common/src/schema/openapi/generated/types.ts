@@ -2,6 +2,11 @@
 // Generated from plugins/image-factory-backend/src/schema/openapi.yaml by
 // `yarn generate:openapi`: do not edit. `make test` fails when it is stale.
 
+/**
+ * The operations of the Image Factory API, by path and method.
+ *
+ * @public
+ */
 export interface paths {
   '/health': {
     parameters: {
@@ -65,7 +70,7 @@ export interface paths {
     put?: never;
     /**
      * Queues a run that analyses this entity's Dockerfile again.
-     * @description Needs `image-factory.refresh` and the image's read permission.
+     * Needs `image-factory.refresh` and the image's read permission.
      */
     post: operations['analyzeImage'];
     delete?: never;
@@ -85,7 +90,7 @@ export interface paths {
     put?: never;
     /**
      * Starts a rebuild of a managed image.
-     * @description An ordinary rebuild needs `image-factory.rebuild.create` and an eligible image; an emergency rebuild needs `image-factory.rebuild.emergency` and a justification, and bypasses the rebuild delay.
+     * An ordinary rebuild needs `image-factory.rebuild.create` and an eligible image; an emergency rebuild needs `image-factory.rebuild.emergency` and a justification, and bypasses the rebuild delay.
      */
     post: operations['rebuildImage'];
     delete?: never;
@@ -156,7 +161,7 @@ export interface paths {
     put?: never;
     /**
      * Queues a run of the whole pipeline, or joins the one queued.
-     * @description Needs `image-factory.refresh`.
+     * Needs `image-factory.refresh`.
      */
     post: operations['refresh'];
     delete?: never;
@@ -174,7 +179,7 @@ export interface paths {
     };
     /**
      * One run of the pipeline.
-     * @description Needs `image-factory.refresh`: a run's errors may name images the caller may not see.
+     * Needs `image-factory.refresh`: a run's errors may name images the caller may not see.
      */
     get: operations['getRun'];
     put?: never;
@@ -186,10 +191,20 @@ export interface paths {
     trace?: never;
   };
 }
+/**
+ * The webhooks of the Image Factory API: none.
+ *
+ * @public
+ */
 export type webhooks = Record<string, never>;
+/**
+ * The schemas, parameters and responses of the Image Factory API.
+ *
+ * @public
+ */
 export interface components {
   schemas: {
-    /** @description Backstage's standard error body, as its error handler writes it. */
+    /** Backstage's standard error body, as its error handler writes it. */
     ErrorBody: {
       error: components['schemas']['SerializedError'];
       request?: {
@@ -205,19 +220,18 @@ export interface components {
       message: string;
       stack?: string;
     };
-    /** @description The 409 of a rebuild: `error.eligibleAt` is set when the image is not eligible yet. */
+    /** The 409 of a rebuild: `error.eligibleAt` is set when the image is not eligible yet. */
     RebuildConflictErrorBody: components['schemas']['ErrorBody'] & {
       error?: {
         /**
          * Format: date-time
-         * @description When the image becomes eligible.
+         * When the image becomes eligible.
          */
         eligibleAt?: string;
       };
     };
     /**
-     * @description Where a managed image stands on the way to its next rebuild (docs/eligibility.md, "States"). `up-to-date`: every base image is on its newest freight digest. `pending`: newer freight exists but has not aged past the rebuild delay yet. `eligible`: at least one newer digest has aged past the delay. `rebuilding`: a rebuild was triggered and its run is not finished. `failed`: the last trigger or run failed. `blocked`: analysis failed or no workflow is configured. `unknown`: no freight yet.
-     * @enum {string}
+     * Where a managed image stands on the way to its next rebuild (docs/eligibility.md, "States"). `up-to-date`: every base image is on its newest freight digest. `pending`: newer freight exists but has not aged past the rebuild delay yet. `eligible`: at least one newer digest has aged past the delay. `rebuilding`: a rebuild was triggered and its run is not finished. `failed`: the last trigger or run failed. `blocked`: analysis failed or no workflow is configured. `unknown`: no freight yet.
      */
     EligibilityState:
       | 'up-to-date'
@@ -227,175 +241,170 @@ export interface components {
       | 'failed'
       | 'blocked'
       | 'unknown';
-    /** @description The rebuild eligibility of one image. */
+    /** The rebuild eligibility of one image. */
     Eligibility: {
       state: components['schemas']['EligibilityState'];
       /**
        * Format: date-time
-       * @description When the image becomes eligible. Set for `pending`; for `eligible` it is the moment the first update aged past the delay.
+       * When the image becomes eligible. Set for `pending`; for `eligible` it is the moment the first update aged past the delay.
        */
       eligibleAt?: string;
-      /** @description Human-readable reasons for the state, e.g. "no workflow: rebuilds are manual-only" for `blocked`, or the trigger error for `failed`. */
+      /** Human-readable reasons for the state, e.g. "no workflow: rebuilds are manual-only" for `blocked`, or the trigger error for `failed`. */
       reasons: string[];
     };
     /**
-     * @description A managed image is built from one of our Dockerfiles; an external image is a third-party image we run, monitored but never rebuilt.
-     * @enum {string}
+     * A managed image is built from one of our Dockerfiles; an external image is a third-party image we run, monitored but never rebuilt.
      */
     ImageKind: 'managed' | 'external';
     /**
-     * @description Sort order of `GET /images`: `staleness` puts the image whose oldest pending update is oldest first; `name` sorts by entity ref.
-     * @enum {string}
+     * Sort order of `GET /images`: `staleness` puts the image whose oldest pending update is oldest first; `name` sorts by entity ref.
      */
     ImageListOrder: 'staleness' | 'name';
     /**
-     * @description Order in which eligible images are rebuilt (`image-factory.io/priority`).
-     * @enum {string}
+     * Order in which eligible images are rebuilt (`image-factory.io/priority`).
      */
     RebuildPriority: 'critical' | 'high' | 'normal' | 'low';
-    /** @description A bad annotation value, and what is wrong with it. */
+    /** A bad annotation value, and what is wrong with it. */
     EnrollmentError: {
       annotation: string;
       message: string;
-      /** @description The image cannot be rebuilt while this error stands (a rebuild target the entity may not use), rather than the field falling back to its default. */
+      /** The image cannot be rebuilt while this error stands (a rebuild target the entity may not use), rather than the field falling back to its default. */
       blocksRebuilds?: boolean;
     };
-    /** @description Enrollment of an image, as read from its entity's annotations. */
+    /** Enrollment of an image, as read from its entity's annotations. */
     ImageEnrollment: {
-      /** @description The image repository the entity builds, or the external image reference. */
+      /** The image repository the entity builds, or the external image reference. */
       image: string;
-      /** @description Dockerfile path; null for external images. */
+      /** Dockerfile path; null for external images. */
       dockerfile: string | null;
-      /** @description Where the source lives (`url:https://…/tree/main/`, `file:/…/`); null for external images or when unknown. */
+      /** Where the source lives (`url:https://…/tree/main/`, `file:/…/`); null for external images or when unknown. */
       sourceLocation: string | null;
-      /** @description Delay in annotation syntax (`7d`, `36h`, `90m`, `0`). */
+      /** Delay in annotation syntax (`7d`, `36h`, `90m`, `0`). */
       rebuildDelay: string;
       autoRebuild: boolean;
-      /** @description Workflow file or pipeline ref; null when no build can be started (the image is blocked). */
+      /** Workflow file or pipeline ref; null when no build can be started (the image is blocked). */
       workflow: string | null;
       priority: components['schemas']['RebuildPriority'];
-      /** @description The platforms the image is built for (`image-factory.io/platforms`, else `imageFactory.defaults.platforms`), sorted. Only a new base image digest that changes one of them makes the image stale. Absent from documents written before platforms were tracked. */
+      /** The platforms the image is built for (`image-factory.io/platforms`, else `imageFactory.defaults.platforms`), sorted. Only a new base image digest that changes one of them makes the image stale. Absent from documents written before platforms were tracked. */
       platforms?: string[];
       errors: components['schemas']['EnrollmentError'][];
     };
     /**
-     * @description Outcome of the Dockerfile analysis.
-     * @enum {string}
+     * Outcome of the Dockerfile analysis.
      */
     AnalysisStatus: 'ok' | 'failed' | 'pending';
-    /** @description Something the analysis could not resolve, with its Dockerfile line (1-based). */
+    /** Something the analysis could not resolve, with its Dockerfile line (1-based). */
     AnalysisWarning: {
       line: number;
       message: string;
     };
-    /** @description The last Dockerfile analysis of a managed image. */
+    /** The last Dockerfile analysis of a managed image. */
     ImageAnalysis: {
       status: components['schemas']['AnalysisStatus'];
       /**
        * Format: date-time
-       * @description Null before the first analysis.
+       * Null before the first analysis.
        */
       analyzedAt: string | null;
       error?: string;
       warnings: components['schemas']['AnalysisWarning'][];
-      /** @description The `# syntax=` build frontend, reported but never a rebuild trigger. */
+      /** The `# syntax=` build frontend, reported but never a rebuild trigger. */
       frontend?: string;
     };
     /**
-     * @description Where a freight record came from: the plugin's own registry discovery or Kargo `Freight` objects (`imageFactory.freightSource.type`).
-     * @enum {string}
+     * Where a freight record came from: the plugin's own registry discovery or Kargo `Freight` objects (`imageFactory.freightSource.type`).
      */
     FreightOrigin: 'registry' | 'kargo';
-    /** @description A discovered version of a monitored image. */
+    /** A discovered version of a monitored image. */
     Freight: {
       tag: string;
       digest: string;
       /**
        * Format: date-time
-       * @description When the digest was first seen behind the tag.
+       * When the digest was first seen behind the tag.
        */
       firstSeen: string;
       source: components['schemas']['FreightOrigin'];
     };
-    /** @description One change of the digest behind a base image's tag. */
+    /** One change of the digest behind a base image's tag. */
     BaseImageUpdate: {
-      /** @description The digest behind the tag: for a multi-platform image, the image index's. */
+      /** The digest behind the tag: for a multi-platform image, the image index's. */
       digest: string;
       /** Format: date-time */
       firstSeen: string;
-      /** @description Per platform (`linux/amd64`), the image manifest digest inside the index. Absent for a single-platform image or when discovery did not record them. */
+      /** Per platform (`linux/amd64`), the image manifest digest inside the index. Absent for a single-platform image or when discovery did not record them. */
       platformDigests?: {
         [key: string]: string;
       };
     };
-    /** @description A base image of one managed image, with the digests that drive its eligibility. */
+    /** A base image of one managed image, with the digests that drive its eligibility. */
     ImageBaseImage: {
-      /** @description Normalized reference, e.g. `docker.io/library/node:22-bookworm-slim`. */
+      /** Normalized reference, e.g. `docker.io/library/node:22-bookworm-slim`. */
       ref: string;
-      /** @description The base image's name in the state repository (a DNS-1123 label). */
+      /** The base image's name in the state repository (a DNS-1123 label). */
       name: string;
-      /** @description The monitored tag, e.g. `22-bookworm-slim`, the tag of every entry of `updates`; empty for a reference pinned by digest alone. */
+      /** The monitored tag, e.g. `22-bookworm-slim`, the tag of every entry of `updates`; empty for a reference pinned by digest alone. */
       tag: string;
-      /** @description Where the digests of `updates` were discovered. */
+      /** Where the digests of `updates` were discovered. */
       source: components['schemas']['FreightOrigin'];
-      /** @description Digest the managed image was last built on; null when not known yet. */
+      /** Digest the managed image was last built on; null when not known yet. */
       builtDigest: string | null;
-      /** @description Newest freight digest; null before the first discovery. */
+      /** Newest freight digest; null before the first discovery. */
       latestDigest: string | null;
-      /** @description Newest digest that changes a platform the image is built for: the newest such update, else `builtDigest`. Equal to `latestDigest` unless the index moved only for other platforms. Absent from documents written before platforms were tracked: `latestDigest` stands in. */
+      /** Newest digest that changes a platform the image is built for: the newest such update, else `builtDigest`. Equal to `latestDigest` unless the index moved only for other platforms. Absent from documents written before platforms were tracked: `latestDigest` stands in. */
       latestRelevantDigest?: string | null;
-      /** @description Newest digest that has aged past the rebuild delay; null when none has. */
+      /** Newest digest that has aged past the rebuild delay; null when none has. */
       eligibleDigest: string | null;
       /**
        * Format: date-time
-       * @description When the tag last moved; null before the first discovery.
+       * When the tag last moved; null before the first discovery.
        */
       lastUpdated: string | null;
-      /** @description Why discovery failed for this base image, e.g. a registry error. */
+      /** Why discovery failed for this base image, e.g. a registry error. */
       error?: string;
-      /** @description Digest changes of the tag, newest first: the base image's freight, with the platform digests discovery recorded. */
+      /** Digest changes of the tag, newest first: the base image's freight, with the platform digests discovery recorded. */
       updates: components['schemas']['BaseImageUpdate'][];
-      /** @description Entity refs of every managed image that uses this base image. */
+      /** Entity refs of every managed image that uses this base image. */
       dependents: string[];
-      /** @description Why a change of the multi-platform index did not make the image stale, e.g. only a platform the image is not built for was re-published. */
+      /** Why a change of the multi-platform index did not make the image stale, e.g. only a platform the image is not built for was re-published. */
       platformNote?: string;
     };
-    /** @description Links into the state repository. A link is null (or absent) when the state repository is local and has no browsable URL. */
+    /** Links into the state repository. A link is null (or absent) when the state repository is local and has no browsable URL. */
     ImageStateLinks: {
       stateFile?: string | null;
       warehouseManifest?: string | null;
     };
-    /** @description Paths of an image's files inside the state repository. */
+    /** Paths of an image's files inside the state repository. */
     ImageStatePaths: {
-      /** @description e.g. `state/images/payments.yaml`. */
+      /** e.g. `state/images/payments.yaml`. */
       stateFile: string;
-      /** @description e.g. `manifests/warehouses/payments.yaml`. */
+      /** e.g. `manifests/warehouses/payments.yaml`. */
       warehouseManifest?: string;
     };
-    /** @description The full status of one enrolled entity. */
+    /** The full status of one enrolled entity. */
     ImageStatus: {
       entityRef: string;
       kind: components['schemas']['ImageKind'];
-      /** @description Entity ref of the owner (`spec.owner`); null when the entity has none. */
+      /** Entity ref of the owner (`spec.owner`); null when the entity has none. */
       owner: string | null;
       enrollment: components['schemas']['ImageEnrollment'];
       analysis: components['schemas']['ImageAnalysis'];
       baseImages: components['schemas']['ImageBaseImage'][];
-      /** @description Freight of the enrolled image's own repository, newest first: the versions of an external image, the builds of a managed one. */
+      /** Freight of the enrolled image's own repository, newest first: the versions of an external image, the builds of a managed one. */
       freight: components['schemas']['Freight'][];
-      /** @description Entity refs of managed images whose Dockerfile uses this image. */
+      /** Entity refs of managed images whose Dockerfile uses this image. */
       dependents: string[];
       eligibility: components['schemas']['Eligibility'];
-      /** @description Why the Image Factory holds the image as it is, besides its enrollment and analysis: its state file is invalid, or its entity is gone from the catalog while the mass-archive guard keeps it. Each is a reason of a `blocked` eligibility. Absent when there is none. */
+      /** Why the Image Factory holds the image as it is, besides its enrollment and analysis: its state file is invalid, or its entity is gone from the catalog while the mass-archive guard keeps it. Each is a reason of a `blocked` eligibility. Absent when there is none. */
       blockedBy?: string[];
-      /** @description Newest first. */
+      /** Newest first. */
       rebuilds: components['schemas']['RebuildRecord'][];
-      /** @description How many emergency rebuilds this image has had. */
+      /** How many emergency rebuilds this image has had. */
       emergencyRebuildCount: number;
       links: components['schemas']['ImageStateLinks'];
       paths?: components['schemas']['ImageStatePaths'];
     };
-    /** @description One enrolled image in the fleet list. */
+    /** One enrolled image in the fleet list. */
     ImageListItem: {
       entityRef: string;
       kind: components['schemas']['ImageKind'];
@@ -408,33 +417,30 @@ export interface components {
       };
       /**
        * Format: date-time
-       * @description First-seen time of the oldest update the image is not built on.
+       * First-seen time of the oldest update the image is not built on.
        */
       staleSince?: string;
       baseImageCount: number;
       lastRebuild?: components['schemas']['RebuildRecord'];
     };
-    /** @description A page of `GET /images`. */
+    /** A page of `GET /images`. */
     ImageList: {
       items: components['schemas']['ImageListItem'][];
-      /** @description Number of images matching the filters, ignoring offset and limit. */
+      /** Number of images matching the filters, ignoring offset and limit. */
       totalCount: number;
-      /** @description Emergency rebuilds of the whole fleet, whatever the filters. */
+      /** Emergency rebuilds of the whole fleet, whatever the filters. */
       emergencyRebuildCount: number;
     };
     /**
-     * @description What caused a rebuild: the eligibility cycle, a person, or a person bypassing the rebuild delay.
-     * @enum {string}
+     * What caused a rebuild: the eligibility cycle, a person, or a person bypassing the rebuild delay.
      */
     RebuildTriggerKind: 'auto' | 'manual' | 'emergency';
     /**
-     * @description The CI system a rebuild was sent to.
-     * @enum {string}
+     * The CI system a rebuild was sent to.
      */
     RebuildProvider: 'github' | 'gitlab';
     /**
-     * @description Progress of a rebuild. `dispatched` means the request to start the run was sent but its outcome is unknown (the CI system answered 5xx, or the connection failed or timed out after sending): the run is looked for by the rebuild's id, and the rebuild is never sent again meanwhile. `failed` means the run never started: the CI system refused the trigger, or no run with the rebuild's id appeared in time; a run that started and failed is `completed` with a `failure` conclusion.
-     * @enum {string}
+     * Progress of a rebuild. `dispatched` means the request to start the run was sent but its outcome is unknown (the CI system answered 5xx, or the connection failed or timed out after sending): the run is looked for by the rebuild's id, and the rebuild is never sent again meanwhile. `failed` means the run never started: the CI system refused the trigger, or no run with the rebuild's id appeared in time; a run that started and failed is `completed` with a `failure` conclusion.
      */
     RebuildStatus:
       | 'requested'
@@ -443,8 +449,7 @@ export interface components {
       | 'completed'
       | 'failed';
     /**
-     * @description Outcome of a completed rebuild run.
-     * @enum {string}
+     * Outcome of a completed rebuild run.
      */
     RebuildConclusion:
       | 'success'
@@ -452,135 +457,133 @@ export interface components {
       | 'cancelled'
       | 'timed-out'
       | 'unknown';
-    /** @description One rebuild attempt of a managed image, as recorded in its rebuild history. */
+    /** One rebuild attempt of a managed image, as recorded in its rebuild history. */
     RebuildRecord: {
       id: string;
       trigger: components['schemas']['RebuildTriggerKind'];
-      /** @description Entity ref of the user, or the name of the service, that asked for it. */
+      /** Entity ref of the user, or the name of the service, that asked for it. */
       requestedBy: string;
-      /** @description Required for emergency rebuilds. */
+      /** Required for emergency rebuilds. */
       justification?: string;
       /** Format: date-time */
       requestedAt: string;
       provider: components['schemas']['RebuildProvider'];
-      /** @description Link to the CI run, once it is known. */
+      /** Link to the CI run, once it is known. */
       runUrl?: string;
       status: components['schemas']['RebuildStatus'];
       conclusion?: components['schemas']['RebuildConclusion'];
-      /** @description Why the trigger failed (HTTP status and message), when `status` is `failed`; what became of the request, when it is `dispatched`. */
+      /** Why the trigger failed (HTTP status and message), when `status` is `failed`; what became of the request, when it is `dispatched`. */
       error?: string;
-      /** @description Base image reference to the digest this rebuild builds on. */
+      /** Base image reference to the digest this rebuild builds on. */
       baseDigests: {
         [key: string]: string;
       };
     };
-    /** @description Body of a rebuild request. */
+    /** Body of a rebuild request. */
     RebuildRequest: {
-      /** @description Bypass the rebuild delay; needs `image-factory.rebuild.emergency`. */
+      /** Bypass the rebuild delay; needs `image-factory.rebuild.emergency`. */
       emergency?: boolean;
-      /** @description Why the rebuild cannot wait. Required for emergency rebuilds: at least 20 characters and three words, on one line without control characters. */
+      /** Why the rebuild cannot wait. Required for emergency rebuilds: at least 20 characters and three words, on one line without control characters. */
       justification?: string;
     };
-    /** @description The recorded rebuild attempt. */
+    /** The recorded rebuild attempt. */
     RebuildResponse: {
       rebuild: components['schemas']['RebuildRecord'];
-      /** @description Ids of the stale active rebuilds this emergency rebuild superseded: they are recorded as `failed`, naming it. */
+      /** Ids of the stale active rebuilds this emergency rebuild superseded: they are recorded as `failed`, naming it. */
       supersededRebuildIds?: string[];
     };
-    /** @description What `GET /base-images` and `GET /base-images/{name}` both say of a base image. */
+    /** What `GET /base-images` and `GET /base-images/{name}` both say of a base image. */
     BaseImageFields: {
-      /** @description Normalized reference, e.g. `docker.io/library/python:3.12-slim`. */
+      /** Normalized reference, e.g. `docker.io/library/python:3.12-slim`. */
       ref: string;
-      /** @description Name in the state repository (a DNS-1123 label); used in `/base-images/{name}`. */
+      /** Name in the state repository (a DNS-1123 label); used in `/base-images/{name}`. */
       name: string;
       registry: string;
       repository: string;
       tag: string;
-      /** @description Null before the first discovery. */
+      /** Null before the first discovery. */
       currentDigest: string | null;
       /**
        * Format: date-time
-       * @description Null before the first discovery.
+       * Null before the first discovery.
        */
       lastUpdated: string | null;
-      /** @description Entity refs of the managed images built on it. */
+      /** Entity refs of the managed images built on it. */
       dependents: string[];
-      /** @description Why discovery failed, e.g. a registry error. */
+      /** Why discovery failed, e.g. a registry error. */
       error?: string;
     };
-    /** @description A monitored base image in `GET /base-images`. */
+    /** A monitored base image in `GET /base-images`. */
     BaseImageSummary: components['schemas']['BaseImageFields'];
-    /** @description A page of the monitored base images, the most used first (then by reference). */
+    /** A page of the monitored base images, the most used first (then by reference). */
     BaseImageList: {
       items: components['schemas']['BaseImageSummary'][];
-      /** @description Every monitored base image, ignoring offset and limit. */
+      /** Every monitored base image, ignoring offset and limit. */
       totalCount: number;
     };
-    /** @description A base image with its update history. */
+    /** A base image with its update history. */
     BaseImageDetail: components['schemas']['BaseImageFields'] & {
       previousDigest: string | null;
       /** Format: date-time */
       firstDiscovered: string;
-      /** @description Digest changes of the tag, newest first: the base image's freight, with the platform digests discovery recorded. */
+      /** Digest changes of the tag, newest first: the base image's freight, with the platform digests discovery recorded. */
       updates: components['schemas']['BaseImageUpdate'][];
     };
     /**
-     * @description What a node of the dependency graph stands for.
-     * @enum {string}
+     * What a node of the dependency graph stands for.
      */
     DependencyGraphNodeKind: 'managed' | 'external' | 'base';
-    /** @description An image in the dependency graph. */
+    /** An image in the dependency graph. */
     DependencyGraphNode: {
       id: string;
       kind: components['schemas']['DependencyGraphNodeKind'];
-      /** @description Short display name, e.g. the image reference. */
+      /** Short display name, e.g. the image reference. */
       label: string;
-      /** @description Set for managed and external images. */
+      /** Set for managed and external images. */
       entityRef?: string;
       state?: components['schemas']['EligibilityState'];
     };
-    /** @description "`from` uses `to`": the image `from` is built on the base image `to`. */
+    /** "`from` uses `to`": the image `from` is built on the base image `to`. */
     DependencyGraphEdge: {
       from: string;
       to: string;
     };
-    /** @description A page of the enrolled images with the base images they use. */
+    /** A page of the enrolled images with the base images they use. */
     DependencyGraph: {
       nodes: components['schemas']['DependencyGraphNode'][];
       edges: components['schemas']['DependencyGraphEdge'][];
-      /** @description Every enrolled image, ignoring offset and limit. */
+      /** Every enrolled image, ignoring offset and limit. */
       totalImageCount: number;
     };
-    /** @description What one run of the whole pipeline did: the `summary` of a finished run. */
+    /** What one run of the whole pipeline did: the `summary` of a finished run. */
     RefreshSummary: {
       /** Format: date-time */
       startedAt: string;
       /** Format: date-time */
       finishedAt: string;
-      /** @description Managed images whose Dockerfile was analysed. */
+      /** Managed images whose Dockerfile was analysed. */
       analyzed: number;
-      /** @description Distinct repository and tag pairs whose digest was resolved. */
+      /** Distinct repository and tag pairs whose digest was resolved. */
       checked: number;
-      /** @description New freight records found. */
+      /** New freight records found. */
       newFreight: number;
       rebuildsTriggered: number;
-      /** @description The state repository commit; null when nothing changed. */
+      /** The state repository commit; null when nothing changed. */
       commit: string | null;
-      /** @description Per-item problems that did not stop the run. */
+      /** Per-item problems that did not stop the run. */
       errors: string[];
     };
     /**
-     * @description Where a pipeline run stands: `queued` until a backend replica takes it.
-     * @enum {string}
+     * Where a pipeline run stands: `queued` until a backend replica takes it.
      */
     PipelineRunStatus: 'queued' | 'running' | 'succeeded' | 'failed';
-    /** @description One run of the pipeline. */
+    /** One run of the pipeline. */
     PipelineRun: {
       id: string;
       status: components['schemas']['PipelineRunStatus'];
       /**
        * Format: date-time
-       * @description When the run was asked for.
+       * When the run was asked for.
        */
       queuedAt: string;
       /** Format: date-time */
@@ -588,15 +591,15 @@ export interface components {
       /** Format: date-time */
       finishedAt?: string;
       summary?: components['schemas']['RefreshSummary'];
-      /** @description Once `failed`, why. */
+      /** Once `failed`, why. */
       error?: string;
     };
   };
   responses: {
-    /** @description The run queued (many requests share one queued run); `Location` is where to follow it. */
+    /** The run queued (many requests share one queued run); `Location` is where to follow it. */
     RunQueued: {
       headers: {
-        /** @description `/api/image-factory/runs/{id}` */
+        /** `/api/image-factory/runs/{id}` */
         Location?: string;
         [name: string]: unknown;
       };
@@ -604,7 +607,7 @@ export interface components {
         'application/json': components['schemas']['PipelineRun'];
       };
     };
-    /** @description The request is invalid (a parameter the operation does not take counts too); `error.message` says how. */
+    /** The request is invalid (a parameter the operation does not take counts too); `error.message` says how. */
     InputError: {
       headers: {
         [name: string]: unknown;
@@ -613,7 +616,7 @@ export interface components {
         'application/json': components['schemas']['ErrorBody'];
       };
     };
-    /** @description No valid credentials. */
+    /** No valid credentials. */
     Unauthorized: {
       headers: {
         [name: string]: unknown;
@@ -622,7 +625,7 @@ export interface components {
         'application/json': components['schemas']['ErrorBody'];
       };
     };
-    /** @description The caller may not do this. */
+    /** The caller may not do this. */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -631,7 +634,7 @@ export interface components {
         'application/json': components['schemas']['ErrorBody'];
       };
     };
-    /** @description Not there, or hidden from the caller: the two answers are the same, so nothing is revealed. */
+    /** Not there, or hidden from the caller: the two answers are the same, so nothing is revealed. */
     NotFound: {
       headers: {
         [name: string]: unknown;
@@ -642,71 +645,326 @@ export interface components {
     };
   };
   parameters: {
-    /** @description The entity's namespace, e.g. `default`. */
+    /** The entity's namespace, e.g. `default`. */
     namespace: string;
-    /** @description The entity's kind, e.g. `component`. */
+    /** The entity's kind, e.g. `component`. */
     kind: string;
-    /** @description The entity's name. */
+    /** The entity's name. */
     name: string;
-    /** @description Skip this many items. */
+    /** Skip this many items. */
     offset: number;
   };
   requestBodies: never;
   headers: never;
   pathItems: never;
 }
+/**
+ * Backstage's standard error body, as its error handler writes it.
+ *
+ * @public
+ */
 export type ErrorBody = components['schemas']['ErrorBody'];
+/**
+ * The `SerializedError` schema of the Image Factory API.
+ *
+ * @public
+ */
 export type SerializedError = components['schemas']['SerializedError'];
+/**
+ * The 409 of a rebuild: `error.eligibleAt` is set when the image is not eligible yet.
+ *
+ * @public
+ */
 export type RebuildConflictErrorBody =
   components['schemas']['RebuildConflictErrorBody'];
+/**
+ * Where a managed image stands on the way to its next rebuild (docs/eligibility.md, "States"). `up-to-date`: every base image is on its newest freight digest. `pending`: newer freight exists but has not aged past the rebuild delay yet. `eligible`: at least one newer digest has aged past the delay. `rebuilding`: a rebuild was triggered and its run is not finished. `failed`: the last trigger or run failed. `blocked`: analysis failed or no workflow is configured. `unknown`: no freight yet.
+ *
+ * @public
+ */
 export type EligibilityState = components['schemas']['EligibilityState'];
+/**
+ * The rebuild eligibility of one image.
+ *
+ * @public
+ */
 export type Eligibility = components['schemas']['Eligibility'];
+/**
+ * A managed image is built from one of our Dockerfiles; an external image is a third-party image we run, monitored but never rebuilt.
+ *
+ * @public
+ */
 export type ImageKind = components['schemas']['ImageKind'];
+/**
+ * Sort order of `GET /images`: `staleness` puts the image whose oldest pending update is oldest first; `name` sorts by entity ref.
+ *
+ * @public
+ */
 export type ImageListOrder = components['schemas']['ImageListOrder'];
+/**
+ * Order in which eligible images are rebuilt (`image-factory.io/priority`).
+ *
+ * @public
+ */
 export type RebuildPriority = components['schemas']['RebuildPriority'];
+/**
+ * A bad annotation value, and what is wrong with it.
+ *
+ * @public
+ */
 export type EnrollmentError = components['schemas']['EnrollmentError'];
+/**
+ * Enrollment of an image, as read from its entity's annotations.
+ *
+ * @public
+ */
 export type ImageEnrollment = components['schemas']['ImageEnrollment'];
+/**
+ * Outcome of the Dockerfile analysis.
+ *
+ * @public
+ */
 export type AnalysisStatus = components['schemas']['AnalysisStatus'];
+/**
+ * Something the analysis could not resolve, with its Dockerfile line (1-based).
+ *
+ * @public
+ */
 export type AnalysisWarning = components['schemas']['AnalysisWarning'];
+/**
+ * The last Dockerfile analysis of a managed image.
+ *
+ * @public
+ */
 export type ImageAnalysis = components['schemas']['ImageAnalysis'];
+/**
+ * Where a freight record came from: the plugin's own registry discovery or Kargo `Freight` objects (`imageFactory.freightSource.type`).
+ *
+ * @public
+ */
 export type FreightOrigin = components['schemas']['FreightOrigin'];
+/**
+ * A discovered version of a monitored image.
+ *
+ * @public
+ */
 export type Freight = components['schemas']['Freight'];
+/**
+ * One change of the digest behind a base image's tag.
+ *
+ * @public
+ */
 export type BaseImageUpdate = components['schemas']['BaseImageUpdate'];
+/**
+ * A base image of one managed image, with the digests that drive its eligibility.
+ *
+ * @public
+ */
 export type ImageBaseImage = components['schemas']['ImageBaseImage'];
+/**
+ * Links into the state repository. A link is null (or absent) when the state repository is local and has no browsable URL.
+ *
+ * @public
+ */
 export type ImageStateLinks = components['schemas']['ImageStateLinks'];
+/**
+ * Paths of an image's files inside the state repository.
+ *
+ * @public
+ */
 export type ImageStatePaths = components['schemas']['ImageStatePaths'];
+/**
+ * The full status of one enrolled entity.
+ *
+ * @public
+ */
 export type ImageStatus = components['schemas']['ImageStatus'];
+/**
+ * One enrolled image in the fleet list.
+ *
+ * @public
+ */
 export type ImageListItem = components['schemas']['ImageListItem'];
+/**
+ * A page of `GET /images`.
+ *
+ * @public
+ */
 export type ImageList = components['schemas']['ImageList'];
+/**
+ * What caused a rebuild: the eligibility cycle, a person, or a person bypassing the rebuild delay.
+ *
+ * @public
+ */
 export type RebuildTriggerKind = components['schemas']['RebuildTriggerKind'];
+/**
+ * The CI system a rebuild was sent to.
+ *
+ * @public
+ */
 export type RebuildProvider = components['schemas']['RebuildProvider'];
+/**
+ * Progress of a rebuild. `dispatched` means the request to start the run was sent but its outcome is unknown (the CI system answered 5xx, or the connection failed or timed out after sending): the run is looked for by the rebuild's id, and the rebuild is never sent again meanwhile. `failed` means the run never started: the CI system refused the trigger, or no run with the rebuild's id appeared in time; a run that started and failed is `completed` with a `failure` conclusion.
+ *
+ * @public
+ */
 export type RebuildStatus = components['schemas']['RebuildStatus'];
+/**
+ * Outcome of a completed rebuild run.
+ *
+ * @public
+ */
 export type RebuildConclusion = components['schemas']['RebuildConclusion'];
+/**
+ * One rebuild attempt of a managed image, as recorded in its rebuild history.
+ *
+ * @public
+ */
 export type RebuildRecord = components['schemas']['RebuildRecord'];
+/**
+ * Body of a rebuild request.
+ *
+ * @public
+ */
 export type RebuildRequest = components['schemas']['RebuildRequest'];
+/**
+ * The recorded rebuild attempt.
+ *
+ * @public
+ */
 export type RebuildResponse = components['schemas']['RebuildResponse'];
+/**
+ * What `GET /base-images` and `GET /base-images/{name}` both say of a base image.
+ *
+ * @public
+ */
 export type BaseImageFields = components['schemas']['BaseImageFields'];
+/**
+ * A monitored base image in `GET /base-images`.
+ *
+ * @public
+ */
 export type BaseImageSummary = components['schemas']['BaseImageSummary'];
+/**
+ * A page of the monitored base images, the most used first (then by reference).
+ *
+ * @public
+ */
 export type BaseImageList = components['schemas']['BaseImageList'];
+/**
+ * A base image with its update history.
+ *
+ * @public
+ */
 export type BaseImageDetail = components['schemas']['BaseImageDetail'];
+/**
+ * What a node of the dependency graph stands for.
+ *
+ * @public
+ */
 export type DependencyGraphNodeKind =
   components['schemas']['DependencyGraphNodeKind'];
+/**
+ * An image in the dependency graph.
+ *
+ * @public
+ */
 export type DependencyGraphNode = components['schemas']['DependencyGraphNode'];
+/**
+ * "`from` uses `to`": the image `from` is built on the base image `to`.
+ *
+ * @public
+ */
 export type DependencyGraphEdge = components['schemas']['DependencyGraphEdge'];
+/**
+ * A page of the enrolled images with the base images they use.
+ *
+ * @public
+ */
 export type DependencyGraph = components['schemas']['DependencyGraph'];
+/**
+ * What one run of the whole pipeline did: the `summary` of a finished run.
+ *
+ * @public
+ */
 export type RefreshSummary = components['schemas']['RefreshSummary'];
+/**
+ * Where a pipeline run stands: `queued` until a backend replica takes it.
+ *
+ * @public
+ */
 export type PipelineRunStatus = components['schemas']['PipelineRunStatus'];
+/**
+ * One run of the pipeline.
+ *
+ * @public
+ */
 export type PipelineRun = components['schemas']['PipelineRun'];
+/**
+ * An alias of its definition in {@link components}.
+ *
+ * @public
+ */
 export type ResponseRunQueued = components['responses']['RunQueued'];
+/**
+ * An alias of its definition in {@link components}.
+ *
+ * @public
+ */
 export type ResponseInputError = components['responses']['InputError'];
+/**
+ * An alias of its definition in {@link components}.
+ *
+ * @public
+ */
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
+/**
+ * An alias of its definition in {@link components}.
+ *
+ * @public
+ */
 export type ResponseForbidden = components['responses']['Forbidden'];
+/**
+ * An alias of its definition in {@link components}.
+ *
+ * @public
+ */
 export type ResponseNotFound = components['responses']['NotFound'];
+/**
+ * An alias of its definition in {@link components}.
+ *
+ * @public
+ */
 export type ParameterNamespace = components['parameters']['namespace'];
+/**
+ * An alias of its definition in {@link components}.
+ *
+ * @public
+ */
 export type ParameterKind = components['parameters']['kind'];
+/**
+ * An alias of its definition in {@link components}.
+ *
+ * @public
+ */
 export type ParameterName = components['parameters']['name'];
+/**
+ * An alias of its definition in {@link components}.
+ *
+ * @public
+ */
 export type ParameterOffset = components['parameters']['offset'];
+/**
+ * The spec's `$defs`: none.
+ *
+ * @public
+ */
 export type $defs = Record<string, never>;
+/**
+ * The operations of the Image Factory API, by operation id.
+ *
+ * @public
+ */
 export interface operations {
   getHealth: {
     parameters: {
@@ -717,14 +975,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The plugin is up. */
+      /** The plugin is up. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            /** @constant */
             status: 'ok';
           };
         };
@@ -735,15 +992,15 @@ export interface operations {
   listImages: {
     parameters: {
       query?: {
-        /** @description Skip this many items. */
+        /** Skip this many items. */
         offset?: components['parameters']['offset'];
-        /** @description At most this many items (default 100). */
+        /** At most this many items (default 100). */
         limit?: number;
         state?: components['schemas']['EligibilityState'];
-        /** @description Owner entity ref, e.g. `group:default/payments`. */
+        /** Owner entity ref, e.g. `group:default/payments`. */
         owner?: string;
         kind?: components['schemas']['ImageKind'];
-        /** @description Case-insensitive match on entity ref and image. */
+        /** Case-insensitive match on entity ref and image. */
         search?: string;
         order?: components['schemas']['ImageListOrder'];
       };
@@ -753,7 +1010,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The page. */
+      /** The page. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -771,18 +1028,18 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The entity's namespace, e.g. `default`. */
+        /** The entity's namespace, e.g. `default`. */
         namespace: components['parameters']['namespace'];
-        /** @description The entity's kind, e.g. `component`. */
+        /** The entity's kind, e.g. `component`. */
         kind: components['parameters']['kind'];
-        /** @description The entity's name. */
+        /** The entity's name. */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The status. */
+      /** The status. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -801,11 +1058,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The entity's namespace, e.g. `default`. */
+        /** The entity's namespace, e.g. `default`. */
         namespace: components['parameters']['namespace'];
-        /** @description The entity's kind, e.g. `component`. */
+        /** The entity's kind, e.g. `component`. */
         kind: components['parameters']['kind'];
-        /** @description The entity's name. */
+        /** The entity's name. */
         name: components['parameters']['name'];
       };
       cookie?: never;
@@ -824,11 +1081,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The entity's namespace, e.g. `default`. */
+        /** The entity's namespace, e.g. `default`. */
         namespace: components['parameters']['namespace'];
-        /** @description The entity's kind, e.g. `component`. */
+        /** The entity's kind, e.g. `component`. */
         kind: components['parameters']['kind'];
-        /** @description The entity's name. */
+        /** The entity's name. */
         name: components['parameters']['name'];
       };
       cookie?: never;
@@ -839,7 +1096,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The rebuild attempt, as recorded. */
+      /** The rebuild attempt, as recorded. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -848,7 +1105,7 @@ export interface operations {
           'application/json': components['schemas']['RebuildResponse'];
         };
       };
-      /** @description The body is invalid (an emergency without a proper justification), or the image is external and never rebuilt. */
+      /** The body is invalid (an emergency without a proper justification), or the image is external and never rebuilt. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -860,7 +1117,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
-      /** @description The image is not eligible yet (`error.eligibleAt` says when it will be), or cannot be rebuilt now (it is blocked, or being rebuilt). */
+      /** The image is not eligible yet (`error.eligibleAt` says when it will be), or cannot be rebuilt now (it is blocked, or being rebuilt). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -874,9 +1131,9 @@ export interface operations {
   listBaseImages: {
     parameters: {
       query?: {
-        /** @description Skip this many items. */
+        /** Skip this many items. */
         offset?: components['parameters']['offset'];
-        /** @description At most this many items (default 100). */
+        /** At most this many items (default 100). */
         limit?: number;
       };
       header?: never;
@@ -885,7 +1142,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The page. */
+      /** The page. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -903,14 +1160,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The base image's name in the state repository. */
+        /** The base image's name in the state repository. */
         name: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The base image. */
+      /** The base image. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -927,9 +1184,9 @@ export interface operations {
   getGraph: {
     parameters: {
       query?: {
-        /** @description Skip this many items. */
+        /** Skip this many items. */
         offset?: components['parameters']['offset'];
-        /** @description At most this many images (default 200). */
+        /** At most this many images (default 200). */
         limit?: number;
       };
       header?: never;
@@ -938,7 +1195,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The page of the graph. */
+      /** The page of the graph. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -977,7 +1234,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The run. */
+      /** The run. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -993,18 +1250,13 @@ export interface operations {
     };
   };
 }
-type FlattenedDeepRequired<T> = {
-  [K in keyof T]-?: FlattenedDeepRequired<
-    T[K] extends unknown[] | undefined | null
-      ? Extract<T[K], unknown[]>[number]
-      : T[K]
-  >;
-};
-type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
-  ? Readonly<Exclude<T, undefined>>
-  : Readonly<Exclude<T, undefined>[]>;
+/**
+ * Every value of {@link EligibilityState}, in the order of the spec.
+ *
+ * @public
+ */
 export const eligibilityStateValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['EligibilityState']
+  components['schemas']['EligibilityState']
 > = [
   'up-to-date',
   'pending',
@@ -1014,36 +1266,91 @@ export const eligibilityStateValues: ReadonlyArray<
   'blocked',
   'unknown',
 ];
+/**
+ * Every value of {@link ImageKind}, in the order of the spec.
+ *
+ * @public
+ */
 export const imageKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ImageKind']
+  components['schemas']['ImageKind']
 > = ['managed', 'external'];
+/**
+ * Every value of {@link ImageListOrder}, in the order of the spec.
+ *
+ * @public
+ */
 export const imageListOrderValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ImageListOrder']
+  components['schemas']['ImageListOrder']
 > = ['staleness', 'name'];
+/**
+ * Every value of {@link RebuildPriority}, in the order of the spec.
+ *
+ * @public
+ */
 export const rebuildPriorityValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['RebuildPriority']
+  components['schemas']['RebuildPriority']
 > = ['critical', 'high', 'normal', 'low'];
+/**
+ * Every value of {@link AnalysisStatus}, in the order of the spec.
+ *
+ * @public
+ */
 export const analysisStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['AnalysisStatus']
+  components['schemas']['AnalysisStatus']
 > = ['ok', 'failed', 'pending'];
+/**
+ * Every value of {@link FreightOrigin}, in the order of the spec.
+ *
+ * @public
+ */
 export const freightOriginValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['FreightOrigin']
+  components['schemas']['FreightOrigin']
 > = ['registry', 'kargo'];
+/**
+ * Every value of {@link RebuildTriggerKind}, in the order of the spec.
+ *
+ * @public
+ */
 export const rebuildTriggerKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['RebuildTriggerKind']
+  components['schemas']['RebuildTriggerKind']
 > = ['auto', 'manual', 'emergency'];
+/**
+ * Every value of {@link RebuildProvider}, in the order of the spec.
+ *
+ * @public
+ */
 export const rebuildProviderValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['RebuildProvider']
+  components['schemas']['RebuildProvider']
 > = ['github', 'gitlab'];
+/**
+ * Every value of {@link RebuildStatus}, in the order of the spec.
+ *
+ * @public
+ */
 export const rebuildStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['RebuildStatus']
+  components['schemas']['RebuildStatus']
 > = ['requested', 'dispatched', 'running', 'completed', 'failed'];
+/**
+ * Every value of {@link RebuildConclusion}, in the order of the spec.
+ *
+ * @public
+ */
 export const rebuildConclusionValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['RebuildConclusion']
+  components['schemas']['RebuildConclusion']
 > = ['success', 'failure', 'cancelled', 'timed-out', 'unknown'];
+/**
+ * Every value of {@link DependencyGraphNodeKind}, in the order of the spec.
+ *
+ * @public
+ */
 export const dependencyGraphNodeKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['DependencyGraphNodeKind']
+  components['schemas']['DependencyGraphNodeKind']
 > = ['managed', 'external', 'base'];
+/**
+ * Every value of {@link PipelineRunStatus}, in the order of the spec.
+ *
+ * @public
+ */
 export const pipelineRunStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['PipelineRunStatus']
+  components['schemas']['PipelineRunStatus']
 > = ['queued', 'running', 'succeeded', 'failed'];
