@@ -72,7 +72,10 @@ WORKDIR /app
 COPY --from=production-dependencies /app ./
 COPY --from=build /app/packages/backend/dist/bundle.tar.gz ./
 RUN tar xzf bundle.tar.gz && rm bundle.tar.gz
-COPY app-config.yaml app-config.production.yaml ./
+# The production config lives in deploy/, where kustomize's configMapGenerator
+# reads it too; the CMD reads it from /app.
+COPY app-config.yaml ./
+COPY deploy/app-config.production.yaml ./app-config.production.yaml
 USER node
 EXPOSE 7007
 CMD ["node", "packages/backend", "--config", "app-config.yaml", "--config", "app-config.production.yaml"]

@@ -37,21 +37,31 @@ interface K8sObject {
   [key: string]: any;
 }
 
-// Every document of every file in deploy/, by file; a syntax error fails here.
+// The kustomization, and the files its configMapGenerator makes ConfigMaps of:
+// not manifests, but files kustomize reads as they are.
 const deployFiles = readdirSync(DEPLOY).sort();
+const kustomization = parse(read('deploy/kustomization.yaml'));
+const generators: { name: string; namespace?: string; files?: string[] }[] =
+  kustomization.configMapGenerator ?? [];
+const generatorFiles = generators.flatMap(generator => generator.files ?? []);
+
+// Every document of every other file in deploy/, by file; a syntax error
+// fails here.
 const documents = new Map(
-  deployFiles.map(file => {
-    const docs = parseAllDocuments(read(`deploy/${file}`));
-    return [
-      file,
-      docs.map(doc => {
-        if (doc.errors.length > 0) {
-          throw new Error(`deploy/${file}: ${doc.errors[0].message}`);
-        }
-        return doc.toJS() as K8sObject;
-      }),
-    ];
-  }),
+  deployFiles
+    .filter(file => !generatorFiles.includes(file))
+    .map(file => {
+      const docs = parseAllDocuments(read(`deploy/${file}`));
+      return [
+        file,
+        docs.map(doc => {
+          if (doc.errors.length > 0) {
+            throw new Error(`deploy/${file}: ${doc.errors[0].message}`);
+          }
+          return doc.toJS() as K8sObject;
+        }),
+      ];
+    }),
 );
 const objects = [...documents.entries()]
   .filter(([file]) => file !== 'kustomization.yaml')
@@ -65,7 +75,7 @@ function theOnly(kind: string): K8sObject {
 
 const deployment = theOnly('Deployment');
 const container = deployment.spec.template.spec.containers[0];
-const productionConfig = parse(read('app-config.production.yaml'));
+const productionConfig = parse(read('deploy/app-config.production.yaml'));
 
 // The instructions of each stage of a Dockerfile, comments dropped and
 // continued lines joined: enough for a file written as ours is.
@@ -95,7 +105,7 @@ function substitutedVariables(value: unknown): string[] {
 }
 
 describe('the scale-out deployment', () => {
-  it('holds Kubernetes objects in every file of deploy/, each named', () => {
+  it('holds Kubernetes objects in every file of deploy/ but the generated config, each named', () => {
     expect(deployFiles).toContain('kustomization.yaml');
     for (const object of objects) {
       expect(object).toEqual(
@@ -109,7 +119,6 @@ describe('the scale-out deployment', () => {
     expect(objects.map(object => object.kind).sort()).toEqual(
       [
         'Application',
-        'ConfigMap',
         'Deployment',
         'Namespace',
         'Namespace',
@@ -123,8 +132,7 @@ describe('the scale-out deployment', () => {
   });
 
   it('lists every file of deploy/ in its kustomization, and nothing else', () => {
-    const [kustomization] = documents.get('kustomization.yaml')!;
-    expect([...kustomization.resources].sort()).toEqual(
+    expect([...kustomization.resources, ...generatorFiles].sort()).toEqual(
       deployFiles.filter(file => file !== 'kustomization.yaml'),
     );
   });
@@ -143,7 +151,7 @@ describe('the scale-out deployment', () => {
   });
 
   it('routes the Service to the port the backend listens on', () => {
-    // app-config.production.yaml keeps app-config.yaml's port.
+    // deploy/app-config.production.yaml keeps app-config.yaml's port.
     expect(productionConfig.backend.listen).toBeUndefined();
     const port = container.ports.find((p: any) => p.name === 'http');
     expect(port.containerPort).toBe(
@@ -188,30 +196,58 @@ describe('the scale-out deployment', () => {
       '--config',
       'app-config.production.yaml',
     ]);
-    // The Deployment's ConfigMap lands where that command reads the file.
     const workdir = runtime
       .filter(line => /^WORKDIR\s/.test(line))
       .pop()!
       .replace(/^WORKDIR\s+/, '');
+    const configPath = path.posix.join(workdir, 'app-config.production.yaml');
+    // The image holds the file of deploy/ where that command reads it...
+    const copied = runtime
+      .filter(line => /^COPY\s/.test(line))
+      .map(line => line.split(/\s+/).slice(1))
+      .filter(args => !args.some(arg => arg.startsWith('--')))
+      .flatMap(args => {
+        const destination = args.pop()!;
+        return args.map(source =>
+          path.posix.resolve(
+            workdir,
+            destination.endsWith('/')
+              ? path.posix.join(destination, path.posix.basename(source))
+              : destination,
+          ) === configPath
+            ? source
+            : undefined,
+        );
+      })
+      .filter(Boolean);
+    expect(copied).toEqual(['deploy/app-config.production.yaml']);
+    // ...and the Deployment's ConfigMap lands there too.
     expect(container.volumeMounts).toContainEqual(
       expect.objectContaining({
-        mountPath: path.posix.join(workdir, 'app-config.production.yaml'),
+        mountPath: configPath,
         subPath: 'app-config.production.yaml',
       }),
     );
   });
 
-  it('mounts the repository’s app-config.production.yaml, byte for byte, from its ConfigMap', () => {
-    const configMap = theOnly('ConfigMap');
-    expect(configMap.data['app-config.production.yaml']).toBe(
-      read('app-config.production.yaml'),
+  it('mounts deploy/app-config.production.yaml from the ConfigMap its kustomization generates', () => {
+    // One generator, of the one file: kustomize names the ConfigMap after it
+    // with a hash of its content appended, and rewrites the Deployment's
+    // reference to match, so a changed config rolls the pods.
+    expect(generators).toHaveLength(1);
+    const [generator] = generators;
+    expect(generator.files).toEqual(['app-config.production.yaml']);
+    expect(existsSync(path.join(DEPLOY, 'app-config.production.yaml'))).toBe(
+      true,
+    );
+    expect(generator.namespace).toBe(deployment.metadata.namespace);
+    const mount = container.volumeMounts.find(
+      (m: any) => m.subPath === 'app-config.production.yaml',
     );
     const volume = deployment.spec.template.spec.volumes.find(
-      (v: any) => v.configMap?.name === configMap.metadata.name,
+      (v: any) => v.name === mount?.name,
     );
-    expect(container.volumeMounts).toContainEqual(
-      expect.objectContaining({ name: volume.name }),
-    );
+    expect(volume?.configMap?.name).toBe(generator.name);
   });
 
   it('gives the backend every variable the production config substitutes, secrets from the Secret docs/deploy.md creates', () => {
