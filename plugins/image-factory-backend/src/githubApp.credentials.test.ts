@@ -473,8 +473,20 @@ describe('GitHub App credentials', () => {
         `Could not get a GitHub App installation token for the state repository ${stateUrl()}`,
       ),
     });
+    // And for the dispatch: a refusal naming the repository, not Octokit's own.
+    expect(triggerError).toMatchObject({
+      name: 'TriggerError',
+      provider: 'github',
+      status: 401,
+      outcomeUnknown: false,
+      message: expect.stringContaining(
+        `Could not get a GitHub App installation token for ${proxy.url}/acme/payments:`,
+      ),
+    });
     for (const error of [pushError, triggerError]) {
-      expect(error.message).toMatch(/JSON web token could not be decoded/);
+      expect(error.message).toMatch(
+        /answered 401: .*JSON web token could not be decoded/,
+      );
     }
     expect(app.refused.length).toBeGreaterThan(0);
     expect(new Set(app.refused.map(r => r.reason))).toEqual(

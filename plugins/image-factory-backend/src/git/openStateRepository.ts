@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { ImageFactoryConfig } from '../config/readImageFactoryConfig';
+import { describeTokenFailure } from '../lib/describeTokenFailure';
 import { ensureLocalBareRepository } from './ensureLocalBareRepository';
 import { resolveRemote, StateRepositoryCredentials } from './resolveRemote';
 import { StateRepository } from './StateRepository';
@@ -81,18 +82,14 @@ function credentialsFor(
   if (github) {
     const provider =
       DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+    const apiBaseUrl = github.config.apiBaseUrl ?? 'https://api.github.com';
     return async () => {
-      // Only a GitHub App's token is asked for on the way: a failure is its.
       const { token } = await provider
         .getCredentials({ url })
         .catch((error: unknown) => {
-          const status = (error as { status?: unknown } | null)?.status;
+          const failure = describeTokenFailure(error, apiBaseUrl);
           throw new ServiceUnavailableError(
-            `Could not get a GitHub App installation token for the state repository ${url}${
-              typeof status === 'number'
-                ? ` (GitHub at ${github.config.apiBaseUrl} answered ${status})`
-                : ''
-            }: ${error instanceof Error ? error.message : String(error)}`,
+            `Could not get a GitHub App installation token for the state repository ${url}: ${failure.text}`,
           );
         });
       return token ? { token } : undefined;

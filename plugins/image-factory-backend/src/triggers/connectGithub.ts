@@ -5,6 +5,7 @@ import type {
 } from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
 import { GithubRepository, parseGithubRepository } from './parseRepositoryUrl';
+import { describeTokenFailure } from '../lib/describeTokenFailure';
 import { scrubSecrets } from '../lib/scrubSecrets';
 import { TriggerError } from './TriggerError';
 
@@ -42,9 +43,17 @@ export async function connectGithub(options: {
     });
   }
   const apiBaseUrl = integration.config.apiBaseUrl ?? 'https://api.github.com';
-  const { token } = await options.credentialsProvider.getCredentials({
-    url: repository.url,
-  });
+  const { token } = await options.credentialsProvider
+    .getCredentials({ url: repository.url })
+    .catch((error: unknown) => {
+      const failure = describeTokenFailure(error, apiBaseUrl);
+      // Refused before any dispatch was sent: certainly no run.
+      throw new TriggerError({
+        provider: 'github',
+        status: failure.status,
+        message: `Could not get a GitHub App installation token for ${repository.url}: ${failure.text}`,
+      });
+    });
   if (!token) {
     throw new TriggerError({
       provider: 'github',
