@@ -2,11 +2,6 @@ export * from './types';
 export { assignNames, isStateName } from './assignNames';
 export { hashText } from './hashText';
 export {
-  baseImageFileSchema,
-  imageFileSchema,
-  stateSettingsFileSchema,
-} from './schemas';
-export {
   statePath,
   parseStatePath,
   STATE_SETTINGS_PATH,

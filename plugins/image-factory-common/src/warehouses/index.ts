@@ -17,4 +17,3 @@ export {
   warehousePath,
   KUSTOMIZATION_PATH,
 } from './renderManifests';
-export { kargoWarehouseSchema } from './kargoWarehouseSchema';
