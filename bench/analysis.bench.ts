@@ -5,21 +5,16 @@ import {
   generateDockerfiles,
   type CorpusDockerfile,
 } from './corpus/generateDockerfiles';
+import { compareCli } from './cli/compareCli';
+import { median } from './median';
 import type { Benchmark, BenchmarkFigure } from './types';
 
+// The `--cli` comparison writes its files from the same seed.
 const SEED = 20261125;
 const CORPUS_SIZE = 240;
 const FILES_PER_RUN = 10_000;
 const RUNS = 7;
 const GOAL_SECONDS = 2;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? sorted[middle]
-    : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 interface Durations {
   /** Wall-clock milliseconds per run. */
@@ -105,12 +100,20 @@ function figuresOf(label: string, durations: Durations): BenchmarkFigure[] {
 
 /**
  * Dockerfile analysis throughput on a generated corpus: the full analysis, and
- * dockerfile-ast's parse alone for comparison, per kind of Dockerfile too.
+ * dockerfile-ast's parse alone for comparison, per kind of Dockerfile too. With
+ * `--cli`, the built command line as whole processes instead.
  */
 export const analysisBenchmark: Benchmark = {
   name: 'analysis',
   description: `analyzeDockerfile on ${FILES_PER_RUN} Dockerfiles cycling a generated corpus; goal: under ${GOAL_SECONDS} s`,
-  async run() {
+  flags: {
+    '--cli':
+      'time the built `image-factory analyze` as whole processes instead (and Renovate when installed)',
+  },
+  async run(flags) {
+    if (flags.has('--cli')) {
+      return compareCli(SEED);
+    }
     const corpus = generateDockerfiles(SEED, CORPUS_SIZE);
     const loadBefore = loadavg()[0];
     const full = measure(corpus, analyze);

@@ -8,5 +8,8 @@ export interface BenchmarkFigure {
 export interface Benchmark {
   name: string;
   description: string;
-  run(): Promise<BenchmarkFigure[]>;
+  /** The `--flags` it takes, with what each does. */
+  flags?: Record<string, string>;
+  /** Runs it with the flags given on the command line. */
+  run(flags: ReadonlySet<string>): Promise<BenchmarkFigure[]>;
 }

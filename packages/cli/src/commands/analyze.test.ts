@@ -1,50 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { run, runImageFactory } from '../__testUtils__/runImageFactory';
 
-const ENTRY = resolve(__dirname, '../index.ts');
-const NODE_TRANSFORM = require.resolve(
-  '@backstage/cli/config/nodeTransform.cjs',
-);
 const REPOSITORY_ROOT = resolve(__dirname, '../../../..');
 const DIGEST = `sha256:${'c0ffee00'.repeat(8)}`;
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(
-  command: string,
-  args: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv = {},
-): Promise<Run> {
-  return new Promise(done => {
-    execFile(
-      command,
-      args,
-      { cwd, env: { ...process.env, INIT_CWD: undefined, ...env } },
-      (error, stdout, stderr) => {
-        const code = (error as { code?: unknown } | null)?.code;
-        done({
-          status: typeof code === 'number' ? code : 0,
-          stdout,
-          stderr,
-        });
-      },
-    );
-  });
-}
-
-function imageFactory(cwd: string, ...args: string[]): Promise<Run> {
-  return run(
-    process.execPath,
-    ['--require', NODE_TRANSFORM, ENTRY, ...args],
-    cwd,
-  );
+function imageFactory(cwd: string, ...args: string[]) {
+  return runImageFactory(cwd, args);
 }
 
 const WEB_DOCKERFILE = [
@@ -262,6 +225,38 @@ describe('image-factory analyze', () => {
     ]);
   });
 
+  it('prints the files read at once in argument order, each failure in its place', async () => {
+    // More files than are read at once, with failures among them.
+    const failing: Record<number, string> = {
+      7: 'missing.Dockerfile',
+      40: 'huge.Dockerfile',
+      61: 'folder.Dockerfile',
+    };
+    const files = Array.from(
+      { length: 80 },
+      (_, i) => failing[i] ?? 'Dockerfile',
+    );
+    const result = await imageFactory(dir, 'analyze', ...files);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('');
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map(line => JSON.parse(line));
+    expect(lines.map(line => line.file)).toEqual(files);
+    expect(lines.map(line => line.error ?? line.baseImages.length)).toEqual(
+      files.map(
+        file =>
+          ({
+            Dockerfile: 2,
+            'missing.Dockerfile': 'no such file',
+            'huge.Dockerfile': 'the Dockerfile is larger than 1048576 bytes',
+            'folder.Dockerfile': 'is a directory',
+          }[file]),
+      ),
+    );
+  });
+
   it('runs as `yarn image-factory` from the repository root', async () => {
     const result = await run(
       'yarn',
@@ -273,10 +268,9 @@ describe('image-factory analyze', () => {
   });
 
   it('reads relative paths from the directory Yarn was started in', async () => {
-    const result = await run(
-      process.execPath,
-      ['--require', NODE_TRANSFORM, ENTRY, 'analyze', 'Dockerfile'],
+    const result = await runImageFactory(
       REPOSITORY_ROOT,
+      ['analyze', 'Dockerfile'],
       { INIT_CWD: dir },
     );
     expect(result.status).toBe(0);

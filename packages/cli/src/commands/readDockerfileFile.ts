@@ -1,6 +1,16 @@
-import { open } from 'node:fs/promises';
-import { DOCKERFILE_MAX_BYTES } from '@image-factory/backstage-plugin-image-factory-common';
+import { close, fstat, open, read, readFile } from 'node:fs';
+import { promisify } from 'node:util';
+import { DOCKERFILE_MAX_BYTES } from '@image-factory/backstage-plugin-image-factory-common/analysis';
 import { EXIT_FAILED, EXIT_USAGE } from '../exitCodes';
+
+// The callback API rather than fs/promises: with many files read at once, a
+// FileHandle costs more per call (500 files, 32 at a time: about 13 ms against
+// 40 ms for the same open, fstat, read and close).
+const openFile = promisify(open);
+const statFile = promisify(fstat);
+const readInto = promisify(read);
+const readToEnd = promisify(readFile);
+const closeFile = promisify(close);
 
 /** A file's text, or why it could not be read and the exit status that means. */
 export type FileText =
@@ -22,19 +32,45 @@ function describeError(error: unknown): string {
   }
 }
 
+/** The `size` bytes fstat reported, in one read unless the system splits it. */
+async function readText(fd: number, size: number): Promise<string> {
+  if (size === 0) {
+    // Empty, or a file whose size is not known in advance (/proc): to its end.
+    return readToEnd(fd, 'utf8');
+  }
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const { bytesRead } = await readInto(
+      fd,
+      buffer,
+      filled,
+      size - filled,
+      filled,
+    );
+    if (bytesRead === 0) {
+      break;
+    }
+    filled += bytesRead;
+  }
+  return buffer.toString('utf8', 0, filled);
+}
+
 /**
  * Reads a Dockerfile as UTF-8, refusing files over the analysis size limit
- * before reading them.
+ * before reading them. The checks need the fstat of the open file, so this is
+ * open, fstat, read and close rather than one `readFile`, which would read a
+ * FIFO or a device before it could be refused.
  */
 export async function readDockerfileFile(path: string): Promise<FileText> {
-  let handle;
+  let fd: number;
   try {
-    handle = await open(path, 'r');
+    fd = await openFile(path, 'r');
   } catch (error) {
     return { ok: false, status: EXIT_USAGE, error: describeError(error) };
   }
   try {
-    const stats = await handle.stat();
+    const stats = await statFile(fd);
     if (!stats.isFile()) {
       return {
         ok: false,
@@ -49,10 +85,10 @@ export async function readDockerfileFile(path: string): Promise<FileText> {
         error: `the Dockerfile is larger than ${DOCKERFILE_MAX_BYTES} bytes`,
       };
     }
-    return { ok: true, text: await handle.readFile('utf8') };
+    return { ok: true, text: await readText(fd, stats.size) };
   } catch (error) {
     return { ok: false, status: EXIT_USAGE, error: describeError(error) };
   } finally {
-    await handle.close();
+    await closeFile(fd);
   }
 }

@@ -1,3 +1,12 @@
+/**
+ * The Dockerfile analysis alone, as the package's `./analysis` entry point:
+ * without the state model, its schemas and the Warehouse rendering that the
+ * root entry point loads, so that the CLI's `analyze` starts quickly.
+ *
+ * @packageDocumentation
+ */
+// The analysis types build on it.
+export type { ImageReference } from '../references';
 export type {
   AnalyzeDockerfileOptions,
   BaseImageInstruction,

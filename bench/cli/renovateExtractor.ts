@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** How to make the comparison with Renovate run, printed when it is skipped. */
+const RENOVATE_HINT =
+  'npm install --no-save --prefix bench renovate (a few hundred MB, into bench/node_modules)';
+
+// Renovate's Dockerfile extractor in its published package (lib/ compiled to dist/).
+const EXTRACTOR = 'dist/modules/manager/dockerfile/extract.js';
+
+// Looked up folder by folder rather than with require.resolve, which the
+// package's `exports` may not allow for its internals.
+function findRenovate(): string | undefined {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules/renovate');
+    if (existsSync(path.join(candidate, 'package.json'))) {
+      return candidate;
+    }
+    if (path.dirname(dir) === dir) {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Writes a script that runs Renovate's Dockerfile extractor over the files given
+ * as arguments in a plain node process, and returns its path; or says why not.
+ */
+export async function writeRenovateScript(
+  dir: string,
+): Promise<{ script: string } | { skipped: string }> {
+  const renovate = findRenovate();
+  if (!renovate) {
+    return {
+      skipped: `renovate is not installed; to compare: ${RENOVATE_HINT}`,
+    };
+  }
+  const extractor = path.join(renovate, EXTRACTOR);
+  if (!existsSync(extractor)) {
+    return { skipped: `${renovate} has no ${EXTRACTOR}` };
+  }
+  const script = path.join(dir, 'renovate-extract.mjs');
+  // Reads the files at once, as image-factory does, then extracts each; prints
+  // the number of dependencies found so that the work is observable.
+  await writeFile(
+    script,
+    `import { readFile } from 'node:fs/promises';
+const loaded = await import(${JSON.stringify(pathToFileURL(extractor).href)});
+const { extractPackageFile } = loaded.extractPackageFile ? loaded : loaded.default;
+const files = process.argv.slice(2);
+const texts = await Promise.all(files.map(file => readFile(file, 'utf8')));
+let deps = 0;
+texts.forEach((text, i) => {
+  deps += extractPackageFile(text, files[i], {})?.deps.length ?? 0;
+});
+process.stdout.write(deps + ' dependencies\\n');
+`,
+  );
+  return { script };
+}

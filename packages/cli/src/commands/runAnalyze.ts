@@ -1,0 +1,102 @@
+import { resolve } from 'node:path';
+import {
+  analyzeDockerfile,
+  DockerfileAnalysisError,
+  type AnalyzeDockerfileOptions,
+  type DockerfileAnalysis,
+} from '@image-factory/backstage-plugin-image-factory-common/analysis';
+import { bufferWrites } from '../bufferWrites';
+import { EXIT_FAILED, EXIT_OK } from '../exitCodes';
+import { mapInOrder } from '../mapInOrder';
+import { readDockerfileFile } from './readDockerfileFile';
+import type { CliContext } from './types';
+
+/**
+ * Files read at once. libuv runs file system calls on four threads, so a few
+ * dozen in flight keep them busy while the analysis runs; more only queue, and
+ * each holds a file of up to 1 MiB.
+ */
+const FILES_IN_FLIGHT = 32;
+
+/** JSON Lines are written in chunks of about this many characters. */
+const OUTPUT_CHUNK = 64 * 1024;
+
+/** The options of `image-factory analyze`, as commander parses them. */
+export interface AnalyzeFlags {
+  buildArg?: Record<string, string>;
+  target?: string;
+}
+
+type Outcome =
+  | { status: typeof EXIT_OK; analysis: DockerfileAnalysis }
+  | { status: number; error: string };
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+async function analyzeFile(
+  path: string,
+  context: CliContext,
+  options: AnalyzeDockerfileOptions,
+): Promise<Outcome> {
+  const file = await readDockerfileFile(resolve(context.cwd, path));
+  if (!file.ok) {
+    return { status: file.status, error: file.error };
+  }
+  try {
+    return { status: EXIT_OK, analysis: analyzeDockerfile(file.text, options) };
+  } catch (error) {
+    if (error instanceof DockerfileAnalysisError) {
+      return { status: EXIT_FAILED, error: error.message };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Analyses the Dockerfiles and prints the result: one indented JSON object (or
+ * one line on stderr) for one file, JSON Lines in argument order for several.
+ */
+export async function runAnalyze(
+  files: string[],
+  flags: AnalyzeFlags,
+  context: CliContext,
+): Promise<void> {
+  const options: AnalyzeDockerfileOptions = {
+    buildArgs: flags.buildArg ?? {},
+    target: flags.target,
+  };
+  if (files.length === 1) {
+    const outcome = await analyzeFile(files[0], context, options);
+    if ('analysis' in outcome) {
+      context.writeOut(`${JSON.stringify(outcome.analysis, null, 2)}\n`);
+    } else {
+      context.writeErr(
+        `image-factory analyze: ${files[0]}: ${oneLine(outcome.error)}\n`,
+      );
+    }
+    context.reportStatus(outcome.status);
+    return;
+  }
+  // One JSON object per line, in argument order, so output can be streamed.
+  const out = bufferWrites(context.writeOut, OUTPUT_CHUNK);
+  const outcomes = mapInOrder(files, FILES_IN_FLIGHT, async file => ({
+    file,
+    outcome: await analyzeFile(file, context, options),
+  }));
+  try {
+    for await (const { file, outcome } of outcomes) {
+      const line =
+        'analysis' in outcome
+          ? { file, ...outcome.analysis }
+          : { file, error: oneLine(outcome.error) };
+      out.write(`${JSON.stringify(line)}\n`);
+      context.reportStatus(outcome.status);
+    }
+  } finally {
+    // Also when a file fails unexpectedly: the lines before it are printed,
+    // as they were when each line was written at once.
+    out.flush();
+  }
+}
