@@ -3,12 +3,12 @@ import {
   BaseImageSummary,
   buildDependencyGraph,
   checkEmergencyJustification,
-  ImageListItem,
   ImageStatus,
-  listRelevantUpdates,
   parseImageReference,
   PipelineRun,
   RebuildRecord,
+  staleSinceOf,
+  toImageListItem,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryApi } from '../src/api';
 import {
@@ -132,41 +132,6 @@ function baseImageDetails(statuses: ImageStatus[]): BaseImageDetail[] {
   );
 }
 
-// The backend's rule for `staleSince`: the first-seen time of the oldest update
-// the image is not built on.
-function staleSince(status: ImageStatus): string | undefined {
-  const times = status.baseImages.flatMap(base =>
-    listRelevantUpdates(
-      {
-        ref: base.ref,
-        builtDigest: base.builtDigest,
-        freight: [...base.updates].reverse(),
-      },
-      status.enrollment.platforms,
-    ).map(update => update.firstSeen),
-  );
-  return times.sort()[0];
-}
-
-function listItemOf(status: ImageStatus): ImageListItem {
-  const since = staleSince(status);
-  return {
-    entityRef: status.entityRef,
-    kind: status.kind,
-    image: status.enrollment.image,
-    owner: status.owner,
-    eligibility: {
-      state: status.eligibility.state,
-      ...(status.eligibility.eligibleAt
-        ? { eligibleAt: status.eligibility.eligibleAt }
-        : {}),
-    },
-    ...(since ? { staleSince: since } : {}),
-    baseImageCount: status.baseImages.length,
-    ...(status.rebuilds[0] ? { lastRebuild: status.rebuilds[0] } : {}),
-  };
-}
-
 function page<T>(items: T[], query?: { offset?: number; limit?: number }) {
   const offset = query?.offset ?? 0;
   return items.slice(offset, offset + (query?.limit ?? 100));
@@ -209,7 +174,7 @@ export function createMockImageFactoryApi(): ImageFactoryApi {
       const query = request.query ?? {};
       const search = query.search?.toLowerCase();
       const matching = [...statuses.values()]
-        .map(listItemOf)
+        .map(status => toImageListItem(status, staleSinceOf(status)))
         .filter(
           item =>
             (!query.state || item.eligibility.state === query.state) &&

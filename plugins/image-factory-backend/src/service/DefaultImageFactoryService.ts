@@ -18,6 +18,7 @@ import {
   PipelineRun,
   RefreshSummary,
   buildDependencyGraph,
+  toImageListItem,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryStore, PipelineRunRecord } from '../database';
 import { imageNotFound, ImageFactoryService } from './ImageFactoryService';
@@ -87,24 +88,9 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     return {
       totalCount,
       emergencyRebuildCount: await this.store.countEmergencyRebuilds(),
-      items: items.map(item => {
-        const status = item.status as ImageStatus;
-        return {
-          entityRef: status.entityRef,
-          kind: status.kind,
-          image: status.enrollment.image,
-          owner: status.owner,
-          eligibility: {
-            state: status.eligibility.state,
-            ...(status.eligibility.eligibleAt
-              ? { eligibleAt: status.eligibility.eligibleAt }
-              : {}),
-          },
-          ...(item.staleSince ? { staleSince: item.staleSince } : {}),
-          baseImageCount: status.baseImages.length,
-          ...(status.rebuilds[0] ? { lastRebuild: status.rebuilds[0] } : {}),
-        };
-      }),
+      items: items.map(item =>
+        toImageListItem(item.status as ImageStatus, item.staleSince),
+      ),
     };
   }
 

@@ -2,3 +2,4 @@ export * from './applyEligibility';
 export * from './buildDependencyGraph';
 export * from './buildImageStatuses';
 export * from './tagOf';
+export * from './toImageListItem';
