@@ -1,20 +1,15 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './e2e/chromium';
+import { browserTestDefaults } from './e2e/chromium';
 
 // The browser tests start the app (frontend :3000, backend :7007) on the embedded
 // defaults plus e2e/app-config.e2e.yaml, with a real OCI registry and a local GitHub
 // stand-in (e2e/services.ts), and drive Debian's Chromium: Playwright's own browser
 // downloads cannot run here (no network), and are never needed.
 export default defineConfig({
+  ...browserTestDefaults,
   testDir: 'e2e',
   // The install test builds an app of its own: scripts/test.sh runs it apart.
   testIgnore: 'fresh-app/**',
-  timeout: 120_000,
-  expect: { timeout: 30_000 },
-  forbidOnly: !!process.env.CI,
-  retries: 0,
-  workers: 1,
-  reporter: [['list']],
   outputDir: 'e2e/results',
   webServer: [
     {
@@ -42,12 +37,5 @@ export default defineConfig({
       stderr: 'pipe',
     },
   ],
-  use: {
-    baseURL: 'http://localhost:3000',
-    viewport: { width: 1440, height: 900 },
-    screenshot: 'only-on-failure',
-    trace: 'off',
-    launchOptions: chromiumLaunchOptions,
-  },
-  projects: [{ name: 'chromium' }],
+  use: { ...browserTestDefaults.use, baseURL: 'http://localhost:3000' },
 });
