@@ -1,4 +1,4 @@
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { DockerfileParser } from 'dockerfile-ast';
 import { analyzeDockerfile } from '@image-factory/backstage-plugin-image-factory-common';
 import {
@@ -8,6 +8,7 @@ import {
 import { compareCli } from './cli/compareCli';
 import { median } from './median';
 import type { Benchmark, BenchmarkFigure } from './types';
+import { describeMachine } from './machine';
 
 // The `--cli` comparison writes its files from the same seed.
 const SEED = 20261125;
@@ -141,14 +142,7 @@ export const analysisBenchmark: Benchmark = {
     }
 
     return [
-      {
-        label: 'machine',
-        value: `${cpus().length} cores, Node ${
-          process.versions.node
-        }, load average ${loadBefore.toFixed(
-          1,
-        )} before and ${loadavg()[0].toFixed(1)} after`,
-      },
+      describeMachine(loadBefore),
       ...describeCorpus(corpus),
       ...figuresOf('analyzeDockerfile', full),
       ...figuresOf('dockerfile-ast parse alone', parseOnly),

@@ -1,5 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateDockerfiles } from '../corpus/generateDockerfiles';
 import { median } from '../median';
@@ -7,6 +7,7 @@ import type { BenchmarkFigure } from '../types';
 import { installBuiltCli } from './installBuiltCli';
 import { writeRenovateScript } from './renovateExtractor';
 import { timeProcess, type ProcessRun } from './timeProcess';
+import { describeMachine } from '../machine';
 
 const FILES = 500;
 const RUNS = 10;
@@ -95,14 +96,7 @@ export async function compareCli(seed: number): Promise<BenchmarkFigure[]> {
       );
     }
     return [
-      {
-        label: 'machine',
-        value: `${cpus().length} cores, Node ${
-          process.versions.node
-        }, load average ${loadBefore.toFixed(
-          1,
-        )} before and ${loadavg()[0].toFixed(1)} after`,
-      },
+      describeMachine(loadBefore),
       {
         label: 'corpus',
         value: `${FILES} generated Dockerfiles (seed ${seed}), ${Math.round(

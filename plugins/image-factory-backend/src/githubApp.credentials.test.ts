@@ -14,7 +14,6 @@ import {
   LocalGithubApi,
   startLocalGithubApi,
 } from './__testUtils__/localGithubApi';
-import { ImageFactoryConfig } from './config/readImageFactoryConfig';
 import { ensureLocalBareRepository } from './git/ensureLocalBareRepository';
 import { openStateRepository } from './git/openStateRepository';
 import { GitFixture } from './git/__testUtils__/gitFixture';
@@ -22,6 +21,7 @@ import { startTlsProxy, TlsProxy } from './git/__testUtils__/startTlsProxy';
 import { writeOnHead } from './git/__testUtils__/writeOnHead';
 import { GithubRebuildTrigger } from './triggers/GithubRebuildTrigger';
 import { RebuildTriggerRequest } from './triggers/types';
+import { stateConfig } from './git/__testUtils__/stateConfig';
 
 // Real git processes and RSA keys; the machine may be busy.
 jest.setTimeout(60_000);
@@ -68,17 +68,6 @@ function expectNoToken(texts: string[], tokens: string[]) {
       expect(text).not.toContain(form);
     }
   }
-}
-
-function stateConfig(url: string): ImageFactoryConfig {
-  return {
-    stateRepository: {
-      url,
-      branch: 'main',
-      basePath: '',
-      author: { name: 'Image Factory', email: 'factory@example.com' },
-    },
-  } as ImageFactoryConfig;
 }
 
 function rebuildRequest(sourceLocation: string): RebuildTriggerRequest {
@@ -192,6 +181,22 @@ describe('GitHub App credentials', () => {
     fixture.git(['--git-dir', bare, ...args]);
   const basicOf = (token: string) =>
     `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
+
+  /** The state repository and the GitHub trigger as the plugin builds them, on one logger. */
+  async function connectWith(privateKey: string) {
+    const logger = mockServices.logger.mock();
+    const config = rootConfig(privateKey);
+    const repo = await openStateRepository({
+      rootConfig: config,
+      config: stateConfig(stateUrl()),
+      logger,
+    });
+    const trigger = GithubRebuildTrigger.create({
+      integrations: ScmIntegrations.fromConfig(config),
+      logger,
+    });
+    return { logger, repo, trigger };
+  }
 
   it('pushes the state with an installation token obtained with the app JWT, and keeps the token out of logs and files', async () => {
     await startGithub();
@@ -340,17 +345,7 @@ describe('GitHub App credentials', () => {
     const hook = join(bare, 'hooks', 'pre-receive');
     writeFileSync(hook, '#!/bin/sh\necho "pushes are frozen" >&2\nexit 1\n');
     chmodSync(hook, 0o755);
-    const logger = mockServices.logger.mock();
-    const config = rootConfig(appKey.privateKey);
-    const repo = await openStateRepository({
-      rootConfig: config,
-      config: stateConfig(stateUrl()),
-      logger,
-    });
-    const trigger = GithubRebuildTrigger.create({
-      integrations: ScmIntegrations.fromConfig(config),
-      logger,
-    });
+    const { logger, repo, trigger } = await connectWith(appKey.privateKey);
 
     const pushError = await writeOnHead(repo, {
       files: new Map([['state/images/payments.yaml', 'name: payments\n']]),
@@ -446,17 +441,7 @@ describe('GitHub App credentials', () => {
   it('gets no token with a private key that is not the app’s: the push and the dispatch fail clearly, and nothing is pushed or started', async () => {
     await startGithub();
     const before = bareGit('rev-parse', 'main');
-    const logger = mockServices.logger.mock();
-    const config = rootConfig(otherKey.privateKey);
-    const repo = await openStateRepository({
-      rootConfig: config,
-      config: stateConfig(stateUrl()),
-      logger,
-    });
-    const trigger = GithubRebuildTrigger.create({
-      integrations: ScmIntegrations.fromConfig(config),
-      logger,
-    });
+    const { repo, trigger } = await connectWith(otherKey.privateKey);
 
     const pushError = await writeOnHead(repo, {
       files: new Map([['state/images/payments.yaml', 'name: payments\n']]),

@@ -3,7 +3,6 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { ensureLocalBareRepository } from './ensureLocalBareRepository';
 import { openStateRepository } from './openStateRepository';
 import { GitFixture } from './__testUtils__/gitFixture';
@@ -12,22 +11,12 @@ import {
   startGitHttpServer,
 } from './__testUtils__/startGitHttpServer';
 import { startTlsProxy, TlsProxy } from './__testUtils__/startTlsProxy';
+import { stateConfig } from './__testUtils__/stateConfig';
 
 // Real git processes; the machine may be busy.
 jest.setTimeout(60_000);
 
 const TOKEN = 'ghp_IntegrationT0ken';
-
-function stateConfig(url: string): ImageFactoryConfig {
-  return {
-    stateRepository: {
-      url,
-      branch: 'main',
-      basePath: '',
-      author: { name: 'Image Factory', email: 'factory@example.com' },
-    },
-  } as ImageFactoryConfig;
-}
 
 describe('openStateRepository', () => {
   let fixture: GitFixture;
