@@ -11,6 +11,17 @@ function quote(text: string): string {
 }
 
 /**
+ * The message of an {@link ImageReferenceError}: the reference, quoted, and what
+ * is wrong with it.
+ */
+export function describeInvalidReference(
+  reference: string,
+  detail: string,
+): string {
+  return `invalid image reference ${quote(reference)}: ${detail}`;
+}
+
+/**
  * Thrown by {@link parseImageReference} when a text is not a valid image
  * reference. The message quotes the reference and names the bad part, e.g.
  * `invalid image reference "foo/Bar": repository "foo/Bar" must be lowercase`.
@@ -24,7 +35,7 @@ export class ImageReferenceError extends Error {
   readonly part: ImageReferencePart;
 
   constructor(reference: string, part: ImageReferencePart, detail: string) {
-    super(`invalid image reference ${quote(reference)}: ${detail}`);
+    super(describeInvalidReference(reference, detail));
     this.name = 'ImageReferenceError';
     this.reference = reference;
     this.part = part;

@@ -6,7 +6,9 @@ const ALPHANUMERIC = '[a-z0-9]+';
 // One period, one or two underscores, or any number of dashes.
 const SEPARATOR = '(?:[._]|__|-+)';
 const PATH_COMPONENT = `${ALPHANUMERIC}(?:${SEPARATOR}${ALPHANUMERIC})*`;
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+// Letters and digits, with dashes inside: written so that the pattern never
+// backtracks (each dash run must be followed by a letter or digit).
+const DOMAIN_COMPONENT = '[a-zA-Z0-9]+(?:-+[a-zA-Z0-9]+)*';
 const DOMAIN_NAME = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*`;
 const IPV6_ADDRESS = '\\[[a-fA-F0-9:]+\\]';
 

@@ -14,9 +14,25 @@ import {
   DOCKER_HUB_REGISTRY,
   normalizeRegistry,
 } from './registries';
-import type { ImageReference } from './types';
+import type { ImageReference, ImageReferencePart } from './types';
 
 const DEFAULT_TAG = 'latest';
+
+/** The part that keeps a text from being an image reference, and why. */
+interface ReferenceProblem {
+  ok: false;
+  part: ImageReferencePart;
+  detail: string;
+}
+
+/** A parsed reference, or why the text is not one. */
+export type ReadReference =
+  | { ok: true; reference: ImageReference }
+  | ReferenceProblem;
+
+function problem(part: ImageReferencePart, detail: string): ReferenceProblem {
+  return { ok: false, part, detail };
+}
 
 interface SplitName {
   registry: string;
@@ -43,13 +59,12 @@ function splitRegistry(text: string): SplitName {
     : { registry: DOCKER_HUB_REGISTRY, remainder: text };
 }
 
-function validateDigest(text: string, digest: string): void {
+function checkDigest(digest: string): ReferenceProblem | null {
   if (digest === '') {
-    throw new ImageReferenceError(text, 'digest', 'digest is empty after "@"');
+    return problem('digest', 'digest is empty after "@"');
   }
   if (!DIGEST_PATTERN.test(digest)) {
-    throw new ImageReferenceError(
-      text,
+    return problem(
       'digest',
       `digest ${quotePart(digest)} is not of the form algorithm:hex`,
     );
@@ -59,8 +74,7 @@ function validateDigest(text: string, digest: string): void {
   const encoded = digest.slice(colon + 1);
   const length = DIGEST_ALGORITHMS.get(algorithm);
   if (length === undefined) {
-    throw new ImageReferenceError(
-      text,
+    return problem(
       'digest',
       `digest algorithm ${quotePart(
         algorithm,
@@ -68,36 +82,125 @@ function validateDigest(text: string, digest: string): void {
     );
   }
   if (encoded.length !== length || !/^[a-f0-9]+$/.test(encoded)) {
-    throw new ImageReferenceError(
-      text,
+    return problem(
       'digest',
       `digest ${quotePart(
         digest,
       )} must have ${length} lowercase hexadecimal characters after "${algorithm}:"`,
     );
   }
+  return null;
 }
 
-function validateRepository(text: string, path: string): void {
+function checkRepository(path: string): ReferenceProblem | null {
+  // The pattern only admits lowercase text, so a match settles every check
+  // without lowercasing a copy; otherwise they run in turn to say what is wrong.
+  if (REPOSITORY_PATTERN.test(path)) {
+    return null;
+  }
   if (path === '') {
-    throw new ImageReferenceError(text, 'repository', 'repository is empty');
+    return problem('repository', 'repository is empty');
   }
   if (path.toLowerCase() !== path) {
-    throw new ImageReferenceError(
-      text,
+    return problem(
       'repository',
       `repository ${quotePart(path)} must be lowercase`,
     );
   }
-  if (!REPOSITORY_PATTERN.test(path)) {
-    throw new ImageReferenceError(
-      text,
-      'repository',
-      `repository ${quotePart(
-        path,
-      )} is invalid: each "/"-separated part must be lowercase letters and digits joined by ".", "_", "__" or dashes`,
+  return problem(
+    'repository',
+    `repository ${quotePart(
+      path,
+    )} is invalid: each "/"-separated part must be lowercase letters and digits joined by ".", "_", "__" or dashes`,
+  );
+}
+
+function checkRegistry(registry: string): ReferenceProblem | null {
+  // Most images live on Docker Hub, whose name needs no checking.
+  return registry === DOCKER_HUB_REGISTRY || REGISTRY_PATTERN.test(registry)
+    ? null
+    : problem(
+        'registry',
+        `registry ${quotePart(registry)} is not a valid host[:port]`,
+      );
+}
+
+function checkTag(tag: string): ReferenceProblem | null {
+  if (tag === '') {
+    return problem('tag', 'tag is empty after ":"');
+  }
+  if (!TAG_PATTERN.test(tag)) {
+    return problem(
+      'tag',
+      `tag ${quotePart(
+        tag,
+      )} is invalid: it must start with a letter, digit or "_" and have at most 128 letters, digits, "_", "." or "-"`,
     );
   }
+  return null;
+}
+
+/**
+ * Reads an image reference as {@link parseImageReference} does, returning what
+ * is wrong instead of throwing: the analysis meets many invalid references, and
+ * an error is far slower to build than the whole parse.
+ */
+export function readImageReference(text: string): ReadReference {
+  if (text === '') {
+    return problem('reference', 'reference is empty');
+  }
+  if (text.length > REFERENCE_MAX_LENGTH) {
+    return problem(
+      'reference',
+      `reference is longer than ${REFERENCE_MAX_LENGTH} characters`,
+    );
+  }
+  if (IMAGE_ID_PATTERN.test(text)) {
+    return problem(
+      'repository',
+      'a 64-character hexadecimal image ID is not a repository name',
+    );
+  }
+
+  const { registry, remainder } = splitRegistry(text);
+
+  const at = remainder.indexOf('@');
+  const name = at === -1 ? remainder : remainder.slice(0, at);
+  const digest = at === -1 ? null : remainder.slice(at + 1);
+  // Repository paths never contain ":", so the tag starts at the first one.
+  const colon = name.indexOf(':');
+  const path = colon === -1 ? name : name.slice(0, colon);
+  const tag = colon === -1 ? null : name.slice(colon + 1);
+
+  const invalid =
+    checkRepository(path) ??
+    checkRegistry(registry) ??
+    (tag === null ? null : checkTag(tag)) ??
+    (digest === null ? null : checkDigest(digest));
+  if (invalid !== null) {
+    return invalid;
+  }
+
+  const repository =
+    registry === DOCKER_HUB_REGISTRY && !path.includes('/')
+      ? `${DOCKER_HUB_OFFICIAL_NAMESPACE}/${path}`
+      : path;
+  if (repository.length > REPOSITORY_MAX_LENGTH) {
+    return problem(
+      'repository',
+      `repository is longer than ${REPOSITORY_MAX_LENGTH} characters`,
+    );
+  }
+
+  return {
+    ok: true,
+    reference: {
+      registry,
+      repository,
+      tag: tag ?? (digest === null ? DEFAULT_TAG : null),
+      digest,
+    },
+  };
 }
 
 /**
@@ -124,76 +227,9 @@ function validateRepository(text: string, path: string): void {
  * @public
  */
 export function parseImageReference(text: string): ImageReference {
-  if (text === '') {
-    throw new ImageReferenceError(text, 'reference', 'reference is empty');
+  const read = readImageReference(text);
+  if (!read.ok) {
+    throw new ImageReferenceError(text, read.part, read.detail);
   }
-  if (text.length > REFERENCE_MAX_LENGTH) {
-    throw new ImageReferenceError(
-      text,
-      'reference',
-      `reference is longer than ${REFERENCE_MAX_LENGTH} characters`,
-    );
-  }
-  if (IMAGE_ID_PATTERN.test(text)) {
-    throw new ImageReferenceError(
-      text,
-      'repository',
-      'a 64-character hexadecimal image ID is not a repository name',
-    );
-  }
-
-  const { registry, remainder } = splitRegistry(text);
-
-  const at = remainder.indexOf('@');
-  const name = at === -1 ? remainder : remainder.slice(0, at);
-  const digest = at === -1 ? null : remainder.slice(at + 1);
-  // Repository paths never contain ":", so the tag starts at the first one.
-  const colon = name.indexOf(':');
-  const path = colon === -1 ? name : name.slice(0, colon);
-  const tag = colon === -1 ? null : name.slice(colon + 1);
-
-  validateRepository(text, path);
-  if (!REGISTRY_PATTERN.test(registry)) {
-    throw new ImageReferenceError(
-      text,
-      'registry',
-      `registry ${quotePart(registry)} is not a valid host[:port]`,
-    );
-  }
-  if (tag !== null) {
-    if (tag === '') {
-      throw new ImageReferenceError(text, 'tag', 'tag is empty after ":"');
-    }
-    if (!TAG_PATTERN.test(tag)) {
-      throw new ImageReferenceError(
-        text,
-        'tag',
-        `tag ${quotePart(
-          tag,
-        )} is invalid: it must start with a letter, digit or "_" and have at most 128 letters, digits, "_", "." or "-"`,
-      );
-    }
-  }
-  if (digest !== null) {
-    validateDigest(text, digest);
-  }
-
-  const repository =
-    registry === DOCKER_HUB_REGISTRY && !path.includes('/')
-      ? `${DOCKER_HUB_OFFICIAL_NAMESPACE}/${path}`
-      : path;
-  if (repository.length > REPOSITORY_MAX_LENGTH) {
-    throw new ImageReferenceError(
-      text,
-      'repository',
-      `repository is longer than ${REPOSITORY_MAX_LENGTH} characters`,
-    );
-  }
-
-  return {
-    registry,
-    repository,
-    tag: tag ?? (digest === null ? DEFAULT_TAG : null),
-    digest,
-  };
+  return read.reference;
 }
