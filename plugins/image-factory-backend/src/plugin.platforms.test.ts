@@ -1,5 +1,9 @@
+import { parse } from 'yaml';
 import { pluginTestBed } from './__testUtils__/pluginTestBed';
 import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
+
+// Whole-plugin runs on a real registry take seconds each, more on a busy machine.
+jest.setTimeout(60_000);
 
 const AMD64 = 'linux/amd64';
 const ARM64 = 'linux/arm64';
@@ -160,5 +164,66 @@ describe('imageFactoryPlugin with multi-platform base images', () => {
     expect((await listItem('amd-slow')).staleSince).toBe(
       slow.baseImages[0].lastUpdated,
     );
+  });
+
+  it('records per platform the base images a Dockerfile picks with $TARGETARCH, in the state file and the API', async () => {
+    const host = bed.registry().host;
+    await bed.useGithub({
+      repositories: ['tools'],
+      dockerfile: [
+        `FROM ${host}/library/golang:1.22-$TARGETARCH AS build`,
+        `FROM ${host}/library/node:22`,
+        'COPY --from=build /out /out',
+        '',
+      ].join('\n'),
+    });
+    await pushNode('amd64 one', 'arm64 one');
+    for (const arch of ['amd64', 'arm64']) {
+      await bed
+        .registry()
+        .pushImage('library/golang', `1.22-${arch}`, { content: arch });
+    }
+    const api = await bed.start({
+      entities: [component('tools', `${ARM64},${AMD64}`, '7d')],
+      imageFactory: { defaults: { coordinationWindow: '0' } },
+    });
+    expect((await api.refresh()).run?.status).toBe('succeeded');
+
+    const stateFile = [...bed.stateFiles()].find(
+      ([file, text]) =>
+        file.startsWith('state/images/') && text.includes('acme/tools'),
+    )?.[1];
+    expect(parse(stateFile!).baseImages).toEqual([
+      {
+        ref: `${host}/library/golang:1.22-amd64`,
+        name: 'golang-1-22-amd64',
+        builtDigest: expect.stringMatching(/^sha256:/),
+        platforms: [AMD64],
+      },
+      {
+        ref: `${host}/library/golang:1.22-arm64`,
+        name: 'golang-1-22-arm64',
+        builtDigest: expect.stringMatching(/^sha256:/),
+        platforms: [ARM64],
+      },
+      {
+        ref: `${host}/library/node:22`,
+        name: 'node-22',
+        builtDigest: expect.stringMatching(/^sha256:/),
+      },
+    ]);
+
+    const status = (await api.get('/images/default/component/tools')).body;
+    expect(status.enrollment.platforms).toEqual([AMD64, ARM64]);
+    expect(
+      status.baseImages.map((base: { ref: string; platforms?: string[] }) => [
+        base.ref,
+        base.platforms,
+      ]),
+    ).toEqual([
+      [`${host}/library/golang:1.22-amd64`, [AMD64]],
+      [`${host}/library/golang:1.22-arm64`, [ARM64]],
+      [`${host}/library/node:22`, undefined],
+    ]);
   });
 });

@@ -115,6 +115,75 @@ describe('image-factory analyze', () => {
     expect(analysis.warnings).toEqual([]);
   });
 
+  it('resolves the platform ARGs for each --platform and names the platforms of a base image only some use', async () => {
+    await writeFile(
+      join(dir, 'multi.Dockerfile'),
+      'FROM golang:1.22-$TARGETARCH AS build\nFROM alpine:3.20\n',
+    );
+    const result = await imageFactory(
+      dir,
+      'analyze',
+      'multi.Dockerfile',
+      '--platform',
+      'linux/amd64',
+      '--platform=linux/arm64',
+    );
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(
+      JSON.parse(result.stdout).baseImages.map(
+        (image: { ref: string; platforms?: string[] }) => [
+          image.ref,
+          image.platforms,
+        ],
+      ),
+    ).toEqual([
+      ['docker.io/library/golang:1.22-amd64', ['linux/amd64']],
+      ['docker.io/library/golang:1.22-arm64', ['linux/arm64']],
+      ['docker.io/library/alpine:3.20', undefined],
+    ]);
+
+    // One value may list several, as docker buildx build takes them.
+    const listed = await imageFactory(
+      dir,
+      'analyze',
+      'multi.Dockerfile',
+      '--platform=linux/amd64,linux/arm64',
+    );
+    expect(listed).toEqual(result);
+
+    // Without --platform, the build platform: one base image for every platform.
+    const plain = await imageFactory(dir, 'analyze', 'multi.Dockerfile');
+    expect(
+      JSON.parse(plain.stdout).baseImages.map(
+        (image: { ref: string; platforms?: string[] }) => [
+          image.ref,
+          image.platforms,
+        ],
+      ),
+    ).toEqual([
+      ['docker.io/library/golang:1.22-amd64', undefined],
+      ['docker.io/library/alpine:3.20', undefined],
+    ]);
+  });
+
+  it('exits with 2 for a --platform that is not os/arch[/variant], before reading any file', async () => {
+    const result = await imageFactory(
+      dir,
+      'analyze',
+      'Dockerfile',
+      'missing.Dockerfile',
+      '--platform',
+      'amd64',
+    );
+    expect(result).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'image-factory analyze: --platform: "amd64" is not a platform: use os/arch or os/arch/variant, e.g. linux/amd64\n',
+    });
+  });
+
   it.each([
     ['no-from.Dockerfile', 1, 'the Dockerfile has no FROM instruction'],
     [

@@ -18,10 +18,17 @@ function collectBuildArg(
   return { ...previous, [name]: pair.slice(equals + 1) };
 }
 
+// As docker buildx build: repeatable, and one value may list several platforms
+// separated by commas. Checked with the analysis when the command runs, which
+// this file does not load.
+function collectPlatform(platforms: string, previous: string[] = []): string[] {
+  return [...previous, ...platforms.split(',')];
+}
+
 /**
- * `image-factory analyze <Dockerfile>... [--build-arg KEY=VALUE]... [--target STAGE]`:
- * prints the base images of each Dockerfile as JSON (one file) or JSON Lines
- * with a `file` field (several files).
+ * `image-factory analyze <Dockerfile>... [--build-arg KEY=VALUE]... [--target STAGE]
+ * [--platform OS/ARCH[/VARIANT]]...`: prints the base images of each Dockerfile
+ * as JSON (one file) or JSON Lines with a `file` field (several files).
  */
 export const analyzeCommand: CliCommand = {
   register(program: Command, context: CliContext) {
@@ -37,6 +44,11 @@ export const analyzeCommand: CliCommand = {
         collectBuildArg,
       )
       .option('--target <stage>', 'only count the stages this stage depends on')
+      .option(
+        '--platform <os/arch[/variant]>',
+        'a target platform, as docker buildx build --platform (repeatable or comma-separated; default linux/amd64)',
+        collectPlatform,
+      )
       .action(async (files: string[], flags: AnalyzeFlags) => {
         // Loaded only when analyze runs: the analysis and dockerfile-ast are
         // most of what the command line would otherwise load at start.

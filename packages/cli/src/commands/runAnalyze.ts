@@ -2,12 +2,13 @@ import { resolve } from 'node:path';
 import {
   analyzeDockerfile,
   DockerfileAnalysisError,
+  mapInOrder,
+  parsePlatform,
   type AnalyzeDockerfileOptions,
   type DockerfileAnalysis,
 } from '@image-factory/backstage-plugin-image-factory-common/analysis';
 import { bufferWrites } from '../bufferWrites';
-import { EXIT_FAILED, EXIT_OK } from '../exitCodes';
-import { mapInOrder } from '../mapInOrder';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { readDockerfileFile } from './readDockerfileFile';
 import type { CliContext } from './types';
 
@@ -25,6 +26,8 @@ const OUTPUT_CHUNK = 64 * 1024;
 export interface AnalyzeFlags {
   buildArg?: Record<string, string>;
   target?: string;
+  /** `--platform`, in the order given. */
+  platform?: string[];
 }
 
 type Outcome =
@@ -33,6 +36,18 @@ type Outcome =
 
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+// The first --platform that is not os/arch[/variant], explained.
+function invalidPlatform(platforms: readonly string[]): string | undefined {
+  for (const platform of platforms) {
+    try {
+      parsePlatform(platform);
+    } catch (error) {
+      return `--platform: ${(error as Error).message}`;
+    }
+  }
+  return undefined;
 }
 
 async function analyzeFile(
@@ -63,9 +78,16 @@ export async function runAnalyze(
   flags: AnalyzeFlags,
   context: CliContext,
 ): Promise<void> {
+  const invalid = invalidPlatform(flags.platform ?? []);
+  if (invalid) {
+    context.writeErr(`image-factory analyze: ${invalid}\n`);
+    context.reportStatus(EXIT_USAGE);
+    return;
+  }
   const options: AnalyzeDockerfileOptions = {
     buildArgs: flags.buildArg ?? {},
     target: flags.target,
+    platforms: flags.platform,
   };
   if (files.length === 1) {
     const outcome = await analyzeFile(files[0], context, options);

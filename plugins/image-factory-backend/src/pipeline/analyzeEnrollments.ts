@@ -6,11 +6,20 @@ import {
   DockerfileAnalysis,
   Enrollment,
   IMAGE_FACTORY_ANNOTATIONS,
+  mapInOrder,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DockerfileReader } from '../analysis/DockerfileReader';
 import { DockerfileCacheRecord, ImageFactoryStore } from '../database';
+
+/**
+ * Dockerfiles read at once. Most reads are a conditional request that the
+ * source host answers with 304, so a run waits on round trips, not on
+ * bandwidth: a few in flight make a run of thousands take seconds, not minutes,
+ * while staying well inside a Git host's concurrency limits.
+ */
+const READS_IN_FLIGHT = 16;
 
 /** What the analysis step did, for the run summary. */
 export interface AnalysisStepResult {
@@ -48,9 +57,27 @@ export async function analyzeEnrollments(options: {
     managed.flatMap(e => (e.sourceLocation ? [dockerfileCacheKey(e)] : [])),
   );
 
-  for (const enrollment of managed) {
-    const analyzedAt = now.toISOString();
+  const analyzedAt = now.toISOString();
+  // Read while earlier files are analysed, in the enrollments' order, holding
+  // no more than READS_IN_FLIGHT files at once.
+  const reads = mapInOrder(managed, READS_IN_FLIGHT, async enrollment => {
+    const forced = options.force?.has(enrollment.entityRef) ?? false;
     if (!enrollment.sourceLocation) {
+      return { enrollment, forced };
+    }
+    const cacheKey = dockerfileCacheKey(enrollment);
+    const cached = caches.get(cacheKey);
+    const read = await reader.read({
+      sourceLocation: enrollment.sourceLocation,
+      dockerfile: enrollment.dockerfile,
+      entityFolder: entityFolderOf(options.entities.get(enrollment.entityRef)),
+      etag: forced ? undefined : cached?.etag,
+    });
+    return { enrollment, forced, cacheKey, cached, read };
+  });
+
+  for await (const { enrollment, forced, cacheKey, cached, read } of reads) {
+    if (!read) {
       outcomes.set(enrollment.entityRef, {
         status: 'failed',
         error: `No source location: set ${IMAGE_FACTORY_ANNOTATIONS.sourceLocation} or ${BACKSTAGE_LOCATION_ANNOTATIONS.sourceLocation}`,
@@ -58,16 +85,6 @@ export async function analyzeEnrollments(options: {
       });
       continue;
     }
-    const cacheKey = dockerfileCacheKey(enrollment);
-    const cached = caches.get(cacheKey);
-    const forced = options.force?.has(enrollment.entityRef) ?? false;
-    const read = await reader.read({
-      sourceLocation: enrollment.sourceLocation,
-      dockerfile: enrollment.dockerfile,
-      entityFolder: entityFolderOf(options.entities.get(enrollment.entityRef)),
-      etag: forced ? undefined : cached?.etag,
-    });
-
     if (read.status === 'unchanged' && cached) {
       outcomes.set(enrollment.entityRef, cachedOutcome(cached));
       continue;
@@ -90,6 +107,7 @@ export async function analyzeEnrollments(options: {
         const analysis = analyzeDockerfile(read.content, {
           buildArgs: enrollment.buildArgs,
           target: enrollment.target ?? undefined,
+          platforms: enrollment.platforms,
         });
         checkBaseImageCount(analysis, options.maxBaseImages);
         outcome = { status: 'ok', analysis, analyzedAt };
@@ -149,11 +167,13 @@ function cachedOutcome(cached: {
       };
 }
 
-// Build args and target change the result, so they are part of the key.
+// Build args, target and platforms change the result, so they are part of
+// the key.
 function dockerfileCacheKey(enrollment: Enrollment): string {
   const options = JSON.stringify([
     Object.entries(enrollment.buildArgs).sort(),
     enrollment.target,
+    enrollment.platforms,
   ]);
   return `${enrollment.sourceLocation}${enrollment.dockerfile}#${sha256(
     options,

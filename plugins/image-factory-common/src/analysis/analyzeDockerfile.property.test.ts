@@ -57,6 +57,9 @@ const FRAGMENTS = [
   '1',
   'scratch',
   'build',
+  'TARGETARCH',
+  'TARGETOS',
+  'TARGETVARIANT',
   '/',
   '.',
   '\uFEFF',
@@ -69,6 +72,13 @@ const FRAGMENTS = [
   ',',
 ];
 
+const PLATFORMS = [
+  'linux/amd64',
+  'linux/arm64',
+  'linux/arm/v7',
+  'windows/amd64',
+];
+
 const dockerfileLike = fc
   .array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 })
   .map(parts => parts.join(''));
@@ -77,9 +87,10 @@ const options: fc.Arbitrary<AnalyzeDockerfileOptions> = fc.record(
   {
     target: fc.constantFrom('build', 'a', 'Build'),
     buildArgs: fc.dictionary(
-      fc.constantFrom('A', 'B', 'TAG', '__proto__'),
+      fc.constantFrom('A', 'B', 'TAG', '__proto__', 'TARGETOS'),
       fc.constantFrom('alpine', 'node:22', '', '${A}', 'build'),
     ),
+    platforms: fc.subarray(PLATFORMS),
   },
   { requiredKeys: [] },
 );
@@ -99,6 +110,7 @@ function analyze(
 function inconsistencies(
   content: string,
   analysis: DockerfileAnalysis,
+  platforms: string[],
 ): string[] {
   const lineCount = content.split(/\r\n|\r|\n/).length;
   const problems: string[] = [];
@@ -111,6 +123,16 @@ function inconsistencies(
     }
     if (image.stages.length === 0) {
       problems.push(`${image.ref} has no stage`);
+    }
+    const only = image.platforms;
+    if (
+      only &&
+      (only.length === 0 ||
+        only.length >= platforms.length ||
+        only.some(p => !platforms.includes(p)) ||
+        only.join() !== [...only].sort().join())
+    ) {
+      problems.push(`${image.ref} has platforms ${only} of ${platforms}`);
     }
   }
   const lines = [
@@ -160,6 +182,7 @@ describe('analyzeDockerfile on generated text', () => {
             : inconsistencies(
                 `FROM alpine AS build\n${content}`,
                 outcome as DockerfileAnalysis,
+                opts.platforms ?? [],
               );
         expect(problems).toEqual([]);
       }),

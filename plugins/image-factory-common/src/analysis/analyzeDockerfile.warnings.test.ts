@@ -43,11 +43,14 @@ describe('analyzeDockerfile warnings', () => {
       'B has no value because variable A is declared without a default',
     ],
     [
-      'a platform ARG',
-      lines('FROM ghcr.io/acme/base-${TARGETARCH}:1'),
+      'a platform ARG used in a stage without declaring it there',
+      lines(
+        'FROM alpine:3.20',
+        'COPY --from=ghcr.io/acme/base-${TARGETARCH}:1 / /',
+      ),
       {},
-      1,
-      'variable TARGETARCH depends on the build platform; pass it as a build arg to resolve it',
+      2,
+      'variable TARGETARCH is a global ARG; declare "ARG TARGETARCH" in the stage to use it there',
     ],
     [
       'a global ARG used in a stage without declaring it there',

@@ -1,8 +1,6 @@
-import {
-  ImageReferenceError,
-  parseImageReference,
-  type ImageReference,
-} from '../references';
+import type { ImageReference } from '../references';
+import { describeInvalidReference } from '../references/ImageReferenceError';
+import { readImageReference } from '../references/parseImageReference';
 import {
   expandVariables,
   type VariableScope,
@@ -17,6 +15,7 @@ import {
 } from './scopes';
 import { StageGraph, stageId } from './stageGraph';
 import type { BaseImageInstruction } from './types';
+import type { AutomaticArgs } from './AutomaticArgs';
 
 /** One use of an image by one stage, before duplicates are merged. */
 export interface ImageUse {
@@ -44,13 +43,6 @@ function describe(instruction: BaseImageInstruction, word: string): string {
     : `RUN --mount from=${JSON.stringify(word)}`;
 }
 
-function errorMessage(error: unknown): string {
-  if (error instanceof ImageReferenceError) {
-    return error.message;
-  }
-  throw error;
-}
-
 // Walks the stages in order, expanding each image word with the variables in
 // scope there, and sorts what it finds into stage links, image uses and warnings.
 class UseCollector {
@@ -64,11 +56,13 @@ class UseCollector {
     private readonly parsed: ParsedDockerfile,
     buildArgs: Record<string, string>,
     expansionBudget: number,
+    automaticArgs: AutomaticArgs,
   ) {
     this.warnings = [...parsed.warnings];
     this.graph = new StageGraph(parsed.stages);
     this.context = {
       buildArgs,
+      automaticArgs,
       expansion: {
         escapeChar: parsed.escapeChar,
         budget: { remaining: expansionBudget },
@@ -218,21 +212,24 @@ class UseCollector {
     word: string,
     expanded: string,
   ): void {
-    try {
-      const reference = parseImageReference(expanded);
-      this.uses.push({ reference, instruction, stage, line });
-    } catch (error) {
-      const shown =
-        word === expanded ? '' : ` (expanded to ${JSON.stringify(expanded)})`;
-      this.warn(
-        stage,
-        line,
-        `${describe(
-          instruction,
-          word,
-        )}${shown} is not a valid image: ${errorMessage(error)}`,
-      );
+    const read = readImageReference(expanded);
+    if (read.ok) {
+      this.uses.push({ reference: read.reference, instruction, stage, line });
+      return;
     }
+    const shown =
+      word === expanded ? '' : ` (expanded to ${JSON.stringify(expanded)})`;
+    this.warn(
+      stage,
+      line,
+      `${describe(
+        instruction,
+        word,
+      )}${shown} is not a valid image: ${describeInvalidReference(
+        expanded,
+        read.detail,
+      )}`,
+    );
   }
 }
 
@@ -245,8 +242,14 @@ export function collectImageUses(
   parsed: ParsedDockerfile,
   buildArgs: Record<string, string>,
   expansionBudget: number,
+  automaticArgs: AutomaticArgs,
 ): CollectedUses {
-  const collector = new UseCollector(parsed, buildArgs, expansionBudget);
+  const collector = new UseCollector(
+    parsed,
+    buildArgs,
+    expansionBudget,
+    automaticArgs,
+  );
   collector.collect();
   return {
     uses: collector.uses,

@@ -7,6 +7,8 @@
  */
 // The analysis types build on it.
 export type { ImageReference } from '../references';
+// The platforms of the options follow its grammar.
+export { parsePlatform, type Platform } from '../references';
 export type {
   AnalyzeDockerfileOptions,
   BaseImageInstruction,
@@ -22,3 +24,6 @@ export {
 export { analyzeDockerfile } from './analyzeDockerfile';
 export { parseBuildArgs } from './parseBuildArgs';
 export { DOCKERFILE_MAX_BYTES } from './limits';
+// Reading many Dockerfiles at once, in order: the CLI's `analyze` and the
+// backend's analysis step.
+export { mapInOrder } from '../concurrency/mapInOrder';

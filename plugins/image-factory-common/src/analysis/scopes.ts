@@ -4,24 +4,14 @@ import {
   type VariableScope,
   type VariableState,
 } from './expandVariables';
+import type { AutomaticArgs } from './AutomaticArgs';
 import type { Declaration } from './parsedDockerfile';
-
-// ARGs Docker defines in the global scope from the build's platforms. Their
-// values depend on the builder, so they resolve only when passed as build args.
-const PLATFORM_ARGS = [
-  'BUILDPLATFORM',
-  'BUILDOS',
-  'BUILDARCH',
-  'BUILDVARIANT',
-  'TARGETPLATFORM',
-  'TARGETOS',
-  'TARGETARCH',
-  'TARGETVARIANT',
-];
 
 /** Everything needed to turn declarations into variable values. */
 export interface ScopeContext {
   buildArgs: Record<string, string>;
+  /** The ARGs BuildKit defines from the build's platforms and target. */
+  automaticArgs: AutomaticArgs;
   expansion: Omit<ExpansionOptions, 'describeMissing'>;
 }
 
@@ -58,25 +48,17 @@ export function describeMissingGlobal(
 }
 
 /**
- * Builds the global scope: the platform ARGs and every ARG before the first FROM,
- * in order, with build args overriding defaults as `docker build` does.
+ * Builds the global scope: BuildKit's automatic ARGs and every ARG before the
+ * first FROM, in order, with build args overriding both, as BuildKit does.
  */
 export function createGlobalScope(
   context: ScopeContext,
   globalArgs: ReadonlyArray<{ line: number; declarations: Declaration[] }>,
 ): Map<string, VariableState> {
   const scope = new Map<string, VariableState>();
-  for (const name of PLATFORM_ARGS) {
+  for (const [name, state] of context.automaticArgs.variables()) {
     const value = buildArg(context, name);
-    scope.set(
-      name,
-      value === undefined
-        ? {
-            value: null,
-            reason: `variable ${name} depends on the build platform; pass it as a build arg to resolve it`,
-          }
-        : { value },
-    );
+    scope.set(name, value === undefined ? state : { value });
   }
   const describeMissing = describeMissingGlobal(context);
   for (const { line, declarations } of globalArgs) {

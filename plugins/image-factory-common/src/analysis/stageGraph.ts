@@ -73,10 +73,19 @@ export class StageGraph {
     this.dependencies[stage].add(dependency);
   }
 
-  /** The stage and every stage it depends on, directly or not. */
-  closure(target: number): Set<number> {
-    const seen = new Set<number>([target]);
-    const queue = [target];
+  /** The stages some stage depends on. */
+  dependedOn(): Set<number> {
+    const stages = new Set<number>();
+    this.dependencies.forEach(dependencies =>
+      dependencies.forEach(stage => stages.add(stage)),
+    );
+    return stages;
+  }
+
+  /** The stages and every stage they depend on, directly or not. */
+  closure(...starts: number[]): Set<number> {
+    const seen = new Set<number>(starts);
+    const queue = [...seen];
     for (let next = 0; next < queue.length; next++) {
       for (const dependency of this.dependencies[queue[next]]) {
         if (!seen.has(dependency)) {

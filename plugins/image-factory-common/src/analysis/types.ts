@@ -8,7 +8,8 @@ import type { ImageReference } from '../references';
 export interface AnalyzeDockerfileOptions {
   /**
    * Build args, as `docker build --build-arg` would pass them. Like Docker, they
-   * only set variables that the Dockerfile declares with `ARG`.
+   * only set variables that the Dockerfile declares with `ARG`, and BuildKit's
+   * automatic ARGs (`TARGETARCH`, …), which they replace.
    */
   buildArgs?: Record<string, string>;
   /**
@@ -16,6 +17,19 @@ export interface AnalyzeDockerfileOptions {
    * stages it depends on count. Without it, every stage counts.
    */
   target?: string;
+  /**
+   * The platforms the image is built for, `os/arch[/variant]`, as
+   * `docker buildx build --platform`: they set BuildKit's automatic
+   * `TARGETPLATFORM`, `TARGETOS`, `TARGETARCH` and `TARGETVARIANT`. Without
+   * any, the build platform, as BuildKit builds for it.
+   */
+  platforms?: string[];
+  /**
+   * The platform of the builder, `os/arch[/variant]`: it sets `BUILDPLATFORM`,
+   * `BUILDOS`, `BUILDARCH` and `BUILDVARIANT`. Default `linux/amd64`, the
+   * platform of hosted CI runners.
+   */
+  buildPlatform?: string;
 }
 
 /**
@@ -43,6 +57,11 @@ export interface BaseImageUse extends ImageReference {
   stages: string[];
   /** 1-based line where the instruction of the first use starts. */
   line: number;
+  /**
+   * The target platforms that use the image, sorted, when only some of them
+   * do (`FROM golang:1.22-$TARGETARCH`); absent when every platform uses it.
+   */
+  platforms?: string[];
 }
 
 /**

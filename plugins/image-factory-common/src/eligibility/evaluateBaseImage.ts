@@ -42,7 +42,7 @@ export function evaluateBaseImage(
     timeline.length > 0 ? timeline[timeline.length - 1] : undefined;
   const latestRelevant =
     newer.length > 0 ? newer[newer.length - 1].digest : baseImage.builtDigest;
-  const platformNote = describeUnchangedPlatforms(walk, platforms);
+  const platformNote = describeUnchangedPlatforms(walk);
 
   return {
     digests: {

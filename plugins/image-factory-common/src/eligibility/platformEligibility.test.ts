@@ -211,4 +211,51 @@ describe('eligibility by the platforms an image builds', () => {
       /; linux\/amd64 and linux\/arm64 are unchanged\.$/,
     );
   });
+
+  it('counts only the platforms the Dockerfile uses a base image for', () => {
+    // FROM node:22 only for linux/amd64 (say, `FROM node-$TARGETARCH` stages):
+    // an arm64-only move is no news, though the image also builds arm64.
+    const amd64Only = { ...ARM_ONLY_MOVE, platforms: [AMD64] };
+    const both = [AMD64, ARM64];
+    const result = computeEligibility(
+      input({ platforms: both, baseImages: [amd64Only] }),
+      at(20),
+    );
+    expect(result.state).toBe('up-to-date');
+    expect(result.baseImages[0]).toMatchObject({
+      latestRelevantDigest: digest('index-1'),
+      platformNote: expect.stringMatching(/; linux\/amd64 is unchanged\.$/),
+    });
+    expect(listRelevantUpdates(amd64Only, both)).toEqual([]);
+    // Used for every platform, the same move is an update.
+    expect(
+      computeEligibility(
+        input({ platforms: both, baseImages: [ARM_ONLY_MOVE] }),
+        at(20),
+      ).state,
+    ).toBe('eligible');
+
+    // Used for linux/arm64 only, the move is what the image builds on.
+    const arm64Only = { ...ARM_ONLY_MOVE, platforms: [ARM64] };
+    expect(
+      computeEligibility(
+        input({ platforms: both, baseImages: [arm64Only] }),
+        at(20),
+      ).state,
+    ).toBe('eligible');
+    expect(listRelevantUpdates(arm64Only, both)).toEqual([
+      ARM_ONLY_MOVE.freight[1],
+    ]);
+  });
+
+  it("keeps the image's platforms for a base image recorded for platforms it no longer builds", () => {
+    const stale = { ...ARM_ONLY_MOVE, platforms: ['linux/s390x'] };
+    expect(listRelevantUpdates(stale, [ARM64])).toEqual([
+      ARM_ONLY_MOVE.freight[1],
+    ]);
+    expect(listRelevantUpdates(stale, [AMD64])).toEqual([]);
+    expect(listRelevantUpdates(stale, undefined)).toEqual([
+      ARM_ONLY_MOVE.freight[1],
+    ]);
+  });
 });

@@ -26,16 +26,39 @@ export interface FreightWalk {
    * digest, or the newest relevant update).
    */
   unchanged?: { update: TimedFreight; since: TimedFreight; built: boolean };
+  /** The platforms whose manifests were compared (see {@link platformsOf}). */
+  platforms: readonly string[] | undefined;
+}
+
+/**
+ * The platforms whose manifests decide for one base image: those of the image
+ * that the Dockerfile uses the base image for. A base image used for every
+ * platform, or an image without platforms, keeps the image's. When the two
+ * share none (a base image recorded by an analysis of other platforms than the
+ * image builds now), the image's: when in doubt, rebuild.
+ */
+function platformsOf(
+  baseImage: EligibilityBaseImageInput,
+  platforms: readonly string[] | undefined,
+): readonly string[] | undefined {
+  const used = baseImage.platforms;
+  if (!used || used.length === 0 || !platforms || platforms.length === 0) {
+    return platforms;
+  }
+  const shared = platforms.filter(platform => used.includes(platform));
+  return shared.length > 0 ? shared : platforms;
 }
 
 /**
  * Walks one base image's freight in time order from the digest the image was
- * built on, keeping the updates that change the image's platforms.
+ * built on, keeping the updates that change the image's platforms that use
+ * the base image.
  */
 export function walkFreight(
   baseImage: EligibilityBaseImageInput,
-  platforms: readonly string[] | undefined,
+  imagePlatforms: readonly string[] | undefined,
 ): FreightWalk {
+  const platforms = platformsOf(baseImage, imagePlatforms);
   // Records with an unreadable time can never be shown to have aged, so they
   // are left out rather than guessed at.
   const timeline = baseImage.freight
@@ -72,14 +95,15 @@ export function walkFreight(
     reference && newest && newest !== reference
       ? { update: newest, since: reference, built: reference === built }
       : undefined;
-  return { timeline, relevant, ...(unchanged && { unchanged }) };
+  return { timeline, relevant, ...(unchanged && { unchanged }), platforms };
 }
 
 /**
  * The updates of one base image that an image built for `platforms` is not
  * built on yet and that matter to it (see {@link updateMatters}), oldest
- * first: an index re-published only for other platforms is left out. Empty
- * when the image is up to date with the base image.
+ * first: an index re-published only for other platforms, or for platforms
+ * the Dockerfile does not use the base image for, is left out. Empty when the
+ * image is up to date with the base image.
  *
  * @param platforms - the platforms the image builds; none: every new digest
  *   matters.
@@ -108,8 +132,8 @@ function formatPlatforms(platforms: readonly string[]): string {
  */
 export function describeUnchangedPlatforms(
   walk: FreightWalk,
-  platforms: readonly string[] | undefined,
 ): string | undefined {
+  const { platforms } = walk;
   if (!walk.unchanged || !platforms || platforms.length === 0) {
     return undefined;
   }

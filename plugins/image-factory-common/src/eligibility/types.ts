@@ -39,6 +39,12 @@ export interface EligibilityBaseImageInput {
    * (the state's order; the API lists a base image's `updates` newest first).
    */
   freight: EligibilityFreight[];
+  /**
+   * The platforms the Dockerfile uses this base image for, when only some of
+   * the image's platforms use it (`FROM golang:1.22-$TARGETARCH`): only their
+   * manifests count. Absent: every platform of the image.
+   */
+  platforms?: readonly string[];
 }
 
 /**

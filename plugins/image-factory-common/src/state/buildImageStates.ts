@@ -32,6 +32,7 @@ export function buildManagedImage(
     builtDigest: priorUses.has(use.ref)
       ? priorUses.get(use.ref)!.builtDigest
       : use.parsed.digest ?? currentDigest(use.key),
+    ...(use.platforms && { platforms: use.platforms }),
   }));
   const runtime = {
     name: nameOf(draft.key),

@@ -5,14 +5,14 @@ import { monitorKey } from './imageKeys';
 import type { StateIndex } from './indexState';
 import {
   resolveAnalysis,
+  type AnalysedRef,
   type AnalysisOutcome,
   type ResolvedAnalysis,
 } from './resolveAnalysis';
 import type { ExternalImageState, ManagedImageState } from './types';
 
 /** A base image as a managed image uses it, with its monitored key. */
-export interface BaseImageUseKey {
-  ref: string;
+export interface BaseImageUseKey extends AnalysedRef {
   parsed: ImageReference;
   key: string;
 }
@@ -39,11 +39,18 @@ export interface ExternalDraft {
 /** An image that will be active after the merge. */
 export type Draft = ManagedDraft | ExternalDraft;
 
-function usesOf(refs: string[]): BaseImageUseKey[] {
-  return refs.flatMap(ref => {
+function usesOf(refs: readonly AnalysedRef[]): BaseImageUseKey[] {
+  return refs.flatMap(({ ref, platforms }) => {
     try {
       const parsed = parseImageReference(ref);
-      return [{ ref, parsed, key: monitorKey(parsed) }];
+      return [
+        {
+          ref,
+          ...(platforms && { platforms }),
+          parsed,
+          key: monitorKey(parsed),
+        },
+      ];
     } catch {
       return [];
     }
@@ -102,7 +109,7 @@ export function draftImages(
             enrollment: undefined,
             prior: image,
             resolved: resolveAnalysis(image, undefined),
-            uses: usesOf(image.baseImages.map(use => use.ref)),
+            uses: usesOf(image.baseImages),
           }
         : { kind: 'external', key, enrollment: undefined, prior: image },
     );

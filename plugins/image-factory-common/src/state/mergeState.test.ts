@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { parse } from 'yaml';
 import { listMonitoredRefs } from './listMonitoredRefs';
 import { mergeState } from './mergeState';
 import { parseStateTree } from './parseStateTree';
@@ -277,6 +278,194 @@ describe('mergeState', () => {
     state = run(state, 'FROM node:22\nFROM nginx:1.27\n', T3);
     expect(managed(state, enrollment.entityRef).analysis.status).toBe('ok');
     expect(managed(state, enrollment.entityRef).baseImages).toEqual(before);
+  });
+
+  it('records the platforms a base image is used for when only some of them use it', () => {
+    const enrollment = {
+      ...enroll(managedEntity('tools')),
+      platforms: ['linux/amd64', 'linux/arm64'],
+    };
+    const run = (previous: StateTree, dockerfile: string, now: string) =>
+      mergeState({
+        previous,
+        enrollments: [enrollment],
+        analyses: new Map([
+          [enrollment.entityRef, analyze(dockerfile, now, enrollment)],
+        ]),
+        now,
+      });
+    const first = run(
+      emptyStateTree(),
+      'FROM golang:1.22-$TARGETARCH AS build\nFROM alpine:3.20\n',
+      T1,
+    );
+    expect(managed(first.state, enrollment.entityRef).baseImages).toEqual([
+      expect.objectContaining({ ref: 'docker.io/library/alpine:3.20' }),
+      expect.objectContaining({
+        ref: 'docker.io/library/golang:1.22-amd64',
+        platforms: ['linux/amd64'],
+      }),
+      expect.objectContaining({
+        ref: 'docker.io/library/golang:1.22-arm64',
+        platforms: ['linux/arm64'],
+      }),
+    ]);
+    expect(
+      managed(first.state, enrollment.entityRef).baseImages[0],
+    ).not.toHaveProperty('platforms');
+    const file = renderStateTree(first.state).get('state/images/tools.yaml');
+    expect(file).toContain(
+      [
+        '  - ref: docker.io/library/golang:1.22-arm64',
+        '    name: golang-1-22-arm64',
+        '    builtDigest: null',
+        '    platforms:',
+        '      - linux/arm64',
+      ].join('\n'),
+    );
+    expect(parseStateTree(renderStateTree(first.state)).state).toEqual(
+      first.state,
+    );
+
+    // Used for every platform again: the platforms go, and that is news.
+    const every = run(first.state, 'FROM golang:1.22\n', T2);
+    expect(managed(every.state, enrollment.entityRef).baseImages).toEqual([
+      {
+        ref: 'docker.io/library/golang:1.22',
+        name: 'golang-1-22',
+        builtDigest: null,
+      },
+    ]);
+    const narrowed = run(
+      every.state,
+      'FROM golang:1.22 AS build-amd64\nFROM alpine:3.20 AS build-arm64\nFROM build-$TARGETARCH\n',
+      T3,
+    );
+    expect(
+      managed(narrowed.state, enrollment.entityRef).analysis.analyzedAt,
+    ).toBe(T3);
+    expect(managed(narrowed.state, enrollment.entityRef).baseImages).toEqual([
+      expect.objectContaining({
+        ref: 'docker.io/library/alpine:3.20',
+        platforms: ['linux/arm64'],
+      }),
+      expect.objectContaining({
+        ref: 'docker.io/library/golang:1.22',
+        platforms: ['linux/amd64'],
+      }),
+    ]);
+  });
+
+  it('records a change of platforms alone, keeping the built digests, and nothing when they stay', () => {
+    const enrollment = {
+      ...enroll(managedEntity('tools')),
+      platforms: ['linux/amd64', 'linux/arm64'],
+    };
+    const run = (previous: StateTree, dockerfile: string, now: string) =>
+      mergeState({
+        previous,
+        enrollments: [enrollment],
+        analyses: new Map([
+          [enrollment.entityRef, analyze(dockerfile, now, enrollment)],
+        ]),
+        now,
+      });
+    const T4 = '2025-01-04T00:00:00.000Z';
+    const image = (state: StateTree) => managed(state, enrollment.entityRef);
+    const usage = (state: StateTree) =>
+      image(state).baseImages.map(({ ref, builtDigest, platforms }) => ({
+        ref,
+        builtDigest,
+        platforms,
+      }));
+
+    let state = run(
+      emptyStateTree(),
+      'FROM golang:1.22 AS build-amd64\nFROM alpine:3.20 AS build-arm64\nFROM build-$TARGETARCH\n',
+      T1,
+    ).state;
+    state = recordDigest(state, 'golang:1.22', {
+      digest: digestOf('golang'),
+      seenAt: T1,
+    });
+    state = recordDigest(state, 'alpine:3.20', {
+      digest: digestOf('alpine'),
+      seenAt: T1,
+    });
+    expect(usage(state)).toEqual([
+      {
+        ref: 'docker.io/library/alpine:3.20',
+        builtDigest: digestOf('alpine'),
+        platforms: ['linux/arm64'],
+      },
+      {
+        ref: 'docker.io/library/golang:1.22',
+        builtDigest: digestOf('golang'),
+        platforms: ['linux/amd64'],
+      },
+    ]);
+
+    // The same references, each for the other platform now: only the image's
+    // file changes, and the analysis is new.
+    const swapped = run(
+      state,
+      'FROM alpine:3.20 AS build-amd64\nFROM golang:1.22 AS build-arm64\nFROM build-$TARGETARCH\n',
+      T2,
+    );
+    expect(swapped.changes).toEqual([
+      { section: 'images', name: 'tools', action: 'changed' },
+    ]);
+    expect(image(swapped.state).analysis.analyzedAt).toBe(T2);
+    expect(usage(swapped.state)).toEqual([
+      {
+        ref: 'docker.io/library/alpine:3.20',
+        builtDigest: digestOf('alpine'),
+        platforms: ['linux/amd64'],
+      },
+      {
+        ref: 'docker.io/library/golang:1.22',
+        builtDigest: digestOf('golang'),
+        platforms: ['linux/arm64'],
+      },
+    ]);
+
+    // Both used for every platform: the platforms go from the file.
+    const every = run(
+      swapped.state,
+      'FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build /out /out\n',
+      T3,
+    );
+    expect(every.changes).toEqual([
+      { section: 'images', name: 'tools', action: 'changed' },
+    ]);
+    expect(usage(every.state)).toEqual([
+      {
+        ref: 'docker.io/library/alpine:3.20',
+        builtDigest: digestOf('alpine'),
+        platforms: undefined,
+      },
+      {
+        ref: 'docker.io/library/golang:1.22',
+        builtDigest: digestOf('golang'),
+        platforms: undefined,
+      },
+    ]);
+    const file = parse(
+      renderStateTree(every.state).get('state/images/tools.yaml')!,
+    );
+    expect(file.baseImages.map((b: object) => Object.keys(b))).toEqual([
+      ['ref', 'name', 'builtDigest'],
+      ['ref', 'name', 'builtDigest'],
+    ]);
+
+    // Analysed again to the same result: nothing changes.
+    const again = run(
+      every.state,
+      '# rebuilt\nFROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build /out /out\n',
+      T4,
+    );
+    expect(again.changes).toEqual([]);
+    expect(again.state).toEqual(every.state);
   });
 
   it('keeps an image exactly as it was while its image annotation is invalid', () => {

@@ -2,7 +2,7 @@ import type { DockerfileAnalysis } from '../analysis';
 import { formatImageReference } from '../references';
 import { canonicalJson } from './canonicalJson';
 import { compareText } from './compareText';
-import type { AnalysisState, ManagedImageState } from './types';
+import type { AnalysisState, BaseImageUsage, ManagedImageState } from './types';
 
 /**
  * What the analysis step learned about one managed image in this run.
@@ -13,10 +13,16 @@ export type AnalysisOutcome =
   | { status: 'ok'; analysis: DockerfileAnalysis; analyzedAt: string }
   | { status: 'failed'; error: string; analyzedAt: string };
 
+/**
+ * A base image reference of a managed image, with the platforms the Dockerfile
+ * uses it for when not all of them.
+ */
+export type AnalysedRef = Pick<BaseImageUsage, 'ref' | 'platforms'>;
+
 /** The base image references and analysis a managed image gets from a merge. */
 export interface ResolvedAnalysis {
   /** Normalized references, sorted, without duplicates. */
-  refs: string[];
+  refs: AnalysedRef[];
   analysis: AnalysisState;
 }
 
@@ -28,12 +34,19 @@ const PENDING: AnalysisState = {
   frontend: null,
 };
 
-function sortedUnique(values: string[]): string[] {
-  return [...new Set(values)].sort();
+// Sorted by reference, each once: the first use of a reference listed twice.
+function sortedUnique(uses: AnalysedRef[]): AnalysedRef[] {
+  const byRef = new Map<string, AnalysedRef>();
+  for (const { ref, platforms } of uses) {
+    if (!byRef.has(ref)) {
+      byRef.set(ref, platforms ? { ref, platforms } : { ref });
+    }
+  }
+  return [...byRef.values()].sort((a, b) => (a.ref < b.ref ? -1 : 1));
 }
 
-function priorRefs(prior: ManagedImageState | undefined): string[] {
-  return sortedUnique((prior?.baseImages ?? []).map(use => use.ref));
+function priorRefs(prior: ManagedImageState | undefined): AnalysedRef[] {
+  return sortedUnique(prior?.baseImages ?? []);
 }
 
 function sameResult(a: ResolvedAnalysis, b: ResolvedAnalysis): boolean {
@@ -66,7 +79,10 @@ export function resolveAnalysis(
     outcome.status === 'ok'
       ? {
           refs: sortedUnique(
-            outcome.analysis.baseImages.map(use => formatImageReference(use)),
+            outcome.analysis.baseImages.map(use => ({
+              ref: formatImageReference(use),
+              platforms: use.platforms,
+            })),
           ),
           analysis: {
             status: 'ok',

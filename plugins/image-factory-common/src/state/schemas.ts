@@ -119,7 +119,12 @@ const managedImageFile = z.object({
     frontend: imageRef.nullable(),
   }),
   baseImages: z.array(
-    z.object({ ref: imageRef, name, builtDigest: digest.nullable() }),
+    z.object({
+      ref: imageRef,
+      name,
+      builtDigest: digest.nullable(),
+      platforms: platforms.min(1).optional(),
+    }),
   ),
   published: z.array(publishedImage),
   rebuilds: z.array(rebuildHistoryEntry),

@@ -119,7 +119,12 @@ export function imageDocument(image: ImageState) {
     },
     baseImages: [...image.baseImages]
       .sort((a, b) => compareText(a.ref, b.ref))
-      .map(b => ({ ref: b.ref, name: b.name, builtDigest: b.builtDigest })),
+      .map(b => ({
+        ref: b.ref,
+        name: b.name,
+        builtDigest: b.builtDigest,
+        ...(b.platforms && { platforms: [...b.platforms].sort(compareText) }),
+      })),
     published: [...image.published]
       .sort((a, b) => compareText(a.name, b.name))
       .map(p => ({ name: p.name, ...baseImageDocument(p) })),

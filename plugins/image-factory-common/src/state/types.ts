@@ -80,6 +80,12 @@ export interface BaseImageUsage {
    * then the digest of each successful rebuild. `null` until known.
    */
   builtDigest: string | null;
+  /**
+   * The platforms of the image that the Dockerfile uses this base image for,
+   * sorted, when only some of them do (`FROM golang:1.22-$TARGETARCH`); only
+   * their manifests make the image stale. Absent: every platform.
+   */
+  platforms?: string[];
 }
 
 /**

@@ -47,6 +47,7 @@ export function applyEligibility(
         // seen and keeps records seen at the same instant in the given order,
         // so they go in oldest first, as the state records them.
         freight: [...base.updates].reverse(),
+        platforms: base.platforms,
       })),
       platforms: enrollment.platforms,
       activeRebuild: active && {

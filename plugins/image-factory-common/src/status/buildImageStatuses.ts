@@ -149,6 +149,7 @@ function managedStatus(
       // platform from one that changes what this image is built from.
       updates: record ? updatesOf(record) : [],
       dependents: record?.dependents ?? [],
+      ...(usage.platforms && { platforms: usage.platforms }),
       ...errorOf(record?.ref ?? usage.ref, context.discoveryErrors),
     };
   });

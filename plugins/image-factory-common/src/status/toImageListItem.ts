@@ -17,6 +17,7 @@ export function staleSinceOf(status: ImageStatus): string | undefined {
         builtDigest: base.builtDigest,
         // Oldest first, as eligibility reads them; the API lists newest first.
         freight: [...base.updates].reverse(),
+        platforms: base.platforms,
       },
       status.enrollment.platforms,
     ).map(update => update.firstSeen),

@@ -51,20 +51,30 @@ export interface MergeScenario {
 
 const ENTITY_NAMES = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
 
-function use(ref: ImageReference, line: number): BaseImageUse {
+const AMD64 = 'linux/amd64';
+const ARM64 = 'linux/arm64';
+
+function use(
+  ref: ImageReference,
+  line: number,
+  platforms: readonly string[] | undefined,
+): BaseImageUse {
   return {
     ...ref,
     ref: formatImageReference(ref),
     instruction: 'FROM',
     stages: [`#${line}`],
     line,
+    ...(platforms && { platforms: [...platforms] }),
   };
 }
 
 /**
  * Runs of the merge over one pool of references: managed images (some named
  * after a pooled repository, so base images become managed), external images,
- * and analyses that succeed, fail or are missing.
+ * and analyses that succeed, fail or are missing. Images build for
+ * linux/amd64, or for linux/amd64 and linux/arm64 with some base images used
+ * for one of them only.
  */
 export function mergeScenarioArb(
   pool: ImageReference[],
@@ -77,6 +87,13 @@ export function mergeScenarioArb(
     repository: fc.option(fc.constantFrom(...pool), { nil: undefined }),
     external: fc.constantFrom(...pool),
     uses: fc.subarray(pool),
+    // An image built for both platforms may use a base image for one of them
+    // only (`FROM golang:1.22-$TARGETARCH`): per pooled reference, which.
+    platforms: fc.constantFrom([AMD64], [AMD64, ARM64]),
+    onlyFor: fc.array(fc.constantFrom(undefined, undefined, [AMD64], [ARM64]), {
+      minLength: pool.length,
+      maxLength: pool.length,
+    }),
     outcome: fc.constantFrom('ok', 'ok', 'failed', 'none'),
     delay: fc.constantFrom('7d', '36h', '0'),
     // An invalid image annotation leaves the enrollment without an image.
@@ -111,14 +128,23 @@ export function mergeScenarioArb(
           autoRebuild: true,
           workflow: 'build.yml',
           priority: 'normal',
-          platforms: ['linux/amd64'],
+          platforms: [...i.platforms],
           errors: i.usable
             ? []
             : [{ annotation: 'image-factory.io/image', message: 'invalid' }],
         });
         if (managed && i.outcome === 'ok') {
           const analysis: DockerfileAnalysis = {
-            baseImages: i.uses.map((ref, index) => use(ref, index + 1)),
+            baseImages: i.uses.map((ref, index) =>
+              use(
+                ref,
+                index + 1,
+                // As the analysis: only for some of the image's platforms.
+                i.platforms.length > 1
+                  ? i.onlyFor[pool.indexOf(ref)]
+                  : undefined,
+              ),
+            ),
             frontend: null,
             stages: i.uses.map((_, index) => ({ name: null, index })),
             warnings: [],

@@ -54,6 +54,7 @@ export function analyze(
     const analysis = analyzeDockerfile(dockerfile, {
       buildArgs: enrollment?.buildArgs,
       target: enrollment?.target ?? undefined,
+      platforms: enrollment?.platforms,
     });
     return { status: 'ok', analysis, analyzedAt };
   } catch (error) {

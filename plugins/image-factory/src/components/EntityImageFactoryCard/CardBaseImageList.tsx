@@ -4,6 +4,7 @@ import ListItem from '@material-ui/core/ListItem';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement } from 'react';
+import { BaseImagePlatforms } from '../shared/BaseImagePlatforms';
 import { BaseImageStateChip } from '../shared/BaseImageStateChip';
 import { LatestFreight } from '../shared/LatestFreight';
 
@@ -27,6 +28,7 @@ export function CardBaseImageList(props: {
               <Typography variant="body2" component="span">
                 <code>{baseImage.ref}</code>
               </Typography>
+              <BaseImagePlatforms baseImage={baseImage} />
               <BaseImageStateChip baseImage={baseImage} />
             </Box>
             <LatestFreight

@@ -73,6 +73,25 @@ describe('EntityImageFactoryCard', () => {
     expect(within(list).queryByText('Update pending')).not.toBeInTheDocument();
   });
 
+  it('says which platforms use a base image that only some platforms use', async () => {
+    await renderCard(
+      imageStatus({
+        baseImages: [
+          nodeBaseImage({
+            ref: 'docker.io/library/golang:1.22-amd64',
+            name: 'docker-io-library-golang-1-22-amd64',
+            platforms: ['linux/amd64'],
+          }),
+          nodeBaseImage(),
+        ],
+      }),
+    );
+    const list = await screen.findByRole('list', { name: 'Base images' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('linux/amd64 only');
+    expect(items[1]).not.toHaveTextContent('only');
+  });
+
   it('says an eligible image is eligible now and how it gets rebuilt', async () => {
     await renderCard(
       imageStatus({

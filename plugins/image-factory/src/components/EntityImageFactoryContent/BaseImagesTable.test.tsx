@@ -32,6 +32,27 @@ describe('BaseImagesTable', () => {
     expect(cells[1]).toHaveTextContent('Up to date');
   });
 
+  it('names the platforms of a base image only some platforms use, and none for the others', async () => {
+    const golang = nodeBaseImage({
+      ref: 'docker.io/library/golang:1.22-arm64',
+      name: 'docker-io-library-golang-1-22-arm64',
+      platforms: ['linux/arm64'],
+    });
+    await renderInTestApp(
+      <BaseImagesTable baseImages={[golang, baseImage]} now={Date.now()} />,
+    );
+    const cellOf = (ref: string) =>
+      within(screen.getByText(ref).closest('tr') as HTMLElement).getAllByRole(
+        'cell',
+      )[0];
+    expect(cellOf('docker.io/library/golang:1.22-arm64')).toHaveTextContent(
+      'linux/arm64 only',
+    );
+    expect(
+      cellOf('docker.io/library/node:22-bookworm-slim'),
+    ).not.toHaveTextContent('only');
+  });
+
   it('does not mark an index that moved for other platforms as waiting for the delay', () => {
     const events = collectFreightEvents(
       imageStatus({ baseImages: [baseImage] }),

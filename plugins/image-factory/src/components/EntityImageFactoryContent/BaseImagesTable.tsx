@@ -7,6 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Fragment, ReactElement, useState } from 'react';
+import { BaseImagePlatforms } from '../shared/BaseImagePlatforms';
 import { BaseImageStateChip } from '../shared/BaseImageStateChip';
 import { Digest } from '../shared/Digest';
 import { TimeAgo } from '../shared/TimeAgo';
@@ -70,7 +71,8 @@ export function BaseImagesTable(props: {
             <Fragment key={baseImage.ref}>
               <TableRow>
                 <TableCell>
-                  <code>{baseImage.ref}</code>
+                  <code>{baseImage.ref}</code>{' '}
+                  <BaseImagePlatforms baseImage={baseImage} />
                   {baseImage.error && (
                     <Typography variant="body2" color="error">
                       {baseImage.error}

@@ -973,6 +973,14 @@ export const spec = {
               type: 'string',
             },
           },
+          platforms: {
+            type: 'array',
+            description:
+              'The platforms of the image that its Dockerfile uses this base image for, sorted, when only some of them do (`FROM golang:1.22-$TARGETARCH`); only their manifests make the image stale. Absent when every platform uses it.',
+            items: {
+              type: 'string',
+            },
+          },
           platformNote: {
             type: 'string',
             description:

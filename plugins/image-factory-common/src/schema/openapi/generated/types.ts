@@ -366,6 +366,8 @@ export interface components {
       updates: components['schemas']['BaseImageUpdate'][];
       /** Entity refs of every managed image that uses this base image. */
       dependents: string[];
+      /** The platforms of the image that its Dockerfile uses this base image for, sorted, when only some of them do (`FROM golang:1.22-$TARGETARCH`); only their manifests make the image stale. Absent when every platform uses it. */
+      platforms?: string[];
       /** Why a change of the multi-platform index did not make the image stale, e.g. only a platform the image is not built for was re-published. */
       platformNote?: string;
     };

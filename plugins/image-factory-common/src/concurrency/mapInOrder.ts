@@ -7,6 +7,8 @@
  *
  * A task that rejects makes the iteration throw when its turn comes, after the
  * results before it have been yielded.
+ *
+ * @public
  */
 export async function* mapInOrder<T, R>(
   items: readonly T[],
