@@ -271,12 +271,13 @@ describe('GitHub App credentials', () => {
       logger: mockServices.logger.mock(),
     });
 
-    const { head } = await repo.read();
+    const { head, files } = await repo.read();
     const afterRead = app.issued.length;
     await repo.write({
       files: new Map([['state/images/payments.yaml', 'name: payments\n']]),
       message: 'With a fresh token',
       parent: head,
+      previous: files,
     });
 
     expect(afterRead).toBe(1);

@@ -66,6 +66,28 @@ describe('DatabaseImageFactoryStore statuses', () => {
       expect(items[2].updatedAt >= before).toBe(true);
     });
 
+    it('writes a status again after a single update, and a row from before content hashes once', async () => {
+      const { store, knex } = await createStore();
+      await store.replaceImageStatuses([image('a'), image('b')]);
+      await store.updateImageStatus(
+        image('a', { eligibilityState: 'rebuilding' }),
+      );
+      // A row written before rows carried a content hash.
+      await knex('image_status')
+        .where('entity_ref', 'component:default/b')
+        .update({ content_hash: null });
+
+      expect(
+        await store.replaceImageStatuses([image('a'), image('b')]),
+      ).toEqual({ inserted: 0, updated: 2, unchanged: 0, deleted: 0 });
+      expect(
+        (await store.getImageStatus('component:default/a'))!.eligibilityState,
+      ).toBe('up-to-date');
+      expect(
+        await store.replaceImageStatuses([image('a'), image('b')]),
+      ).toEqual({ inserted: 0, updated: 0, unchanged: 2, deleted: 0 });
+    });
+
     it('replaces nothing when the given statuses hold a duplicate entity', async () => {
       const { store } = await createStore();
       await store.replaceImageStatuses([image('a')]);

@@ -77,7 +77,6 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
       table: 'image_status',
       key: 'entity_ref',
       rows: records.map(toImageStatusRow),
-      timestampColumns: ['eligible_at', 'stale_since'],
       now: new Date().toISOString(),
     });
   }
@@ -117,7 +116,6 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
       table: 'base_image_status',
       key: 'name',
       rows: records.map(toBaseImageStatusRow),
-      timestampColumns: [],
       now: new Date().toISOString(),
     });
   }

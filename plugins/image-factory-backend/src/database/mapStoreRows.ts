@@ -15,6 +15,7 @@ import type {
   RebuildTriggerKind,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { fromDbRebuildConclusion, fromDbRebuildStatus } from './rebuildColumns';
+import { withContentHash } from './replaceRows';
 import {
   BaseImageStatusRecord,
   DockerfileCacheRecord,
@@ -30,7 +31,7 @@ type Row = Record<string, unknown>;
 // Each table has a pair: record to row (validating timestamps), row to record.
 
 export function toImageStatusRow(r: Omit<ImageStatusRecord, 'updatedAt'>): Row {
-  return {
+  return withContentHash({
     entity_ref: r.entityRef,
     kind: r.kind,
     image: r.image,
@@ -39,7 +40,7 @@ export function toImageStatusRow(r: Omit<ImageStatusRecord, 'updatedAt'>): Row {
     eligible_at: toNullableDbTimestamp(r.eligibleAt, 'eligibleAt'),
     stale_since: toNullableDbTimestamp(r.staleSince, 'staleSince'),
     status: toDbJson(r.status),
-  };
+  });
 }
 
 export function fromImageStatusRow(row: Row): ImageStatusRecord {
@@ -59,12 +60,12 @@ export function fromImageStatusRow(row: Row): ImageStatusRecord {
 export function toBaseImageStatusRow(
   r: Omit<BaseImageStatusRecord, 'updatedAt'>,
 ): Row {
-  return {
+  return withContentHash({
     name: r.name,
     ref: r.ref,
     dependents_count: r.dependentsCount,
     status: toDbJson(r.status),
-  };
+  });
 }
 
 export function fromBaseImageStatusRow(row: Row): BaseImageStatusRecord {

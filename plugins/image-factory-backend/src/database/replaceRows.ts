@@ -1,27 +1,41 @@
 import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
+import { createHash } from 'node:crypto';
 import { ReplaceResult } from './types';
-import { fromDbTimestamp } from './convertDbValues';
 
 const CHUNK = 100;
 
 /**
+ * A row with its `content_hash`: the SHA-256 of its columns in the order given
+ * (timestamps as ISO text), which {@link replaceRows} compares instead of the
+ * columns. Every writer of a table with the column writes rows made by this.
+ */
+export function withContentHash(
+  row: Record<string, unknown>,
+): Record<string, unknown> {
+  const content_hash = createHash('sha256')
+    .update(JSON.stringify(Object.entries(row)))
+    .digest('hex');
+  return { ...row, content_hash };
+}
+
+/**
  * Makes a table hold exactly `rows` (keyed by `key`), in one transaction: inserts
- * new rows, updates rows whose columns differ, deletes rows not given, and sets
+ * new rows, updates rows whose content changed, deletes rows not given, and sets
  * `updated_at` only on rows it writes, so the column says when a row last changed.
+ * What is stored is learnt from the keys and content hashes alone: a run over
+ * the whole fleet does not read every document back.
  *
- * @param rows - rows with every column except `updated_at`, timestamps as ISO text
- * @param timestampColumns - columns to compare as time (pg returns them as `Date`)
+ * @param rows - rows made by {@link withContentHash}, with every column except `updated_at`
  */
 export async function replaceRows(options: {
   knex: Knex;
   table: string;
   key: string;
   rows: ReadonlyArray<Record<string, unknown>>;
-  timestampColumns: readonly string[];
   now: string;
 }): Promise<ReplaceResult> {
-  const { knex, table, key, rows, timestampColumns, now } = options;
+  const { knex, table, key, rows, now } = options;
   const given = new Map<unknown, Record<string, unknown>>();
   for (const row of rows) {
     if (given.has(row[key])) {
@@ -31,25 +45,16 @@ export async function replaceRows(options: {
   }
 
   return knex.transaction(async tx => {
-    const existing = new Map<unknown, Record<string, unknown>>();
-    for (const row of await tx(table).select()) {
-      existing.set(row[key], row);
+    const existing = new Map<unknown, unknown>();
+    for (const row of await tx(table).select(key, 'content_hash')) {
+      existing.set(row[key], row.content_hash);
     }
-    const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-      Object.keys(a).every(column =>
-        timestampColumns.includes(column)
-          ? fromDbTimestamp(a[column] as string) ===
-            fromDbTimestamp(b[column] as string)
-          : (a[column] ?? null) === (b[column] ?? null),
-      );
-
     const writes: Record<string, unknown>[] = [];
     let inserted = 0;
     for (const [id, row] of given) {
-      const current = existing.get(id);
-      if (!current) {
+      if (!existing.has(id)) {
         inserted += 1;
-      } else if (same(row, current)) {
+      } else if (existing.get(id) === row.content_hash) {
         continue;
       }
       writes.push({ ...row, updated_at: now });

@@ -76,7 +76,7 @@ describe('StateRepository with other writers', () => {
 
   it('refuses to write over a head it did not read, and pushes nothing', async () => {
     const repo = await open();
-    const { head } = await repo.read();
+    const { head, files: read } = await repo.read();
     const theirs = fixture.pushFrom(
       other,
       { 'state/images/a.yaml': 'recorded by another replica\n' },
@@ -88,6 +88,7 @@ describe('StateRepository with other writers', () => {
         files: files({ 'state/images/a.yaml': 'computed before it\n' }),
         message: 'Ours',
         parent: head,
+        previous: read,
       })
       .catch(e => e);
 

@@ -1,6 +1,6 @@
 import { readFiles, writeOnHead } from './__testUtils__/writeOnHead';
 import { mockServices } from '@backstage/backend-test-utils';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureLocalBareRepository } from './ensureLocalBareRepository';
 import { StateRepository, StateRepositoryOptions } from './StateRepository';
@@ -169,6 +169,80 @@ describe('StateRepository', () => {
         'docs/state/keep.yaml': 'a nested folder named state',
         'state-notes/keep.txt': 'a folder whose name starts like ours',
         'state.yaml': 'a file named like our folder',
+      }),
+    );
+  });
+
+  it('removes a symlink another writer put below state/, which is no state file', async () => {
+    const other = fixture.clone('other');
+    fixture.pushFrom(
+      other,
+      { 'state/images/a.yaml': 'a: 1\n', 'README.md': 'kept\n' },
+      'Human changes',
+    );
+    symlinkSync('../../README.md', join(other, 'state/images/link.yaml'));
+    fixture.pushFrom(other, {}, 'A symlink');
+    const repo = await open();
+    expect(await readFiles(repo)).toEqual(
+      files({ 'state/images/a.yaml': 'a: 1\n' }),
+    );
+
+    const result = await writeOnHead(repo, {
+      files: files({ 'state/images/a.yaml': 'a: 1\n' }),
+      message: 'Write',
+    });
+
+    expect(result.committed).toBe(true);
+    expect(fixture.tree()).toEqual(
+      files({ 'README.md': 'kept', 'state/images/a.yaml': 'a: 1' }),
+    );
+  });
+
+  it('commits only what changed, on the head it read, through update', async () => {
+    const repo = await open();
+    await writeOnHead(repo, {
+      files: files({
+        'state/images/a.yaml': 'a: 1\n',
+        'state/images/b.yaml': 'b: 1\n',
+        'manifests/kustomization.yaml': 'k: [a, b]\n',
+      }),
+      message: 'First',
+    });
+
+    const result = await repo.update(async snapshot => ({
+      files: new Map([
+        ...[...snapshot.files].filter(
+          ([path]) => path !== 'state/images/b.yaml',
+        ),
+        ['state/images/a.yaml', 'a: 2\n'],
+        ['state/images/c.yaml', 'c: 1\n'],
+      ]),
+      message: 'Second',
+      value: undefined,
+    }));
+
+    expect(result.committed).toBe(true);
+    expect(
+      fixture.git([
+        '--git-dir',
+        fixture.remote,
+        'show',
+        '--name-status',
+        '--format=',
+        'main',
+      ]),
+    ).toBe(
+      [
+        'M\tstate/images/a.yaml',
+        'D\tstate/images/b.yaml',
+        'A\tstate/images/c.yaml',
+      ].join('\n'),
+    );
+    expect(fixture.tree()).toEqual(
+      files({
+        'manifests/kustomization.yaml': 'k: [a, b]',
+        'state/images/a.yaml': 'a: 2',
+        'state/images/c.yaml': 'c: 1',
       }),
     );
   });

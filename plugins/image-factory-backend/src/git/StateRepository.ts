@@ -104,9 +104,19 @@ export interface StateUpdateResult<T> extends StateWriteResult {
  */
 export interface StateChange<T> {
   files: ReadonlyMap<string, string>;
-  message: string;
+  /** The commit message, or what computes it, called only when there is a commit to make. */
+  message: CommitMessage;
   value: T;
 }
+
+/**
+ * A commit message, or a function that describes the change: called only when
+ * the files differ, since describing a change can cost a comparison of the
+ * whole state.
+ *
+ * @public
+ */
+export type CommitMessage = string | (() => string);
 
 /**
  * The branch moved after the files were read: whatever was computed from them
@@ -140,8 +150,8 @@ const REMOTE_REF = 'refs/image-factory/remote';
  */
 export class StateRepository {
   private queue: Promise<unknown> = Promise.resolve();
-  /** The files of the last read that are not UTF-8: full path to their Latin-1 text. */
-  private undecodable = new Map<string, string>();
+  /** Entries of the last read that are not regular files: deleted by the next write. */
+  private others: readonly string[] = [];
 
   private constructor(
     private readonly gitDir: string,
@@ -198,7 +208,7 @@ export class StateRepository {
       const head = (await remote.fetchHead()) ?? null;
       const result = new Map<string, string>();
       const undecodable = new Set<string>();
-      this.undecodable = new Map();
+      this.others = [];
       if (!head) {
         return { head, files: result, undecodable };
       }
@@ -208,12 +218,12 @@ export class StateRepository {
         commit: head,
         folders: this.folders(),
       });
+      this.others = tree.others;
       const prefix = this.basePath ? `${this.basePath}/` : '';
       for (const [path, content] of tree.files) {
         result.set(path.slice(prefix.length), content);
         if (tree.undecodable.has(path)) {
           undecodable.add(path.slice(prefix.length));
-          this.undecodable.set(path, content);
         }
       }
       return { head, files: result, undecodable };
@@ -224,6 +234,8 @@ export class StateRepository {
    * Makes the files below `state/` and `manifests/` exactly `files` (paths
    * relative to the base path) in one commit on `parent`, the head they were
    * computed from, and pushes it. Makes no commit when nothing changes.
+   * `previous` is what {@link StateRepository.read} returned at `parent`: only
+   * the difference goes to git, so a commit costs what changed.
    *
    * @throws StateMovedError when the branch is no longer at `parent`: another
    *   writer's commit is never overwritten with files computed before it
@@ -231,26 +243,45 @@ export class StateRepository {
    */
   async write(request: {
     files: ReadonlyMap<string, string>;
-    message: string;
+    message: CommitMessage;
     parent: string | null;
+    previous: ReadonlyMap<string, string>;
   }): Promise<StateWriteResult> {
     validateStatePaths(request.files.keys());
-    if (!request.message.trim()) {
+    const full = (path: string) =>
+      this.basePath ? `${this.basePath}/${path}` : path;
+    // A file read as it was is not written at all: one that is not UTF-8
+    // keeps its bytes.
+    const changed = new Map<string, string>();
+    for (const [path, content] of request.files) {
+      if (request.previous.get(path) !== content) {
+        changed.set(full(path), content);
+      }
+    }
+    const deleted = [
+      ...[...request.previous.keys()]
+        .filter(path => !request.files.has(path))
+        .map(full),
+      ...this.others,
+    ];
+    const changes = changed.size > 0 || deleted.length > 0;
+    let message = '';
+    if (changes) {
+      message =
+        typeof request.message === 'function'
+          ? request.message()
+          : request.message;
+    }
+    if (changes && !message.trim()) {
       throw new InputError('A state repository commit needs a message');
     }
-    const files = new Map<string, string | Buffer>();
-    for (const [path, content] of request.files) {
-      const full = this.basePath ? `${this.basePath}/${path}` : path;
-      // A file read as it was and not UTF-8 is written back byte for byte.
-      files.set(
-        full,
-        this.undecodable.get(full) === content
-          ? Buffer.from(content, 'latin1')
-          : content,
-      );
-    }
     return this.exclusive(session =>
-      this.commitAndPush(session, files, request.message, request.parent),
+      this.commitAndPush(
+        session,
+        { changed, deleted },
+        message,
+        request.parent,
+      ),
     );
   }
 
@@ -273,7 +304,11 @@ export class StateRepository {
       const change = await compute(snapshot);
       options.signal?.throwIfAborted();
       try {
-        const result = await this.write({ ...change, parent: snapshot.head });
+        const result = await this.write({
+          ...change,
+          parent: snapshot.head,
+          previous: snapshot.files,
+        });
         return { ...result, value: change.value, attempts: attempt };
       } catch (error) {
         if (!(error instanceof StateMovedError)) throw error;
@@ -294,7 +329,7 @@ export class StateRepository {
 
   private async commitAndPush(
     { git, remote }: Session,
-    files: ReadonlyMap<string, string | Buffer>,
+    files: FileChanges,
     message: string,
     parent: string | null,
   ): Promise<StateWriteResult> {
@@ -302,6 +337,9 @@ export class StateRepository {
     const head = (await remote.fetchHead()) ?? null;
     if (head !== parent) {
       throw new StateMovedError(branch, parent, head);
+    }
+    if (files.changed.size === 0 && files.deleted.length === 0) {
+      return { committed: false };
     }
     const commit = await this.commitOnto(
       git,
@@ -331,7 +369,7 @@ export class StateRepository {
   private async commitOnto(
     git: GitCli,
     parent: string | undefined,
-    files: ReadonlyMap<string, string | Buffer>,
+    files: FileChanges,
     message: string,
   ): Promise<string | undefined> {
     const gitDir = this.gitDir;
@@ -340,8 +378,8 @@ export class StateRepository {
       input: buildFastImportStream({
         ref: PENDING_REF,
         parent,
-        replacedFolders: this.folders(),
-        files,
+        deleted: files.deleted,
+        changed: files.changed,
         message,
         identity: this.options.author,
         date: new Date(),
@@ -421,6 +459,12 @@ export class StateRepository {
 interface Session {
   git: GitCli;
   remote: StateRemote;
+}
+
+/** What a commit changes: files written, by full path, and paths deleted. */
+interface FileChanges {
+  changed: ReadonlyMap<string, string>;
+  deleted: readonly string[];
 }
 
 function sleep(ms: number): Promise<void> {

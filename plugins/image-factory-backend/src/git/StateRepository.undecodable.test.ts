@@ -62,6 +62,7 @@ describe('StateRepository with a file that is not UTF-8', () => {
       ]),
       message: 'Keep the invalid file',
       parent: snapshot.head,
+      previous: snapshot.files,
     });
     expect(result.committed).toBe(true);
     expect(blob(PATH).equals(LATIN1)).toBe(true);
@@ -75,6 +76,7 @@ describe('StateRepository with a file that is not UTF-8', () => {
       files: new Map([[PATH, 'kind: caf\u00e9\n']]),
       message: 'Fix it',
       parent: next.head,
+      previous: next.files,
     });
     expect(blob(PATH).toString('utf8')).toBe('kind: caf\u00e9\n');
     expect((await repo.read()).undecodable).toEqual(new Set());

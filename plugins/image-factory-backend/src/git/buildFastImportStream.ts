@@ -6,10 +6,10 @@ export interface FastImportCommit {
   ref: string;
   /** The parent commit; absent for the first commit of a branch. */
   parent?: string;
-  /** Folders (full paths in the repository) whose whole content is replaced. */
-  replacedFolders: readonly string[];
-  /** The desired files, by full path in the repository: text (written as UTF-8) or bytes. */
-  files: ReadonlyMap<string, string | Buffer>;
+  /** Paths (full, in the repository) to delete from the parent's tree. */
+  deleted: readonly string[];
+  /** Files to write, new or changed, by full path in the repository: text (written as UTF-8) or bytes. */
+  changed: ReadonlyMap<string, string | Buffer>;
   message: string;
   identity: GitIdentity;
   /** Commit time. */
@@ -22,9 +22,9 @@ function data(content: Buffer): Buffer[] {
 
 /**
  * Renders the input of `git fast-import` for one commit that starts from its
- * parent's tree, empties the replaced folders and writes the desired files. The
- * tree outside those folders is the parent's, untouched: that is what keeps other
- * writers' files when a write is re-applied on a newer remote head.
+ * parent's tree, deletes the paths given and writes the changed files: the
+ * rest of the tree is the parent's, so a commit costs what changed, not the
+ * size of the fleet.
  */
 export function buildFastImportStream(commit: FastImportCommit): Buffer {
   const who = `${commit.identity.name} <${commit.identity.email}> ${Math.floor(
@@ -40,13 +40,13 @@ export function buildFastImportStream(commit: FastImportCommit): Buffer {
   if (commit.parent) {
     parts.push(Buffer.from(`from ${commit.parent}\n`));
   }
-  for (const folder of commit.replacedFolders) {
-    parts.push(Buffer.from(`D ${folder}\n`));
+  for (const path of [...commit.deleted].sort()) {
+    parts.push(Buffer.from(`D ${path}\n`));
   }
-  const paths = [...commit.files.keys()].sort();
+  const paths = [...commit.changed.keys()].sort();
   for (const path of paths) {
     parts.push(Buffer.from(`M 100644 inline ${path}\n`));
-    const content = commit.files.get(path) ?? '';
+    const content = commit.changed.get(path) ?? '';
     parts.push(
       ...data(
         typeof content === 'string' ? Buffer.from(content, 'utf8') : content,

@@ -9,20 +9,27 @@ import { GitCli } from './GitCli';
  * text has one character per byte (Latin-1), so it maps back to the exact
  * bytes, and its path is in `undecodable`.
  *
- * @returns file contents by full path in the repository
+ * @returns file contents by full path in the repository, and the paths of the
+ *   entries that are not regular files (symlinks, submodules), which are not
+ *   state files
  */
 export async function readTreeFiles(options: {
   git: GitCli;
   gitDir: string;
   commit: string;
   folders: readonly string[];
-}): Promise<{ files: Map<string, string>; undecodable: Set<string> }> {
+}): Promise<{
+  files: Map<string, string>;
+  undecodable: Set<string>;
+  others: string[];
+}> {
   const { git, gitDir, commit, folders } = options;
   const listing = await git.run(
     ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...folders],
     { gitDir },
   );
   const entries: Array<{ path: string; object: string }> = [];
+  const others: string[] = [];
   for (const line of listing.toString('utf8').split('\0')) {
     if (!line) continue;
     const tab = line.indexOf('\t');
@@ -30,12 +37,14 @@ export async function readTreeFiles(options: {
     // Symlinks and submodules are not state files.
     if (type === 'blob' && (mode === '100644' || mode === '100755')) {
       entries.push({ path: line.slice(tab + 1), object });
+    } else {
+      others.push(line.slice(tab + 1));
     }
   }
   const files = new Map<string, string>();
   const undecodable = new Set<string>();
   if (entries.length === 0) {
-    return { files, undecodable };
+    return { files, undecodable, others };
   }
   const output = await git.run(['cat-file', '--batch'], {
     gitDir,
@@ -61,5 +70,5 @@ export async function readTreeFiles(options: {
     }
     offset = start + size + 1;
   }
-  return { files, undecodable };
+  return { files, undecodable, others };
 }

@@ -14,6 +14,7 @@ import {
   RefreshSummary,
   renderStateTree,
   stateSettings,
+  StateFileMemo,
   StateTree,
   WarehouseOptions,
 } from '@image-factory/backstage-plugin-image-factory-common';
@@ -78,6 +79,10 @@ export interface PipelineOptions {
  * repaired by the next.
  */
 export class Pipeline {
+  // What the last runs read and rendered: an unchanged state file is neither
+  // parsed nor rendered again.
+  private readonly memo = new StateFileMemo();
+
   private constructor(private readonly options: PipelineOptions) {}
 
   static create(options: PipelineOptions): Pipeline {
@@ -243,7 +248,7 @@ export class Pipeline {
         }
         return {
           files: rendered,
-          message: describeCommit(discovered.previous.state, state),
+          message: () => describeCommit(discovered.previous.state, state),
           value: { ...discovered, projected, triggered },
         };
       },
@@ -274,6 +279,7 @@ export class Pipeline {
     const o = this.options;
     const previous = parseStateTree(snapshot.files, {
       undecodable: snapshot.undecodable,
+      memo: this.memo,
     });
     const merged = await mergeWithinArchiveLimit({
       previous: previous.state,
@@ -319,7 +325,9 @@ export class Pipeline {
     discovered: { previous: ParsedStateTree },
   ): Map<string, string> {
     return keepInvalidStateFiles({
-      rendered: renderStateTree(state, stateSettings(this.options.warehouses)),
+      rendered: renderStateTree(state, stateSettings(this.options.warehouses), {
+        memo: this.memo,
+      }),
       read: snapshot.files,
       invalid: discovered.previous.invalid,
     });

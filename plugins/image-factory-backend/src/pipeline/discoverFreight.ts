@@ -1,7 +1,8 @@
 import {
   listTrackedImages,
   parseImageReference,
-  recordDigest,
+  DigestObservation,
+  recordDigests,
   StateTree,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryStore, RegistryCheckRecord } from '../database';
@@ -104,7 +105,11 @@ export async function discoverFreight(options: {
   ];
   await store.putRegistryHolds(holdsFrom(results));
 
-  let state = options.state;
+  const refsOfKey = new Map<string, string[]>();
+  for (const [ref, key] of keyOfRef) {
+    refsOfKey.set(key, [...(refsOfKey.get(key) ?? []), ref]);
+  }
+  const observations = new Map<string, DigestObservation>();
   const checks: RegistryCheckRecord[] = [];
   const newFreight: DiscoveredFreight[] = [];
   const checkedAt = now.toISOString();
@@ -124,18 +129,17 @@ export async function discoverFreight(options: {
         : {}),
     });
     if (result.changed) newFreight.push(freight);
-    for (const [ref, refKey] of keyOfRef) {
-      if (refKey === key) {
-        state = recordDigest(state, ref, {
-          digest: freight.digest,
-          ...(freight.platformDigests
-            ? { platformDigests: freight.platformDigests }
-            : {}),
-          seenAt: freight.firstSeen.toISOString(),
-        });
-      }
+    for (const ref of refsOfKey.get(key) ?? []) {
+      observations.set(ref, {
+        digest: freight.digest,
+        ...(freight.platformDigests
+          ? { platformDigests: freight.platformDigests }
+          : {}),
+        seenAt: freight.firstSeen.toISOString(),
+      });
     }
   }
+  const state = recordDigests(options.state, observations);
 
   const latestCheck = new Map(lastChecks.map(c => [c.target, c]));
   checks.forEach(c => latestCheck.set(c.target, c));

@@ -247,5 +247,7 @@ function withoutHidden(
 // The catalog compares entity refs without regard to case; the store keeps the
 // name's case as the entity has it.
 function lowerRef(ref: string): string {
-  return ref.toLocaleLowerCase('en-US');
+  // Entity refs are ASCII (the catalog's rules for kinds, namespaces and
+  // names), where this is the locale-aware lower case, without its cost.
+  return ref.toLowerCase();
 }

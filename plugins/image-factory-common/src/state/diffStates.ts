@@ -1,4 +1,3 @@
-import { canonicalJson } from './canonicalJson';
 import type { StateSection } from './statePaths';
 import { baseImageDocument, imageDocument } from './toStateDocuments';
 import type { StateTree } from './types';
@@ -14,31 +13,25 @@ export interface StateChange {
   action: 'added' | 'changed' | 'removed';
 }
 
+// A document's JSON: its keys are in the fixed order the renderer writes them,
+// so the same JSON is the same file.
+const text = (document: unknown) => JSON.stringify(document);
+
 function contents(tree: StateTree): Map<StateSection, Map<string, string>> {
   return new Map<StateSection, Map<string, string>>([
-    [
-      'images',
-      new Map(tree.images.map(i => [i.name, canonicalJson(imageDocument(i))])),
-    ],
+    ['images', new Map(tree.images.map(i => [i.name, text(imageDocument(i))]))],
     [
       'base-images',
-      new Map(
-        tree.baseImages.map(i => [i.name, canonicalJson(baseImageDocument(i))]),
-      ),
+      new Map(tree.baseImages.map(i => [i.name, text(baseImageDocument(i))])),
     ],
     [
       'archive/images',
-      new Map(
-        tree.archive.images.map(i => [i.name, canonicalJson(imageDocument(i))]),
-      ),
+      new Map(tree.archive.images.map(i => [i.name, text(imageDocument(i))])),
     ],
     [
       'archive/base-images',
       new Map(
-        tree.archive.baseImages.map(i => [
-          i.name,
-          canonicalJson(baseImageDocument(i)),
-        ]),
+        tree.archive.baseImages.map(i => [i.name, text(baseImageDocument(i))]),
       ),
     ],
   ]);

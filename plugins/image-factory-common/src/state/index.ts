@@ -15,6 +15,7 @@ export {
 } from './validateStateFile';
 export { formatYamlFile } from './formatYamlFile';
 export { renderStateTree } from './renderStateTree';
+export { StateFileMemo } from './StateFileMemo';
 export {
   parseStateTree,
   NOT_UTF8_ERROR,
@@ -32,7 +33,11 @@ export {
 } from './mergeState';
 export type { EnrollmentConflict } from './claimImages';
 export { diffStates, type StateChange } from './diffStates';
-export { recordDigest, type DigestObservation } from './recordDigest';
+export {
+  recordDigest,
+  recordDigests,
+  type DigestObservation,
+} from './recordDigest';
 export {
   listTrackedTags,
   reconcileFirstSeen,

@@ -200,9 +200,15 @@ export function mergeState(input: MergeStateInput): MergeStateResult {
       baseImages: archivedBaseImages.sort(byName),
     },
   };
+  let changes: StateChange[] | undefined;
   return {
     state,
-    changes: diffStates(previous, state),
+    // Worked out when asked for: comparing every file of the fleet is work a
+    // run does only to describe a commit.
+    get changes() {
+      changes ??= diffStates(previous, state);
+      return changes;
+    },
     conflicts: claimed.conflicts,
   };
 }

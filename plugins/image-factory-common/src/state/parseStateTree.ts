@@ -3,6 +3,7 @@ import { compareText } from './compareText';
 import { imageKey } from './indexState';
 import { monitorKey, parseStateRef } from './imageKeys';
 import { parseStatePath } from './statePaths';
+import type { StateFileMemo } from './StateFileMemo';
 import { emptyStateTree, type StateSettings, type StateTree } from './types';
 import { checkStateFile, isOversized } from './validateStateFile';
 
@@ -83,12 +84,13 @@ export const NOT_UTF8_ERROR =
  *
  * @param options - `undecodable`: paths of files whose bytes are not UTF-8
  *   (their text in `files` is only a stand-in): invalid, whatever that text
- *   says.
+ *   says. `memo`: what an earlier call parsed, so that an unchanged file is
+ *   not parsed again (see {@link StateFileMemo}).
  * @public
  */
 export function parseStateTree(
   files: ReadonlyMap<string, string>,
-  options: { undecodable?: ReadonlySet<string> } = {},
+  options: { undecodable?: ReadonlySet<string>; memo?: StateFileMemo } = {},
 ): {
   state: StateTree;
   invalid: InvalidStateFile[];
@@ -102,9 +104,14 @@ export function parseStateTree(
     .sort();
   for (const path of paths) {
     const content = files.get(path)!;
-    const result = options.undecodable?.has(path)
-      ? ({ ok: false, error: NOT_UTF8_ERROR } as const)
-      : checkStateFile(path, content);
+    const { memo } = options;
+    const check = () => checkStateFile(path, content);
+    let result: ReturnType<typeof checkStateFile>;
+    if (options.undecodable?.has(path)) {
+      result = { ok: false, error: NOT_UTF8_ERROR };
+    } else {
+      result = memo ? memo.parse(path, content, check) : check();
+    }
     if (!result.ok) {
       const key = claimedKey(path, content);
       invalid.push({
@@ -133,6 +140,7 @@ export function parseStateTree(
         state.archive.baseImages.push(file.baseImage);
     }
   }
+  options.memo?.keepParsed(new Set(paths));
   state.images.sort(byName);
   state.baseImages.sort(byName);
   state.archive.images.sort(byName);

@@ -1,5 +1,6 @@
 import { mergeState } from './mergeState';
-import { recordDigest } from './recordDigest';
+import { listMonitoredRefs } from './listMonitoredRefs';
+import { recordDigest, recordDigests } from './recordDigest';
 import {
   emptyStateTree,
   type ManagedImageState,
@@ -9,6 +10,7 @@ import {
   analyze,
   digestOf,
   enroll,
+  loadFleet,
   managedEntity,
 } from './__testUtils__/testData';
 
@@ -181,5 +183,40 @@ describe('recordDigest', () => {
     expect(
       recordDigest(state, 'node:22', { digest: digestOf('2'), seenAt: T2 }),
     ).toBe(state);
+  });
+});
+
+describe('recordDigests', () => {
+  it('records many references in one pass exactly as recordDigest does one by one', () => {
+    const { enrollments, analyses } = loadFleet(T1);
+    const state = mergeState({
+      previous: emptyStateTree(),
+      enrollments,
+      analyses,
+      now: T1,
+    }).state;
+    const refs = listMonitoredRefs(state);
+    const observations = new Map(
+      refs.map((ref, i) => [
+        ref,
+        {
+          digest: digestOf(`${ref} new`),
+          ...(i % 2
+            ? { platformDigests: { 'linux/amd64': digestOf(ref) } }
+            : {}),
+          seenAt: T2,
+        },
+      ]),
+    );
+
+    const oneByOne = [...observations].reduce(
+      (tree, [ref, observation]) => recordDigest(tree, ref, observation),
+      state,
+    );
+
+    expect(refs.length).toBeGreaterThan(3);
+    expect(oneByOne).not.toBe(state);
+    expect(recordDigests(state, observations)).toEqual(oneByOne);
+    expect(recordDigests(oneByOne, observations)).toBe(oneByOne);
   });
 });

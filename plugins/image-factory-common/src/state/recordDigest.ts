@@ -18,12 +18,8 @@ export interface DigestObservation {
 
 function observe<T extends TrackedImage>(
   tracked: T,
-  key: string,
   { digest, platformDigests, seenAt }: DigestObservation,
 ): T {
-  if (tracked.ref !== key) {
-    return tracked;
-  }
   const platforms =
     platformDigests && Object.keys(platformDigests).length > 0
       ? sortRecord(platformDigests)
@@ -73,21 +69,19 @@ function observe<T extends TrackedImage>(
 
 function fillBuiltDigests(
   image: ImageState,
-  key: string,
-  digest: string,
+  digestFor: (key: string) => string | undefined,
 ): ImageState {
   if (image.kind !== 'managed') {
     return image;
   }
   let changed = false;
   const baseImages = image.baseImages.map(use => {
+    if (use.builtDigest !== null) {
+      return use;
+    }
     const parsed = tryParseStateRef(use.ref);
-    if (
-      use.builtDigest !== null ||
-      !parsed ||
-      parsed.digest ||
-      monitorKey(parsed) !== key
-    ) {
+    const digest = parsed && !parsed.digest && digestFor(monitorKey(parsed));
+    if (!digest) {
       return use;
     }
     changed = true;
@@ -115,21 +109,46 @@ export function recordDigest(
   ref: string,
   observation: DigestObservation,
 ): StateTree {
-  const key = monitorKey(parseImageReference(ref));
-  const baseImages = state.baseImages.map(b => observe(b, key, observation));
-  let images = state.images.map(image => {
-    if (image.kind === 'external') {
-      const monitored = observe(image.monitored, key, observation);
-      return monitored === image.monitored ? image : { ...image, monitored };
-    }
-    const published = image.published.map(p => observe(p, key, observation));
-    return published.every((p, i) => p === image.published[i])
-      ? image
-      : { ...image, published };
-  });
-  images = images.map(image =>
-    fillBuiltDigests(image, key, observation.digest),
+  return recordDigests(state, new Map([[ref, observation]]));
+}
+
+/**
+ * {@link recordDigest} for many references at once, in one pass over the tree:
+ * a discovery run records every reference it checked without going over the
+ * fleet once per reference.
+ *
+ * @param observations - by reference, in any spelling Docker accepts; two
+ *   spellings of one reference must carry the same observation.
+ * @returns the new tree; the same object when nothing changed.
+ * @public
+ */
+export function recordDigests(
+  state: StateTree,
+  observations: ReadonlyMap<string, DigestObservation>,
+): StateTree {
+  const byKey = new Map(
+    [...observations].map(([ref, observation]) => [
+      monitorKey(parseImageReference(ref)),
+      observation,
+    ]),
   );
+  const record = <T extends TrackedImage>(tracked: T): T => {
+    const observation = byKey.get(tracked.ref);
+    return observation ? observe(tracked, observation) : tracked;
+  };
+  const baseImages = state.baseImages.map(record);
+  const images = state.images
+    .map(image => {
+      if (image.kind === 'external') {
+        const monitored = record(image.monitored);
+        return monitored === image.monitored ? image : { ...image, monitored };
+      }
+      const published = image.published.map(record);
+      return published.every((p, i) => p === image.published[i])
+        ? image
+        : { ...image, published };
+    })
+    .map(image => fillBuiltDigests(image, key => byKey.get(key)?.digest));
   const unchanged =
     baseImages.every((b, i) => b === state.baseImages[i]) &&
     images.every((image, i) => image === state.images[i]);

@@ -1,4 +1,5 @@
-import { formatYamlFile, sortRecord } from '../state/formatYamlFile';
+import { sortRecord } from '../state/formatYamlFile';
+import { formatStateFile, type StateFileMemo } from '../state/StateFileMemo';
 import type { StateTree } from '../state/types';
 import { planWarehouses } from './planWarehouses';
 import type {
@@ -76,28 +77,43 @@ function warehouseDocument(warehouse: KargoWarehouse) {
  * {@link planWarehouses} and `manifests/kustomization.yaml` listing them all, so
  * `kubectl apply -k manifests/` applies them.
  *
+ * @param memo - what an earlier call rendered (see {@link StateFileMemo}).
  * @returns path to file content, paths relative to the state repository's base path.
  * @public
  */
 export function renderManifests(
   state: StateTree,
   options: WarehouseOptions = {},
+  memo?: StateFileMemo,
 ): Map<string, string> {
   const files = new Map<string, string>();
   const { warehouses } = planWarehouses(state, options);
   for (const warehouse of warehouses) {
+    const path = warehousePath(warehouse.metadata.name);
     files.set(
-      warehousePath(warehouse.metadata.name),
-      formatYamlFile('Kargo Warehouse', INSTEAD, warehouseDocument(warehouse)),
+      path,
+      formatStateFile(
+        memo,
+        path,
+        'Kargo Warehouse',
+        INSTEAD,
+        warehouseDocument(warehouse),
+      ),
     );
   }
   files.set(
     KUSTOMIZATION_PATH,
-    formatYamlFile('Kustomization of the Kargo Warehouses', INSTEAD, {
-      apiVersion: 'kustomize.config.k8s.io/v1beta1',
-      kind: 'Kustomization',
-      resources: warehouses.map(w => `warehouses/${w.metadata.name}.yaml`),
-    }),
+    formatStateFile(
+      memo,
+      KUSTOMIZATION_PATH,
+      'Kustomization of the Kargo Warehouses',
+      INSTEAD,
+      {
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: warehouses.map(w => `warehouses/${w.metadata.name}.yaml`),
+      },
+    ),
   );
   return files;
 }

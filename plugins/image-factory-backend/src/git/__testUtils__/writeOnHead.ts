@@ -5,8 +5,8 @@ export async function writeOnHead(
   repo: StateRepository,
   request: { files: ReadonlyMap<string, string>; message: string },
 ) {
-  const { head } = await repo.read();
-  return repo.write({ ...request, parent: head });
+  const { head, files } = await repo.read();
+  return repo.write({ ...request, parent: head, previous: files });
 }
 
 /** Test support: the state files at the branch head. */
