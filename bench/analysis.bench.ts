@@ -6,6 +6,10 @@ import {
   type CorpusDockerfile,
 } from './corpus/generateDockerfiles';
 import { compareCli } from './cli/compareCli';
+import {
+  loadRenovateExtractor,
+  type LoadedRenovate,
+} from './cli/renovateExtractor';
 import { median } from './median';
 import type { Benchmark, BenchmarkFigure } from './types';
 import { describeMachine } from './machine';
@@ -16,6 +20,7 @@ const CORPUS_SIZE = 240;
 const FILES_PER_RUN = 10_000;
 const RUNS = 7;
 const GOAL_SECONDS = 2;
+const ROUNDS_PER_KIND = 20;
 
 interface Durations {
   /** Wall-clock milliseconds per run. */
@@ -99,14 +104,100 @@ function figuresOf(label: string, durations: Durations): BenchmarkFigure[] {
   ];
 }
 
+// CPU microseconds per file of `work` over `files`, ROUNDS_PER_KIND times.
+function cpuPerFile(
+  files: CorpusDockerfile[],
+  work: (file: CorpusDockerfile) => number,
+): number {
+  const startCpu = process.cpuUsage();
+  for (let round = 0; round < ROUNDS_PER_KIND; round++) {
+    files.forEach(work);
+  }
+  const used = process.cpuUsage(startCpu);
+  return (used.user + used.system) / (ROUNDS_PER_KIND * files.length);
+}
+
+function ratio(theirs: number, ours: number): string {
+  return `${(theirs / ours).toFixed(1)}×`;
+}
+
+// One row per kind of Dockerfile: ours, and Renovate's beside it when loaded.
+function byKind(
+  corpus: CorpusDockerfile[],
+  renovate: LoadedRenovate | undefined,
+): BenchmarkFigure[] {
+  const column = (text: string) => text.padStart(12);
+  const rows: BenchmarkFigure[] = [
+    {
+      label: `by kind (CPU µs per file, ${ROUNDS_PER_KIND} rounds)`,
+      value: renovate
+        ? `${column('ours')}${column('Renovate')}${column('Renovate/ours')}`
+        : column('ours'),
+    },
+  ];
+  for (const kind of new Set(corpus.map(file => file.kind))) {
+    const files = corpus.filter(file => file.kind === kind);
+    const ours = cpuPerFile(files, analyze);
+    const theirs = renovate
+      ? cpuPerFile(files, file => renovate.extract(file.content))
+      : undefined;
+    rows.push({
+      label: `  ${kind}`,
+      value:
+        theirs === undefined
+          ? column(ours.toFixed(1))
+          : `${column(ours.toFixed(1))}${column(theirs.toFixed(1))}${column(
+              ratio(theirs, ours),
+            )}`,
+    });
+  }
+  return rows;
+}
+
+// Renovate's extractor timed as the analysis is, or the line saying why not.
+function compareRenovate(
+  corpus: CorpusDockerfile[],
+  renovate: LoadedRenovate | { skipped: string },
+  ours: Durations,
+): { figures: BenchmarkFigure[]; checksum: number } {
+  if ('skipped' in renovate) {
+    return {
+      figures: [
+        {
+          label: 'Renovate extractPackageFile',
+          value: `skipped: ${renovate.skipped}`,
+        },
+      ],
+      checksum: 0,
+    };
+  }
+  const theirs = measure(corpus, file => renovate.extract(file.content));
+  return {
+    figures: [
+      ...figuresOf(`Renovate ${renovate.version} extractPackageFile`, theirs),
+      {
+        label: 'Renovate / analyzeDockerfile (CPU)',
+        value: `${ratio(
+          median(theirs.cpu),
+          median(ours.cpu),
+        )}; Renovate loaded in ${(renovate.loadMilliseconds / 1000).toFixed(
+          1,
+        )} s, not timed`,
+      },
+    ],
+    checksum: theirs.checksum,
+  };
+}
+
 /**
- * Dockerfile analysis throughput on a generated corpus: the full analysis, and
- * dockerfile-ast's parse alone for comparison, per kind of Dockerfile too. With
- * `--cli`, the built command line as whole processes instead.
+ * Dockerfile analysis throughput on a generated corpus: the full analysis,
+ * dockerfile-ast's parse alone, and Renovate's Dockerfile extractor in the same
+ * process when it is installed, per kind of Dockerfile too. With `--cli`, the
+ * built command line as whole processes instead.
  */
 export const analysisBenchmark: Benchmark = {
   name: 'analysis',
-  description: `analyzeDockerfile on ${FILES_PER_RUN} Dockerfiles cycling a generated corpus; goal: under ${GOAL_SECONDS} s`,
+  description: `analyzeDockerfile on ${FILES_PER_RUN} Dockerfiles cycling a generated corpus, next to Renovate's extractor when installed; goal: under ${GOAL_SECONDS} s`,
   flags: {
     '--cli':
       'time the built `image-factory analyze` as whole processes instead (and Renovate when installed)',
@@ -116,30 +207,17 @@ export const analysisBenchmark: Benchmark = {
       return compareCli(SEED);
     }
     const corpus = generateDockerfiles(SEED, CORPUS_SIZE);
+    // Loaded before timing anything, so that loading it is not measured.
+    const renovate = await loadRenovateExtractor();
     const loadBefore = loadavg()[0];
     const full = measure(corpus, analyze);
     const parseOnly = measure(
       corpus,
       file => DockerfileParser.parse(file.content).getInstructions().length,
     );
+    const compared = compareRenovate(corpus, renovate, full);
     const share = median(parseOnly.cpu) / median(full.cpu);
     const goalMet = median(full.wall) < GOAL_SECONDS * 1000;
-
-    const byKind: BenchmarkFigure[] = [];
-    for (const kind of new Set(corpus.map(file => file.kind))) {
-      const files = corpus.filter(file => file.kind === kind);
-      const startCpu = process.cpuUsage();
-      const rounds = 20;
-      for (let round = 0; round < rounds; round++) {
-        files.forEach(analyze);
-      }
-      const used = process.cpuUsage(startCpu);
-      const micros = (used.user + used.system) / (rounds * files.length);
-      byKind.push({
-        label: `  ${kind}`,
-        value: `${micros.toFixed(1)} µs per file`,
-      });
-    }
 
     return [
       describeMachine(loadBefore),
@@ -154,9 +232,12 @@ export const analysisBenchmark: Benchmark = {
         label: `goal (${FILES_PER_RUN} in < ${GOAL_SECONDS} s wall clock)`,
         value: goalMet ? 'met' : 'not met',
       },
-      { label: 'by kind (CPU, 20 rounds)', value: '' },
-      ...byKind,
-      { label: 'checksum', value: String(full.checksum + parseOnly.checksum) },
+      ...compared.figures,
+      ...byKind(corpus, 'skipped' in renovate ? undefined : renovate),
+      {
+        label: 'checksum',
+        value: String(full.checksum + parseOnly.checksum + compared.checksum),
+      },
     ];
   },
 };

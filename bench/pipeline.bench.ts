@@ -1,182 +1,235 @@
-import { ConfigReader } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import knexFactory from 'knex';
-import { execFileSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import path from 'node:path';
-import {
-  createImageFactoryServices,
-  startOciRegistry,
-} from '../plugins/image-factory-backend/src/__testUtils__';
-import type { Benchmark, BenchmarkFigure } from './types';
+import { describeMachine } from './machine';
+import { BENCH_DATABASES, type BenchDatabase } from './pipeline/benchDatabase';
+import type { FleetResult, RunFigures } from './pipeline/runFleet';
+import type { Benchmark, BenchmarkFigure, BenchmarkFlags } from './types';
 
-const ENTITIES = 1000;
-const BASE_IMAGES = 250;
-
-// A logger that keeps quiet: the figures are the output.
-const logger = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child() {
-    return logger;
-  },
-};
+const ROOT = path.resolve(__dirname, '..');
+const RUN_FLEET = path.join(__dirname, 'pipeline/runFleet.ts');
+const TRANSFORM = path.join(
+  ROOT,
+  'node_modules/@backstage/cli/config/nodeTransform.cjs',
+);
 
 /**
- * The whole pipeline at fleet size: 1,000 enrolled entities whose Dockerfiles (on
- * disk) use 250 distinct base images from a real OCI registry on loopback, SQLite,
- * and a real bare git repository.
+ * The whole pipeline at fleet size, one child process per database and size so
+ * that each fleet's memory is its own: see bench/README.md.
  */
 export const pipelineBenchmark: Benchmark = {
   name: 'pipeline',
-  description: `${ENTITIES} enrolled entities, ${BASE_IMAGES} distinct base images, registry on loopback`,
-  async run() {
-    const dir = await fs.mkdtemp(
-      path.join(os.tmpdir(), 'image-factory-bench-'),
+  description:
+    'the pipeline over fleets of enrolled images (a quarter as many base images), registry and Dockerfile host on loopback',
+  flags: {
+    '--images <sizes>': 'fleet sizes, comma-separated (default 1000)',
+    '--database <names>': `databases, comma-separated: ${BENCH_DATABASES.join(
+      ', ',
+    )} (default both)`,
+    '--churn <runs>':
+      'more runs after the first three, each with 1 % of the base images moved (default 0)',
+  },
+  async run(flags) {
+    const loadBefore = loadavg()[0];
+    const sizes = readList(flags, '--images', ['1000']).map(size =>
+      readCount(size),
     );
-    const registry = await startOciRegistry();
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: path.join(dir, 'bench.sqlite') },
-      useNullAsDefault: true,
-    });
-    try {
-      for (let i = 0; i < BASE_IMAGES; i++) {
-        await registry.pushImage(`base/image-${i}`, '1', {
-          content: `base ${i}`,
-        });
-      }
-      const entities = await writeEntities(dir, registry.host);
-      const rootConfig = new ConfigReader({
-        backend: { workingDirectory: path.join(dir, 'work') },
-        imageFactory: {
-          stateRepository: { url: path.join(dir, 'state.git') },
-          allowPublic: false,
-          registries: [
-            { host: registry.host, insecure: true, minInterval: '24h' },
-          ],
-        },
-      });
-      let requests = 0;
-      const countingFetch: typeof fetch = (input, init) => {
-        requests += 1;
-        return fetch(input, init);
-      };
-      // The benchmark measures the pipeline, not the audit log.
-      const silentAuditor = {
-        createEvent: async () => ({
-          success: async () => {},
-          fail: async () => {},
-        }),
-      };
-      const { pipeline } = await createImageFactoryServices({
-        rootConfig,
-        logger,
-        database: {
-          getClient: async () => knex,
-          migrations: { skip: false },
-        },
-        // Every Dockerfile is on disk, read without the URL reader.
-        urlReader: {} as never,
-        auth: {
-          getOwnServiceCredentials: async () => ({
-            $$type: '@backstage/BackstageCredentials',
-            principal: { type: 'service', subject: 'plugin:image-factory' },
-          }),
-        } as never,
-        auditor: silentAuditor,
-        catalog: catalogServiceMock({ entities }),
-        registryFetch: countingFetch,
-      });
+    const databases = readList(flags, '--database', [...BENCH_DATABASES]).map(
+      readDatabase,
+    );
+    const churn = readCount(String(flags.get('--churn') ?? '0'), true);
+    const connection = startTestServices();
 
-      const figures: BenchmarkFigure[] = [];
-      for (const label of ['first run', 'unchanged run']) {
-        requests = 0;
-        const started = process.hrtime.bigint();
-        const summary = await pipeline.run();
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        figures.push(
-          { label: `${label}: time`, value: `${(ms / 1000).toFixed(2)} s` },
-          {
-            label: `${label}: Dockerfiles parsed`,
-            value: String(summary.analyzed),
-          },
-          { label: `${label}: registry requests`, value: String(requests) },
-          { label: `${label}: tags checked`, value: String(summary.checked) },
-          { label: `${label}: commit`, value: summary.commit ? 'yes' : 'none' },
-          { label: `${label}: errors`, value: String(summary.errors.length) },
-        );
+    const figures: BenchmarkFigure[] = [];
+    for (const database of databases) {
+      const results: FleetResult[] = [];
+      for (const images of sizes) {
+        const result = await runChild({ images, database, connection, churn });
+        results.push(result);
+        figures.push(...describeFleet(result));
       }
-      const commits = execFileSync(
-        'git',
-        [
-          '--git-dir',
-          path.join(dir, 'state.git'),
-          'rev-list',
-          '--count',
-          'main',
-        ],
-        { encoding: 'utf8' },
-      ).trim();
-      figures.push(
-        { label: 'state repository commits (incl. initial)', value: commits },
-        {
-          label: 'peak RSS of the process',
-          value: `${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
-        },
-      );
-      return figures;
-    } finally {
-      await knex.destroy();
-      await registry.stop();
-      await fs.rm(dir, { recursive: true, force: true });
+      figures.push(...describeGrowth(results));
     }
+    return [describeMachine(loadBefore), ...figures];
   },
 };
 
-// Each entity builds on two base images (one shared family, one of its own slice),
-// through a global ARG and a multi-stage build, so analysis does real work.
-async function writeEntities(dir: string, host: string): Promise<Entity[]> {
-  const entities: Entity[] = [];
-  for (let i = 0; i < ENTITIES; i++) {
-    const folder = path.join(dir, 'entities', `service-${i}`);
-    await fs.mkdir(folder, { recursive: true });
-    const a = i % BASE_IMAGES;
-    const b = (i * 7 + 3) % BASE_IMAGES;
-    await fs.writeFile(
-      path.join(folder, 'Dockerfile'),
-      [
-        `ARG BASE=${host}/base/image-${a}:1`,
-        'FROM ${BASE} AS build',
-        'RUN make build',
-        `FROM ${host}/base/image-${b}:1`,
-        'COPY --from=build /out /app',
-        'CMD ["/app/run"]',
-        '',
-      ].join('\n'),
-    );
-    entities.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: `service-${i}`,
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': `file:${folder}/catalog-info.yaml`,
-          'image-factory.io/image': `${host}/acme/service-${i}`,
-          'image-factory.io/workflow': 'build.yml',
-        },
-      },
-      spec: {
-        type: 'service',
-        owner: 'group:default/team',
-        lifecycle: 'production',
-      },
-    });
+function readList(
+  flags: BenchmarkFlags,
+  flag: string,
+  fallback: string[],
+): string[] {
+  const value = flags.get(flag);
+  if (value === true) {
+    throw new Error(`${flag} needs a value`);
   }
-  return entities;
+  return value === undefined ? fallback : value.split(',').map(v => v.trim());
+}
+
+function readCount(text: string, zero = false): number {
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < (zero ? 0 : 1)) {
+    throw new Error(`not a count: ${text}`);
+  }
+  return count;
+}
+
+function readDatabase(name: string): BenchDatabase {
+  const known = BENCH_DATABASES.find(d => d === name);
+  if (!known) {
+    throw new Error(
+      `unknown database ${name}; known: ${BENCH_DATABASES.join(', ')}`,
+    );
+  }
+  return known;
+}
+
+// The registry binary and the PostgreSQL server the tests use, from the
+// project's own script, which installs what is missing; the server the
+// environment names, when it names one.
+function startTestServices(): string {
+  const named = (env: NodeJS.ProcessEnv) =>
+    Object.entries(env).find(([key]) =>
+      /^BACKSTAGE_TEST_DATABASE_POSTGRES\d+_CONNECTION_STRING$/.test(key),
+    )?.[1];
+  const fromEnvironment = named(process.env);
+  if (fromEnvironment) {
+    return fromEnvironment;
+  }
+  const exports = execFileSync(
+    path.join(ROOT, 'scripts/test-services.sh'),
+    ['start'],
+    { encoding: 'utf8' },
+  );
+  const started = named(
+    Object.fromEntries(
+      [...exports.matchAll(/^export (\w+)=(.*)$/gm)].map(m => [m[1], m[2]]),
+    ),
+  );
+  if (!started) {
+    throw new Error(
+      `scripts/test-services.sh printed no PostgreSQL:\n${exports}`,
+    );
+  }
+  return started;
+}
+
+async function runChild(options: {
+  images: number;
+  database: BenchDatabase;
+  connection?: string;
+  churn: number;
+}): Promise<FleetResult> {
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--require', TRANSFORM, RUN_FLEET, JSON.stringify(options)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', chunk => {
+    stdout += chunk;
+  });
+  const code = await new Promise<number | null>(resolve =>
+    child.on('close', resolve),
+  );
+  if (code !== 0) {
+    throw new Error(
+      `the ${options.database} fleet of ${options.images} images failed (exit ${code})`,
+    );
+  }
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '');
+}
+
+const mib = (value: number) => `${Math.round(value)} MiB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+function describeRun(run: RunFigures, rssBefore: number): string {
+  return [
+    `${run.seconds.toFixed(2)} s (CPU ${run.cpuSeconds.toFixed(2)} s)`,
+    `${run.registryRequests} registry requests`,
+    `${run.dockerfilesRead} Dockerfiles read, ${run.dockerfilesNotModified} not modified, ${run.parsed} parsed`,
+    `${run.newFreight} new freight`,
+    run.committed ? 'a commit' : 'no commit',
+    `${run.errors} errors`,
+    `RSS ${mib(run.rssAfter)} (${signed(
+      run.rssAfter - rssBefore,
+    )} MiB), heap ${mib(run.heapAfter)}`,
+  ].join('; ');
+}
+
+const signed = (value: number) =>
+  `${value >= 0 ? '+' : ''}${Math.round(value)}`;
+
+function describeFleet(result: FleetResult): BenchmarkFigure[] {
+  const name = `${result.database} ${result.images}`;
+  const churn = result.runs.slice(3);
+  const growths = churn.map((run, i) =>
+    signed(run.rssAfter - result.runs[i + 2].rssAfter),
+  );
+  return [
+    {
+      label: `${name}: fleet`,
+      value: `${result.images} images on ${
+        result.baseImages
+      } base images; setup ${result.setupSeconds.toFixed(1)} s`,
+    },
+    ...result.runs.slice(0, 3).map(run => ({
+      label: `${name}: ${run.label}`,
+      value: describeRun(run, result.rssBefore),
+    })),
+    ...(churn.length > 0
+      ? [
+          {
+            label: `${name}: ${churn.length} churn runs`,
+            value: `${(
+              churn.reduce((sum, run) => sum + run.seconds, 0) / churn.length
+            ).toFixed(2)} s mean; RSS change per run ${growths.join(', ')} MiB`,
+          },
+        ]
+      : []),
+    {
+      label: `${name}: memory`,
+      value: `RSS ${mib(
+        result.rssBefore,
+      )} before the first run, growth ${signed(
+        result.runs[0].rssAfter - result.rssBefore,
+      )} MiB over it; peak RSS ${mib(result.peakRss)}`,
+    },
+    {
+      label: `${name}: GET /images`,
+      value: `p50 ${ms(result.latency.images.p50)}, p95 ${ms(
+        result.latency.images.p95,
+      )} (100 requests, ${result.latency.images.failed} failed)`,
+    },
+    {
+      label: `${name}: GET /images/{entity}`,
+      value: `p50 ${ms(result.latency.status.p50)}, p95 ${ms(
+        result.latency.status.p95,
+      )} (100 requests, ${result.latency.status.failed} failed)`,
+    },
+    {
+      label: `${name}: state repository commits`,
+      value: `${result.commits} (with the initial one)`,
+    },
+  ];
+}
+
+// How cost grows from the smallest fleet to the largest: the ratio of the time
+// ratio to the size ratio, 1.0 for linear growth.
+function describeGrowth(results: FleetResult[]): BenchmarkFigure[] {
+  if (results.length < 2) {
+    return [];
+  }
+  const small = results[0];
+  const large = results[results.length - 1];
+  const size = large.images / small.images;
+  return small.runs.slice(0, 3).map((run, i) => {
+    const factor = large.runs[i].seconds / run.seconds;
+    return {
+      label: `${small.database} ${small.images} → ${large.images}: ${run.label}`,
+      value: `×${factor.toFixed(1)} time for ×${size.toFixed(1)} images: ${(
+        factor / size
+      ).toFixed(2)} of linear`,
+    };
+  });
 }

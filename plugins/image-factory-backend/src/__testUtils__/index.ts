@@ -12,3 +12,4 @@ export { startOciRegistry } from './startOciRegistry';
 
 // The assembly the plugin runs, for the pipeline benchmark.
 export { createImageFactoryServices } from '../createImageFactoryServices';
+export { createRouter } from '../service/createRouter';
