@@ -242,7 +242,7 @@ describe('RegistryClient against a real registry', () => {
     });
   });
 
-  it('keeps at most the given number of lookups in flight', async () => {
+  it('keeps at most the given number of lookups in flight on a host', async () => {
     let inFlight = 0;
     let most = 0;
     const slow = await startHttpServer(async (req, res) => {
@@ -275,6 +275,52 @@ describe('RegistryClient against a real registry', () => {
       expect(most).toBeLessThanOrEqual(2);
     } finally {
       await slow.stop();
+    }
+  });
+
+  it('gives each registry host its own lookups in flight, so a slow host holds up no other', async () => {
+    await registry.pushImage('acme/lanes', '1');
+    const fast = await startHttpServer((req, res) =>
+      forwardRequest(req, res, registry.url),
+    );
+    let fastDoneFirst = false;
+    const slow = await startHttpServer(async (req, res) => {
+      // Answers only once the other host has had all its lookups (or after a
+      // while): with one limit over both hosts, they would queue behind this.
+      for (let waited = 0; waited < 3000; waited += 10) {
+        if (fast.requests.length === 3) {
+          fastDoneFirst = true;
+          break;
+        }
+        await new Promise(resolve => setTimeout(resolve, 10));
+      }
+      await forwardRequest(req, res, registry.url);
+    });
+    try {
+      const lanes = RegistryClient.create({
+        policy: policyFor([
+          { host: slow.host, insecure: true },
+          { host: fast.host, insecure: true },
+        ]),
+        logger: mockServices.logger.mock(),
+      });
+      const outcomes = await lanes.resolveMany(
+        [slow.host, fast.host, fast.host, fast.host].map(host => ({
+          registry: host,
+          repository: 'acme/lanes',
+          tag: '1',
+        })),
+        { concurrency: 1 },
+      );
+      expect(outcomes.map(outcome => outcome.ok)).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
+      expect(fastDoneFirst).toBe(true);
+    } finally {
+      await Promise.all([fast.stop(), slow.stop()]);
     }
   });
 

@@ -70,6 +70,14 @@ export interface ResolvedDigest {
  *
  * @public
  */
+/**
+ * Registry lookups in flight at once on one host. Most are a `HEAD` answered
+ * in one round trip, so a run waits on latency: 8 at a time check 2,500 tags
+ * on a host 100 ms away in about half a minute, well below what public
+ * registries allow.
+ */
+export const LOOKUPS_PER_HOST = 8;
+
 export type ResolveOutcome =
   | ({ ok: true; request: ResolveDigestRequest } & ResolvedDigest)
   | { ok: false; request: ResolveDigestRequest; error: Error };
@@ -265,28 +273,46 @@ export class RegistryClient {
   }
 
   /**
-   * Resolves many tags, at most `concurrency` (default 4) at a time. Every request
-   * gets an outcome, in the order given; one failure never stops the others.
+   * Resolves many tags, at most `concurrency` (default
+   * {@link LOOKUPS_PER_HOST}) at a time on each registry host. Every request gets an outcome, in the order given; one
+   * failure never stops the others.
    */
   async resolveMany(
     requests: readonly ResolveDigestRequest[],
     options: { concurrency?: number } = {},
   ): Promise<ResolveOutcome[]> {
-    return mapWithConcurrency(
-      requests,
-      options.concurrency ?? 4,
-      async request => {
-        try {
-          return {
-            ok: true as const,
-            request,
-            ...(await this.resolveDigest(request)),
-          };
-        } catch (error) {
-          return { ok: false as const, request, error: toError(error) };
-        }
-      },
+    // A limit per host, not one over all: a fleet's base images live on many
+    // registries, and a slow or rate-limited one must not hold up the others,
+    // while none sees more than `concurrency` lookups at once.
+    const byHost = new Map<string, number[]>();
+    requests.forEach((request, index) => {
+      const host = byHost.get(request.registry);
+      if (host) host.push(index);
+      else byHost.set(request.registry, [index]);
+    });
+    const outcomes = new Array<ResolveOutcome>(requests.length);
+    await Promise.all(
+      [...byHost.values()].map(indices =>
+        mapWithConcurrency(
+          indices,
+          options.concurrency ?? LOOKUPS_PER_HOST,
+          async index => {
+            outcomes[index] = await this.#resolveOutcome(requests[index]);
+          },
+        ),
+      ),
     );
+    return outcomes;
+  }
+
+  async #resolveOutcome(
+    request: ResolveDigestRequest,
+  ): Promise<ResolveOutcome> {
+    try {
+      return { ok: true, request, ...(await this.resolveDigest(request)) };
+    } catch (error) {
+      return { ok: false, request, error: toError(error) };
+    }
   }
 }
 

@@ -21,11 +21,12 @@ export class RegistryFreightSource implements FreightSource {
   readonly type = 'registry';
   readonly #client: RegistryClient;
   readonly #platforms: readonly string[];
-  readonly #concurrency: number;
+  readonly #concurrency: number | undefined;
 
   /**
    * `platforms` are those in `imageFactory.defaults.platforms` (default
-   * `['linux/amd64']`); `concurrency` bounds parallel registry lookups (default 4).
+   * `['linux/amd64']`); `concurrency` bounds parallel lookups on each registry host
+   * (default: as {@link RegistryClient.resolveMany}).
    */
   static create(options: {
     client: RegistryClient;
@@ -35,14 +36,14 @@ export class RegistryFreightSource implements FreightSource {
     return new RegistryFreightSource(
       options.client,
       options.platforms ?? ['linux/amd64'],
-      options.concurrency ?? 4,
+      options.concurrency,
     );
   }
 
   private constructor(
     client: RegistryClient,
     platforms: readonly string[],
-    concurrency: number,
+    concurrency: number | undefined,
   ) {
     this.#client = client;
     this.#platforms = platforms;
