@@ -3,6 +3,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { describeMachine } from './machine';
 import { BENCH_DATABASES, type BenchDatabase } from './pipeline/benchDatabase';
+import { FIXED_RUNS } from './pipeline/fleet';
 import type { FleetResult, RunFigures } from './pipeline/runFleet';
 import type { Benchmark, BenchmarkFigure, BenchmarkFlags } from './types';
 
@@ -162,9 +163,9 @@ const signed = (value: number) =>
 
 function describeFleet(result: FleetResult): BenchmarkFigure[] {
   const name = `${result.database} ${result.images}`;
-  const churn = result.runs.slice(3);
+  const churn = result.runs.slice(FIXED_RUNS);
   const growths = churn.map((run, i) =>
-    signed(run.rssAfter - result.runs[i + 2].rssAfter),
+    signed(run.rssAfter - result.runs[FIXED_RUNS + i - 1].rssAfter),
   );
   return [
     {
@@ -173,7 +174,7 @@ function describeFleet(result: FleetResult): BenchmarkFigure[] {
         result.baseImages
       } base images; setup ${result.setupSeconds.toFixed(1)} s`,
     },
-    ...result.runs.slice(0, 3).map(run => ({
+    ...result.runs.slice(0, FIXED_RUNS).map(run => ({
       label: `${name}: ${run.label}`,
       value: describeRun(run, result.rssBefore),
     })),
@@ -223,7 +224,7 @@ function describeGrowth(results: FleetResult[]): BenchmarkFigure[] {
   const small = results[0];
   const large = results[results.length - 1];
   const size = large.images / small.images;
-  return small.runs.slice(0, 3).map((run, i) => {
+  return small.runs.slice(0, FIXED_RUNS).map((run, i) => {
     const factor = large.runs[i].seconds / run.seconds;
     return {
       label: `${small.database} ${small.images} → ${large.images}: ${run.label}`,

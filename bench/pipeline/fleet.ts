@@ -9,6 +9,12 @@ export interface FleetShape {
   registry: string;
 }
 
+/**
+ * The runs of every fleet before its churn runs: the first, two unchanged (no
+ * tag due, then every tag due) and one after 10 % of the base images moved.
+ */
+export const FIXED_RUNS = 4;
+
 /** The repository of base image `index` in the registry. */
 export function baseRepository(index: number): string {
   return `base/image-${index}`;
@@ -33,10 +39,14 @@ function dockerfileOf(index: number, shape: FleetShape): string {
 }
 
 /** Puts every image's Dockerfile on the source host and returns the entities. */
-export function writeFleet(shape: FleetShape, source: SourceHost): Entity[] {
-  return Array.from({ length: shape.images }, (_, i) => {
+export async function writeFleet(
+  shape: FleetShape,
+  source: SourceHost,
+): Promise<Entity[]> {
+  const dockerfiles = new Map<string, string>();
+  const entities = Array.from({ length: shape.images }, (_, i): Entity => {
     const name = `service-${i}`;
-    source.put(name, dockerfileOf(i, shape));
+    dockerfiles.set(name, dockerfileOf(i, shape));
     return {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
@@ -56,6 +66,8 @@ export function writeFleet(shape: FleetShape, source: SourceHost): Entity[] {
       },
     };
   });
+  await source.serve(dockerfiles);
+  return entities;
 }
 
 /** Runs `work` over `items`, at most `limit` at a time. */

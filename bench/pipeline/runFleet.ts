@@ -74,6 +74,8 @@ const silentAuditor = {
 
 const MIB = 1024 * 1024;
 const REQUESTS = 100;
+// Past the registry's default interval of an hour.
+const HOUR_AND_A_MINUTE = 61;
 
 function collectedMemory(): { rss: number; heap: number } {
   (globalThis as { gc?: () => void }).gc?.();
@@ -115,7 +117,7 @@ async function runFleet(options: {
       );
     const all = Array.from({ length: baseImages }, (_, i) => i);
     await pushAll(all, 0);
-    const entities = writeFleet(
+    const entities = await writeFleet(
       { images: options.images, baseImages, registry: registry.host },
       source,
     );
@@ -130,8 +132,9 @@ async function runFleet(options: {
         // The first run checks every base image: a real fleet's first run
         // spreads new tags over several runs (500 a run by default).
         safety: { maxNewTagsPerRun: baseImages },
-        // Every run checks every tag: the most work an unchanged run can do.
-        registries: [{ host: registry.host, insecure: true, minInterval: '0' }],
+        // A private registry's default interval: each tag is checked at most
+        // once an hour, so a run within the hour checks none.
+        registries: [{ host: registry.host, insecure: true }],
       },
     });
     let registryRequests = 0;
@@ -140,6 +143,12 @@ async function runFleet(options: {
       return fetch(input, init);
     };
     const catalog = fleetCatalog(entities);
+    // The pipeline's clock, moved between runs: past the registry's interval
+    // when every tag is to be checked again.
+    let clock = Date.now();
+    const later = (minutes: number) => {
+      clock += minutes * 60_000;
+    };
     const { pipeline, service } = await createImageFactoryServices({
       rootConfig,
       logger,
@@ -152,6 +161,7 @@ async function runFleet(options: {
       auditor: silentAuditor,
       catalog,
       registryFetch: countingFetch,
+      now: () => new Date(clock),
     });
     server.use(
       '/api/image-factory',
@@ -172,20 +182,21 @@ async function runFleet(options: {
     const runs: RunFigures[] = [];
     const measureRun = async (label: string) => {
       registryRequests = 0;
-      source.resetCounts();
+      await source.resetCounts();
       const started = performance.now();
       const cpu = process.cpuUsage();
       const summary = await pipeline.run();
       const used = process.cpuUsage(cpu);
       const seconds = (performance.now() - started) / 1000;
       const memory = collectedMemory();
+      const reads = await source.counts();
       runs.push({
         label,
         seconds,
         cpuSeconds: (used.user + used.system) / 1e6,
         registryRequests,
-        dockerfilesRead: source.counts().read,
-        dockerfilesNotModified: source.counts().notModified,
+        dockerfilesRead: reads.read,
+        dockerfilesNotModified: reads.notModified,
         parsed: summary.analyzed,
         newFreight: summary.newFreight,
         committed: summary.commit !== null,
@@ -197,13 +208,18 @@ async function runFleet(options: {
 
     const before = collectedMemory();
     await measureRun('first run');
-    await measureRun('unchanged run');
+    later(1);
+    await measureRun('unchanged run, no tag due');
+    later(HOUR_AND_A_MINUTE);
+    await measureRun('unchanged run, every tag due');
     const moved = (share: number, round: number) =>
       all.filter(i => (i + round) % Math.round(1 / share) === 0);
     await pushAll(moved(0.1, 0), 1);
+    later(HOUR_AND_A_MINUTE);
     await measureRun('10 % of base images moved');
     for (let round = 1; round <= options.churn; round++) {
       await pushAll(moved(0.01, round), round + 1);
+      later(HOUR_AND_A_MINUTE);
       await measureRun(`churn run ${round} (1 % moved)`);
     }
 

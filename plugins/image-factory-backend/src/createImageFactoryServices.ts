@@ -40,6 +40,8 @@ export interface ImageFactoryDependencies {
   notifications?: NotificationService;
   /** How registries are asked; the benchmark counts the requests. */
   registryFetch?: typeof fetch;
+  /** The pipeline's clock (default: the system's); the benchmark moves it. */
+  now?: () => Date;
 }
 
 /** The plugin's parts, assembled once from the configuration. */
@@ -81,6 +83,7 @@ export async function createImageFactoryServices(
     logger,
   });
   const pipeline = Pipeline.create({
+    now: deps.now,
     config,
     catalog: deps.catalog,
     auth: deps.auth,
