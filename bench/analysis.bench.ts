@@ -126,7 +126,7 @@ function byKind(
   corpus: CorpusDockerfile[],
   renovate: LoadedRenovate | undefined,
 ): BenchmarkFigure[] {
-  const column = (text: string) => text.padStart(12);
+  const column = (text: string) => text.padStart(15);
   const rows: BenchmarkFigure[] = [
     {
       label: `by kind (CPU µs per file, ${ROUNDS_PER_KIND} rounds)`,
