@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { listMonitoredRefs } from './listMonitoredRefs';
 import { mergeState } from './mergeState';
 import { parseStateTree } from './parseStateTree';
+import type { Enrollment } from '../enrollment';
 import { recordDigest } from './recordDigest';
 import { renderStateTree } from './renderStateTree';
 import {
@@ -280,12 +281,10 @@ describe('mergeState', () => {
     expect(managed(state, enrollment.entityRef).baseImages).toEqual(before);
   });
 
-  it('records the platforms a base image is used for when only some of them use it', () => {
-    const enrollment = {
-      ...enroll(managedEntity('tools')),
-      platforms: ['linux/amd64', 'linux/arm64'],
-    };
-    const run = (previous: StateTree, dockerfile: string, now: string) =>
+  // One run over one enrollment: the previous state, its Dockerfile, the time.
+  const runOf =
+    (enrollment: Enrollment) =>
+    (previous: StateTree, dockerfile: string, now: string) =>
       mergeState({
         previous,
         enrollments: [enrollment],
@@ -294,6 +293,13 @@ describe('mergeState', () => {
         ]),
         now,
       });
+
+  it('records the platforms a base image is used for when only some of them use it', () => {
+    const enrollment = {
+      ...enroll(managedEntity('tools')),
+      platforms: ['linux/amd64', 'linux/arm64'],
+    };
+    const run = runOf(enrollment);
     const first = run(
       emptyStateTree(),
       'FROM golang:1.22-$TARGETARCH AS build\nFROM alpine:3.20\n',
@@ -361,15 +367,7 @@ describe('mergeState', () => {
       ...enroll(managedEntity('tools')),
       platforms: ['linux/amd64', 'linux/arm64'],
     };
-    const run = (previous: StateTree, dockerfile: string, now: string) =>
-      mergeState({
-        previous,
-        enrollments: [enrollment],
-        analyses: new Map([
-          [enrollment.entityRef, analyze(dockerfile, now, enrollment)],
-        ]),
-        now,
-      });
+    const run = runOf(enrollment);
     const T4 = '2025-01-04T00:00:00.000Z';
     const image = (state: StateTree) => managed(state, enrollment.entityRef);
     const usage = (state: StateTree) =>
