@@ -1,5 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { createImagePusher } from '../plugins/image-factory-backend/src/__testUtils__';
+import { ENTITY, refreshNow } from './fleet';
 import { REGISTRY } from './ports';
 import { signInAsGuest } from './signIn';
 
@@ -8,8 +9,6 @@ import { signInAsGuest } from './signIn';
 // eligible, and a rebuild goes to the local GitHub stand-in and shows in history.
 test.describe.configure({ mode: 'serial' });
 
-const ENTITY = '/catalog/default/component/e2e-storefront';
-
 // The first visible element with exactly this text (copy buttons and the graph
 // repeat references in hidden labels).
 function shown(page: Page, text: string | RegExp) {
@@ -17,14 +16,6 @@ function shown(page: Page, text: string | RegExp) {
     .getByText(text, { exact: typeof text === 'string' })
     .filter({ visible: true })
     .first();
-}
-
-async function refreshNow(page: Page) {
-  await page.goto('/image-factory');
-  await page.getByRole('button', { name: 'Refresh now' }).click();
-  await expect(page.getByText(/analysed|analyzed/i).first()).toBeVisible({
-    timeout: 90_000,
-  });
 }
 
 test.beforeEach(async ({ page }) => {

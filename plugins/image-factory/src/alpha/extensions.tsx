@@ -1,3 +1,4 @@
+import { Content } from '@backstage/core-components';
 import {
   ApiBlueprint,
   discoveryApiRef,
@@ -61,7 +62,10 @@ export const imageFactoryPage = PageBlueprint.make({
     routeRef: fleetRouteRef,
     loader: () =>
       import('../components/ImageFactoryPage').then(({ ImageFactoryFleet }) => (
-        <ImageFactoryFleet />
+        // The page supplies the header, not the content's padding.
+        <Content>
+          <ImageFactoryFleet />
+        </Content>
       )),
   },
 });

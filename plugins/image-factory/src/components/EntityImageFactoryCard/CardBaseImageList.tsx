@@ -7,6 +7,8 @@ import { ReactElement } from 'react';
 import { BaseImagePlatforms } from '../shared/BaseImagePlatforms';
 import { BaseImageStateChip } from '../shared/BaseImageStateChip';
 import { LatestFreight } from '../shared/LatestFreight';
+import { WrappingCode } from '../shared/WrappingCode';
+import { ErrorText } from '../shared/ErrorText';
 
 // The newest update of a base image, with the tag it was seen behind.
 function latestOf(baseImage: ImageBaseImage) {
@@ -26,7 +28,7 @@ export function CardBaseImageList(props: {
           <Box display="flex" flexDirection="column" gridGap={4} width="100%">
             <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
               <Typography variant="body2" component="span">
-                <code>{baseImage.ref}</code>
+                <WrappingCode>{baseImage.ref}</WrappingCode>
               </Typography>
               <BaseImagePlatforms baseImage={baseImage} />
               <BaseImageStateChip baseImage={baseImage} />
@@ -36,11 +38,7 @@ export function CardBaseImageList(props: {
               latest={latestOf(baseImage)}
               now={props.now}
             />
-            {baseImage.error && (
-              <Typography variant="body2" color="error">
-                {baseImage.error}
-              </Typography>
-            )}
+            {baseImage.error && <ErrorText>{baseImage.error}</ErrorText>}
             {baseImage.platformNote && (
               <Typography variant="body2" color="textSecondary">
                 {baseImage.platformNote}

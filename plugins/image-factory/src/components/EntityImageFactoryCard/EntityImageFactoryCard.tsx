@@ -14,6 +14,7 @@ import { LatestFreight } from '../shared/LatestFreight';
 import { useImageStatus } from '../shared/useImageStatus';
 import { useNow } from '../shared/useNow';
 import { CardBaseImageList } from './CardBaseImageList';
+import { WrappingCode } from '../shared/WrappingCode';
 
 function ManagedImageDetails(props: {
   status: ImageStatus;
@@ -83,7 +84,7 @@ export function EntityImageFactoryCard(): ReactElement {
         {status => (
           <>
             <Typography variant="body2" paragraph>
-              <code>{status.enrollment.image}</code>
+              <WrappingCode>{status.enrollment.image}</WrappingCode>
             </Typography>
             <ImageAlerts status={status} />
             {status.kind === 'managed' ? (

@@ -1,10 +1,10 @@
 import { AnalysisWarning } from '@image-factory/backstage-plugin-image-factory-common';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { ReactElement } from 'react';
+import { DataTable, OneLineCell } from '../shared/DataTable';
 
 /** What the Dockerfile analysis could not resolve, by Dockerfile line. */
 export function AnalysisWarningsTable(props: {
@@ -13,11 +13,11 @@ export function AnalysisWarningsTable(props: {
 }): ReactElement {
   const file = props.dockerfile ?? 'Dockerfile';
   return (
-    <Table size="small" aria-label="Analysis warnings">
+    <DataTable aria-label="Analysis warnings">
       <TableHead>
         <TableRow>
-          <TableCell>Line</TableCell>
-          <TableCell>Warning</TableCell>
+          <OneLineCell>Line</OneLineCell>
+          <OneLineCell>Warning</OneLineCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -34,6 +34,6 @@ export function AnalysisWarningsTable(props: {
             </TableRow>
           ))}
       </TableBody>
-    </Table>
+    </DataTable>
   );
 }

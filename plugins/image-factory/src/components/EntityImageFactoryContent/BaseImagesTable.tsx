@@ -1,6 +1,5 @@
 import { ImageBaseImage } from '@image-factory/backstage-plugin-image-factory-common';
 import Button from '@material-ui/core/Button';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -11,17 +10,20 @@ import { BaseImagePlatforms } from '../shared/BaseImagePlatforms';
 import { BaseImageStateChip } from '../shared/BaseImageStateChip';
 import { Digest } from '../shared/Digest';
 import { TimeAgo } from '../shared/TimeAgo';
+import { DataTable, OneLineCell } from '../shared/DataTable';
+import { WrappingCode } from '../shared/WrappingCode';
+import { ErrorText } from '../shared/ErrorText';
 
 function UpdateHistory(props: {
   baseImage: ImageBaseImage;
   now: number;
 }): ReactElement {
   return (
-    <Table size="small" aria-label={`Update history of ${props.baseImage.ref}`}>
+    <DataTable aria-label={`Update history of ${props.baseImage.ref}`}>
       <TableHead>
         <TableRow>
-          <TableCell>Digest</TableCell>
-          <TableCell>First seen</TableCell>
+          <OneLineCell>Digest</OneLineCell>
+          <OneLineCell>First seen</OneLineCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -36,7 +38,7 @@ function UpdateHistory(props: {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </DataTable>
   );
 }
 
@@ -51,16 +53,16 @@ export function BaseImagesTable(props: {
   const [expanded, setExpanded] = useState<string>();
   const { baseImages, now } = props;
   return (
-    <Table size="small" aria-label="Base images">
+    <DataTable aria-label="Base images">
       <TableHead>
         <TableRow>
-          <TableCell>Reference</TableCell>
-          <TableCell>State</TableCell>
-          <TableCell>Built on</TableCell>
-          <TableCell>Latest</TableCell>
-          <TableCell>Eligible</TableCell>
-          <TableCell>Last updated</TableCell>
-          <TableCell>Update history</TableCell>
+          <OneLineCell>Reference</OneLineCell>
+          <OneLineCell>State</OneLineCell>
+          <OneLineCell>Built on</OneLineCell>
+          <OneLineCell>Latest</OneLineCell>
+          <OneLineCell>Eligible</OneLineCell>
+          <OneLineCell>Last updated</OneLineCell>
+          <OneLineCell>Update history</OneLineCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -71,13 +73,9 @@ export function BaseImagesTable(props: {
             <Fragment key={baseImage.ref}>
               <TableRow>
                 <TableCell>
-                  <code>{baseImage.ref}</code>{' '}
+                  <WrappingCode>{baseImage.ref}</WrappingCode>{' '}
                   <BaseImagePlatforms baseImage={baseImage} />
-                  {baseImage.error && (
-                    <Typography variant="body2" color="error">
-                      {baseImage.error}
-                    </Typography>
-                  )}
+                  {baseImage.error && <ErrorText>{baseImage.error}</ErrorText>}
                   {baseImage.platformNote && (
                     <Typography variant="body2" color="textSecondary">
                       {baseImage.platformNote}
@@ -144,6 +142,6 @@ export function BaseImagesTable(props: {
           );
         })}
       </TableBody>
-    </Table>
+    </DataTable>
   );
 }

@@ -3,6 +3,7 @@ import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-commo
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement } from 'react';
+import { WrappingCode } from '../shared/WrappingCode';
 
 function EntityRefList(props: { label: string; entityRefs: string[] }) {
   return (
@@ -47,7 +48,7 @@ export function DependentsList(props: { status: ImageStatus }): ReactElement {
       {shared.map(entry => (
         <Box key={entry.ref} mt={1}>
           <Typography variant="subtitle2" component="h3">
-            Also on <code>{entry.ref}</code>
+            Also on <WrappingCode>{entry.ref}</WrappingCode>
           </Typography>
           <EntityRefList
             label={`Other images on ${entry.ref}`}

@@ -12,6 +12,7 @@ import { ReactElement } from 'react';
 import { Digest } from '../shared/Digest';
 import { TimeAgo } from '../shared/TimeAgo';
 import { collectFreightEvents } from './collectFreightEvents';
+import { WrappingCode } from '../shared/WrappingCode';
 
 /**
  * Every freight record of the image and its base images, newest first, marked
@@ -48,7 +49,7 @@ export function FreightTimeline(props: {
           </TimelineSeparator>
           <TimelineContent>
             <Typography variant="body2">
-              <code>{event.imageRef}</code>
+              <WrappingCode>{event.imageRef}</WrappingCode>
             </Typography>
             <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={6}>
               <Typography variant="body2" component="span">

@@ -7,6 +7,7 @@ import { RebuildActions } from '../rebuild/RebuildActions';
 import { EligibilitySummary } from '../shared/EligibilitySummary';
 import { TimeAgo } from '../shared/TimeAgo';
 import { AnalyzeButton } from './AnalyzeButton';
+import { WrappingCode } from '../shared/WrappingCode';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -46,7 +47,7 @@ export function ImageOverview(props: {
   const { status, now, onChanged } = props;
   const { enrollment, analysis } = status;
   const entries: [string, ReactNode][] = [
-    ['Image', <code>{enrollment.image}</code>],
+    ['Image', <WrappingCode>{enrollment.image}</WrappingCode>],
     [
       'Kind',
       status.kind === 'managed'
@@ -63,12 +64,15 @@ export function ImageOverview(props: {
       [
         'Source',
         enrollment.sourceLocation ? (
-          <code>{enrollment.sourceLocation}</code>
+          <WrappingCode>{enrollment.sourceLocation}</WrappingCode>
         ) : (
           'unknown'
         ),
       ],
-      ['Dockerfile', <code>{enrollment.dockerfile ?? 'Dockerfile'}</code>],
+      [
+        'Dockerfile',
+        <WrappingCode>{enrollment.dockerfile ?? 'Dockerfile'}</WrappingCode>,
+      ],
       [
         'Workflow',
         enrollment.workflow ? (

@@ -1,5 +1,4 @@
 import { RebuildRecord } from '@image-factory/backstage-plugin-image-factory-common';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -14,6 +13,9 @@ import { Digest } from '../shared/Digest';
 import { RunLink } from '../shared/RunLink';
 import { StateChip } from '../shared/StateChip';
 import { TimeAgo } from '../shared/TimeAgo';
+import { DataTable, OneLineCell } from '../shared/DataTable';
+import { WrappingCode } from '../shared/WrappingCode';
+import { ErrorText } from '../shared/ErrorText';
 
 /** Every rebuild attempt, newest first, with who asked, why, and the outcome. */
 export function RebuildHistoryTable(props: {
@@ -22,21 +24,21 @@ export function RebuildHistoryTable(props: {
 }): ReactElement {
   if (props.rebuilds.length === 0) {
     return (
-      <Typography variant="body2" color="textSecondary">
+      <Typography variant="body2" color="textSecondary" style={{ padding: 16 }}>
         Never rebuilt by the Image Factory.
       </Typography>
     );
   }
   return (
-    <Table size="small" aria-label="Rebuild history">
+    <DataTable aria-label="Rebuild history">
       <TableHead>
         <TableRow>
-          <TableCell>Requested</TableCell>
-          <TableCell>Trigger</TableCell>
-          <TableCell>Requested by</TableCell>
-          <TableCell>Outcome</TableCell>
-          <TableCell>Run</TableCell>
-          <TableCell>Base image digests</TableCell>
+          <OneLineCell>Requested</OneLineCell>
+          <OneLineCell>Trigger</OneLineCell>
+          <OneLineCell>Requested by</OneLineCell>
+          <OneLineCell>Outcome</OneLineCell>
+          <OneLineCell>Run</OneLineCell>
+          <OneLineCell>Base image digests</OneLineCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -58,11 +60,7 @@ export function RebuildHistoryTable(props: {
               <TableCell>{rebuild.requestedBy}</TableCell>
               <TableCell>
                 <StateChip label={outcome.label} tone={outcome.tone} />
-                {rebuild.error && (
-                  <Typography variant="body2" color="error">
-                    {rebuild.error}
-                  </Typography>
-                )}
+                {rebuild.error && <ErrorText>{rebuild.error}</ErrorText>}
               </TableCell>
               <TableCell>
                 <RunLink runUrl={rebuild.runUrl} />
@@ -70,7 +68,8 @@ export function RebuildHistoryTable(props: {
               <TableCell>
                 {Object.entries(rebuild.baseDigests).map(([ref, digest]) => (
                   <div key={ref}>
-                    <code>{ref}</code> <Digest digest={digest} />
+                    <WrappingCode>{ref}</WrappingCode>{' '}
+                    <Digest digest={digest} />
                   </div>
                 ))}
               </TableCell>
@@ -78,6 +77,6 @@ export function RebuildHistoryTable(props: {
           );
         })}
       </TableBody>
-    </Table>
+    </DataTable>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from '@backstage/core-components';
 import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-common';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement } from 'react';
+import { WrappingCode } from '../shared/WrappingCode';
 
 function FileLink(props: {
   label: string;
@@ -22,7 +23,7 @@ function FileLink(props: {
         {props.path && (
           <>
             {' '}
-            <code>{props.path}</code>
+            <WrappingCode>{props.path}</WrappingCode>
           </>
         )}
       </Typography>
@@ -31,7 +32,7 @@ function FileLink(props: {
   if (props.path) {
     return (
       <Typography variant="body2">
-        {props.label}: <code>{props.path}</code>
+        {props.label}: <WrappingCode>{props.path}</WrappingCode>
         {props.local && ' (local state repository)'}
       </Typography>
     );

@@ -2,7 +2,6 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -14,6 +13,9 @@ import { imageFactoryApiRef } from '../../api';
 import { Digest } from '../shared/Digest';
 import { TimeAgo } from '../shared/TimeAgo';
 import { FleetPagination, usePaging } from './FleetPagination';
+import { DataTable, OneLineCell } from '../shared/DataTable';
+import { WrappingCode } from '../shared/WrappingCode';
+import { ErrorText } from '../shared/ErrorText';
 
 /**
  * Every monitored base image with its dependents, paged on the server, which
@@ -45,25 +47,21 @@ export function FleetBaseImages(props: {
   return (
     <>
       {loading && <LinearProgress aria-label="Loading base images" />}
-      <Table size="small" aria-label="Base images">
+      <DataTable aria-label="Base images">
         <TableHead>
           <TableRow>
-            <TableCell>Base image</TableCell>
-            <TableCell>Current digest</TableCell>
-            <TableCell>Last updated</TableCell>
-            <TableCell>Dependents</TableCell>
+            <OneLineCell>Base image</OneLineCell>
+            <OneLineCell>Current digest</OneLineCell>
+            <OneLineCell>Last updated</OneLineCell>
+            <OneLineCell>Dependents</OneLineCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {value.items.map(item => (
             <TableRow key={item.ref}>
               <TableCell>
-                <code>{item.ref}</code>
-                {item.error && (
-                  <Typography variant="body2" color="error">
-                    {item.error}
-                  </Typography>
-                )}
+                <WrappingCode>{item.ref}</WrappingCode>
+                {item.error && <ErrorText>{item.error}</ErrorText>}
               </TableCell>
               <TableCell>
                 <Digest digest={item.currentDigest} imageRef={item.ref} />
@@ -97,7 +95,7 @@ export function FleetBaseImages(props: {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </DataTable>
       <FleetPagination
         label="Base images pages"
         count={value.totalCount}

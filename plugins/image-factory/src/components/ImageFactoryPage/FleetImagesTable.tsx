@@ -1,7 +1,6 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ImageListItem } from '@image-factory/backstage-plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -14,6 +13,8 @@ import { EligibilityChip } from '../shared/EligibilityChip';
 import { RunLink } from '../shared/RunLink';
 import { StateChip } from '../shared/StateChip';
 import { TimeAgo } from '../shared/TimeAgo';
+import { DataTable, OneLineCell } from '../shared/DataTable';
+import { WrappingCode } from '../shared/WrappingCode';
 
 function LastRebuildCell(props: {
   item: ImageListItem;
@@ -40,16 +41,16 @@ export function FleetImagesTable(props: {
 }): ReactElement {
   const { items, now } = props;
   return (
-    <Table size="small" aria-label="Enrolled images">
+    <DataTable aria-label="Enrolled images">
       <TableHead>
         <TableRow>
-          <TableCell>Image</TableCell>
-          <TableCell>Owner</TableCell>
-          <TableCell>State</TableCell>
-          <TableCell>Eligibility</TableCell>
-          <TableCell>Stale since</TableCell>
-          <TableCell>Base images</TableCell>
-          <TableCell>Last rebuild</TableCell>
+          <OneLineCell>Image</OneLineCell>
+          <OneLineCell>Owner</OneLineCell>
+          <OneLineCell>State</OneLineCell>
+          <OneLineCell>Eligibility</OneLineCell>
+          <OneLineCell>Stale since</OneLineCell>
+          <OneLineCell>Base images</OneLineCell>
+          <OneLineCell>Last rebuild</OneLineCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -58,13 +59,13 @@ export function FleetImagesTable(props: {
             <TableCell>
               <EntityRefLink entityRef={item.entityRef} />
               <Typography variant="body2" color="textSecondary">
-                <code>{item.image}</code>
+                <WrappingCode>{item.image}</WrappingCode>
                 {item.kind === 'external' ? ' (external)' : ''}
               </Typography>
             </TableCell>
-            <TableCell>
+            <OneLineCell>
               {item.owner ? <EntityRefLink entityRef={item.owner} /> : 'none'}
-            </TableCell>
+            </OneLineCell>
             <TableCell>
               <EligibilityChip state={item.eligibility.state} />
             </TableCell>
@@ -83,6 +84,6 @@ export function FleetImagesTable(props: {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </DataTable>
   );
 }

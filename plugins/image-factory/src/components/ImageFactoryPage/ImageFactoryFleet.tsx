@@ -28,12 +28,13 @@ export function ImageFactoryFleet(): ReactElement {
           <FleetImages reloadKey={reloadKey} now={now} />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} lg={5}>
+      {/* Full width: references and errors need the room of a whole row. */}
+      <Grid item xs={12}>
         <InfoCard title="Base images" noPadding>
           <FleetBaseImages reloadKey={reloadKey} now={now} />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} lg={7}>
+      <Grid item xs={12}>
         <InfoCard title="Dependency graph">
           <FleetDependencyGraph reloadKey={reloadKey} />
         </InfoCard>

@@ -3,10 +3,18 @@ import { makeStyles } from '@material-ui/core/styles';
 import { ReactElement } from 'react';
 import { pinnedReference, shortDigest } from './shortDigest';
 
-const useStyles = makeStyles({
+const useStyles = makeStyles(theme => ({
   digest: { fontFamily: 'monospace', whiteSpace: 'nowrap' },
-  row: { display: 'inline-flex', alignItems: 'center', gap: 4 },
-});
+  row: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: 4,
+    // The copy button is a helper beside the digest: small and muted, so that
+    // the digests, not the buttons, are what a column shows.
+    '& button': { color: theme.palette.text.secondary },
+    '& button svg': { width: 16, height: 16 },
+  },
+}));
 
 /**
  * A short digest whose tooltip shows the full one; with `imageRef`, a button
@@ -34,6 +42,7 @@ export function Digest(props: {
       {text}
       <CopyTextButton
         text={pinned}
+        variant="tertiary"
         aria-label={`Copy ${pinned}`}
         tooltipText="Reference copied to clipboard"
       />

@@ -2,7 +2,10 @@ import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-commo
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement } from 'react';
-import { describeEligibility } from './describeEligibility';
+import {
+  describeEligibility,
+  labelEligibilityState,
+} from './describeEligibility';
 import { EligibilityChip } from './EligibilityChip';
 import { formatTimestamp } from './formatDuration';
 
@@ -30,20 +33,27 @@ export function EligibilitySummary(props: {
   const { status, now } = props;
   const { eligibility } = status;
   const nextStep = explainNextStep(status);
+  const description = describeEligibility(eligibility, now);
+  // "Up to date", "Rebuilding", "Blocked": the chip already says it.
+  const repeatsChip =
+    description.toLowerCase() ===
+    labelEligibilityState(eligibility.state).toLowerCase();
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
       <EligibilityChip state={eligibility.state} />
-      <Typography
-        variant="body1"
-        component="span"
-        title={
-          eligibility.eligibleAt
-            ? formatTimestamp(eligibility.eligibleAt)
-            : undefined
-        }
-      >
-        {describeEligibility(eligibility, now)}
-      </Typography>
+      {!repeatsChip && (
+        <Typography
+          variant="body1"
+          component="span"
+          title={
+            eligibility.eligibleAt
+              ? formatTimestamp(eligibility.eligibleAt)
+              : undefined
+          }
+        >
+          {description}
+        </Typography>
+      )}
       {nextStep && (
         <Typography variant="body2" color="textSecondary" component="span">
           {nextStep}
