@@ -69,18 +69,3 @@ export async function writeFleet(
   await source.serve(dockerfiles);
   return entities;
 }
-
-/** Runs `work` over `items`, at most `limit` at a time. */
-export async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<unknown>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      await work(items[next++]);
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-}

@@ -13,7 +13,8 @@ import {
   startOciRegistry,
 } from '../../plugins/image-factory-backend/src/__testUtils__';
 import { type BenchDatabase, openBenchDatabase } from './benchDatabase';
-import { baseRepository, forEachLimited, writeFleet } from './fleet';
+import { mapWithConcurrency } from '../../plugins/image-factory-backend/src/discovery/mapWithConcurrency';
+import { baseRepository, writeFleet } from './fleet';
 import { fleetCatalog } from './fleetCatalog';
 import { measureLatency } from './measureLatency';
 import { startSourceHost } from './sourceHost';
@@ -110,7 +111,7 @@ async function runFleet(options: {
   const server = express();
   try {
     const pushAll = (indices: number[], version: number) =>
-      forEachLimited(indices, 8, i =>
+      mapWithConcurrency(indices, 8, i =>
         registry.pushImage(baseRepository(i), '1', {
           content: `base ${i} version ${version}`,
         }),
