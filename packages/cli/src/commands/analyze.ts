@@ -53,7 +53,7 @@ export const analyzeCommand: CliCommand = {
         // Loaded only when analyze runs: the analysis and dockerfile-ast are
         // most of what the command line would otherwise load at start.
         const { runAnalyze } = await loadLazily(import('./runAnalyze'));
-        await runAnalyze(files, flags, context);
+        runAnalyze(files, flags, context);
       });
   },
 };

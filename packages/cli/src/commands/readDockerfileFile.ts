@@ -1,16 +1,26 @@
-import { close, fstat, open, read, readFile } from 'node:fs';
-import { promisify } from 'node:util';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+} from 'node:fs';
 import { DOCKERFILE_MAX_BYTES } from '@image-factory/backstage-plugin-image-factory-common/analysis';
 import { EXIT_FAILED, EXIT_USAGE } from '../exitCodes';
 
-// The callback API rather than fs/promises: with many files read at once, a
-// FileHandle costs more per call (500 files, 32 at a time: about 13 ms against
-// 40 ms for the same open, fstat, read and close).
-const openFile = promisify(open);
-const statFile = promisify(fstat);
-const readInto = promisify(read);
-const readToEnd = promisify(readFile);
-const closeFile = promisify(close);
+// Synchronous calls on purpose. A Dockerfile is a few kilobytes on a local
+// disk: the read itself takes microseconds, while each asynchronous call is a
+// round trip through libuv's thread pool that costs more than the read and
+// competes with the analysis for the CPU. Over 500 files, reading them one
+// after the other this way made `image-factory analyze` about a tenth faster
+// than 32 files in flight through the callback API (`yarn bench analysis
+// --cli`).
+//
+// O_NONBLOCK makes opening a FIFO return at once instead of waiting for a
+// writer, so that it is refused below like any other file that is not regular;
+// it changes nothing for regular files.
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
 /** A file's text, or why it could not be read and the exit status that means. */
 export type FileText =
@@ -33,21 +43,15 @@ function describeError(error: unknown): string {
 }
 
 /** The `size` bytes fstat reported, in one read unless the system splits it. */
-async function readText(fd: number, size: number): Promise<string> {
+function readText(fd: number, size: number): string {
   if (size === 0) {
     // Empty, or a file whose size is not known in advance (/proc): to its end.
-    return readToEnd(fd, 'utf8');
+    return readFileSync(fd, 'utf8');
   }
   const buffer = Buffer.allocUnsafe(size);
   let filled = 0;
   while (filled < size) {
-    const { bytesRead } = await readInto(
-      fd,
-      buffer,
-      filled,
-      size - filled,
-      filled,
-    );
+    const bytesRead = readSync(fd, buffer, filled, size - filled, filled);
     if (bytesRead === 0) {
       break;
     }
@@ -62,15 +66,15 @@ async function readText(fd: number, size: number): Promise<string> {
  * open, fstat, read and close rather than one `readFile`, which would read a
  * FIFO or a device before it could be refused.
  */
-export async function readDockerfileFile(path: string): Promise<FileText> {
+export function readDockerfileFile(path: string): FileText {
   let fd: number;
   try {
-    fd = await openFile(path, 'r');
+    fd = openSync(path, OPEN_FLAGS);
   } catch (error) {
     return { ok: false, status: EXIT_USAGE, error: describeError(error) };
   }
   try {
-    const stats = await statFile(fd);
+    const stats = fstatSync(fd);
     if (!stats.isFile()) {
       return {
         ok: false,
@@ -85,10 +89,10 @@ export async function readDockerfileFile(path: string): Promise<FileText> {
         error: `the Dockerfile is larger than ${DOCKERFILE_MAX_BYTES} bytes`,
       };
     }
-    return { ok: true, text: await readText(fd, stats.size) };
+    return { ok: true, text: readText(fd, stats.size) };
   } catch (error) {
     return { ok: false, status: EXIT_USAGE, error: describeError(error) };
   } finally {
-    await closeFile(fd);
+    closeSync(fd);
   }
 }

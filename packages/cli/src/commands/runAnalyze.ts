@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import {
   analyzeDockerfile,
   DockerfileAnalysisError,
-  mapInOrder,
   parsePlatform,
   type AnalyzeDockerfileOptions,
   type DockerfileAnalysis,
@@ -11,13 +10,6 @@ import { bufferWrites } from '../bufferWrites';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { readDockerfileFile } from './readDockerfileFile';
 import type { CliContext } from './types';
-
-/**
- * Files read at once. libuv runs file system calls on four threads, so a few
- * dozen in flight keep them busy while the analysis runs; more only queue, and
- * each holds a file of up to 1 MiB.
- */
-const FILES_IN_FLIGHT = 32;
 
 /** JSON Lines are written in chunks of about this many characters. */
 const OUTPUT_CHUNK = 64 * 1024;
@@ -50,12 +42,12 @@ function invalidPlatform(platforms: readonly string[]): string | undefined {
   return undefined;
 }
 
-async function analyzeFile(
+function analyzeFile(
   path: string,
   context: CliContext,
   options: AnalyzeDockerfileOptions,
-): Promise<Outcome> {
-  const file = await readDockerfileFile(resolve(context.cwd, path));
+): Outcome {
+  const file = readDockerfileFile(resolve(context.cwd, path));
   if (!file.ok) {
     return { status: file.status, error: file.error };
   }
@@ -73,11 +65,11 @@ async function analyzeFile(
  * Analyses the Dockerfiles and prints the result: one indented JSON object (or
  * one line on stderr) for one file, JSON Lines in argument order for several.
  */
-export async function runAnalyze(
+export function runAnalyze(
   files: string[],
   flags: AnalyzeFlags,
   context: CliContext,
-): Promise<void> {
+): void {
   const invalid = invalidPlatform(flags.platform ?? []);
   if (invalid) {
     context.writeErr(`image-factory analyze: ${invalid}\n`);
@@ -90,7 +82,7 @@ export async function runAnalyze(
     platforms: flags.platform,
   };
   if (files.length === 1) {
-    const outcome = await analyzeFile(files[0], context, options);
+    const outcome = analyzeFile(files[0], context, options);
     if ('analysis' in outcome) {
       context.writeOut(`${JSON.stringify(outcome.analysis, null, 2)}\n`);
     } else {
@@ -103,12 +95,9 @@ export async function runAnalyze(
   }
   // One JSON object per line, in argument order, so output can be streamed.
   const out = bufferWrites(context.writeOut, OUTPUT_CHUNK);
-  const outcomes = mapInOrder(files, FILES_IN_FLIGHT, async file => ({
-    file,
-    outcome: await analyzeFile(file, context, options),
-  }));
   try {
-    for await (const { file, outcome } of outcomes) {
+    for (const file of files) {
+      const outcome = analyzeFile(file, context, options);
       const line =
         'analysis' in outcome
           ? { file, ...outcome.analysis }
