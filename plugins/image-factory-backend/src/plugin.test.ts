@@ -181,6 +181,16 @@ describe('imageFactoryPlugin', () => {
     ]);
     expect(bases.body.totalCount).toBe(1);
     const base = await api.get(`/base-images/${bases.body.items[0].name}`);
+    // The images built on one base image, as its page lists them.
+    const onNode = await api.get(
+      `/images?baseImage=${bases.body.items[0].name}`,
+    );
+    expect(
+      onNode.body.items.map((i: { entityRef: string }) => i.entityRef),
+    ).toEqual(['component:default/payments']);
+    expect(onNode.body.totalCount).toBe(1);
+    const onNothing = await api.get('/images?baseImage=no-such-base-image');
+    expect(onNothing.body).toMatchObject({ items: [], totalCount: 0 });
     expect(base.body).not.toHaveProperty('freight');
     expect(base.body).toMatchObject({ tag: '22', currentDigest: node2 });
     expect(base.body.updates.map((u: { digest: string }) => u.digest)).toEqual([

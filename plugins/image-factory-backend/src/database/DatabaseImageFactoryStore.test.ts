@@ -214,6 +214,25 @@ describe('DatabaseImageFactoryStore statuses', () => {
         items: [],
         totalCount: 0,
       });
+      // Only the listed entities, across more than one batch of bound values.
+      const many = [
+        ...Array.from({ length: 1500 }, (_, i) => `component:default/x${i}`),
+        'component:default/echo',
+        'component:default/bravo',
+      ];
+      const only = await store.listImageStatuses({ entityRefs: many });
+      expect(refs(only.items)).toEqual(['bravo', 'echo']);
+      expect(only.totalCount).toBe(2);
+      expect(
+        await store.listImageStatuses({
+          entityRefs: ['component:default/echo'],
+          state: 'pending',
+        }),
+      ).toEqual({ items: [], totalCount: 0 });
+      expect(await store.listImageStatuses({ entityRefs: [] })).toEqual({
+        items: [],
+        totalCount: 0,
+      });
       await expect(store.listImageStatuses({ limit: 0 })).rejects.toMatchObject(
         {
           name: 'InputError',

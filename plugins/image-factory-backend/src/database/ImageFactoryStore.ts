@@ -27,6 +27,8 @@ export interface ListImageStatusesOptions {
   /** Only images of this owner. */
   owner?: string;
   kind?: ImageKind;
+  /** Only the images of these entities. */
+  entityRefs?: readonly string[];
   /** Case-insensitive text contained in the entity ref or the image. */
   search?: string;
   /** Leave out the images of these entities (those the caller may not read). */

@@ -33,6 +33,16 @@ export async function listImageStatuses(
     query.whereNotIn('entity_ref', hidden.slice(i, i + 1000));
   }
   if (options.kind !== undefined) query.where('kind', options.kind);
+  const only = options.entityRefs;
+  if (only !== undefined) {
+    // An empty list matches nothing (knex writes `1 = 0`).
+    query.where(q => {
+      q.whereIn('entity_ref', only.slice(0, 1000));
+      for (let i = 1000; i < only.length; i += 1000) {
+        q.orWhereIn('entity_ref', only.slice(i, i + 1000));
+      }
+    });
+  }
   if (options.search) {
     const pattern = likePattern(options.search);
     query.where(q =>

@@ -78,8 +78,13 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     query: ImageListQuery,
     credentials: BackstageCredentials,
   ): Promise<ImageList> {
+    const { baseImage, ...filters } = query;
     const { items, totalCount } = await this.store.listImageStatuses({
-      ...query,
+      ...filters,
+      entityRefs:
+        baseImage === undefined
+          ? undefined
+          : await this.dependentsOf(baseImage),
       hidden: [...(await this.hiddenFrom(credentials))],
       offset: query.offset ?? 0,
       limit: query.limit ?? PAGE_LIMITS.images.default,
@@ -92,6 +97,13 @@ export class DefaultImageFactoryService implements ImageFactoryService {
         toImageListItem(item.status as ImageStatus, item.staleSince),
       ),
     };
+  }
+
+  // The entities built on a base image; none for an unknown name, as a
+  // filter that matches nothing.
+  private async dependentsOf(name: string): Promise<string[]> {
+    const record = await this.store.getBaseImageStatus(name);
+    return record ? readBaseImageDetail(record.status).dependents : [];
   }
 
   async getImage(entityRef: string): Promise<ImageStatus> {

@@ -21,7 +21,7 @@ describe('GET /images', () => {
   it('passes the typed query, entity refs unencoded as curl sends them, and the caller to the model', async () => {
     const api = await app();
     const response = await api.get(
-      '/images?state=pending&owner=group:default/team-a&kind=managed&search=pay&offset=10&limit=20&order=name',
+      '/images?state=pending&owner=group:default/team-a&kind=managed&baseImage=node-22&search=pay&offset=10&limit=20&order=name',
     );
     expect(response.status).toBe(200);
     expect(response.body.items[0].entityRef).toBe('component:default/payments');
@@ -30,6 +30,7 @@ describe('GET /images', () => {
         state: 'pending',
         owner: 'group:default/team-a',
         kind: 'managed',
+        baseImage: 'node-22',
         search: 'pay',
         offset: 10,
         limit: 20,

@@ -102,6 +102,16 @@ export const spec = {
             },
           },
           {
+            name: 'baseImage',
+            in: 'query',
+            description:
+              'Only the images built on this base image, by its name in the state repository (as in `/base-images/{name}`); none when no base image has that name.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
             name: 'search',
             in: 'query',
             description: 'Case-insensitive match on entity ref and image.',

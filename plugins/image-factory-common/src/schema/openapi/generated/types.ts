@@ -1002,6 +1002,8 @@ export interface operations {
         /** Owner entity ref, e.g. `group:default/payments`. */
         owner?: string;
         kind?: components['schemas']['ImageKind'];
+        /** Only the images built on this base image, by its name in the state repository (as in `/base-images/{name}`); none when no base image has that name. */
+        baseImage?: string;
         /** Case-insensitive match on entity ref and image. */
         search?: string;
         order?: components['schemas']['ImageListOrder'];
