@@ -203,6 +203,14 @@ describe('imageFactoryPlugin', () => {
       from: 'component:default/payments',
       to: `base:${bases.body.items[0].name}`,
     });
+    // A base image's node names it, so the graph can link to its page.
+    expect(graph.body.nodes).toContainEqual(
+      expect.objectContaining({
+        id: `base:${bases.body.items[0].name}`,
+        kind: 'base',
+        baseImage: bases.body.items[0].name,
+      }),
+    );
     // A page of the graph: the images on it, and only the base images they use.
     const firstPage = await api.get('/graph?offset=0&limit=2');
     expect(firstPage.body).toMatchObject({ totalImageCount: 3, edges: [] });

@@ -180,6 +180,10 @@ export function createMockImageFactoryApi(): ImageFactoryApi {
             (!query.state || item.eligibility.state === query.state) &&
             (!query.owner || item.owner === query.owner) &&
             (!query.kind || item.kind === query.kind) &&
+            (!query.baseImage ||
+              (statuses.get(item.entityRef)?.baseImages ?? []).some(
+                base => base.name === query.baseImage,
+              )) &&
             (!search ||
               item.entityRef.toLowerCase().includes(search) ||
               item.image.toLowerCase().includes(search)),
@@ -288,6 +292,16 @@ export function createMockImageFactoryApi(): ImageFactoryApi {
         ),
         totalCount: details.length,
       };
+    },
+
+    async getBaseImage(request) {
+      const detail = baseImageDetails([...statuses.values()]).find(
+        base => base.name === request.path.name,
+      );
+      if (!detail) {
+        throw await notFound(`No base image named ${request.path.name}`);
+      }
+      return detail;
     },
 
     async getGraph(request = {}) {

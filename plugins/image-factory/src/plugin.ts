@@ -9,7 +9,7 @@ import {
 import { ImageFactoryApiClient } from '@image-factory/backstage-plugin-image-factory-common';
 import { ReactElement } from 'react';
 import { imageFactoryApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { baseImageRouteRef, rootRouteRef } from './routes';
 
 /**
  * The Image Factory plugin for Backstage's legacy frontend system.
@@ -26,7 +26,7 @@ export const imageFactoryPlugin = createPlugin({
         new ImageFactoryApiClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, baseImage: baseImageRouteRef },
 });
 
 // The components are typed explicitly: the inferred types would name the

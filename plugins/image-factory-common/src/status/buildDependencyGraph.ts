@@ -25,7 +25,12 @@ export function buildDependencyGraph(
     ids.add(image.entityRef);
   }
   for (const base of baseImages) {
-    nodes.push({ id: `base:${base.name}`, kind: 'base', label: base.ref });
+    nodes.push({
+      id: `base:${base.name}`,
+      kind: 'base',
+      label: base.ref,
+      baseImage: base.name,
+    });
     ids.add(`base:${base.name}`);
   }
   // A base image that is itself a managed image points at that image's node.

@@ -16,6 +16,7 @@ export function fakeImageFactoryApi(
     analyzeImage: unexpected('analyzeImage'),
     rebuildImage: unexpected('rebuildImage'),
     listBaseImages: unexpected('listBaseImages'),
+    getBaseImage: unexpected('getBaseImage'),
     getGraph: unexpected('getGraph'),
     refresh: unexpected('refresh'),
     getRun: unexpected('getRun'),

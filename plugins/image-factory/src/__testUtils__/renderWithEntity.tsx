@@ -10,10 +10,14 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { ImageFactoryApi, imageFactoryApiRef } from '../api';
+import { rootRouteRef } from '../routes';
 import { paymentsEntity } from './fixtures';
 import { FreshPermissionCache, recordingPermissionApi } from './permissions';
 
-/** Renders an entity page element with the Image Factory API and permissions. */
+/**
+ * Renders an entity page element with the Image Factory API and permissions,
+ * in an app with entity pages and the fleet page.
+ */
 export function renderWithEntity(
   element: ReactElement,
   options: {
@@ -35,6 +39,11 @@ export function renderWithEntity(
         </EntityProvider>
       </FreshPermissionCache>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/image-factory': rootRouteRef,
+      },
+    },
   );
 }

@@ -61,11 +61,13 @@ export const imageFactoryPage = PageBlueprint.make({
     icon: <BuildIcon fontSize="inherit" />,
     routeRef: fleetRouteRef,
     loader: () =>
-      import('../components/ImageFactoryPage').then(({ ImageFactoryFleet }) => (
-        // The page supplies the header, not the content's padding.
-        <Content>
-          <ImageFactoryFleet />
-        </Content>
-      )),
+      import('../components/ImageFactoryPage').then(
+        ({ ImageFactoryRoutes }) => (
+          // The page supplies the header, not the content's padding.
+          <Content>
+            <ImageFactoryRoutes />
+          </Content>
+        ),
+      ),
   },
 });

@@ -6,7 +6,7 @@ import {
   imageFactoryEntityContent,
   imageFactoryPage,
 } from './extensions';
-import { fleetRouteRef } from './routes';
+import { fleetBaseImageRouteRef, fleetRouteRef } from './routes';
 
 /**
  * The Image Factory plugin for Backstage's new frontend system: the API, the
@@ -18,7 +18,7 @@ export const imageFactoryPlugin = createFrontendPlugin({
   pluginId: 'image-factory',
   title: 'Image Factory',
   icon: <BuildIcon fontSize="inherit" />,
-  routes: { root: fleetRouteRef },
+  routes: { root: fleetRouteRef, baseImage: fleetBaseImageRouteRef },
   extensions: [
     imageFactoryApi,
     imageFactoryEntityCard,

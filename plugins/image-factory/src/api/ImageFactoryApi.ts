@@ -18,6 +18,7 @@ export type ImageFactoryApi = Pick<
   | 'analyzeImage'
   | 'rebuildImage'
   | 'listBaseImages'
+  | 'getBaseImage'
   | 'getGraph'
   | 'refresh'
   | 'getRun'

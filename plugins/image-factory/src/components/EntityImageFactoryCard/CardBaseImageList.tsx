@@ -7,7 +7,7 @@ import { ReactElement } from 'react';
 import { BaseImagePlatforms } from '../shared/BaseImagePlatforms';
 import { BaseImageStateChip } from '../shared/BaseImageStateChip';
 import { LatestFreight } from '../shared/LatestFreight';
-import { WrappingCode } from '../shared/WrappingCode';
+import { BaseImageLink } from '../shared/BaseImageLink';
 import { ErrorText } from '../shared/ErrorText';
 
 // The newest update of a base image, with the tag it was seen behind.
@@ -28,7 +28,7 @@ export function CardBaseImageList(props: {
           <Box display="flex" flexDirection="column" gridGap={4} width="100%">
             <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
               <Typography variant="body2" component="span">
-                <WrappingCode>{baseImage.ref}</WrappingCode>
+                <BaseImageLink name={baseImage.name} imageRef={baseImage.ref} />
               </Typography>
               <BaseImagePlatforms baseImage={baseImage} />
               <BaseImageStateChip baseImage={baseImage} />

@@ -29,6 +29,24 @@ describe('EntityImageFactoryCard', () => {
     });
   });
 
+  it('links to the Image Status tab and each base image to its page', async () => {
+    await renderCard(imageStatus());
+    expect(
+      await screen.findByRole('link', { name: /Image Status/ }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments/image-status',
+    );
+    expect(
+      screen.getByRole('link', {
+        name: 'docker.io/library/node:22-bookworm-slim',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/image-factory/base-images/docker-io-library-node-22-bookworm-slim',
+    );
+  });
+
   it('counts down to the moment a pending update becomes eligible', async () => {
     await renderCard(imageStatus());
     expect(await screen.findByText('Eligible in 3d 4h')).toBeInTheDocument();

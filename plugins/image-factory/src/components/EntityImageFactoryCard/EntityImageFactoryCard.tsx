@@ -12,6 +12,7 @@ import { ImageStatusGate } from '../shared/ImageStatusGate';
 import { LastRebuild } from '../shared/LastRebuild';
 import { LatestFreight } from '../shared/LatestFreight';
 import { useImageStatus } from '../shared/useImageStatus';
+import { useImageStatusTabPath } from '../shared/useImageStatusTabPath';
 import { useNow } from '../shared/useNow';
 import { CardBaseImageList } from './CardBaseImageList';
 import { WrappingCode } from '../shared/WrappingCode';
@@ -78,8 +79,12 @@ export function EntityImageFactoryCard(): ReactElement {
   const { entity } = useEntity();
   const state = useImageStatus(stringifyEntityRef(entity));
   const now = useNow();
+  const tab = useImageStatusTabPath(entity);
   return (
-    <InfoCard title="Image Factory">
+    <InfoCard
+      title="Image Factory"
+      deepLink={tab ? { title: 'Image Status', link: tab } : undefined}
+    >
       <ImageStatusGate state={state}>
         {status => (
           <>

@@ -11,7 +11,7 @@ import { BaseImageStateChip } from '../shared/BaseImageStateChip';
 import { Digest } from '../shared/Digest';
 import { TimeAgo } from '../shared/TimeAgo';
 import { DataTable, OneLineCell } from '../shared/DataTable';
-import { WrappingCode } from '../shared/WrappingCode';
+import { BaseImageLink } from '../shared/BaseImageLink';
 import { ErrorText } from '../shared/ErrorText';
 
 function UpdateHistory(props: {
@@ -73,7 +73,10 @@ export function BaseImagesTable(props: {
             <Fragment key={baseImage.ref}>
               <TableRow>
                 <TableCell>
-                  <WrappingCode>{baseImage.ref}</WrappingCode>{' '}
+                  <BaseImageLink
+                    name={baseImage.name}
+                    imageRef={baseImage.ref}
+                  />{' '}
                   <BaseImagePlatforms baseImage={baseImage} />
                   {baseImage.error && <ErrorText>{baseImage.error}</ErrorText>}
                   {baseImage.platformNote && (

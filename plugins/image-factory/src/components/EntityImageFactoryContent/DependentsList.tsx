@@ -3,7 +3,7 @@ import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-commo
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement } from 'react';
-import { WrappingCode } from '../shared/WrappingCode';
+import { BaseImageLink } from '../shared/BaseImageLink';
 
 function EntityRefList(props: { label: string; entityRefs: string[] }) {
   return (
@@ -26,6 +26,7 @@ export function DependentsList(props: { status: ImageStatus }): ReactElement {
   const shared = status.baseImages
     .map(baseImage => ({
       ref: baseImage.ref,
+      name: baseImage.name,
       others: baseImage.dependents.filter(ref => ref !== status.entityRef),
     }))
     .filter(entry => entry.others.length > 0);
@@ -48,7 +49,7 @@ export function DependentsList(props: { status: ImageStatus }): ReactElement {
       {shared.map(entry => (
         <Box key={entry.ref} mt={1}>
           <Typography variant="subtitle2" component="h3">
-            Also on <WrappingCode>{entry.ref}</WrappingCode>
+            Also on <BaseImageLink name={entry.name} imageRef={entry.ref} />
           </Typography>
           <EntityRefList
             label={`Other images on ${entry.ref}`}

@@ -1,39 +1,13 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
-import { makeStyles } from '@material-ui/core/styles';
 import { ReactElement, ReactNode } from 'react';
 import { RebuildActions } from '../rebuild/RebuildActions';
+import { Details } from '../shared/Details';
 import { EligibilitySummary } from '../shared/EligibilitySummary';
 import { TimeAgo } from '../shared/TimeAgo';
 import { AnalyzeButton } from './AnalyzeButton';
 import { WrappingCode } from '../shared/WrappingCode';
-
-const useStyles = makeStyles(theme => ({
-  list: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: theme.spacing(2),
-    rowGap: theme.spacing(0.5),
-    margin: 0,
-  },
-  term: { color: theme.palette.text.secondary },
-  definition: { margin: 0 },
-}));
-
-function Details(props: { entries: [string, ReactNode][] }): ReactElement {
-  const classes = useStyles();
-  return (
-    <dl className={classes.list}>
-      {props.entries.map(([term, definition]) => (
-        <Box key={term} display="contents">
-          <dt className={classes.term}>{term}</dt>
-          <dd className={classes.definition}>{definition}</dd>
-        </Box>
-      ))}
-    </dl>
-  );
-}
 
 /**
  * What the entity enrolled, where its eligibility stands, and the actions on it:

@@ -7,6 +7,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactElement, useMemo, useState } from 'react';
+import { useBaseImagePath } from '../shared/BaseImageLink';
 import { labelEligibilityState } from '../shared/describeEligibility';
 import {
   GRAPH_METRICS,
@@ -75,13 +76,15 @@ function describeNode(node: PlacedNode): string {
 /**
  * The dependency graph drawn as columns of boxes: base images on the left,
  * edges to the images built on them. Hovering or focusing an image highlights
- * its edges; enrolled images link to their entity page.
+ * its edges; enrolled images link to their entity page, base images to
+ * theirs.
  */
 export function DependencyGraphView(props: {
   graph: DependencyGraph;
 }): ReactElement {
   const classes = useStyles();
   const entityLink = useEntityRefLink();
+  const baseImagePath = useBaseImagePath();
   const layout = useMemo(
     () => layoutDependencyGraph(props.graph),
     [props.graph],
@@ -118,11 +121,14 @@ export function DependencyGraphView(props: {
       onFocus: () => setActive(node.id),
       onBlur: () => setActive(undefined),
     };
-    if (node.entityRef) {
+    const href = node.entityRef
+      ? entityLink(node.entityRef)
+      : node.baseImage && baseImagePath(node.baseImage);
+    if (href) {
       return (
         <a
           key={node.id}
-          href={entityLink(node.entityRef)}
+          href={href}
           aria-label={description}
           className={classes.link}
           {...highlight}

@@ -14,7 +14,7 @@ import { Digest } from '../shared/Digest';
 import { TimeAgo } from '../shared/TimeAgo';
 import { FleetPagination, usePaging } from './FleetPagination';
 import { DataTable, OneLineCell } from '../shared/DataTable';
-import { WrappingCode } from '../shared/WrappingCode';
+import { BaseImageLink } from '../shared/BaseImageLink';
 import { ErrorText } from '../shared/ErrorText';
 
 /**
@@ -60,7 +60,7 @@ export function FleetBaseImages(props: {
           {value.items.map(item => (
             <TableRow key={item.ref}>
               <TableCell>
-                <WrappingCode>{item.ref}</WrappingCode>
+                <BaseImageLink name={item.name} imageRef={item.ref} />
                 {item.error && <ErrorText>{item.error}</ErrorText>}
               </TableCell>
               <TableCell>

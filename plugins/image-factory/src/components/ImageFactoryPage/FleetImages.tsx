@@ -17,11 +17,13 @@ import { FleetPagination, usePaging } from './FleetPagination';
 
 /**
  * Every enrolled image, filtered by state, owner and text, stalest first by
- * default, paged on the server.
+ * default, paged on the server; with `baseImage`, only the images built on
+ * that base image (its name in the state repository).
  */
 export function FleetImages(props: {
   reloadKey: number;
   now: number;
+  baseImage?: string;
 }): ReactElement {
   const api = useApi(imageFactoryApiRef);
   const [filters, setFilters] = useState<FleetFilterValues>({
@@ -41,11 +43,13 @@ export function FleetImages(props: {
           owner: filters.owner,
           search: search || undefined,
           order: filters.order,
+          baseImage: props.baseImage,
           ...paging.query,
         },
       }),
     [
       api,
+      props.baseImage,
       filters.state,
       filters.owner,
       filters.order,
@@ -75,6 +79,12 @@ export function FleetImages(props: {
     body = <ResponseErrorPanel error={error} />;
   } else if (!value) {
     body = <Progress />;
+  } else if (value.totalCount === 0 && !filtered && props.baseImage) {
+    body = (
+      <Typography variant="body2" color="textSecondary">
+        No enrolled image that you may see is built on this base image.
+      </Typography>
+    );
   } else if (value.totalCount === 0 && !filtered) {
     body = (
       <EmptyState
@@ -92,9 +102,11 @@ export function FleetImages(props: {
   } else {
     body = (
       <>
-        <Typography variant="body2" color="textSecondary">
-          Emergency rebuilds across the fleet: {value.emergencyRebuildCount}
-        </Typography>
+        {!props.baseImage && (
+          <Typography variant="body2" color="textSecondary">
+            Emergency rebuilds across the fleet: {value.emergencyRebuildCount}
+          </Typography>
+        )}
         <FleetImagesTable items={value.items} now={props.now} />
         <FleetPagination
           label="Enrolled images pages"

@@ -27,6 +27,7 @@ import {
   units,
 } from '../../__testUtils__/fixtures';
 import { responseError } from '../../__testUtils__/responseError';
+import { rootRouteRef } from '../../routes';
 import { ImageFactoryPage } from './ImageFactoryPage';
 
 function item(
@@ -94,6 +95,7 @@ const graph: DependencyGraph = {
       id: 'node',
       kind: 'base',
       label: 'docker.io/library/node:22-bookworm-slim',
+      baseImage: 'docker-io-library-node-22-bookworm-slim',
     },
     {
       id: 'payments',
@@ -129,7 +131,12 @@ async function renderPage(
         <ImageFactoryPage />
       </FreshPermissionCache>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/image-factory': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
   );
   return { api, permissionApi, container: rendered.container };
 }
@@ -276,6 +283,14 @@ describe('ImageFactoryPage', () => {
       'docker.io/library/node:22-bookworm-slim',
     );
     expect(rows[0]).toHaveTextContent('2 images');
+    expect(
+      within(rows[0]).getByRole('link', {
+        name: 'docker.io/library/node:22-bookworm-slim',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/image-factory/base-images/docker-io-library-node-22-bookworm-slim',
+    );
     expect(rows[1]).toHaveTextContent('gcr.io/distroless/base-debian12');
     expect(rows[1]).toHaveTextContent('1 image');
     expect(api.listBaseImages).toHaveBeenCalledWith({
@@ -303,7 +318,7 @@ describe('ImageFactoryPage', () => {
     );
   });
 
-  it('draws the dependency graph with images linked to their entity pages', async () => {
+  it('draws the dependency graph with images linked to their entity pages and base images to theirs', async () => {
     await renderPage();
     const graphGroup = await screen.findByRole('group', {
       name: /Dependency graph/,
@@ -313,10 +328,13 @@ describe('ImageFactoryPage', () => {
     });
     expect(link).toHaveAttribute('href', '/catalog/default/component/payments');
     expect(
-      within(graphGroup).getByRole('img', {
+      within(graphGroup).getByRole('link', {
         name: 'docker.io/library/node:22-bookworm-slim, base image, used by 1 image',
       }),
-    ).toBeInTheDocument();
+    ).toHaveAttribute(
+      'href',
+      '/image-factory/base-images/docker-io-library-node-22-bookworm-slim',
+    );
   });
 
   it('draws the graph of a small fleet in one page, without paging', async () => {

@@ -1,11 +1,11 @@
 import { Content, Header, Page } from '@backstage/core-components';
 import { ReactElement } from 'react';
-import { ImageFactoryFleet } from './ImageFactoryFleet';
+import { ImageFactoryRoutes } from './ImageFactoryRoutes';
 
 /**
  * The Image Factory fleet page with its own header, for the legacy frontend
  * system: every enrolled image, stale ones first, base images with their
- * dependent counts, and the dependency graph.
+ * dependent counts, and the dependency graph; below it, a page per base image.
  *
  * @public
  */
@@ -17,7 +17,7 @@ export function ImageFactoryPage(): ReactElement {
         subtitle="Base images, freight and rebuild eligibility of every enrolled image"
       />
       <Content>
-        <ImageFactoryFleet />
+        <ImageFactoryRoutes />
       </Content>
     </Page>
   );

@@ -1,2 +1,2 @@
 export { ImageFactoryPage } from './ImageFactoryPage';
-export { ImageFactoryFleet } from './ImageFactoryFleet';
+export { ImageFactoryRoutes } from './ImageFactoryRoutes';

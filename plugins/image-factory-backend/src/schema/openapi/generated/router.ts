@@ -1459,6 +1459,11 @@ export const spec = {
             type: 'string',
             description: 'Set for managed and external images.',
           },
+          baseImage: {
+            type: 'string',
+            description:
+              'Set for base images: the name in the state repository, as in `/base-images/{name}`.',
+          },
           state: {
             $ref: '#/components/schemas/EligibilityState',
           },

@@ -543,6 +543,8 @@ export interface components {
       label: string;
       /** Set for managed and external images. */
       entityRef?: string;
+      /** Set for base images: the name in the state repository, as in `/base-images/{name}`. */
+      baseImage?: string;
       state?: components['schemas']['EligibilityState'];
     };
     /** "`from` uses `to`": the image `from` is built on the base image `to`. */

@@ -1,0 +1,1 @@
+export { BaseImagePage } from './BaseImagePage';
