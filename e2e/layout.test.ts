@@ -12,7 +12,8 @@ const WIDTHS = [1280, 1440, 1920];
 
 interface View {
   name: string;
-  path: string;
+  /** Where the view is, or how to find it from the pages a developer starts on. */
+  path: string | ((page: Page) => Promise<string>);
   /** Visible once the view has its data. */
   ready: (page: Page) => ReturnType<Page['getByText']>;
   /**
@@ -41,7 +42,36 @@ const VIEWS: View[] = [
     ready: page => page.getByText('e2e-storefront').first(),
     region: { selector: 'article' },
   },
+  {
+    name: 'base-image-page',
+    // Reached as a developer would: from the base image's link on the fleet
+    // page (the name in its path is the state repository's).
+    path: async page => {
+      await page.goto('/image-factory');
+      await page
+        .getByRole('link', { name: /library\/nginx:1\.27/ })
+        .first()
+        .click();
+      await page.waitForURL(/\/image-factory\/base-images\//);
+      return new URL(page.url()).pathname;
+    },
+    ready: page => page.getByText('Images built on it').first(),
+    region: { selector: 'article' },
+  },
 ];
+
+async function open(page: Page, view: View): Promise<void> {
+  await page.goto('/');
+  await signInAsGuest(page);
+  await page.goto(
+    typeof view.path === 'string' ? view.path : await view.path(page),
+  );
+  await expect(view.ready(page)).toBeVisible();
+}
+
+// What the app shows instead of a page: its own 404, the catalog's missing
+// entity, the plugin's unknown base image.
+const NOT_FOUND = /PAGE NOT FOUND|Entity (was )?not found|No such base image/i;
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -101,10 +131,7 @@ for (const view of VIEWS) {
   for (const width of WIDTHS) {
     test(`${view.name} at ${width} px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 1000 });
-      await page.goto('/');
-      await signInAsGuest(page);
-      await page.goto(view.path);
-      await expect(view.ready(page)).toBeVisible();
+      await open(page, view);
 
       const scroll = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
@@ -121,4 +148,33 @@ for (const view of VIEWS) {
       });
     });
   }
+}
+
+// Every link of a view that stays in the app opens a page of the app, not its
+// "not found" page. Links do not change with the width, so once per view.
+for (const view of VIEWS) {
+  test(`${view.name}: every link in the app resolves`, async ({ page }) => {
+    await open(page, view);
+    const hrefs = await page.evaluate(
+      () =>
+        [
+          ...new Set(
+            [...document.querySelectorAll('main a[href]')]
+              .map(link => new URL((link as HTMLAnchorElement).href))
+              .filter(url => url.origin === window.location.origin)
+              .map(url => url.pathname + url.search),
+          ),
+        ] as string[],
+    );
+    expect(hrefs.length).toBeGreaterThan(0);
+    const missing: string[] = [];
+    for (const href of hrefs) {
+      await page.goto(href);
+      await page.waitForLoadState('networkidle');
+      if (await page.getByText(NOT_FOUND).count()) {
+        missing.push(href);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 }
