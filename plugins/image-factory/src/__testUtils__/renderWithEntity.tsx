@@ -7,7 +7,15 @@ import {
   PermissionApi,
   permissionApiRef,
 } from '@backstage/plugin-permission-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  ScmIntegrationsApi,
+  scmIntegrationsApiRef,
+} from '@backstage/integration-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { ImageFactoryApi, imageFactoryApiRef } from '../api';
 import { rootRouteRef } from '../routes';
@@ -15,8 +23,8 @@ import { paymentsEntity } from './fixtures';
 import { FreshPermissionCache, recordingPermissionApi } from './permissions';
 
 /**
- * Renders an entity page element with the Image Factory API and permissions,
- * in an app with entity pages and the fleet page.
+ * Renders an entity page element with the Image Factory API, permissions and
+ * SCM integrations, in an app with entity pages and the fleet page.
  */
 export function renderWithEntity(
   element: ReactElement,
@@ -31,6 +39,11 @@ export function renderWithEntity(
       apis={[
         [imageFactoryApiRef, options.api],
         [permissionApiRef, options.permissionApi ?? recordingPermissionApi()],
+        // With no integrations configured, the default ones: github.com.
+        [
+          scmIntegrationsApiRef,
+          ScmIntegrationsApi.fromConfig(mockApis.config()),
+        ],
       ]}
     >
       <FreshPermissionCache>

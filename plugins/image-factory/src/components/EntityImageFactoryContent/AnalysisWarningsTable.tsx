@@ -1,17 +1,26 @@
-import { AnalysisWarning } from '@image-factory/backstage-plugin-image-factory-common';
+import { Link } from '@backstage/core-components';
+import {
+  AnalysisWarning,
+  ImageEnrollment,
+} from '@image-factory/backstage-plugin-image-factory-common';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { ReactElement } from 'react';
 import { DataTable, OneLineCell } from '../shared/DataTable';
+import { useDockerfileUrl } from '../shared/useDockerfileUrl';
 
-/** What the Dockerfile analysis could not resolve, by Dockerfile line. */
+/**
+ * What the Dockerfile analysis could not resolve, by Dockerfile line, each
+ * line linked to the Dockerfile on its source host.
+ */
 export function AnalysisWarningsTable(props: {
-  dockerfile: string | null;
+  enrollment: ImageEnrollment;
   warnings: AnalysisWarning[];
 }): ReactElement {
-  const file = props.dockerfile ?? 'Dockerfile';
+  const file = props.enrollment.dockerfile ?? 'Dockerfile';
+  const dockerfileUrl = useDockerfileUrl(props.enrollment);
   return (
     <DataTable aria-label="Analysis warnings">
       <TableHead>
@@ -23,16 +32,22 @@ export function AnalysisWarningsTable(props: {
       <TableBody>
         {[...props.warnings]
           .sort((a, b) => a.line - b.line)
-          .map(warning => (
-            <TableRow key={`${warning.line}:${warning.message}`}>
-              <TableCell>
-                <code>
-                  {file}:{warning.line}
-                </code>
-              </TableCell>
-              <TableCell>{warning.message}</TableCell>
-            </TableRow>
-          ))}
+          .map(warning => {
+            const location = (
+              <code>
+                {file}:{warning.line}
+              </code>
+            );
+            const url = dockerfileUrl(warning.line);
+            return (
+              <TableRow key={`${warning.line}:${warning.message}`}>
+                <TableCell>
+                  {url ? <Link to={url}>{location}</Link> : location}
+                </TableCell>
+                <TableCell>{warning.message}</TableCell>
+              </TableRow>
+            );
+          })}
       </TableBody>
     </DataTable>
   );

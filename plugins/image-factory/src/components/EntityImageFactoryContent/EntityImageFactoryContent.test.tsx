@@ -149,7 +149,7 @@ describe('EntityImageFactoryContent', () => {
     expect(rows[1]).toHaveTextContent('no run yet');
   });
 
-  it('shows analysis warnings with their Dockerfile line', async () => {
+  it('shows analysis warnings with their Dockerfile line, linked to it on the source host', async () => {
     await renderTab(
       imageStatus({
         enrollment: {
@@ -171,9 +171,39 @@ describe('EntityImageFactoryContent', () => {
     });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map(r => r.textContent)).toEqual([
-      'docker/Dockerfile:3ARG BASE has no default',
-      'docker/Dockerfile:7COPY --from=$TOOLS stays unresolved',
+      'docker/Dockerfile:3, Opens in a new windowARG BASE has no default',
+      'docker/Dockerfile:7, Opens in a new windowCOPY --from=$TOOLS stays unresolved',
     ]);
+    const blob = 'https://github.com/acme/payments/blob/main/docker/Dockerfile';
+    expect(
+      within(rows[0]).getByRole('link', { name: /^docker\/Dockerfile:3,/ }),
+    ).toHaveAttribute('href', `${blob}#L3`);
+    expect(
+      screen.getByRole('link', { name: /^docker\/Dockerfile,/ }),
+    ).toHaveAttribute('href', blob);
+  });
+
+  it('shows the Dockerfile of a local source location without a link', async () => {
+    await renderTab(
+      imageStatus({
+        enrollment: {
+          ...imageStatus().enrollment,
+          sourceLocation: 'file:/srv/payments/',
+        },
+        analysis: {
+          status: 'ok',
+          analyzedAt: fromNow(-units.HOUR),
+          warnings: [{ line: 3, message: 'ARG BASE has no default' }],
+        },
+      }),
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Analysis warnings',
+    });
+    expect(table).toHaveTextContent('Dockerfile:3');
+    expect(within(table).queryByRole('link')).toBeNull();
+    expect(screen.getByText('file:/srv/payments/')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /^Dockerfile/ })).toBeNull();
   });
 
   it('links dependents and images sharing a base image', async () => {

@@ -68,7 +68,7 @@ function ImageStatusPanels(props: {
         <Grid item xs={12}>
           <InfoCard title="Analysis warnings" noPadding>
             <AnalysisWarningsTable
-              dockerfile={status.enrollment.dockerfile}
+              enrollment={status.enrollment}
               warnings={status.analysis.warnings}
             />
           </InfoCard>

@@ -1,3 +1,4 @@
+import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
@@ -8,6 +9,7 @@ import { EligibilitySummary } from '../shared/EligibilitySummary';
 import { TimeAgo } from '../shared/TimeAgo';
 import { AnalyzeButton } from './AnalyzeButton';
 import { WrappingCode } from '../shared/WrappingCode';
+import { useDockerfileUrl } from '../shared/useDockerfileUrl';
 
 /**
  * What the entity enrolled, where its eligibility stands, and the actions on it:
@@ -20,6 +22,10 @@ export function ImageOverview(props: {
 }): ReactElement {
   const { status, now, onChanged } = props;
   const { enrollment, analysis } = status;
+  const dockerfile = (
+    <WrappingCode>{enrollment.dockerfile ?? 'Dockerfile'}</WrappingCode>
+  );
+  const dockerfileUrl = useDockerfileUrl(enrollment)();
   const entries: [string, ReactNode][] = [
     ['Image', <WrappingCode>{enrollment.image}</WrappingCode>],
     [
@@ -45,7 +51,11 @@ export function ImageOverview(props: {
       ],
       [
         'Dockerfile',
-        <WrappingCode>{enrollment.dockerfile ?? 'Dockerfile'}</WrappingCode>,
+        dockerfileUrl ? (
+          <Link to={dockerfileUrl}>{dockerfile}</Link>
+        ) : (
+          dockerfile
+        ),
       ],
       [
         'Workflow',
