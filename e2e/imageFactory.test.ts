@@ -6,7 +6,8 @@ import { signInAsGuest } from './signIn';
 
 // One story, in order: the fleet page runs the pipeline, the entity card and the
 // Image Status tab show what it found, a new upstream digest makes the image
-// eligible, and a rebuild goes to the local GitHub stand-in and shows in history.
+// eligible, a rebuild goes to the local GitHub stand-in and shows in history,
+// and an open page shows what a later run found without being reloaded.
 test.describe.configure({ mode: 'serial' });
 
 // The first visible element with exactly this text (copy buttons and the graph
@@ -95,4 +96,39 @@ test('a new upstream digest makes the image eligible, and a rebuild is recorded'
     path: 'e2e/screenshots/rebuild-history.png',
     fullPage: true,
   });
+});
+
+test('an open page shows what a run found without being reloaded', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/image-factory');
+  await page
+    .getByRole('link', { name: /library\/nginx:1\.27/ })
+    .first()
+    .click();
+  await expect(shown(page, 'Images built on it')).toBeVisible();
+  await expect(shown(page, /updates when a pipeline run ends/)).toBeVisible();
+  await page.evaluate(() => {
+    (window as unknown as { notReloaded: boolean }).notReloaded = true;
+  });
+
+  const digest = await createImagePusher(`http://${REGISTRY}`).pushImage(
+    'library/nginx',
+    '1.27',
+    { content: 'nginx 1.27, rebuilt upstream' },
+  );
+  // Someone else runs the pipeline; the backend signals the end of the run.
+  const elsewhere = await context.newPage();
+  await refreshNow(elsewhere);
+  await elsewhere.close();
+
+  await expect(shown(page, new RegExp(digest.slice(7, 19)))).toBeVisible({
+    timeout: 30_000,
+  });
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { notReloaded?: boolean }).notReloaded,
+    ),
+  ).toBe(true);
 });

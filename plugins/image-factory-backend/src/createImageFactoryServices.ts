@@ -9,6 +9,11 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  IMAGE_FACTORY_SIGNAL_CHANNEL,
+  ImageFactorySignal,
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { DockerfileReader } from './analysis/DockerfileReader';
 import {
   ImageFactoryConfig,
@@ -38,6 +43,8 @@ export interface ImageFactoryDependencies {
   catalog: CatalogService;
   /** Absent: owners are not notified. */
   notifications?: NotificationService;
+  /** Absent: open pages are not told when a run has ended. */
+  signals?: SignalsService;
   /** How registries are asked; the benchmark counts the requests. */
   registryFetch?: typeof fetch;
   /** The pipeline's clock (default: the system's); the benchmark moves it. */
@@ -116,6 +123,12 @@ export async function createImageFactoryServices(
     logger,
     run: request => pipeline.run(request),
     deadlineMs: config.runDeadlineMs,
+    onFinished: async run =>
+      deps.signals?.publish<ImageFactorySignal>({
+        recipients: { type: 'broadcast' },
+        channel: IMAGE_FACTORY_SIGNAL_CHANNEL,
+        message: { type: 'run-finished', runId: run.id, status: run.status },
+      }),
   });
   return {
     config,

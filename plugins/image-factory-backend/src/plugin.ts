@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { imageFactoryPermissions } from '@image-factory/backstage-plugin-image-factory-common';
 import { createImageFactoryServices } from './createImageFactoryServices';
 import { PipelineTask } from './pipeline/PipelineTask';
@@ -32,6 +33,7 @@ export const imageFactoryPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { config, runs, service } = await createImageFactoryServices(

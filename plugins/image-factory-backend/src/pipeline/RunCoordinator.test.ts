@@ -117,6 +117,44 @@ describe('RunCoordinator', () => {
       }
     });
 
+    it('tells of each ended run once its outcome is stored, and a listener that fails changes nothing', async () => {
+      const { store } = await createTestStore(databases, databaseId);
+      let fail = false;
+      const told: unknown[] = [];
+      const coordinator = RunCoordinator.create({
+        store,
+        logger: mockServices.logger.mock(),
+        run: async () => {
+          if (fail) throw new Error('the state repository is gone');
+          return summary;
+        },
+        deadlineMs: 60_000,
+        onFinished: async run => {
+          told.push({ ...run, stored: (await store.getRun(run.id))?.status });
+          throw new Error('nobody is listening');
+        },
+      });
+
+      const succeeded = await coordinator.request();
+      expect(await settle(store, succeeded.id)).toMatchObject({
+        status: 'succeeded',
+      });
+      fail = true;
+      const failed = await coordinator.request();
+      expect(await settle(store, failed.id)).toMatchObject({
+        status: 'failed',
+        error: 'the state repository is gone',
+      });
+      // The listener is told after the outcome is stored, so it may lag.
+      while (told.length < 2) {
+        await new Promise(resolve => setTimeout(resolve, 10));
+      }
+      expect(told).toEqual([
+        { id: succeeded.id, status: 'succeeded', stored: 'succeeded' },
+        { id: failed.id, status: 'failed', stored: 'failed' },
+      ]);
+    });
+
     it('stops a run at its deadline and records why', async () => {
       const { store } = await createTestStore(databases, databaseId);
       const pipeline = recordingPipeline();

@@ -19,6 +19,14 @@ export interface RunCoordinatorOptions {
   deadlineMs: number;
   /** How long a lease lasts unless renewed; a killed holder blocks no longer. Default 60 s. */
   leaseMs?: number;
+  /** Told once a run has ended and its outcome is stored. */
+  onFinished?(run: FinishedRun): Promise<void>;
+}
+
+/** How a run ended. */
+export interface FinishedRun {
+  id: string;
+  status: 'succeeded' | 'failed';
 }
 
 const ORPHANED =
@@ -140,12 +148,26 @@ export class RunCoordinator {
         signal,
       });
       await store.finishRun(run.id, { summary });
+      await this.tellFinished({ id: run.id, status: 'succeeded' });
     } catch (error) {
       const message = signal.aborted
         ? `The run was stopped: ${describeAbort(signal)}`
         : (error as Error).message;
       logger.error(`Image Factory run ${run.id} failed: ${message}`);
       await store.finishRun(run.id, { error: message });
+      await this.tellFinished({ id: run.id, status: 'failed' });
+    }
+  }
+
+  // Whoever listens learns of the run after the fact; failing to tell them
+  // changes nothing about the run.
+  private async tellFinished(run: FinishedRun): Promise<void> {
+    try {
+      await this.options.onFinished?.(run);
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not announce the end of Image Factory run ${run.id}: ${error}`,
+      );
     }
   }
 

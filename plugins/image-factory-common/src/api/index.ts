@@ -7,5 +7,6 @@ export * from '../schema/openapi';
 export * from './eligibility';
 export * from './rebuild';
 export * from './refresh';
+export * from './signals';
 export * from './paging';
 export * from './entityPath';

@@ -11,6 +11,7 @@ import {
   ScmIntegrationsApi,
   scmIntegrationsApiRef,
 } from '@backstage/integration-react';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import {
   mockApis,
   renderInTestApp,
@@ -32,6 +33,8 @@ export function renderWithEntity(
     api: ImageFactoryApi;
     permissionApi?: PermissionApi;
     entity?: Entity;
+    /** The app's signals; absent: an app without the signals plugin. */
+    signalApi?: SignalApi;
   },
 ) {
   return renderInTestApp(
@@ -44,6 +47,9 @@ export function renderWithEntity(
           scmIntegrationsApiRef,
           ScmIntegrationsApi.fromConfig(mockApis.config()),
         ],
+        ...(options.signalApi
+          ? [[signalApiRef, options.signalApi] as const]
+          : []),
       ]}
     >
       <FreshPermissionCache>

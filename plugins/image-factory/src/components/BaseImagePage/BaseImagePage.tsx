@@ -11,7 +11,7 @@ import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { ReactElement, ReactNode, useCallback, useState } from 'react';
+import { ReactElement, ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { imageFactoryApiRef } from '../../api';
 import { baseImageRouteRef } from '../../routes';
@@ -20,7 +20,9 @@ import { RefreshButton } from '../ImageFactoryPage/RefreshButton';
 import { useFleetPath } from '../shared/BaseImageLink';
 import { Details } from '../shared/Details';
 import { Digest } from '../shared/Digest';
+import { LastRefreshed } from '../shared/LastRefreshed';
 import { TimeAgo } from '../shared/TimeAgo';
+import { useLiveReload } from '../shared/useLiveReload';
 import { useNow } from '../shared/useNow';
 import { WrappingCode } from '../shared/WrappingCode';
 import { BaseImageFreight } from './BaseImageFreight';
@@ -39,8 +41,8 @@ export function BaseImagePage(): ReactElement {
   const { name } = useRouteRefParams(baseImageRouteRef);
   const api = useApi(imageFactoryApiRef);
   const now = useNow();
-  const [reloadKey, setReloadKey] = useState(0);
-  const reload = useCallback(() => setReloadKey(key => key + 1), []);
+  const reload = useLiveReload();
+  const { reloadKey } = reload;
   const { value, error } = useAsync(
     () => api.getBaseImage({ path: { name } }),
     [api, name, reloadKey],
@@ -132,7 +134,12 @@ export function BaseImagePage(): ReactElement {
             {value ? <WrappingCode>{value.ref}</WrappingCode> : name}
           </Typography>
         </Box>
-        <RefreshButton onRefreshed={reload} />
+        <Box display="flex" alignItems="flex-start" gridGap={16}>
+          <Box pt={1}>
+            <LastRefreshed reload={reload} now={now} />
+          </Box>
+          <RefreshButton onRefreshed={reload.reload} />
+        </Box>
       </Box>
       {body}
     </Box>

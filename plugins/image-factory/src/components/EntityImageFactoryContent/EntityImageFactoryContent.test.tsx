@@ -1,5 +1,9 @@
-import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import { SignalApi } from '@backstage/plugin-signals-react';
+import {
+  IMAGE_FACTORY_SIGNAL_CHANNEL,
+  ImageStatus,
+} from '@image-factory/backstage-plugin-image-factory-common';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { seriousA11yViolations } from '../../__testUtils__/axe';
 import {
@@ -19,12 +23,14 @@ import {
 } from '../../__testUtils__/permissions';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { responseError } from '../../__testUtils__/responseError';
+import { localSignals } from '../../__testUtils__/signals';
 import { EntityImageFactoryContent } from './EntityImageFactoryContent';
 
 async function renderTab(
   status: ImageStatus | Promise<ImageStatus>,
   methods: Parameters<typeof fakeImageFactoryApi>[0] = {},
   allowed?: string[],
+  signalApi?: SignalApi,
 ) {
   const getImage = jest.fn(() => Promise.resolve(status));
   const api = fakeImageFactoryApi({ getImage, ...methods });
@@ -32,11 +38,43 @@ async function renderTab(
   const rendered = await renderWithEntity(<EntityImageFactoryContent />, {
     api,
     permissionApi,
+    signalApi,
   });
   return { getImage, permissionApi, container: rendered.container };
 }
 
 describe('EntityImageFactoryContent', () => {
+  it('loads the status again when a pipeline run ends, and says so', async () => {
+    const signals = localSignals();
+    const { getImage } = await renderTab(imageStatus(), {}, undefined, signals);
+    expect(
+      await screen.findByText(/updates when a pipeline run ends/),
+    ).toHaveTextContent('Last refreshed just now');
+    expect(getImage).toHaveBeenCalledTimes(1);
+    getImage.mockResolvedValue(
+      imageStatus({
+        enrollment: { ...imageStatus().enrollment, workflow: 'release.yml' },
+      }),
+    );
+    signals.send('unrelated-channel', { type: 'run-finished' });
+    act(() =>
+      signals.send(IMAGE_FACTORY_SIGNAL_CHANNEL, {
+        type: 'run-finished',
+        runId: 'run-1',
+        status: 'succeeded',
+      }),
+    );
+    expect(await screen.findByText('release.yml')).toBeInTheDocument();
+    expect(getImage).toHaveBeenCalledTimes(2);
+  });
+
+  it('says the page needs a reload in an app without signals', async () => {
+    await renderTab(imageStatus());
+    expect(
+      await screen.findByText(/reload the page for newer data/),
+    ).toBeInTheDocument();
+  });
+
   it('lists base images with built, latest and eligible digests', async () => {
     await renderTab(
       imageStatus({

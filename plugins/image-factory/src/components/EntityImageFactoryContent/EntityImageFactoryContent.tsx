@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import { ReactElement } from 'react';
 import { ImageAlerts } from '../shared/ImageAlerts';
 import { ImageStatusGate } from '../shared/ImageStatusGate';
+import { LastRefreshed } from '../shared/LastRefreshed';
 import { useImageStatus } from '../shared/useImageStatus';
 import { useNow } from '../shared/useNow';
 import { AnalysisWarningsTable } from './AnalysisWarningsTable';
@@ -105,7 +106,16 @@ export function EntityImageFactoryContent(): ReactElement {
   return (
     <ImageStatusGate state={state}>
       {status => (
-        <ImageStatusPanels status={status} now={now} onChanged={state.retry} />
+        <Box display="flex" flexDirection="column" gridGap={8}>
+          <Box alignSelf="flex-end">
+            <LastRefreshed reload={state.reload} now={now} />
+          </Box>
+          <ImageStatusPanels
+            status={status}
+            now={now}
+            onChanged={state.retry}
+          />
+        </Box>
       )}
     </ImageStatusGate>
   );

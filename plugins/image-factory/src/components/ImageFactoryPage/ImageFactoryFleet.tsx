@@ -1,7 +1,9 @@
 import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import { ReactElement, useCallback, useState } from 'react';
+import { ReactElement } from 'react';
+import { LastRefreshed } from '../shared/LastRefreshed';
+import { useLiveReload } from '../shared/useLiveReload';
 import { useNow } from '../shared/useNow';
 import { FleetBaseImages } from './FleetBaseImages';
 import { FleetDependencyGraph } from './FleetDependencyGraph';
@@ -13,14 +15,22 @@ import { RefreshButton } from './RefreshButton';
  * dependency graph. The new frontend system's page supplies the header.
  */
 export function ImageFactoryFleet(): ReactElement {
-  const [reloadKey, setReloadKey] = useState(0);
+  const reload = useLiveReload();
+  const { reloadKey } = reload;
   const now = useNow();
-  const reload = useCallback(() => setReloadKey(key => key + 1), []);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Box display="flex" justifyContent="flex-end">
-          <RefreshButton onRefreshed={reload} />
+        <Box
+          display="flex"
+          justifyContent="flex-end"
+          alignItems="flex-start"
+          gridGap={16}
+        >
+          <Box pt={1}>
+            <LastRefreshed reload={reload} now={now} />
+          </Box>
+          <RefreshButton onRefreshed={reload.reload} />
         </Box>
       </Grid>
       <Grid item xs={12}>
