@@ -11,6 +11,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import { FormEvent, ReactElement, useState } from 'react';
+import { RebuildDigestList } from './RebuildDigestList';
 import { RebuildErrorNotice } from './RebuildErrorNotice';
 import { useRequestRebuild } from './useRequestRebuild';
 
@@ -54,11 +55,22 @@ export function EmergencyRebuildDialog(props: {
         </DialogTitle>
         <DialogContent>
           <DialogContentText>
-            An emergency rebuild triggers the workflow now on the newest digest
-            of every base image and bypasses the cooling-off delay of{' '}
-            {status.enrollment.rebuildDelay}. Use it for a critical
-            vulnerability. Your name, the time and the justification are
-            recorded in the audit trail.
+            The cooling-off delay of {status.enrollment.rebuildDelay} keeps a
+            new upstream digest out of this image until it has been public that
+            long: a broken or compromised base image release is usually found
+            and withdrawn within days, before a rebuild picks it up. An
+            emergency rebuild skips that protection and triggers the workflow
+            now, on the newest digest of every base image:
+          </DialogContentText>
+          <RebuildDigestList
+            baseImages={status.baseImages}
+            bypassDelay
+            now={now}
+          />
+          <DialogContentText>
+            Use it when waiting costs more, such as a critical vulnerability
+            fixed upstream. Your name, the time and the justification are
+            recorded in the audit trail and reach the build.
           </DialogContentText>
           <TextField
             id="image-factory-emergency-justification"

@@ -1,7 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeImageFactoryApi } from '../../__testUtils__/fakeImageFactoryApi';
-import { fromNow, imageStatus, units } from '../../__testUtils__/fixtures';
+import {
+  digests,
+  fromNow,
+  imageStatus,
+  units,
+} from '../../__testUtils__/fixtures';
 import {
   permissionAnswered,
   recordingPermissionApi,
@@ -10,7 +15,22 @@ import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { responseError } from '../../__testUtils__/responseError';
 import { seriousA11yViolations } from '../../__testUtils__/axe';
 import { EntityImageFactoryCard } from '../EntityImageFactoryCard';
-import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-common';
+import {
+  ImageStatus,
+  shortDigest,
+} from '@image-factory/backstage-plugin-image-factory-common';
+
+// Each base image of a rebuild dialog's digest list, as read: reference,
+// digest, when it was first seen.
+function digestsListed(dialog: HTMLElement): string[] {
+  return within(
+    within(dialog).getByRole('list', {
+      name: 'Digests the rebuild builds on',
+    }),
+  )
+    .getAllByRole('listitem')
+    .map(item => item.textContent ?? '');
+}
 
 describe('EntityImageFactoryCard rebuild actions', () => {
   const paymentsPath = {
@@ -91,6 +111,15 @@ describe('EntityImageFactoryCard rebuild actions', () => {
     });
     expect(rebuild).not.toHaveBeenCalled();
     expect(within(dialog).getByText('build.yml')).toBeInTheDocument();
+    // node's newer digest has not aged: the rebuild stays on the built one.
+    expect(digestsListed(dialog)).toEqual([
+      `docker.io/library/node:22-bookworm-slim${shortDigest(
+        digests.nodeOld,
+      )}, the digest it is built on now`,
+      `gcr.io/distroless/base-debian12:latest${shortDigest(
+        digests.distroless,
+      )}, the digest it is built on now`,
+    ]);
 
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Rebuild' }),
@@ -212,8 +241,17 @@ describe('EntityImageFactoryCard rebuild actions', () => {
     );
     const dialog = await screen.findByRole('dialog');
     expect(
-      within(dialog).getByText(/bypasses the cooling-off delay of 7d/),
-    ).toBeInTheDocument();
+      within(dialog).getByText(/The cooling-off delay of 7d keeps/),
+    ).toHaveTextContent(/broken or compromised base image release/);
+    // Bypassing the delay, node goes to its newest digest, seen 2 days ago.
+    expect(digestsListed(dialog)).toEqual([
+      `docker.io/library/node:22-bookworm-slim${shortDigest(
+        digests.nodeNew,
+      )}, first seen 2d ago`,
+      `gcr.io/distroless/base-debian12:latest${shortDigest(
+        digests.distroless,
+      )}, the digest it is built on now`,
+    ]);
     await userEvent.type(
       within(dialog).getByRole('textbox', { name: /Justification/ }),
       '  CVE fix   ',

@@ -7,6 +7,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import { ReactElement } from 'react';
 import { describeEligibility } from '../shared/describeEligibility';
+import { RebuildDigestList } from './RebuildDigestList';
 import { RebuildErrorNotice } from './RebuildErrorNotice';
 import { useRequestRebuild } from './useRequestRebuild';
 
@@ -29,14 +30,15 @@ export function RebuildDialog(props: {
       <DialogContent>
         <DialogContentText>
           This triggers the workflow <code>{status.enrollment.workflow}</code>{' '}
-          for{' '}
-          {status.baseImages.length === 1
-            ? 'its base image'
-            : `its ${status.baseImages.length} base images`}
-          , each on the newest digest that has passed the cooling-off delay of{' '}
-          {status.enrollment.rebuildDelay}. Current state:{' '}
+          with each base image on the newest digest that has passed the
+          cooling-off delay of {status.enrollment.rebuildDelay}. Current state:{' '}
           {describeEligibility(status.eligibility, now)}.
         </DialogContentText>
+        <RebuildDigestList
+          baseImages={status.baseImages}
+          bypassDelay={false}
+          now={now}
+        />
         {request.error && (
           <RebuildErrorNotice error={request.error} now={now} />
         )}
