@@ -51,6 +51,24 @@ describe('EntityImageFactoryCard', () => {
     await renderCard(imageStatus());
     expect(await screen.findByText('Eligible in 3d 4h')).toBeInTheDocument();
     expect(screen.getByText('Pending')).toBeInTheDocument();
+    expect(
+      screen.getByText('New base image digests wait 7d before a rebuild.'),
+    ).toBeInTheDocument();
+  });
+
+  it('says what a pending image waits for when eligibility names it', async () => {
+    const waiting =
+      'A rebuild was triggered at 2026-12-03 06:00 UTC; the next one waits for the 1h coordination window.';
+    await renderCard(
+      imageStatus({
+        eligibility: {
+          ...imageStatus().eligibility,
+          reasons: [waiting],
+        },
+      }),
+    );
+    expect(await screen.findByText(waiting)).toBeInTheDocument();
+    expect(screen.queryByText(/wait 7d before a rebuild/)).toBeNull();
   });
 
   it('says an up-to-date image is up to date, once', async () => {

@@ -75,13 +75,14 @@ function ImageStatusPanels(props: {
           </InfoCard>
         </Grid>
       )}
-      <Grid item xs={12} lg={managed ? 5 : 12}>
+      <Grid item xs={12} xl={managed ? 5 : 12}>
         <InfoCard title="Freight timeline">
           <FreightTimeline status={status} now={now} />
         </InfoCard>
       </Grid>
+      {/* Side by side only where the rebuild history's columns fit. */}
       {managed && (
-        <Grid item xs={12} lg={7}>
+        <Grid item xs={12} xl={7}>
           <InfoCard title="Rebuild history" noPadding>
             <RebuildHistoryTable rebuilds={status.rebuilds} now={now} />
           </InfoCard>

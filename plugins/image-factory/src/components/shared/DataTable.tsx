@@ -6,6 +6,10 @@ import { ReactElement, ReactNode } from 'react';
 
 const useStyles = makeStyles({
   oneLine: { whiteSpace: 'nowrap' },
+  // Backstage's theme lets table cells break words anywhere, which splits
+  // names, states and times mid-word in a narrow column ("Manua|l"). Words
+  // stay whole; a table too wide for its card scrolls inside it.
+  table: { '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' } },
 });
 
 /**
@@ -16,9 +20,14 @@ export function DataTable(props: {
   'aria-label': string;
   children: ReactNode;
 }): ReactElement {
+  const classes = useStyles();
   return (
     <TableContainer>
-      <Table size="small" aria-label={props['aria-label']}>
+      <Table
+        size="small"
+        aria-label={props['aria-label']}
+        className={classes.table}
+      >
         {props.children}
       </Table>
     </TableContainer>

@@ -17,7 +17,12 @@ function explainNextStep(status: ImageStatus): string | undefined {
       : 'Auto-rebuild is off: it waits for someone to rebuild it.';
   }
   if (state === 'pending') {
-    return `New base image digests wait ${status.enrollment.rebuildDelay} before a rebuild.`;
+    // What it waits for, as eligibility decided it (the delay, a backoff, the
+    // coordination window after the last rebuild); the delay when it says
+    // nothing.
+    return status.eligibility.reasons.length > 0
+      ? status.eligibility.reasons.join(' ')
+      : `New base image digests wait ${status.enrollment.rebuildDelay} before a rebuild.`;
   }
   return undefined;
 }

@@ -13,7 +13,9 @@ export function LastRefreshed(props: {
 }): ReactElement {
   const { refreshedAt, live } = props.reload;
   return (
-    <Typography variant="caption" color="textSecondary">
+    // body2 in the text colour: a secondary grey caption fails contrast on the
+    // page background.
+    <Typography variant="body2">
       Last refreshed{' '}
       <TimeAgo iso={new Date(refreshedAt).toISOString()} now={props.now} />
       {live
