@@ -1,4 +1,9 @@
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  eventsServiceFactory,
+  eventsServiceRef,
+} from '@backstage/plugin-events-node';
 import { Entity } from '@backstage/catalog-model';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -39,6 +44,49 @@ describe('imageFactoryPlugin', () => {
     const res = await request(server).get('/api/image-factory/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('signals every signed-in user through Backstage signals when a run ends', async () => {
+    // Backstage's signals service sends through the events service (the real
+    // one, not the test backend's per-plugin mock); a plugin beside it hears
+    // what the signals backend would push to browsers.
+    const heard: unknown[] = [];
+    const listener = createBackendPlugin({
+      pluginId: 'signals-listener',
+      register(env) {
+        env.registerInit({
+          deps: { events: eventsServiceRef },
+          async init({ events }) {
+            await events.subscribe({
+              id: 'signals-listener',
+              topics: ['signals'],
+              onEvent: async event => {
+                heard.push(event.eventPayload);
+              },
+            });
+          },
+        });
+      },
+    });
+    const api = await bed.start({
+      entities: [],
+      features: [eventsServiceFactory, listener],
+      config: { events: { useEventBus: 'never' } },
+    });
+
+    const { run } = await api.refresh();
+    expect(run?.status).toBe('succeeded');
+    // Sent once the run's outcome is stored, which is when refresh() returns.
+    while (heard.length === 0) {
+      await new Promise(resolve => setTimeout(resolve, 20));
+    }
+    expect(heard).toEqual([
+      {
+        recipients: { type: 'broadcast' },
+        channel: 'image-factory',
+        message: { type: 'run-finished', runId: run!.id, status: 'succeeded' },
+      },
+    ]);
   });
 
   it('analyses, discovers freight, commits once per run and serves the status', async () => {

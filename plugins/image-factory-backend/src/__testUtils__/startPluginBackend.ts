@@ -1,6 +1,7 @@
 import { checkAgainstSpec } from './specAnswers';
 import {
   AuditorService,
+  BackendFeature,
   BackstageCredentials,
   coreServices,
   createServiceFactory,
@@ -51,6 +52,8 @@ export interface PluginBackendOptions {
   permissions?: PermissionsService;
   /** Entities the catalog hides from a user, by user entity ref. */
   hiddenFrom?: Record<string, string[]>;
+  /** More plugins and modules to run beside it, such as a listener. */
+  features?: BackendFeature[];
 }
 
 /** What {@link PluginBackend.refresh} saw. */
@@ -166,6 +169,7 @@ export async function startPluginBackend(
   const { server } = await startTestBackend({
     features: [
       imageFactoryPlugin,
+      ...(options.features ?? []),
       ...(options.database
         ? [mockServices.database.factory({ knex: options.database })]
         : []),
