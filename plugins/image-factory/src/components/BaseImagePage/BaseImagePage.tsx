@@ -16,11 +16,10 @@ import useAsync from 'react-use/esm/useAsync';
 import { imageFactoryApiRef } from '../../api';
 import { baseImageRouteRef } from '../../routes';
 import { FleetImages } from '../ImageFactoryPage/FleetImages';
-import { RefreshButton } from '../ImageFactoryPage/RefreshButton';
+import { RefreshBar } from '../ImageFactoryPage/RefreshBar';
 import { useFleetPath } from '../shared/BaseImageLink';
 import { Details } from '../shared/Details';
 import { Digest } from '../shared/Digest';
-import { LastRefreshed } from '../shared/LastRefreshed';
 import { TimeAgo } from '../shared/TimeAgo';
 import { useLiveReload } from '../shared/useLiveReload';
 import { useNow } from '../shared/useNow';
@@ -134,12 +133,7 @@ export function BaseImagePage(): ReactElement {
             {value ? <WrappingCode>{value.ref}</WrappingCode> : name}
           </Typography>
         </Box>
-        <Box display="flex" alignItems="flex-start" gridGap={16}>
-          <Box pt={1}>
-            <LastRefreshed reload={reload} now={now} />
-          </Box>
-          <RefreshButton onRefreshed={reload.reload} />
-        </Box>
+        <RefreshBar reload={reload} now={now} />
       </Box>
       {body}
     </Box>

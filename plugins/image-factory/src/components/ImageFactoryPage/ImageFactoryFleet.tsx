@@ -1,14 +1,12 @@
 import { InfoCard } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { ReactElement } from 'react';
-import { LastRefreshed } from '../shared/LastRefreshed';
 import { useLiveReload } from '../shared/useLiveReload';
 import { useNow } from '../shared/useNow';
 import { FleetBaseImages } from './FleetBaseImages';
 import { FleetDependencyGraph } from './FleetDependencyGraph';
 import { FleetImages } from './FleetImages';
-import { RefreshButton } from './RefreshButton';
+import { RefreshBar } from './RefreshBar';
 
 /**
  * The fleet view without a page header: enrolled images, base images and the
@@ -21,17 +19,7 @@ export function ImageFactoryFleet(): ReactElement {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Box
-          display="flex"
-          justifyContent="flex-end"
-          alignItems="flex-start"
-          gridGap={16}
-        >
-          <Box pt={1}>
-            <LastRefreshed reload={reload} now={now} />
-          </Box>
-          <RefreshButton onRefreshed={reload.reload} />
-        </Box>
+        <RefreshBar reload={reload} now={now} />
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Enrolled images">
