@@ -108,6 +108,11 @@ export function pluginTestBed(
   let fixture: GitFixture | undefined;
   let github: LocalGithubApi | undefined;
 
+  // Each test starts a backend on a real registry and git repository: about
+  // 3 s alone, more while the other test files run beside it on two cores,
+  // past Jest's default of 5 s. A test that hangs still fails.
+  jest.setTimeout(60_000);
+
   beforeAll(async () => {
     registry = await startOciRegistry();
   });
