@@ -2,9 +2,6 @@ import { parse } from 'yaml';
 import { pluginTestBed } from './__testUtils__/pluginTestBed';
 import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
 
-// Whole-plugin runs on a real registry take seconds each, more on a busy machine.
-jest.setTimeout(60_000);
-
 const AMD64 = 'linux/amd64';
 const ARM64 = 'linux/arm64';
 

@@ -14,7 +14,6 @@ import {
 // OCI registry. GitHub cannot run here: a local server speaking its documented
 // REST endpoints (contents, workflow dispatch, workflow runs) stands in.
 // Config and entity files are written as JSON, which is YAML too.
-jest.setTimeout(600_000);
 
 const NAMES = ['a', 'b', 'c', 'd', 'e'];
 const API_TOKEN = 'acceptance-static-token-0123456789';
@@ -37,7 +36,10 @@ describe('two backend processes on one database and one state repository', () =>
   afterEach(async () => {
     await Promise.all(processes.splice(0).map(p => p.kill('SIGTERM')));
   });
-  const bed = pluginTestBed({ createStateRepository: true });
+  const bed = pluginTestBed({
+    createStateRepository: true,
+    timeoutMs: 600_000,
+  });
   let github: LocalGithubApi;
 
   beforeEach(async () => {

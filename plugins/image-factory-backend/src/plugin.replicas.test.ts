@@ -8,8 +8,6 @@ import { LocalGithubApi } from './__testUtils__/localGithubApi';
 import { pluginTestBed } from './__testUtils__/pluginTestBed';
 import { PluginBackend } from './__testUtils__/startPluginBackend';
 
-jest.setTimeout(180_000);
-
 const NAMES = ['a', 'b', 'c', 'd', 'e'];
 
 // Two replicas of the whole plugin on one database (PostgreSQL where the CI
@@ -18,7 +16,7 @@ const NAMES = ['a', 'b', 'c', 'd', 'e'];
 // speaking its documented REST endpoints stands in.
 describe('imageFactoryPlugin as two replicas', () => {
   const databases = TestDatabases.create({ ids: STORE_DATABASE_IDS });
-  const bed = pluginTestBed();
+  const bed = pluginTestBed({ timeoutMs: 180_000 });
   let github: LocalGithubApi;
   beforeEach(async () => {
     github = await bed.useGithub({ repositories: NAMES });

@@ -27,6 +27,12 @@ export interface PluginTestBedOptions {
    * plugin creates it on its first start.
    */
   createStateRepository?: boolean;
+  /**
+   * How long each test of the `describe`'s file may take; default 60 s.
+   * Each starts a backend on a real registry and git repository: about 3 s
+   * alone, more while the other test files run beside it on two cores.
+   */
+  timeoutMs?: number;
 }
 
 /** Options of {@link PluginTestBed.start}: the backend's, with the bed's parts filled in. */
@@ -108,10 +114,9 @@ export function pluginTestBed(
   let fixture: GitFixture | undefined;
   let github: LocalGithubApi | undefined;
 
-  // Each test starts a backend on a real registry and git repository: about
-  // 3 s alone, more while the other test files run beside it on two cores,
-  // past Jest's default of 5 s. A test that hangs still fails.
-  jest.setTimeout(60_000);
+  // Jest's default of 5 s is too short for a whole-plugin test; one that
+  // hangs still fails.
+  jest.setTimeout(options.timeoutMs ?? 60_000);
 
   beforeAll(async () => {
     registry = await startOciRegistry();

@@ -1,9 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { pluginTestBed } from '../__testUtils__/pluginTestBed';
 
-// Real git processes, a real registry, SQLite; the machine may be busy.
-jest.setTimeout(180_000);
-
 const PAYMENTS = 'state/images/payments.yaml';
 const BACKDATED = '2020-01-01T00:00:00.000Z';
 
@@ -11,7 +8,10 @@ const BACKDATED = '2020-01-01T00:00:00.000Z';
 // hand between runs, in ways meant to get past the plugin's rules: backdated
 // digests, a catalog answer without entities, corrupt files.
 describe('Pipeline with hostile or lost state', () => {
-  const bed = pluginTestBed({ createStateRepository: true });
+  const bed = pluginTestBed({
+    createStateRepository: true,
+    timeoutMs: 180_000,
+  });
 
   const startGithub = (names: string[]) =>
     bed.useGithub({ repositories: names });

@@ -1,15 +1,15 @@
 import { Entity } from '@backstage/catalog-model';
 import { pluginTestBed } from '../__testUtils__/pluginTestBed';
 
-// Real git processes and a real registry; the machine may be busy.
-jest.setTimeout(120_000);
-
 const PAYMENTS = 'state/images/payments.yaml';
 
 // The whole plugin on a real bare git repository in which another writer
 // corrupts one state file between two runs.
 describe('Pipeline with an invalid state file', () => {
-  const bed = pluginTestBed({ createStateRepository: true });
+  const bed = pluginTestBed({
+    createStateRepository: true,
+    timeoutMs: 120_000,
+  });
 
   const component = (name: string, dockerfile: string) =>
     bed.fileComponent({

@@ -2,9 +2,6 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { parse, stringify } from 'yaml';
 import { pluginTestBed } from '../__testUtils__/pluginTestBed';
 
-// Real git processes and a real registry; the machine may be busy.
-jest.setTimeout(120_000);
-
 // The other replica saw the new digest long before this one did.
 const EARLIER = '2026-01-01T00:00:00.000Z';
 
@@ -12,7 +9,10 @@ const EARLIER = '2026-01-01T00:00:00.000Z';
 // writer (a replica that saw the new digest first) lands a commit.
 describe('Pipeline when another writer commits during its push', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  const bed = pluginTestBed({ createStateRepository: true });
+  const bed = pluginTestBed({
+    createStateRepository: true,
+    timeoutMs: 120_000,
+  });
 
   const component = (name: string, dockerfile: string) =>
     bed.fileComponent({

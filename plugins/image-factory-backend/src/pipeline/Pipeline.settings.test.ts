@@ -12,9 +12,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pluginTestBed } from '../__testUtils__/pluginTestBed';
 
-// Real git processes, a real registry and the CLI as a process; the machine may be busy.
-jest.setTimeout(180_000);
-
 const SETTINGS = 'state/_settings.yaml';
 // The image-factory command line of packages/cli, run from its sources as
 // `yarn image-factory` does: a process, so nothing of it is imported here.
@@ -23,7 +20,10 @@ const CLI_ENTRY = resolve(__dirname, '../../../../packages/cli/src/index.ts');
 // The whole plugin on a real bare git repository, then `image-factory synth` on
 // the `state/` folder it committed: the repository alone gives its manifests.
 describe('Pipeline settings file', () => {
-  const bed = pluginTestBed({ createStateRepository: true });
+  const bed = pluginTestBed({
+    createStateRepository: true,
+    timeoutMs: 180_000,
+  });
 
   const component = (name: string, dockerfile: string) =>
     bed.fileComponent({
