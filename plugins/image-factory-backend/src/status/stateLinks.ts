@@ -2,6 +2,7 @@ import { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   ImageStateLinks,
   ImageStatePaths,
+  SCM_VIEWS,
 } from '@image-factory/backstage-plugin-image-factory-common';
 
 /** Where the state repository lives: `imageFactory.stateRepository` and the SCM integrations. */
@@ -44,15 +45,11 @@ function blobUrlOf(
     return undefined;
   }
   const type = input.integrations.byUrl(repository)?.type;
-  let blob: string;
-  if (type === 'github') {
-    blob = 'blob';
-  } else if (type === 'gitlab') {
-    blob = '-/blob';
-  } else {
+  const view = type ? SCM_VIEWS[type] : undefined;
+  if (!view) {
     return undefined;
   }
-  const prefix = `${repository}/${blob}/${encodePath(input.branch)}/`;
+  const prefix = `${repository}/${view.file}/${encodePath(input.branch)}/`;
   return path =>
     `${prefix}${encodePath(
       input.basePath ? `${input.basePath}/${path}` : path,

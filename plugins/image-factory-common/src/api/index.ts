@@ -8,5 +8,6 @@ export * from './eligibility';
 export * from './rebuild';
 export * from './refresh';
 export * from './signals';
+export * from './scmViews';
 export * from './paging';
 export * from './entityPath';

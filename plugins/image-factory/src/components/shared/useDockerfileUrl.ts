@@ -1,6 +1,9 @@
 import { useApiHolder } from '@backstage/core-plugin-api';
 import { scmIntegrationsApiRef } from '@backstage/integration-react';
-import { ImageEnrollment } from '@image-factory/backstage-plugin-image-factory-common';
+import {
+  ImageEnrollment,
+  SCM_VIEWS,
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
  * Where a developer reads the analysed Dockerfile: its page on the source
@@ -34,19 +37,18 @@ export function useDockerfileUrl(
   };
 }
 
-// Resolving keeps the base's folder view (`tree`); GitHub and GitLab show a
-// file, with its line highlighted, under `blob`.
-const FILE_VIEW: Record<string, [RegExp, string]> = {
-  github: [/^(\/[^/]+\/[^/]+)\/tree\//, '$1/blob/'], // /owner/repo/tree/main/…
-  gitlab: [/\/-\/tree\//, '/-/blob/'], // /group/…/project/-/tree/main/…
-};
-
+// Resolving keeps the base's folder view (`tree`); the host shows a file,
+// with its line highlighted, in its file view (`blob`). The folder segment
+// replaced is the first one after the repository's owner and name.
 function asFileView(url: string, type: string | undefined): string {
-  const view = type ? FILE_VIEW[type] : undefined;
+  const view = type ? SCM_VIEWS[type] : undefined;
   if (!view) {
     return url;
   }
   const parsed = new URL(url);
-  parsed.pathname = parsed.pathname.replace(...view);
+  parsed.pathname = parsed.pathname.replace(
+    new RegExp(`^(/[^/]+/[^/]+.*?)/${view.folder}/`),
+    `$1/${view.file}/`,
+  );
   return parsed.toString();
 }
