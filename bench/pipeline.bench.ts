@@ -29,6 +29,8 @@ export const pipelineBenchmark: Benchmark = {
     )} (default both)`,
     '--churn <runs>':
       'more runs after the first three, each with 1 % of the base images moved (default 0)',
+    '--profile <dir>':
+      'write a CPU profile of each run and each latency series into this folder',
   },
   async run(flags) {
     const loadBefore = loadavg()[0];
@@ -39,13 +41,24 @@ export const pipelineBenchmark: Benchmark = {
       readDatabase,
     );
     const churn = readCount(String(flags.get('--churn') ?? '0'), true);
+    const profileFlag = flags.get('--profile');
+    if (profileFlag === true) {
+      throw new Error('--profile needs a folder');
+    }
+    const profile = profileFlag && path.resolve(profileFlag);
     const connection = startTestServices();
 
     const figures: BenchmarkFigure[] = [];
     for (const database of databases) {
       const results: FleetResult[] = [];
       for (const images of sizes) {
-        const result = await runChild({ images, database, connection, churn });
+        const result = await runChild({
+          images,
+          database,
+          connection,
+          churn,
+          profile,
+        });
         results.push(result);
         figures.push(...describeFleet(result));
       }
@@ -120,6 +133,7 @@ async function runChild(options: {
   database: BenchDatabase;
   connection?: string;
   churn: number;
+  profile?: string;
 }): Promise<FleetResult> {
   const child = spawn(
     process.execPath,

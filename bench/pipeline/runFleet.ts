@@ -16,6 +16,7 @@ import { type BenchDatabase, openBenchDatabase } from './benchDatabase';
 import { mapWithConcurrency } from '../../plugins/image-factory-backend/src/discovery/mapWithConcurrency';
 import { baseRepository, writeFleet } from './fleet';
 import { fleetCatalog } from './fleetCatalog';
+import { profiled } from './cpuProfile';
 import { measureLatency } from './measureLatency';
 import { startSourceHost } from './sourceHost';
 
@@ -97,6 +98,8 @@ async function runFleet(options: {
   connection?: string;
   /** More runs after the three, each moving 1 % of the base images. */
   churn: number;
+  /** A folder for a CPU profile of each run and each latency series. */
+  profile?: string;
 }): Promise<FleetResult> {
   const setupStarted = performance.now();
   const baseImages = Math.max(1, Math.round(options.images / 4));
@@ -186,7 +189,11 @@ async function runFleet(options: {
       await source.resetCounts();
       const started = performance.now();
       const cpu = process.cpuUsage();
-      const summary = await pipeline.run();
+      const summary = await profiled(
+        options.profile,
+        `${options.database}-${options.images}-${label}`,
+        () => pipeline.run(),
+      );
       const used = process.cpuUsage(cpu);
       const seconds = (performance.now() - started) / 1000;
       const memory = collectedMemory();
@@ -225,11 +232,16 @@ async function runFleet(options: {
     }
 
     const refs = entities.map(e => `default/component/${e.metadata.name}`);
+    const latencyOf = (name: string, pathOf: (i: number) => string) =>
+      profiled(
+        options.profile,
+        `${options.database}-${options.images}-GET ${name}`,
+        () => measureLatency(baseUrl, REQUESTS, pathOf),
+      );
     const latency = {
-      images: await measureLatency(baseUrl, REQUESTS, () => '/images'),
-      status: await measureLatency(
-        baseUrl,
-        REQUESTS,
+      images: await latencyOf('images', () => '/images'),
+      status: await latencyOf(
+        'images-entity',
         i => `/images/${refs[(i * 7919) % refs.length]}`,
       ),
     };
