@@ -52,19 +52,37 @@ export async function listImageStatuses(
     );
   }
   const [{ count }] = await query.clone().count({ count: '*' });
-  if (order === 'staleness') {
-    // A portable "NULLS LAST": SQLite puts nulls first in ascending order.
-    query
-      .orderByRaw('CASE WHEN stale_since IS NULL THEN 1 ELSE 0 END')
-      .orderBy('stale_since', 'asc');
-  }
-  const rows = await query
-    .orderBy('entity_ref', 'asc')
+  // Only keys are sorted, and the page's rows joined to them: SQLite sorts
+  // whole rows, so ordering every status document to keep a hundred took
+  // ~30 ms at 10,000 images.
+  const page = ordered(query.select('entity_ref'), order, '')
     .offset(offset)
-    .limit(limit)
-    .select();
+    .limit(limit);
+  const rows = await ordered(
+    db({ s: 'image_status' })
+      .join(page.as('p'), 's.entity_ref', 'p.entity_ref')
+      .select('s.*'),
+    order,
+    's.',
+  );
   return {
     items: rows.map(fromImageStatusRow),
     totalCount: fromDbCount(count),
   };
+}
+
+// The list's order, applied to a query whose `image_status` columns carry
+// `prefix`, so a page's keys and its rows come back in the same order.
+function ordered(
+  query: Knex.QueryBuilder,
+  order: NonNullable<ListImageStatusesOptions['order']>,
+  prefix: '' | 's.',
+): Knex.QueryBuilder {
+  if (order === 'staleness') {
+    // A portable "NULLS LAST": SQLite puts nulls first in ascending order.
+    query
+      .orderByRaw(`CASE WHEN ${prefix}stale_since IS NULL THEN 1 ELSE 0 END`)
+      .orderBy(`${prefix}stale_since`, 'asc');
+  }
+  return query.orderBy(`${prefix}entity_ref`, 'asc');
 }
