@@ -271,6 +271,17 @@ describe('imageFactoryPlugin', () => {
       `base:${bases.body.items[0].name}`,
       'component:default/payments',
     ]);
+    // The filters of the fleet list apply to the graph.
+    const pendingOnly = await api.get('/graph?state=pending');
+    expect(pendingOnly.body.totalImageCount).toBe(1);
+    expect(pendingOnly.body.nodes.map((n: { id: string }) => n.id)).toEqual([
+      `base:${bases.body.items[0].name}`,
+      'component:default/payments',
+    ]);
+    const searched = await api.get('/graph?search=DB');
+    expect(searched.body.nodes.map((n: { id: string }) => n.id)).toEqual([
+      'component:default/db',
+    ]);
     expect((await api.get('/graph?limit=501')).status).toBe(400);
     expect((await api.get('/base-images?offset=-1')).status).toBe(400);
     expect((await api.get('/base-images?offset=1')).body).toEqual({

@@ -3,6 +3,7 @@ import {
   BaseImageSummary,
   buildDependencyGraph,
   checkEmergencyJustification,
+  ImageListQuery,
   ImageStatus,
   parseImageReference,
   PipelineRun,
@@ -172,22 +173,9 @@ export function createMockImageFactoryApi(): ImageFactoryApi {
   return {
     async listImages(request = {}) {
       const query = request.query ?? {};
-      const search = query.search?.toLowerCase();
       const matching = [...statuses.values()]
+        .filter(status => matchesQuery(status, query))
         .map(status => toImageListItem(status, staleSinceOf(status)))
-        .filter(
-          item =>
-            (!query.state || item.eligibility.state === query.state) &&
-            (!query.owner || item.owner === query.owner) &&
-            (!query.kind || item.kind === query.kind) &&
-            (!query.baseImage ||
-              (statuses.get(item.entityRef)?.baseImages ?? []).some(
-                base => base.name === query.baseImage,
-              )) &&
-            (!search ||
-              item.entityRef.toLowerCase().includes(search) ||
-              item.image.toLowerCase().includes(search)),
-        )
         .sort((a, b) => {
           if ((query.order ?? 'name') === 'staleness') {
             // Stale images first, the longest stale first; then by name.
@@ -305,9 +293,9 @@ export function createMockImageFactoryApi(): ImageFactoryApi {
     },
 
     async getGraph(request = {}) {
-      const images = [...statuses.values()].sort((a, b) =>
-        a.entityRef.localeCompare(b.entityRef),
-      );
+      const images = [...statuses.values()]
+        .filter(status => matchesQuery(status, request.query ?? {}))
+        .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
       const shown = page(images, request.query);
       return {
         ...buildDependencyGraph(shown, baseImageDetails(shown)),
@@ -347,4 +335,20 @@ export function createMockImageFactoryApi(): ImageFactoryApi {
       return finished;
     },
   };
+}
+
+// The filters of `GET /images`, which `GET /graph` shares but for kind and
+// base image.
+function matchesQuery(status: ImageStatus, query: ImageListQuery): boolean {
+  const search = query.search?.toLowerCase();
+  return (
+    (!query.state || status.eligibility.state === query.state) &&
+    (!query.owner || status.owner === query.owner) &&
+    (!query.kind || status.kind === query.kind) &&
+    (!query.baseImage ||
+      status.baseImages.some(base => base.name === query.baseImage)) &&
+    (!search ||
+      status.entityRef.toLowerCase().includes(search) ||
+      status.enrollment.image.toLowerCase().includes(search))
+  );
 }

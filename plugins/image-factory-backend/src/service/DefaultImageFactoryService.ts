@@ -9,6 +9,7 @@ import {
   DependencyGraph,
   FreightOrigin,
   ImageList,
+  GraphQuery,
   ImageListQuery,
   ImageStatus,
   RebuildRequest,
@@ -194,10 +195,13 @@ export class DefaultImageFactoryService implements ImageFactoryService {
   }
 
   async getGraph(
-    query: PageQuery,
+    query: GraphQuery,
     credentials: BackstageCredentials,
   ): Promise<DependencyGraph> {
     const page = await this.store.listImageStatuses({
+      state: query.state,
+      owner: query.owner,
+      search: query.search,
       hidden: [...(await this.hiddenFrom(credentials))],
       offset: query.offset ?? 0,
       limit: query.limit ?? PAGE_LIMITS.graph.default,

@@ -5,6 +5,7 @@ import {
   BaseImageList,
   DependencyGraph,
   ImageList,
+  GraphQuery,
   ImageListQuery,
   ImageStatus,
   RebuildRequest,
@@ -52,8 +53,9 @@ export interface ImageFactoryService {
     name: string,
     credentials: BackstageCredentials,
   ): Promise<BaseImageDetail>;
+  /** The images that match the query's filters and their base images. */
   getGraph(
-    query: PageQuery,
+    query: GraphQuery,
     credentials: BackstageCredentials,
   ): Promise<DependencyGraph>;
   /** Queues a run of the whole pipeline (or joins the one queued). */

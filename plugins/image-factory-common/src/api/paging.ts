@@ -19,6 +19,16 @@ export type ImageListQuery = NonNullable<
 >;
 
 /**
+ * Query of `GET /graph`: a page of images and the filters of `GET /images`
+ * that apply to a graph.
+ *
+ * @public
+ */
+export type GraphQuery = NonNullable<
+  operations['getGraph']['parameters']['query']
+>;
+
+/**
  * Paging bounds of the list routes: a page holds at most `max` items, and
  * `default` when the query does not say. The spec states the same maxima;
  * each operation's router test holds the two together.

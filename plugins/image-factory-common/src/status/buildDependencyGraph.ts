@@ -12,8 +12,14 @@ export function buildDependencyGraph(
   images: readonly ImageStatus[],
   baseImages: readonly BaseImageDetail[],
 ): Pick<DependencyGraph, 'nodes' | 'edges'> {
+  // A base image that a managed image publishes is drawn as that image, so
+  // an image built on it reads as a chain: upstream → internal base → image.
+  const publisher = new Map<string, string>();
+  for (const image of images) {
+    if (image.kind === 'managed')
+      publisher.set(repositoryOf(image.enrollment.image), image.entityRef);
+  }
   const nodes: DependencyGraph['nodes'] = [];
-  const ids = new Set<string>();
   for (const image of images) {
     nodes.push({
       id: image.entityRef,
@@ -21,10 +27,12 @@ export function buildDependencyGraph(
       label: image.enrollment.image,
       entityRef: image.entityRef,
       state: image.eligibility.state,
+      ...(image.owner ? { owner: image.owner } : {}),
     });
-    ids.add(image.entityRef);
   }
+  const ids = new Set<string>();
   for (const base of baseImages) {
+    if (publisher.has(repositoryOf(base.ref))) continue;
     nodes.push({
       id: `base:${base.name}`,
       kind: 'base',
@@ -33,19 +41,14 @@ export function buildDependencyGraph(
     });
     ids.add(`base:${base.name}`);
   }
-  // A base image that is itself a managed image points at that image's node.
-  const publisher = new Map<string, string>();
-  for (const image of images) {
-    if (image.kind === 'managed')
-      publisher.set(image.enrollment.image, image.entityRef);
-  }
   const edges: DependencyGraph['edges'] = [];
   for (const image of images) {
     for (const base of image.baseImages) {
-      const to = ids.has(`base:${base.name}`)
-        ? `base:${base.name}`
-        : publisher.get(repositoryOf(base.ref));
-      if (to) edges.push({ from: image.entityRef, to });
+      const to =
+        publisher.get(repositoryOf(base.ref)) ??
+        (ids.has(`base:${base.name}`) ? `base:${base.name}` : undefined);
+      if (to && to !== image.entityRef)
+        edges.push({ from: image.entityRef, to });
     }
   }
   nodes.sort((a, b) => a.id.localeCompare(b.id));
@@ -55,7 +58,13 @@ export function buildDependencyGraph(
   return { nodes, edges };
 }
 
+// In one form however the reference was written (`acme/base` is
+// `docker.io/acme/base`); a reference that does not parse stands for itself.
 function repositoryOf(ref: string): string {
-  const parsed = parseImageReference(ref);
-  return `${parsed.registry}/${parsed.repository}`;
+  try {
+    const parsed = parseImageReference(ref);
+    return `${parsed.registry}/${parsed.repository}`;
+  } catch {
+    return ref;
+  }
 }

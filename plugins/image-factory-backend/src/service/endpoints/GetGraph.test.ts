@@ -53,6 +53,18 @@ describe('GET /graph', () => {
     );
   });
 
+  it('passes the filters the fleet list shares with the graph', async () => {
+    const api = await app();
+    const response = await api.get(
+      '/graph?state=eligible&owner=group:default/payments&search=node',
+    );
+    expect(response.status).toBe(200);
+    expect(model.getGraph).toHaveBeenCalledWith(
+      { state: 'eligible', owner: 'group:default/payments', search: 'node' },
+      expect.anything(),
+    );
+  });
+
   it('asks for the first page of the default size when the query says nothing', async () => {
     const api = await app();
     expect((await api.get('/graph')).status).toBe(200);
@@ -83,6 +95,8 @@ describe('GET /graph', () => {
     ['offset=-1', /offset/],
     ['offset=0.5', /offset/],
     ['entityRef=component:default/payments', /entityRef/],
+    ['state=stale', /state/],
+    ['search=', /search/],
   ])('refuses %s with a 400 naming the field', async (query, field) => {
     const api = await app();
     const response = await api.get(`/graph?${query}`);

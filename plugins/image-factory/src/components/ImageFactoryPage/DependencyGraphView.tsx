@@ -1,23 +1,29 @@
+import {
+  DependencyGraph as GraphCanvas,
+  DependencyGraphTypes,
+} from '@backstage/core-components';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   DependencyGraph,
+  DependencyGraphNode,
   DependencyGraphNodeKind,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { ReactElement, useMemo, useState } from 'react';
+import { ReactElement, useCallback, useMemo, useState } from 'react';
 import { useBaseImagePath } from '../shared/BaseImageLink';
 import { labelEligibilityState } from '../shared/describeEligibility';
-import {
-  GRAPH_METRICS,
-  layoutDependencyGraph,
-  PlacedNode,
-} from './layoutDependencyGraph';
+
+const FONT_SIZE = 12;
+/** The advance of one monospace character at {@link FONT_SIZE}, in pixels. */
+const CHAR_WIDTH = 7.25;
+const PADDING = 8;
+const NODE_HEIGHT = 40;
 
 const useStyles = makeStyles(theme => ({
   scroller: { overflow: 'auto', maxHeight: '75vh' },
-  edge: { fill: 'none', stroke: theme.palette.divider, strokeWidth: 1.5 },
+  edge: { fill: 'none', stroke: theme.palette.text.secondary, strokeWidth: 1 },
   activeEdge: {
     fill: 'none',
     stroke: theme.palette.primary.main,
@@ -29,14 +35,10 @@ const useStyles = makeStyles(theme => ({
   external: { stroke: theme.palette.text.secondary, strokeDasharray: '4 3' },
   label: {
     fill: theme.palette.text.primary,
-    fontSize: 12,
+    fontSize: FONT_SIZE,
     fontFamily: 'monospace',
   },
-  header: {
-    fill: theme.palette.text.secondary,
-    fontSize: 12,
-    fontWeight: 'bold',
-  },
+  detail: { fill: theme.palette.text.secondary, fontSize: 11 },
   link: {
     cursor: 'pointer',
     outline: 'none',
@@ -50,19 +52,19 @@ const KIND_LABELS: Record<DependencyGraphNodeKind, string> = {
   external: 'external image',
 };
 
-const COLUMN_TITLES = ['Base images', 'Images', 'Images built on images'];
+type GraphNode = DependencyGraphTypes.DependencyNode<
+  DependencyGraphNode & {
+    /** Labels of the images this one is built on. */
+    uses: string[];
+    dependentCount: number;
+  }
+>;
 
-/** Keeps the end of a reference, which names the image and its tag. */
-function fitLabel(label: string, max: number): string {
-  return label.length <= max
-    ? label
-    : `…${label.slice(label.length - max + 1)}`;
-}
-
-function describeNode(node: PlacedNode): string {
+function describeNode(node: GraphNode): string {
   const parts = [node.label, KIND_LABELS[node.kind]];
   if (node.state) parts.push(labelEligibilityState(node.state).toLowerCase());
-  if (node.uses.length) parts.push(`uses ${node.uses.join(', ')}`);
+  if (node.owner) parts.push(`owned by ${node.owner}`);
+  if (node.uses.length) parts.push(`built on ${node.uses.join(', ')}`);
   if (node.dependentCount) {
     parts.push(
       `used by ${node.dependentCount} ${
@@ -73,11 +75,28 @@ function describeNode(node: PlacedNode): string {
   return parts.join(', ');
 }
 
+/** The second line of a node: its kind, and its state and owner. */
+function detailOf(node: GraphNode): string {
+  if (node.kind === 'base') {
+    return node.dependentCount === 1
+      ? 'base image of 1 image'
+      : `base image of ${node.dependentCount} images`;
+  }
+  return [
+    node.state && labelEligibilityState(node.state),
+    node.owner?.replace(/^group:(default\/)?/, ''),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 /**
- * The dependency graph drawn as columns of boxes: base images on the left,
- * edges to the images built on them. Hovering or focusing an image highlights
- * its edges; enrolled images link to their entity page, base images to
- * theirs.
+ * A non-empty dependency graph, laid out by Backstage's `DependencyGraph` (dagre)
+ * from left to right: upstream base images, the images built on them, and the
+ * images built on those. Full references in the nodes; a click on the canvas
+ * turns on zoom and pan (so the page still scrolls past it); hovering or
+ * focusing an image highlights its edges; enrolled images link to their entity
+ * page, base images to theirs.
  */
 export function DependencyGraphView(props: {
   graph: DependencyGraph;
@@ -85,49 +104,76 @@ export function DependencyGraphView(props: {
   const classes = useStyles();
   const entityLink = useEntityRefLink();
   const baseImagePath = useBaseImagePath();
-  const layout = useMemo(
-    () => layoutDependencyGraph(props.graph),
-    [props.graph],
-  );
   const [active, setActive] = useState<string>();
-  const m = GRAPH_METRICS;
-  const maxChars = Math.floor((m.nodeWidth - 16) / 7.2);
 
-  const renderNode = (node: PlacedNode) => {
-    const description = describeNode(node);
-    const box = (
-      <>
-        <title>{description}</title>
-        <rect
-          className={`${classes.node} ${classes[node.kind]}`}
-          x={node.x}
-          y={node.y}
-          width={m.nodeWidth}
-          height={m.nodeHeight}
-          rx={4}
-        />
-        <text
-          className={classes.label}
-          x={node.x + 8}
-          y={node.y + m.nodeHeight / 2 + 4}
-        >
-          {fitLabel(node.label, maxChars)}
-        </text>
-      </>
+  const { nodes, edges } = useMemo(() => {
+    const byId = new Map(props.graph.nodes.map(n => [n.id, n]));
+    const known = props.graph.edges.filter(
+      e => byId.has(e.from) && byId.has(e.to),
     );
-    const highlight = {
-      onMouseEnter: () => setActive(node.id),
-      onMouseLeave: () => setActive(undefined),
-      onFocus: () => setActive(node.id),
-      onBlur: () => setActive(undefined),
+    const uses = new Map<string, string[]>();
+    const dependents = new Map<string, number>();
+    for (const edge of known) {
+      uses.set(edge.from, [
+        ...(uses.get(edge.from) ?? []),
+        byId.get(edge.to)!.label,
+      ]);
+      dependents.set(edge.to, (dependents.get(edge.to) ?? 0) + 1);
+    }
+    return {
+      nodes: props.graph.nodes.map(
+        (node): GraphNode => ({
+          ...node,
+          uses: uses.get(node.id) ?? [],
+          dependentCount: dependents.get(node.id) ?? 0,
+        }),
+      ),
+      // Drawn from what is used to what uses it, so upstream sits left.
+      edges: known.map(edge => ({ from: edge.to, to: edge.from })),
     };
-    const href = node.entityRef
-      ? entityLink(node.entityRef)
-      : node.baseImage && baseImagePath(node.baseImage);
-    if (href) {
-      return (
+  }, [props.graph]);
+
+  const renderNode = useCallback(
+    ({ node }: DependencyGraphTypes.RenderNodeProps<GraphNode>) => {
+      const description = describeNode(node);
+      const detail = detailOf(node);
+      const width =
+        Math.max(node.label.length, detail.length) * CHAR_WIDTH + 2 * PADDING;
+      const box = (
+        <>
+          <title>{description}</title>
+          <rect
+            className={`${classes.node} ${classes[node.kind]}`}
+            width={width}
+            height={NODE_HEIGHT}
+            rx={4}
+          />
+          <text
+            className={classes.label}
+            x={PADDING}
+            y={17}
+            // Exactly the box's width whatever the browser's monospace font.
+            textLength={node.label.length * CHAR_WIDTH}
+            lengthAdjust="spacingAndGlyphs"
+          >
+            {node.label}
+          </text>
+          <text className={classes.detail} x={PADDING} y={32}>
+            {detail}
+          </text>
+        </>
+      );
+      const highlight = {
+        onMouseEnter: () => setActive(node.id),
+        onMouseLeave: () => setActive(undefined),
+        onFocus: () => setActive(node.id),
+        onBlur: () => setActive(undefined),
+      };
+      const href = node.entityRef
+        ? entityLink(node.entityRef)
+        : node.baseImage && baseImagePath(node.baseImage);
+      return href ? (
         <a
-          key={node.id}
           href={href}
           aria-label={description}
           className={classes.link}
@@ -135,62 +181,70 @@ export function DependencyGraphView(props: {
         >
           {box}
         </a>
+      ) : (
+        <g role="img" aria-label={description} {...highlight}>
+          {box}
+        </g>
       );
-    }
-    return (
-      <g key={node.id} role="img" aria-label={description} {...highlight}>
-        {box}
-      </g>
-    );
-  };
+    },
+    [classes, entityLink, baseImagePath],
+  );
 
-  if (layout.nodes.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        No images yet: the graph fills in after the first analysis.
-      </Typography>
-    );
-  }
+  const renderEdge = useCallback(
+    ({ edge, id }: DependencyGraphTypes.RenderEdgeProps) => {
+      const lit = active === id.v || active === id.w;
+      return (
+        <path
+          key={`${id.v}->${id.w}`}
+          d={smoothPath(edge.points)}
+          className={lit ? classes.activeEdge : classes.edge}
+          aria-hidden="true"
+        />
+      );
+    },
+    [active, classes],
+  );
+
   return (
     <Box>
-      <div className={classes.scroller}>
-        <svg
-          width={layout.width}
-          height={layout.height}
-          viewBox={`0 0 ${layout.width} ${layout.height}`}
-          role="group"
-          aria-label="Dependency graph: base images and the images built on them"
-        >
-          {layout.columns.map(column => (
-            <text
-              key={column.index}
-              className={classes.header}
-              x={column.x}
-              y={m.padding + 12}
-              aria-hidden="true"
-            >
-              {COLUMN_TITLES[Math.min(column.index, COLUMN_TITLES.length - 1)]}
-            </text>
-          ))}
-          <g aria-hidden="true">
-            {layout.edges.map(edge => {
-              const lit = active === edge.from || active === edge.to;
-              return (
-                <path
-                  key={`${edge.from}->${edge.to}`}
-                  d={edge.path}
-                  className={lit ? classes.activeEdge : classes.edge}
-                />
-              );
-            })}
-          </g>
-          {layout.nodes.map(renderNode)}
-        </svg>
+      <div
+        className={classes.scroller}
+        role="group"
+        aria-label="Dependency graph: base images and the images built on them"
+      >
+        <GraphCanvas
+          nodes={nodes}
+          edges={edges}
+          renderNode={renderNode}
+          renderEdge={renderEdge}
+          direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
+          nodeMargin={10}
+          rankMargin={80}
+          paddingX={16}
+          paddingY={16}
+          zoom="enable-on-click"
+        />
       </div>
       <Typography variant="caption" color="textSecondary">
-        Solid blue outline: managed image. Dashed outline: external image. Grey
-        outline: base image. Hover or focus an image to highlight its edges.
+        Blue outline: managed image. Dashed outline: external image. Grey
+        outline: base image. Click the graph to zoom and pan; hover or focus an
+        image to highlight its edges.
       </Typography>
     </Box>
   );
+}
+
+// A curve through dagre's points, each bend eased horizontally, as the graph
+// runs left to right.
+function smoothPath(points: { x: number; y: number }[]): string {
+  if (points.length === 0) return '';
+  const [first, ...rest] = points;
+  let d = `M ${first.x} ${first.y}`;
+  let previous = first;
+  for (const point of rest) {
+    const mid = (previous.x + point.x) / 2;
+    d += ` C ${mid} ${previous.y}, ${mid} ${point.y}, ${point.x} ${point.y}`;
+    previous = point;
+  }
+  return d;
 }

@@ -7,7 +7,7 @@ import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import { ReactElement } from 'react';
+import { ReactElement, useEffect, useState } from 'react';
 import { labelEligibilityState } from '../shared/describeEligibility';
 
 /** The filters of the fleet list, as the user set them. */
@@ -15,14 +15,19 @@ export interface FleetFilterValues {
   state?: EligibilityState;
   owner?: string;
   search: string;
-  order: ImageListOrder;
+  /** The list's order; a view without one (the graph) offers none. */
+  order?: ImageListOrder;
 }
 
 /**
- * State, owner and search filters and the sort order of the fleet list. Owners
+ * State, owner and search filters, and the sort order where the view has one. Owners
  * are suggested from those seen so far; any owner entity ref can be typed.
  */
 export function FleetFilters(props: {
+  /** Prefix of the fields' ids, one per set of filters on a page. */
+  id: string;
+  /** The accessible name of this set of filters, e.g. `Filter images`. */
+  label: string;
   value: FleetFilterValues;
   owners: string[];
   onChange: (value: FleetFilterValues) => void;
@@ -30,6 +35,8 @@ export function FleetFilters(props: {
   const { value, owners, onChange } = props;
   return (
     <Box
+      role="search"
+      aria-label={props.label}
       display="flex"
       flexWrap="wrap"
       gridGap={16}
@@ -37,7 +44,7 @@ export function FleetFilters(props: {
       mb={2}
     >
       <TextField
-        id="image-factory-filter-state"
+        id={`${props.id}-state`}
         select
         label="State"
         value={value.state ?? 'all'}
@@ -60,7 +67,7 @@ export function FleetFilters(props: {
         ))}
       </TextField>
       <Autocomplete
-        id="image-factory-filter-owner"
+        id={`${props.id}-owner`}
         freeSolo
         options={owners}
         value={value.owner ?? null}
@@ -71,25 +78,45 @@ export function FleetFilters(props: {
         renderInput={params => <TextField {...params} label="Owner" />}
       />
       <TextField
-        id="image-factory-filter-search"
+        id={`${props.id}-search`}
         label="Search"
         type="search"
         value={value.search}
         onChange={e => onChange({ ...value, search: e.target.value })}
       />
-      <TextField
-        id="image-factory-order"
-        select
-        label="Sort by"
-        value={value.order}
-        onChange={e =>
-          onChange({ ...value, order: e.target.value as ImageListOrder })
-        }
-        style={{ minWidth: 200 }}
-      >
-        <MenuItem value="staleness">Stalest first</MenuItem>
-        <MenuItem value="name">Name</MenuItem>
-      </TextField>
+      {value.order && (
+        <TextField
+          id={`${props.id}-order`}
+          select
+          label="Sort by"
+          value={value.order}
+          onChange={e =>
+            onChange({ ...value, order: e.target.value as ImageListOrder })
+          }
+          style={{ minWidth: 200 }}
+        >
+          <MenuItem value="staleness">Stalest first</MenuItem>
+          <MenuItem value="name">Name</MenuItem>
+        </TextField>
+      )}
     </Box>
   );
+}
+
+/**
+ * The owners seen on the pages loaded so far, sorted, to suggest in the owner
+ * filter; a page whose owners are all known keeps the list as it was.
+ */
+export function useSeenOwners(
+  owners: readonly (string | null | undefined)[] | undefined,
+): string[] {
+  const [known, setKnown] = useState<string[]>([]);
+  useEffect(() => {
+    const seen = (owners ?? []).filter((o): o is string => Boolean(o));
+    setKnown(previous => {
+      const merged = new Set([...previous, ...seen]);
+      return merged.size === previous.length ? previous : [...merged].sort();
+    });
+  }, [owners]);
+  return known;
 }

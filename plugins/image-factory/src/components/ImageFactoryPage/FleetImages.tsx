@@ -7,11 +7,11 @@ import { useApi } from '@backstage/core-plugin-api';
 import { IMAGE_FACTORY_ANNOTATIONS } from '@image-factory/backstage-plugin-image-factory-common';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import { ReactElement, useEffect, useState } from 'react';
+import { ReactElement, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { imageFactoryApiRef } from '../../api';
-import { FleetFilters, FleetFilterValues } from './FleetFilters';
+import { FleetFilters, FleetFilterValues, useSeenOwners } from './FleetFilters';
 import { FleetImagesTable } from './FleetImagesTable';
 import { FleetPagination, usePaging } from './FleetPagination';
 
@@ -32,7 +32,6 @@ export function FleetImages(props: {
   });
   const [search, setSearch] = useState('');
   const paging = usePaging();
-  const [owners, setOwners] = useState<string[]>([]);
   useDebounce(() => setSearch(filters.search.trim()), 300, [filters.search]);
 
   const { value, loading, error } = useAsync(
@@ -60,14 +59,7 @@ export function FleetImages(props: {
     ],
   );
 
-  useEffect(() => {
-    const seen = (value?.items ?? []).flatMap(item => item.owner ?? []);
-    setOwners(known => {
-      const merged = new Set([...known, ...seen]);
-      return merged.size === known.length ? known : [...merged].sort();
-    });
-  }, [value]);
-
+  const owners = useSeenOwners(value?.items.map(item => item.owner));
   const filtered = Boolean(filters.state || filters.owner || search);
   const changeFilters = (next: FleetFilterValues) => {
     setFilters(next);
@@ -119,7 +111,13 @@ export function FleetImages(props: {
 
   return (
     <>
-      <FleetFilters value={filters} owners={owners} onChange={changeFilters} />
+      <FleetFilters
+        id="image-factory-filter"
+        label="Filter enrolled images"
+        value={filters}
+        owners={owners}
+        onChange={changeFilters}
+      />
       {loading && value && <LinearProgress aria-label="Loading images" />}
       {body}
     </>

@@ -5,6 +5,7 @@ import {
   BaseImageList,
   DependencyGraph,
   ImageList,
+  PAGE_LIMITS,
   ImageListItem,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -103,6 +104,7 @@ const graph: DependencyGraph = {
       label: 'ghcr.io/acme/payments',
       entityRef: 'component:default/payments',
       state: 'pending',
+      owner: 'group:default/payments',
     },
   ],
   edges: [{ from: 'payments', to: 'node' }],
@@ -140,6 +142,12 @@ async function renderPage(
   );
   return { api, permissionApi, container: rendered.container };
 }
+
+/** The filters named `name`, e.g. those of the enrolled images. */
+function filters(name: string) {
+  return within(screen.getByRole('search', { name }));
+}
+const imageFilters = () => filters('Filter enrolled images');
 
 /** The "Next page" button of the paging control named `name`. */
 function nextPage(name: string): HTMLElement {
@@ -184,7 +192,9 @@ describe('ImageFactoryPage', () => {
     const { api } = await renderPage();
     await screen.findByRole('table', { name: 'Enrolled images' });
 
-    await userEvent.click(screen.getByRole('button', { name: /^State/ }));
+    await userEvent.click(
+      imageFilters().getByRole('button', { name: /^State/ }),
+    );
     await userEvent.click(
       await screen.findByRole('option', { name: 'Failed' }),
     );
@@ -200,7 +210,9 @@ describe('ImageFactoryPage', () => {
     const { api } = await renderPage();
     await screen.findByRole('table', { name: 'Enrolled images' });
 
-    await userEvent.click(screen.getByRole('textbox', { name: 'Owner' }));
+    await userEvent.click(
+      imageFilters().getByRole('textbox', { name: 'Owner' }),
+    );
     await userEvent.click(
       await screen.findByRole('option', { name: 'group:default/shop-team' }),
     );
@@ -217,7 +229,7 @@ describe('ImageFactoryPage', () => {
     await screen.findByRole('table', { name: 'Enrolled images' });
 
     await userEvent.type(
-      screen.getByRole('searchbox', { name: 'Search' }),
+      imageFilters().getByRole('searchbox', { name: 'Search' }),
       'pay',
     );
     await waitFor(() =>
@@ -225,7 +237,9 @@ describe('ImageFactoryPage', () => {
         query: expect.objectContaining({ search: 'pay' }),
       }),
     );
-    await userEvent.click(screen.getByRole('button', { name: /^Sort by/ }));
+    await userEvent.click(
+      imageFilters().getByRole('button', { name: /^Sort by/ }),
+    );
     await userEvent.click(await screen.findByRole('option', { name: 'Name' }));
     await waitFor(() =>
       expect(api.listImages).toHaveBeenLastCalledWith({
@@ -323,8 +337,9 @@ describe('ImageFactoryPage', () => {
     const graphGroup = await screen.findByRole('group', {
       name: /Dependency graph/,
     });
-    const link = within(graphGroup).getByRole('link', {
-      name: /^ghcr.io\/acme\/payments, managed image, pending, uses docker.io\/library\/node:22-bookworm-slim/,
+    // Drawn once Backstage's graph has measured and laid out its nodes.
+    const link = await within(graphGroup).findByRole('link', {
+      name: /^ghcr.io\/acme\/payments, managed image, pending, owned by group:default\/payments, built on docker.io\/library\/node:22-bookworm-slim/,
     });
     expect(link).toHaveAttribute('href', '/catalog/default/component/payments');
     expect(
@@ -335,6 +350,68 @@ describe('ImageFactoryPage', () => {
       'href',
       '/image-factory/base-images/docker-io-library-node-22-bookworm-slim',
     );
+  });
+
+  it('filters the dependency graph by state, owner and text, from its first page', async () => {
+    const { api } = await renderPage();
+    await screen.findByRole('group', { name: /Dependency graph/ });
+    const graphFilters = () => filters('Filter the dependency graph');
+
+    await userEvent.click(
+      graphFilters().getByRole('button', { name: /^State/ }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Pending' }),
+    );
+    // The graph's own owners are suggested.
+    await userEvent.click(
+      graphFilters().getByRole('textbox', { name: 'Owner' }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'group:default/payments' }),
+    );
+    await userEvent.type(
+      graphFilters().getByRole('searchbox', { name: 'Search' }),
+      'pay',
+    );
+    await waitFor(() =>
+      expect(api.getGraph).toHaveBeenLastCalledWith({
+        query: {
+          state: 'pending',
+          owner: 'group:default/payments',
+          search: 'pay',
+          offset: 0,
+          limit: PAGE_LIMITS.graph.default,
+        },
+      }),
+    );
+    // A graph has no order to choose, and the list's filters stay as they were.
+    expect(
+      graphFilters().queryByRole('button', { name: /^Sort by/ }),
+    ).not.toBeInTheDocument();
+    expect(api.listImages).toHaveBeenLastCalledWith({
+      query: expect.objectContaining({ state: undefined, owner: undefined }),
+    });
+  });
+
+  it("says so when no image matches the graph's filters", async () => {
+    await renderPage({
+      getGraph: jest.fn(async () => ({
+        nodes: [],
+        edges: [],
+        totalImageCount: 0,
+      })),
+    });
+    await screen.findByText(/No images yet: the graph fills in/);
+    await userEvent.type(
+      filters('Filter the dependency graph').getByRole('searchbox', {
+        name: 'Search',
+      }),
+      'zzz',
+    );
+    expect(
+      await screen.findByText('No images match these filters.'),
+    ).toBeInTheDocument();
   });
 
   it('draws the graph of a small fleet in one page, without paging', async () => {

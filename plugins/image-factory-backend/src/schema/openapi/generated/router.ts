@@ -78,21 +78,10 @@ export const spec = {
             },
           },
           {
-            name: 'state',
-            in: 'query',
-            schema: {
-              $ref: '#/components/schemas/EligibilityState',
-            },
+            $ref: '#/components/parameters/state',
           },
           {
-            name: 'owner',
-            in: 'query',
-            description: 'Owner entity ref, e.g. `group:default/payments`.',
-            allowReserved: true,
-            schema: {
-              type: 'string',
-              minLength: 1,
-            },
+            $ref: '#/components/parameters/owner',
           },
           {
             name: 'kind',
@@ -112,15 +101,7 @@ export const spec = {
             },
           },
           {
-            name: 'search',
-            in: 'query',
-            description: 'Case-insensitive match on entity ref and image.',
-            allowReserved: true,
-            schema: {
-              type: 'string',
-              minLength: 1,
-              maxLength: 200,
-            },
+            $ref: '#/components/parameters/search',
           },
           {
             name: 'order',
@@ -377,7 +358,7 @@ export const spec = {
       get: {
         operationId: 'getGraph',
         summary:
-          'A page of the enrolled images, by entity ref, with the base images they use and the edges between them.',
+          'A page of the enrolled images whose entity the caller may read, by entity ref, with the base images they use and the edges between them; filtered by state, owner and text as `/images` is.',
         parameters: [
           {
             $ref: '#/components/parameters/offset',
@@ -391,6 +372,15 @@ export const spec = {
               minimum: 1,
               maximum: 500,
             },
+          },
+          {
+            $ref: '#/components/parameters/state',
+          },
+          {
+            $ref: '#/components/parameters/owner',
+          },
+          {
+            $ref: '#/components/parameters/search',
           },
         ],
         responses: {
@@ -520,6 +510,34 @@ export const spec = {
         schema: {
           type: 'integer',
           minimum: 0,
+        },
+      },
+      state: {
+        name: 'state',
+        in: 'query',
+        schema: {
+          $ref: '#/components/schemas/EligibilityState',
+        },
+      },
+      owner: {
+        name: 'owner',
+        in: 'query',
+        description: 'Owner entity ref, e.g. `group:default/payments`.',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      search: {
+        name: 'search',
+        in: 'query',
+        description: 'Case-insensitive match on entity ref and image.',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
         },
       },
     },
@@ -1466,6 +1484,11 @@ export const spec = {
           },
           state: {
             $ref: '#/components/schemas/EligibilityState',
+          },
+          owner: {
+            type: 'string',
+            description:
+              "Entity ref of the image's owner (`spec.owner`), for managed and external images that have one.",
           },
         },
       },

@@ -91,7 +91,7 @@ export class ImageFactoryApiClient extends ImageFactoryClientBase {
     );
   }
 
-  /** `GET /graph`: A page of the enrolled images, by entity ref, with the base images they use and the edges between them. */
+  /** `GET /graph`: A page of the enrolled images whose entity the caller may read, by entity ref, with the base images they use and the edges between them; filtered by state, owner and text as `/images` is. */
   async getGraph(
     request: ImageFactoryRequest<'getGraph'> = {},
   ): Promise<ImageFactoryResponse<'getGraph'>> {

@@ -140,7 +140,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A page of the enrolled images, by entity ref, with the base images they use and the edges between them. */
+    /** A page of the enrolled images whose entity the caller may read, by entity ref, with the base images they use and the edges between them; filtered by state, owner and text as `/images` is. */
     get: operations['getGraph'];
     put?: never;
     post?: never;
@@ -546,6 +546,8 @@ export interface components {
       /** Set for base images: the name in the state repository, as in `/base-images/{name}`. */
       baseImage?: string;
       state?: components['schemas']['EligibilityState'];
+      /** Entity ref of the image's owner (`spec.owner`), for managed and external images that have one. */
+      owner?: string;
     };
     /** "`from` uses `to`": the image `from` is built on the base image `to`. */
     DependencyGraphEdge: {
@@ -657,6 +659,11 @@ export interface components {
     name: string;
     /** Skip this many items. */
     offset: number;
+    state: components['schemas']['EligibilityState'];
+    /** Owner entity ref, e.g. `group:default/payments`. */
+    owner: string;
+    /** Case-insensitive match on entity ref and image. */
+    search: string;
   };
   requestBodies: never;
   headers: never;
@@ -959,6 +966,24 @@ export type ParameterName = components['parameters']['name'];
  */
 export type ParameterOffset = components['parameters']['offset'];
 /**
+ * An alias of its definition in {@link components}.
+ *
+ * @public
+ */
+export type ParameterState = components['parameters']['state'];
+/**
+ * An alias of its definition in {@link components}.
+ *
+ * @public
+ */
+export type ParameterOwner = components['parameters']['owner'];
+/**
+ * An alias of its definition in {@link components}.
+ *
+ * @public
+ */
+export type ParameterSearch = components['parameters']['search'];
+/**
  * The spec's `$defs`: none.
  *
  * @public
@@ -1000,14 +1025,14 @@ export interface operations {
         offset?: components['parameters']['offset'];
         /** At most this many items (default 100). */
         limit?: number;
-        state?: components['schemas']['EligibilityState'];
+        state?: components['parameters']['state'];
         /** Owner entity ref, e.g. `group:default/payments`. */
-        owner?: string;
+        owner?: components['parameters']['owner'];
         kind?: components['schemas']['ImageKind'];
         /** Only the images built on this base image, by its name in the state repository (as in `/base-images/{name}`); none when no base image has that name. */
         baseImage?: string;
         /** Case-insensitive match on entity ref and image. */
-        search?: string;
+        search?: components['parameters']['search'];
         order?: components['schemas']['ImageListOrder'];
       };
       header?: never;
@@ -1194,6 +1219,11 @@ export interface operations {
         offset?: components['parameters']['offset'];
         /** At most this many images (default 200). */
         limit?: number;
+        state?: components['parameters']['state'];
+        /** Owner entity ref, e.g. `group:default/payments`. */
+        owner?: components['parameters']['owner'];
+        /** Case-insensitive match on entity ref and image. */
+        search?: components['parameters']['search'];
       };
       header?: never;
       path?: never;
