@@ -80,20 +80,24 @@ export class DefaultImageFactoryService implements ImageFactoryService {
     credentials: BackstageCredentials,
   ): Promise<ImageList> {
     const { baseImage, ...filters } = query;
+    // Independent reads at once: the database answers while the catalog's
+    // answer is read.
+    const [hidden, entityRefs, emergencyRebuildCount] = await Promise.all([
+      this.hiddenFrom(credentials),
+      baseImage === undefined ? undefined : this.dependentsOf(baseImage),
+      this.store.countEmergencyRebuilds(),
+    ]);
     const { items, totalCount } = await this.store.listImageStatuses({
       ...filters,
-      entityRefs:
-        baseImage === undefined
-          ? undefined
-          : await this.dependentsOf(baseImage),
-      hidden: [...(await this.hiddenFrom(credentials))],
+      entityRefs,
+      hidden: [...hidden],
       offset: query.offset ?? 0,
       limit: query.limit ?? PAGE_LIMITS.images.default,
       order: query.order ?? 'staleness',
     });
     return {
       totalCount,
-      emergencyRebuildCount: await this.store.countEmergencyRebuilds(),
+      emergencyRebuildCount,
       items: items.map(item =>
         toImageListItem(item.status as ImageStatus, item.staleSince),
       ),
@@ -120,16 +124,17 @@ export class DefaultImageFactoryService implements ImageFactoryService {
   private async hiddenFrom(
     credentials: BackstageCredentials,
   ): Promise<Set<string>> {
+    const [readable, enrolled] = await Promise.all([
+      readEnrolledEntities({
+        catalog: this.catalog,
+        credentials,
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      }),
+      this.store.listImageEntityRefs(),
+    ]);
     const visible = new Set(
-      (
-        await readEnrolledEntities({
-          catalog: this.catalog,
-          credentials,
-          fields: ['kind', 'metadata.namespace', 'metadata.name'],
-        })
-      ).map(entity => lowerRef(stringifyEntityRef(entity))),
+      readable.map(entity => lowerRef(stringifyEntityRef(entity))),
     );
-    const enrolled = await this.store.listImageEntityRefs();
     return new Set(enrolled.filter(ref => !visible.has(lowerRef(ref))));
   }
 
