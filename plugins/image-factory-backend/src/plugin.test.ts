@@ -240,6 +240,15 @@ describe('imageFactoryPlugin', () => {
     const onNothing = await api.get('/images?baseImage=no-such-base-image');
     expect(onNothing.body).toMatchObject({ items: [], totalCount: 0 });
     expect(base.body).not.toHaveProperty('freight');
+    // Its state file and the Warehouse that watches its tag; the test bed's
+    // state repository is local, so there are paths and no links.
+    const baseName = bases.body.items[0].name;
+    expect(base.body.paths).toEqual({
+      stateFile: `state/base-images/${baseName}.yaml`,
+      warehouseManifest: `manifests/warehouses/${baseName}.yaml`,
+    });
+    expect(base.body.links).toEqual({});
+    expect(bases.body.items[0]).not.toHaveProperty('paths');
     expect(base.body).toMatchObject({ tag: '22', currentDigest: node2 });
     expect(base.body.updates.map((u: { digest: string }) => u.digest)).toEqual([
       node2,

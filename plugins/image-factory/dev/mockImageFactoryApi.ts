@@ -125,6 +125,12 @@ function baseImageDetails(statuses: ImageStatus[]): BaseImageDetail[] {
         base.updates[base.updates.length - 1]?.firstSeen ?? fromNow(0),
       dependents: base.dependents,
       updates: base.updates,
+      // As a local state repository has them: paths, and no links.
+      paths: {
+        stateFile: `state/base-images/${base.name}.yaml`,
+        warehouseManifest: `manifests/warehouses/${base.name}.yaml`,
+      },
+      links: {},
     });
   }
   return [...byName.values()].sort(

@@ -13,7 +13,7 @@ import {
 import { RebuildRecord as StoredRebuild } from '../database';
 import { ownerOf } from '../enrollment/ownerOf';
 import { toApiRebuild } from '../rebuilds/toApiRebuild';
-import { buildStateLinks, StateLinksInput } from '../status/stateLinks';
+import { stateLinksOf, StateLinksInput } from '../status/stateLinks';
 
 /** What a run projects: the documents the API serves, before they are stored. */
 export interface ProjectedRun extends ProjectedStatuses {
@@ -64,6 +64,7 @@ export function projectStatuses(options: {
       .filter(p => p.startsWith('manifests/warehouses/'))
       .map(p => p.slice('manifests/warehouses/'.length, -'.yaml'.length)),
   );
+  const linksOf = stateLinksOf(options.stateLinks);
   const projected = buildImageStatuses(options.state, {
     enrollments: new Map(options.enrollments.map(e => [e.entityRef, e])),
     owners: new Map(
@@ -76,11 +77,15 @@ export function projectStatuses(options: {
     coordinationWindowMs: options.coordinationWindowMs,
     warehouses,
     invalidStateFiles: options.invalid,
-    linksOf: paths => buildStateLinks(options.stateLinks, paths),
+    linksOf,
     now: options.now,
   });
   return {
     ...projected,
-    baseImages: buildBaseImageDetails(options.state, options),
+    baseImages: buildBaseImageDetails(options.state, {
+      discoveryErrors: options.discoveryErrors,
+      warehouses,
+      linksOf,
+    }),
   };
 }

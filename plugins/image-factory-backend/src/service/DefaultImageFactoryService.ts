@@ -178,6 +178,8 @@ export class DefaultImageFactoryService implements ImageFactoryService {
           updates: _u,
           previousDigest: _p,
           firstDiscovered: _d,
+          links: _l,
+          paths: _f,
           ...summary
         } = withoutHidden(readBaseImageDetail(record.status), hidden);
         return summary;

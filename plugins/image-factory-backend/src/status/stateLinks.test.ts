@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
-import { buildStateLinks, StateLinksInput } from './stateLinks';
+import { stateLinksOf, StateLinksInput } from './stateLinks';
 
 const integrations = ScmIntegrations.fromConfig(
   new ConfigReader({
@@ -24,26 +24,25 @@ function input(url: string | undefined, more: Partial<StateLinksInput> = {}) {
   return { url, branch: 'main', basePath: '', integrations, ...more };
 }
 
-describe('buildStateLinks', () => {
+describe('stateLinksOf', () => {
   it('links to the blob pages of a GitHub repository', () => {
-    expect(
-      buildStateLinks(input('https://github.com/acme/state'), paths),
-    ).toEqual({
-      stateFile:
-        'https://github.com/acme/state/blob/main/state/images/payments.yaml',
-      warehouseManifest:
-        'https://github.com/acme/state/blob/main/manifests/warehouses/payments.yaml',
-    });
+    expect(stateLinksOf(input('https://github.com/acme/state'))(paths)).toEqual(
+      {
+        stateFile:
+          'https://github.com/acme/state/blob/main/state/images/payments.yaml',
+        warehouseManifest:
+          'https://github.com/acme/state/blob/main/manifests/warehouses/payments.yaml',
+      },
+    );
   });
 
   it('links to a GitLab repository in subgroups, on a configured host', () => {
     expect(
-      buildStateLinks(
+      stateLinksOf(
         input('https://gitlab.acme.dev/platform/images/state.git', {
           branch: 'release/v2',
         }),
-        paths,
-      ),
+      )(paths),
     ).toEqual({
       stateFile:
         'https://gitlab.acme.dev/platform/images/state/-/blob/release/v2/state/images/payments.yaml',
@@ -54,10 +53,9 @@ describe('buildStateLinks', () => {
 
   it('puts the base path in front of the file paths', () => {
     expect(
-      buildStateLinks(
+      stateLinksOf(
         input('https://github.com/acme/state', { basePath: 'factory/prod' }),
-        { stateFile: paths.stateFile },
-      ),
+      )({ stateFile: paths.stateFile }),
     ).toEqual({
       stateFile:
         'https://github.com/acme/state/blob/main/factory/prod/state/images/payments.yaml',
@@ -65,10 +63,9 @@ describe('buildStateLinks', () => {
   });
 
   it('strips credentials, query and a trailing .git from the configured URL', () => {
-    const links = buildStateLinks(
+    const links = stateLinksOf(
       input('https://x-access-token:ghp_secret@github.com/acme/state.git/?a=1'),
-      paths,
-    );
+    )(paths);
     expect(links.stateFile).toBe(
       'https://github.com/acme/state/blob/main/state/images/payments.yaml',
     );
@@ -77,12 +74,12 @@ describe('buildStateLinks', () => {
 
   it('reads SSH remotes as the same host over HTTPS', () => {
     expect(
-      buildStateLinks(input('git@github.com:acme/state.git'), paths).stateFile,
+      stateLinksOf(input('git@github.com:acme/state.git'))(paths).stateFile,
     ).toBe(
       'https://github.com/acme/state/blob/main/state/images/payments.yaml',
     );
     expect(
-      buildStateLinks(input('ssh://git@gitlab.com/group/sub/state.git'), paths)
+      stateLinksOf(input('ssh://git@gitlab.com/group/sub/state.git'))(paths)
         .stateFile,
     ).toBe(
       'https://gitlab.com/group/sub/state/-/blob/main/state/images/payments.yaml',
@@ -98,8 +95,8 @@ describe('buildStateLinks', () => {
       'https://git.unknown.example/acme/state.git',
       'https://github.com/',
     ]) {
-      expect(buildStateLinks(input(url), paths)).toEqual({});
+      expect(stateLinksOf(input(url))(paths)).toEqual({});
     }
-    expect(buildStateLinks(undefined, paths)).toEqual({});
+    expect(stateLinksOf(undefined)(paths)).toEqual({});
   });
 });

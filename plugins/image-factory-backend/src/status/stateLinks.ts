@@ -16,25 +16,25 @@ export interface StateLinksInput {
 }
 
 /**
- * Links to an image's files on the state repository's host, for a state
- * repository on GitHub or GitLab (a host known to `integrations`). A local
- * path, a `file:` URL or any other host gives no links: the paths are shown
- * as they are.
+ * Links to an image's or a base image's files on the state repository's host,
+ * for a state repository on GitHub or GitLab (a host known to `integrations`).
+ * A local path, a `file:` URL or any other host gives no links: the paths are
+ * shown as they are. The repository's address is read once, for a whole
+ * run's documents.
  */
-export function buildStateLinks(
+export function stateLinksOf(
   input: StateLinksInput | undefined,
-  paths: ImageStatePaths,
-): ImageStateLinks {
+): (paths: ImageStatePaths) => ImageStateLinks {
   const blob = input && blobUrlOf(input);
   if (!blob) {
-    return {};
+    return () => ({});
   }
-  return {
+  return paths => ({
     stateFile: blob(paths.stateFile),
     ...(paths.warehouseManifest
       ? { warehouseManifest: blob(paths.warehouseManifest) }
       : {}),
-  };
+  });
 }
 
 function blobUrlOf(

@@ -244,10 +244,40 @@ describe('buildImageStatuses', () => {
 
       const [detail] = buildBaseImageDetails(state, {
         discoveryErrors: new Map(),
+        warehouses: new Set(),
       });
       expect(detail).toMatchObject({ tag: '22', currentDigest: digest('b') });
       expect(detail.updates).toEqual(updates);
       expect(detail).not.toHaveProperty('freight');
+    });
+
+    it("name each base image's state file and Warehouse manifest, linked where the host has pages", () => {
+      const { state } = fleet(['alpha']);
+      const name = state.baseImages[0].name;
+      const linksOf = (paths: { stateFile: string }) => ({
+        stateFile: `https://git.example/state/blob/main/${paths.stateFile}`,
+      });
+      const [withWarehouse] = buildBaseImageDetails(state, {
+        discoveryErrors: new Map(),
+        warehouses: new Set([name]),
+        linksOf,
+      });
+      expect(withWarehouse.paths).toEqual({
+        stateFile: `state/base-images/${name}.yaml`,
+        warehouseManifest: `manifests/warehouses/${name}.yaml`,
+      });
+      expect(withWarehouse.links).toEqual({
+        stateFile: `https://git.example/state/blob/main/state/base-images/${name}.yaml`,
+      });
+      // No Warehouse (an unmonitorable reference) and a local repository.
+      const [bare] = buildBaseImageDetails(state, {
+        discoveryErrors: new Map(),
+        warehouses: new Set(),
+      });
+      expect(bare.paths).toEqual({
+        stateFile: `state/base-images/${name}.yaml`,
+      });
+      expect(bare.links).toEqual({});
     });
 
     it('judge digest changes seen at the same instant in the order they were recorded', () => {

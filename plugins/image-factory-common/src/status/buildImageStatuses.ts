@@ -103,12 +103,15 @@ export function buildImageStatuses(
   return { statuses, errors };
 }
 
-/** The base image documents served by `/base-images`.  *
+/**
+ * The base image documents served by `/base-images`, each with its state file
+ * and, where one was written, its Warehouse manifest.
+ *
  * @public
  */
 export function buildBaseImageDetails(
   state: StateTree,
-  context: Pick<StatusContext, 'discoveryErrors'>,
+  context: Pick<StatusContext, 'discoveryErrors' | 'warehouses' | 'linksOf'>,
 ): BaseImageDetail[] {
   return state.baseImages.map(base => ({
     ref: base.ref,
@@ -123,6 +126,7 @@ export function buildBaseImageDetails(
     dependents: base.dependents,
     updates: updatesOf(base),
     ...errorOf(base.ref, context.discoveryErrors),
+    ...pathsAndLinks('base-images', base.name, context),
   }));
 }
 
@@ -190,7 +194,7 @@ function managedStatus(
       ...(blockedBy.length > 0 ? { blockedBy } : {}),
       rebuilds,
       emergencyRebuildCount: context.emergencyCounts.get(image.entityRef) ?? 0,
-      ...pathsAndLinks(image.name, context),
+      ...pathsAndLinks('images', image.name, context),
     },
     { coordinationWindowMs: context.coordinationWindowMs, now: context.now },
   );
@@ -258,17 +262,18 @@ function externalStatusOf(
     eligibility,
     rebuilds: [],
     emergencyRebuildCount: 0,
-    ...pathsAndLinks(image.name, context),
+    ...pathsAndLinks('images', image.name, context),
   };
 }
 
 /** The paths of an image's state file and Warehouse manifest, and links to them. */
 function pathsAndLinks(
+  section: 'images' | 'base-images',
   name: string,
   context: Pick<StatusContext, 'warehouses' | 'linksOf'>,
-): Pick<ImageStatus, 'links' | 'paths'> {
+): Required<Pick<ImageStatus, 'links' | 'paths'>> {
   const paths: ImageStatePaths = {
-    stateFile: statePath('images', name),
+    stateFile: statePath(section, name),
     ...(context.warehouses.has(name)
       ? { warehouseManifest: warehousePath(name) }
       : {}),

@@ -47,6 +47,14 @@ const node: BaseImageDetail = {
     },
     { digest: digests.nodeOld, firstSeen: fromNow(-40 * units.DAY) },
   ],
+  paths: {
+    stateFile: `state/base-images/${NAME}.yaml`,
+    warehouseManifest: `manifests/warehouses/${NAME}.yaml`,
+  },
+  links: {
+    stateFile: `https://github.com/acme/state/blob/main/state/base-images/${NAME}.yaml`,
+    warehouseManifest: `https://github.com/acme/state/blob/main/manifests/warehouses/${NAME}.yaml`,
+  },
 };
 
 /** The value of a term of the base image's details. */
@@ -123,6 +131,20 @@ describe('BaseImagePage', () => {
       }),
     ).toBeInTheDocument();
 
+    // Its files in the state repository, the Warehouse that watches its tag.
+    expect(
+      within(definitionOf('State repository')).getByRole('link', {
+        name: new RegExp(
+          `^Warehouse manifest manifests/warehouses/${NAME}\\.yaml`,
+        ),
+      }),
+    ).toHaveAttribute('href', node.links!.warehouseManifest);
+    expect(
+      within(definitionOf('State repository')).getByRole('link', {
+        name: new RegExp(`^State file state/base-images/${NAME}\\.yaml`),
+      }),
+    ).toHaveAttribute('href', node.links!.stateFile);
+
     const freight = screen.getByRole('table', {
       name: `Freight of ${node.ref}`,
     });
@@ -158,6 +180,28 @@ describe('BaseImagePage', () => {
       await screen.findByText('registry answered 401 Unauthorized'),
     ).toBeInTheDocument();
     expect(screen.getByText(/Discovery failed/)).toBeInTheDocument();
+  });
+
+  it('names its files as paths in a local state repository', async () => {
+    await renderBaseImagePage({
+      getBaseImage: jest.fn(async () => ({ ...node, links: {} })),
+    });
+    await screen.findByRole('heading', { name: node.ref });
+    expect(definitionOf('State repository')).toHaveTextContent(
+      `Warehouse manifest: manifests/warehouses/${NAME}.yaml (local state repository)`,
+    );
+    expect(
+      within(definitionOf('State repository')).queryByRole('link'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says so when a document stored before base images had paths names none', async () => {
+    const { links: _l, paths: _p, ...older } = node;
+    await renderBaseImagePage({ getBaseImage: jest.fn(async () => older) });
+    await screen.findByRole('heading', { name: node.ref });
+    expect(definitionOf('State repository')).toHaveTextContent(
+      'Not written to the state repository yet.',
+    );
   });
 
   it('says when no base image has the name, with a way back', async () => {

@@ -22,6 +22,7 @@ import { Details } from '../shared/Details';
 import { Digest } from '../shared/Digest';
 import { TimeAgo } from '../shared/TimeAgo';
 import { useLiveReload } from '../shared/useLiveReload';
+import { StateRepositoryLinks } from '../shared/StateRepositoryLinks';
 import { useNow } from '../shared/useNow';
 import { WrappingCode } from '../shared/WrappingCode';
 import { BaseImageFreight } from './BaseImageFreight';
@@ -33,8 +34,9 @@ function BackToFleet(): ReactElement | null {
 
 /**
  * One monitored base image (`/image-factory/base-images/:name`): its
- * reference and digests, its freight, and every enrolled image built on it
- * with its eligibility.
+ * reference and digests, its state file and the Kargo Warehouse that watches
+ * its tag, its freight, and every enrolled image built on it with its
+ * eligibility.
  */
 export function BaseImagePage(): ReactElement {
   const { name } = useRouteRefParams(baseImageRouteRef);
@@ -105,6 +107,13 @@ export function BaseImagePage(): ReactElement {
                   ) : (
                     'never'
                   ),
+                ],
+                [
+                  'State repository',
+                  <StateRepositoryLinks
+                    links={value.links}
+                    paths={value.paths}
+                  />,
                 ],
               ]}
             />

@@ -17,7 +17,7 @@ import { DependentsList } from './DependentsList';
 import { FreightTimeline } from './FreightTimeline';
 import { ImageOverview } from './ImageOverview';
 import { RebuildHistoryTable } from './RebuildHistoryTable';
-import { StateRepositoryLinks } from './StateRepositoryLinks';
+import { StateRepositoryLinks } from '../shared/StateRepositoryLinks';
 
 function ImageStatusPanels(props: {
   status: ImageStatus;
@@ -42,7 +42,7 @@ function ImageStatusPanels(props: {
             <DependentsList status={status} />
           </InfoCard>
           <InfoCard title="State repository">
-            <StateRepositoryLinks status={status} />
+            <StateRepositoryLinks links={status.links} paths={status.paths} />
           </InfoCard>
         </Box>
       </Grid>

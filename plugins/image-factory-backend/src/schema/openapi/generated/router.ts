@@ -1031,14 +1031,16 @@ export const spec = {
         },
       },
       ImageStatePaths: {
-        description: "Paths of an image's files inside the state repository.",
+        description:
+          "Paths of an image's or a base image's files inside the state repository; a base image's Warehouse watches its tag for new digests.",
         type: 'object',
         additionalProperties: false,
         required: ['stateFile'],
         properties: {
           stateFile: {
             type: 'string',
-            description: 'e.g. `state/images/payments.yaml`.',
+            description:
+              'e.g. `state/images/payments.yaml`, or `state/base-images/docker-io-library-node-22.yaml`.',
           },
           warehouseManifest: {
             type: 'string',
@@ -1446,6 +1448,12 @@ export const spec = {
                 items: {
                   $ref: '#/components/schemas/BaseImageUpdate',
                 },
+              },
+              links: {
+                $ref: '#/components/schemas/ImageStateLinks',
+              },
+              paths: {
+                $ref: '#/components/schemas/ImageStatePaths',
               },
             },
           },

@@ -376,9 +376,9 @@ export interface components {
       stateFile?: string | null;
       warehouseManifest?: string | null;
     };
-    /** Paths of an image's files inside the state repository. */
+    /** Paths of an image's or a base image's files inside the state repository; a base image's Warehouse watches its tag for new digests. */
     ImageStatePaths: {
-      /** e.g. `state/images/payments.yaml`. */
+      /** e.g. `state/images/payments.yaml`, or `state/base-images/docker-io-library-node-22.yaml`. */
       stateFile: string;
       /** e.g. `manifests/warehouses/payments.yaml`. */
       warehouseManifest?: string;
@@ -530,6 +530,8 @@ export interface components {
       firstDiscovered: string;
       /** Digest changes of the tag, newest first: the base image's freight, with the platform digests discovery recorded. */
       updates: components['schemas']['BaseImageUpdate'][];
+      links?: components['schemas']['ImageStateLinks'];
+      paths?: components['schemas']['ImageStatePaths'];
     };
     /**
      * What a node of the dependency graph stands for.
@@ -779,7 +781,7 @@ export type ImageBaseImage = components['schemas']['ImageBaseImage'];
  */
 export type ImageStateLinks = components['schemas']['ImageStateLinks'];
 /**
- * Paths of an image's files inside the state repository.
+ * Paths of an image's or a base image's files inside the state repository; a base image's Warehouse watches its tag for new digests.
  *
  * @public
  */

@@ -1,8 +1,11 @@
 import { Link } from '@backstage/core-components';
-import { ImageStatus } from '@image-factory/backstage-plugin-image-factory-common';
+import {
+  ImageStateLinks,
+  ImageStatePaths,
+} from '@image-factory/backstage-plugin-image-factory-common';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement } from 'react';
-import { WrappingCode } from '../shared/WrappingCode';
+import { WrappingCode } from './WrappingCode';
 
 function FileLink(props: {
   label: string;
@@ -41,13 +44,15 @@ function FileLink(props: {
 }
 
 /**
- * Where the image's generated files live in the state repository: its state
- * file and its Kargo Warehouse manifest.
+ * Where an image's or a base image's generated files live in the state
+ * repository: its state file and its Kargo Warehouse manifest.
  */
 export function StateRepositoryLinks(props: {
-  status: ImageStatus;
+  /** Absent in a document stored before the plugin wrote them. */
+  links?: ImageStateLinks;
+  paths?: ImageStatePaths;
 }): ReactElement {
-  const { links, paths } = props.status;
+  const { links = {}, paths } = props;
   const local = !links.stateFile && !links.warehouseManifest;
   const stateFile = (
     <FileLink
