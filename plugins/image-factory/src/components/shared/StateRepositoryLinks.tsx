@@ -43,6 +43,13 @@ function FileLink(props: {
   return null;
 }
 
+// The files, in the order they are listed; the same keys name their paths
+// and their links.
+const FILES: { key: keyof ImageStatePaths; label: string }[] = [
+  { key: 'stateFile', label: 'State file' },
+  { key: 'warehouseManifest', label: 'Warehouse manifest' },
+];
+
 /**
  * Where an image's or a base image's generated files live in the state
  * repository: its state file and its Kargo Warehouse manifest.
@@ -54,22 +61,6 @@ export function StateRepositoryLinks(props: {
 }): ReactElement {
   const { links = {}, paths } = props;
   const local = !links.stateFile && !links.warehouseManifest;
-  const stateFile = (
-    <FileLink
-      label="State file"
-      url={links.stateFile}
-      path={paths?.stateFile}
-      local={local}
-    />
-  );
-  const warehouse = (
-    <FileLink
-      label="Warehouse manifest"
-      url={links.warehouseManifest}
-      path={paths?.warehouseManifest}
-      local={local}
-    />
-  );
   if (local && !paths) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -79,8 +70,15 @@ export function StateRepositoryLinks(props: {
   }
   return (
     <>
-      {stateFile}
-      {warehouse}
+      {FILES.map(({ key, label }) => (
+        <FileLink
+          key={key}
+          label={label}
+          url={links[key]}
+          path={paths?.[key]}
+          local={local}
+        />
+      ))}
     </>
   );
 }
