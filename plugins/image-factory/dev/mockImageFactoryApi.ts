@@ -9,7 +9,9 @@ import {
   PipelineRun,
   RebuildRecord,
   staleSinceOf,
+  statePath,
   toImageListItem,
+  warehousePath,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryApi } from '../src/api';
 import {
@@ -127,8 +129,8 @@ function baseImageDetails(statuses: ImageStatus[]): BaseImageDetail[] {
       updates: base.updates,
       // As a local state repository has them: paths, and no links.
       paths: {
-        stateFile: `state/base-images/${base.name}.yaml`,
-        warehouseManifest: `manifests/warehouses/${base.name}.yaml`,
+        stateFile: statePath('base-images', base.name),
+        warehouseManifest: warehousePath(base.name),
       },
       links: {},
     });

@@ -3,12 +3,11 @@ import { useApi } from '@backstage/core-plugin-api';
 import { PAGE_LIMITS } from '@image-factory/backstage-plugin-image-factory-common';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import { ReactElement, useState } from 'react';
+import { ReactElement } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import useDebounce from 'react-use/esm/useDebounce';
 import { imageFactoryApiRef } from '../../api';
 import { DependencyGraphView } from './DependencyGraphView';
-import { FleetFilters, FleetFilterValues, useSeenOwners } from './FleetFilters';
+import { FleetFilters, useFleetFilters, useSeenOwners } from './FleetFilters';
 import { FleetPagination, usePaging } from './FleetPagination';
 
 const PAGE_SIZE = PAGE_LIMITS.graph.default;
@@ -23,23 +22,22 @@ export function FleetDependencyGraph(props: {
 }): ReactElement {
   const api = useApi(imageFactoryApiRef);
   const paging = usePaging(PAGE_SIZE);
-  const [filters, setFilters] = useState<FleetFilterValues>({ search: '' });
-  const [search, setSearch] = useState('');
-  useDebounce(() => setSearch(filters.search.trim()), 300, [filters.search]);
+  const filters = useFleetFilters({ search: '' }, () => paging.setPage(0));
   const { value, loading, error } = useAsync(
     () =>
       api.getGraph({
-        query: {
-          state: filters.state,
-          owner: filters.owner,
-          search: search || undefined,
-          ...paging.query,
-        },
+        query: { ...filters.query, ...paging.query },
       }),
-    [api, filters.state, filters.owner, search, paging.page, props.reloadKey],
+    [
+      api,
+      filters.query.state,
+      filters.query.owner,
+      filters.query.search,
+      paging.page,
+      props.reloadKey,
+    ],
   );
   const owners = useSeenOwners(value?.nodes.map(node => node.owner));
-  const filtered = Boolean(filters.state || filters.owner || search);
 
   let body: ReactElement;
   if (error) {
@@ -49,7 +47,7 @@ export function FleetDependencyGraph(props: {
   } else if (value.nodes.length === 0) {
     body = (
       <Typography variant="body2" color="textSecondary">
-        {filtered
+        {filters.filtered
           ? 'No images match these filters.'
           : 'No images yet: the graph fills in after the first analysis.'}
       </Typography>
@@ -79,12 +77,9 @@ export function FleetDependencyGraph(props: {
       <FleetFilters
         id="image-factory-graph-filter"
         label="Filter the dependency graph"
-        value={filters}
+        value={filters.value}
         owners={owners}
-        onChange={next => {
-          setFilters(next);
-          paging.setPage(0);
-        }}
+        onChange={filters.setValue}
       />
       {loading && value && (
         <LinearProgress aria-label="Loading dependency graph" />

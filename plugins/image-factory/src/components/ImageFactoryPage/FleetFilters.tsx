@@ -8,6 +8,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { ReactElement, useEffect, useState } from 'react';
+import useDebounce from 'react-use/esm/useDebounce';
 import { labelEligibilityState } from '../shared/describeEligibility';
 
 /** The filters of the fleet list, as the user set them. */
@@ -119,4 +120,37 @@ export function useSeenOwners(
     });
   }, [owners]);
   return known;
+}
+
+/**
+ * The state of one set of fleet filters: what the user set, and the query it
+ * makes, whose search follows the typed text once typing pauses. A change
+ * goes back to the first page, through `onChange`.
+ */
+export function useFleetFilters(
+  initial: FleetFilterValues,
+  onChange: () => void,
+): {
+  value: FleetFilterValues;
+  setValue: (next: FleetFilterValues) => void;
+  query: { state?: EligibilityState; owner?: string; search?: string };
+  /** True when any filter narrows the list. */
+  filtered: boolean;
+} {
+  const [value, setFilters] = useState(initial);
+  const [search, setSearch] = useState('');
+  useDebounce(() => setSearch(value.search.trim()), 300, [value.search]);
+  return {
+    value,
+    setValue: next => {
+      setFilters(next);
+      onChange();
+    },
+    query: {
+      state: value.state,
+      owner: value.owner,
+      search: search || undefined,
+    },
+    filtered: Boolean(value.state || value.owner || search),
+  };
 }

@@ -7,11 +7,10 @@ import { useApi } from '@backstage/core-plugin-api';
 import { IMAGE_FACTORY_ANNOTATIONS } from '@image-factory/backstage-plugin-image-factory-common';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import { ReactElement, useState } from 'react';
+import { ReactElement } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import useDebounce from 'react-use/esm/useDebounce';
 import { imageFactoryApiRef } from '../../api';
-import { FleetFilters, FleetFilterValues, useSeenOwners } from './FleetFilters';
+import { FleetFilters, useFleetFilters, useSeenOwners } from './FleetFilters';
 import { FleetImagesTable } from './FleetImagesTable';
 import { FleetPagination, usePaging } from './FleetPagination';
 
@@ -26,22 +25,17 @@ export function FleetImages(props: {
   baseImage?: string;
 }): ReactElement {
   const api = useApi(imageFactoryApiRef);
-  const [filters, setFilters] = useState<FleetFilterValues>({
-    search: '',
-    order: 'staleness',
-  });
-  const [search, setSearch] = useState('');
   const paging = usePaging();
-  useDebounce(() => setSearch(filters.search.trim()), 300, [filters.search]);
+  const filters = useFleetFilters({ search: '', order: 'staleness' }, () =>
+    paging.setPage(0),
+  );
 
   const { value, loading, error } = useAsync(
     () =>
       api.listImages({
         query: {
-          state: filters.state,
-          owner: filters.owner,
-          search: search || undefined,
-          order: filters.order,
+          ...filters.query,
+          order: filters.value.order,
           baseImage: props.baseImage,
           ...paging.query,
         },
@@ -49,10 +43,10 @@ export function FleetImages(props: {
     [
       api,
       props.baseImage,
-      filters.state,
-      filters.owner,
-      filters.order,
-      search,
+      filters.query.state,
+      filters.query.owner,
+      filters.query.search,
+      filters.value.order,
       paging.page,
       paging.pageSize,
       props.reloadKey,
@@ -60,24 +54,19 @@ export function FleetImages(props: {
   );
 
   const owners = useSeenOwners(value?.items.map(item => item.owner));
-  const filtered = Boolean(filters.state || filters.owner || search);
-  const changeFilters = (next: FleetFilterValues) => {
-    setFilters(next);
-    paging.setPage(0);
-  };
 
   let body: ReactElement;
   if (error) {
     body = <ResponseErrorPanel error={error} />;
   } else if (!value) {
     body = <Progress />;
-  } else if (value.totalCount === 0 && !filtered && props.baseImage) {
+  } else if (value.totalCount === 0 && !filters.filtered && props.baseImage) {
     body = (
       <Typography variant="body2" color="textSecondary">
         No enrolled image that you may see is built on this base image.
       </Typography>
     );
-  } else if (value.totalCount === 0 && !filtered) {
+  } else if (value.totalCount === 0 && !filters.filtered) {
     body = (
       <EmptyState
         missing="data"
@@ -114,9 +103,9 @@ export function FleetImages(props: {
       <FleetFilters
         id="image-factory-filter"
         label="Filter enrolled images"
-        value={filters}
+        value={filters.value}
         owners={owners}
-        onChange={changeFilters}
+        onChange={filters.setValue}
       />
       {loading && value && <LinearProgress aria-label="Loading images" />}
       {body}
