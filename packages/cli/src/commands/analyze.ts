@@ -50,8 +50,8 @@ export const analyzeCommand: CliCommand = {
         collectPlatform,
       )
       .action(async (files: string[], flags: AnalyzeFlags) => {
-        // Loaded only when analyze runs: the analysis and dockerfile-ast are
-        // most of what the command line would otherwise load at start.
+        // Loaded only when analyze runs: the analysis is most of what the
+        // command line would otherwise load at start.
         const { runAnalyze } = await loadLazily(import('./runAnalyze'));
         runAnalyze(files, flags, context);
       });

@@ -1,18 +1,15 @@
-import {
-  DockerfileParser,
-  type Flag,
-  type From,
-  type Instruction,
-  type Property,
-  type PropertyInstruction,
-} from 'dockerfile-ast';
-import './computeArgumentsOnce';
 import { parseMountSource } from './parseMountSource';
 import type {
   Declaration,
   ParsedDockerfile,
   ParsedStage,
 } from './parsedDockerfile';
+import { readFlag, splitOnBlanks, splitWords, takeFlags } from './readWords';
+import {
+  splitInstructions,
+  type RawInstruction,
+  type SplitDockerfile,
+} from './splitInstructions';
 
 const KNOWN_INSTRUCTIONS = new Set([
   'ADD',
@@ -38,50 +35,45 @@ const KNOWN_INSTRUCTIONS = new Set([
 // Docker's rule for stage names, checked after lowercasing.
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
-function lineOf(instruction: Instruction): number {
-  return instruction.getRange().start.line + 1;
-}
+const LEGACY_ENV = /^(\S+)[\t\v\f\r ]+([^]*)$/;
 
-// ARG accepts several declarations; dockerfile-ast reads `ARG A B` like the old
-// `ENV A B` form (A with value "B"), so bare words after a name are split again.
+// `ARG NAME[=value] …` and `ENV NAME=value …`, or the older `ENV NAME value`
+// where the value is the rest of the text.
 function readDeclarations(
-  properties: Property[],
+  rest: string,
   keyword: 'ARG' | 'ENV',
+  escapeChar: string,
 ): Declaration[] {
-  const declarations: Declaration[] = [];
-  for (const property of properties) {
-    const name = property.getName();
-    const hasEquals = property.getAssignmentOperator() !== null;
-    const value = property.getUnescapedValue();
-    if (keyword === 'ENV' || hasEquals || value === null) {
-      declarations.push({ name, value: hasEquals ? value ?? '' : value });
-      continue;
-    }
-    declarations.push({ name, value: null });
-    for (const word of value.split(/\s+/).filter(Boolean)) {
-      const equals = word.indexOf('=');
-      declarations.push(
-        equals === -1
-          ? { name: word, value: null }
-          : { name: word.slice(0, equals), value: word.slice(equals + 1) },
-      );
-    }
+  const words = splitWords(rest, escapeChar);
+  if (keyword === 'ENV' && words.length > 0 && !words[0].includes('=')) {
+    const legacy = LEGACY_ENV.exec(rest);
+    return [
+      legacy === null
+        ? { name: words[0], value: null }
+        : { name: legacy[1], value: legacy[2] },
+    ];
   }
-  return declarations;
+  return words.map(word => {
+    const equals = word.indexOf('=');
+    return equals === -1
+      ? { name: word, value: null }
+      : { name: word.slice(0, equals), value: word.slice(equals + 1) };
+  });
 }
 
-function findFlags(instruction: Instruction, name: string): Flag[] {
-  const flags = (instruction as unknown as { getFlags(): Flag[] }).getFlags();
-  return flags.filter(flag => flag.getName() === name);
+function flagValues(rest: string, name: string): Array<string | null> {
+  return takeFlags(rest)
+    .flags.map(readFlag)
+    .filter(flag => flag.name === name)
+    .map(flag => flag.value);
 }
 
 function readFrom(
-  from: From,
+  { line, rest }: RawInstruction,
   index: number,
   result: ParsedDockerfile,
 ): ParsedStage {
-  const line = lineOf(from);
-  const args = from.getArguments().map(arg => arg.getValue());
+  const args = splitOnBlanks(takeFlags(rest).rest);
   const hasAs = args.length >= 3 && args[1].toLowerCase() === 'as';
   const name = hasAs ? args[2].toLowerCase() : null;
   const wellFormed = args.length === 1 || (args.length === 3 && hasAs);
@@ -116,29 +108,20 @@ function readFrom(
 }
 
 function readStep(
-  instruction: Instruction,
+  { line, rest }: RawInstruction,
   keyword: string,
   stage: ParsedStage,
   result: ParsedDockerfile,
 ): void {
-  const line = lineOf(instruction);
   if (keyword === 'ARG' || keyword === 'ENV') {
-    const declarations = readDeclarations(
-      (instruction as PropertyInstruction).getProperties(),
-      keyword,
-    );
+    const declarations = readDeclarations(rest, keyword, result.escapeChar);
     stage.steps.push(
       keyword === 'ARG'
         ? { kind: 'ARG', line, declarations }
         : { kind: 'ENV', line, declarations },
     );
-    return;
-  }
-  // Asking for flags re-reads the instruction; most have none worth reading.
-  const text = instruction.getTextContent();
-  if (keyword === 'COPY' && text.includes('--from')) {
-    for (const flag of findFlags(instruction, 'from')) {
-      const value = flag.getValue();
+  } else if (keyword === 'COPY' && rest.includes('--from')) {
+    for (const value of flagValues(rest, 'from')) {
       if (value === null) {
         result.warnings.push({
           line,
@@ -149,9 +132,9 @@ function readStep(
         stage.steps.push({ kind: 'COPY', line, source: value });
       }
     }
-  } else if (keyword === 'RUN' && text.includes('--mount')) {
-    for (const flag of findFlags(instruction, 'mount')) {
-      const source = parseMountSource(flag.getValue() ?? '');
+  } else if (keyword === 'RUN' && rest.includes('--mount')) {
+    for (const value of flagValues(rest, 'mount')) {
+      const source = parseMountSource(value ?? '');
       if (source !== null) {
         stage.steps.push({ kind: 'RUN', line, source });
       }
@@ -159,55 +142,84 @@ function readStep(
   }
 }
 
+// The first `# syntax=` is the frontend; BuildKit refuses a second directive of
+// a kind and an escape other than `\` or `` ` ``, which here are warnings.
+function readDirectives(
+  split: SplitDockerfile,
+  result: ParsedDockerfile,
+): void {
+  const seen = new Set<string>();
+  for (const { name, value, line } of split.directives) {
+    if (seen.has(name)) {
+      result.warnings.push({
+        line,
+        stage: null,
+        message: `only one "# ${name}=" directive may be given; this one is ignored`,
+      });
+      continue;
+    }
+    seen.add(name);
+    if (name === 'syntax') {
+      result.syntax = { value, line };
+    } else if (name === 'escape' && value !== '\\' && value !== '`') {
+      result.warnings.push({
+        line,
+        stage: null,
+        message: `the escape directive must be "\\" or "\`", found ${JSON.stringify(
+          value,
+        )}; "\\" is used`,
+      });
+    }
+  }
+}
+
 /**
- * Parses a Dockerfile with dockerfile-ast (which handles continuations,
- * comments, heredocs, parser directives and the escape character) and keeps the
+ * Reads a Dockerfile as BuildKit's parser does (parser directives,
+ * continuation lines, comments, heredocs, the escape character) and keeps the
  * instructions base image analysis needs.
  */
 export function readDockerfile(content: string): ParsedDockerfile {
-  const dockerfile = DockerfileParser.parse(content);
+  const split = splitInstructions(content);
   const result: ParsedDockerfile = {
-    escapeChar: dockerfile.getEscapeCharacter(),
+    escapeChar: split.escapeChar,
     syntax: null,
     globalArgs: [],
     stages: [],
     warnings: [],
   };
-  for (const directive of dockerfile.getDirectives()) {
-    if (directive.getDirective() === 'syntax' && result.syntax === null) {
-      result.syntax = {
-        value: directive.getValue(),
-        line: directive.getRange().start.line + 1,
-      };
-    }
-  }
+  readDirectives(split, result);
   let stage: ParsedStage | null = null;
-  for (const instruction of dockerfile.getInstructions()) {
-    const keyword = instruction.getKeyword();
+  for (const instruction of split.instructions) {
+    const { line, keyword: written, rest } = instruction;
+    const keyword = written.toUpperCase();
     if (keyword === 'FROM') {
-      stage = readFrom(instruction as From, result.stages.length, result);
+      stage = readFrom(instruction, result.stages.length, result);
       result.stages.push(stage);
     } else if (!KNOWN_INSTRUCTIONS.has(keyword)) {
       result.warnings.push({
-        line: lineOf(instruction),
+        line,
         stage: stage?.index ?? null,
-        message: `unknown instruction ${JSON.stringify(
-          instruction.getInstruction(),
-        )}`,
+        message: `unknown instruction ${JSON.stringify(written)}`,
       });
     } else if (stage !== null) {
       readStep(instruction, keyword, stage, result);
     } else if (keyword === 'ARG') {
-      const properties = (instruction as PropertyInstruction).getProperties();
       result.globalArgs.push({
-        line: lineOf(instruction),
-        declarations: readDeclarations(properties, 'ARG'),
+        line,
+        declarations: readDeclarations(rest, 'ARG', result.escapeChar),
       });
     } else {
       result.warnings.push({
-        line: lineOf(instruction),
+        line,
         stage: null,
         message: `${keyword} before the first FROM: only ARG may come before it`,
+      });
+    }
+    if (instruction.unclosedHeredoc !== undefined) {
+      result.warnings.push({
+        line,
+        stage: stage?.index ?? null,
+        message: `the heredoc "${instruction.unclosedHeredoc}" is never closed: no line reads "${instruction.unclosedHeredoc}", so the rest of the file is its text`,
       });
     }
   }
