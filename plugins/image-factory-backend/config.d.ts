@@ -158,6 +158,39 @@ export interface Config {
       };
     };
 
+    /** Evidence about base image digests that decides what may be built on. */
+    supplyChain?: {
+      /**
+       * Public keys that sign base images with cosign (key-based signing). A
+       * digest of a repository an entry names is checked against the keys of
+       * every entry that names it; its signature shows on the Image Status tab
+       * and the base image page.
+       */
+      signatures?: Array<{
+        /**
+         * Repositories the key signs, as images name them without a tag:
+         * `ghcr.io/acme/base-node`, `docker.io/library/node` (or `node`), or a
+         * prefix ending in `/*` (`ghcr.io/acme/*`).
+         */
+        images: string[];
+        /**
+         * The PEM public key (`cosign.pub`): ECDSA P-256 as cosign makes it,
+         * or RSA or Ed25519. Read it from a file with `$file: ./cosign.pub`
+         * or from the environment with `$env: COSIGN_PUBLIC_KEY`.
+         */
+        publicKey: string;
+        /** How the key is named in the UI and in messages. Default: the first of `images`. */
+        name?: string;
+        /**
+         * `warn` (default): show the signature state of each digest.
+         * `require`: never rebuild onto a digest whose signature does not
+         * verify (unsigned, badly signed, or not checked yet); the last
+         * verified digest aged past the delay is built instead.
+         */
+        mode?: 'warn' | 'require';
+      }>;
+    };
+
     /** Kargo settings for the generated Warehouse manifests. */
     kargo?: {
       /** Namespace (a Kargo project) the Warehouses are created in. Default `image-factory`. */

@@ -11,6 +11,13 @@ export interface PushImageOptions {
   format?: 'oci' | 'docker';
 }
 
+/** A layer of {@link ImagePusher.pushArtifact}. */
+export interface ArtifactLayer {
+  mediaType: string;
+  content: Buffer;
+  annotations?: Record<string, string>;
+}
+
 /** Pushes and reads test images over a registry's HTTP API. */
 export interface ImagePusher {
   /** Pushes a real tiny image (config blob, gzipped tar layer, manifest) and returns the tag's digest. */
@@ -18,6 +25,15 @@ export interface ImagePusher {
     repository: string,
     tag: string,
     options?: PushImageOptions,
+  ): Promise<string>;
+  /**
+   * Pushes an OCI artifact manifest under `tag`: an empty config and the given
+   * layers, as cosign stores signatures and attestations. Returns its digest.
+   */
+  pushArtifact(
+    repository: string,
+    tag: string,
+    layers: ArtifactLayer[],
   ): Promise<string>;
   /** Reads the image index behind a tag: platform (`os/arch[/variant]`) to manifest digest. */
   platformManifests(
@@ -171,6 +187,25 @@ export function createImagePusher(
         manifests: entries,
       });
       return index.digest;
+    },
+
+    async pushArtifact(repository, tag, layers) {
+      const config = await pushBlob(repository, Buffer.from('{}'));
+      const pushed = [];
+      for (const layer of layers) {
+        pushed.push({
+          mediaType: layer.mediaType,
+          ...(await pushBlob(repository, layer.content)),
+          ...(layer.annotations && { annotations: layer.annotations }),
+        });
+      }
+      const manifest = await pushManifest(repository, tag, MEDIA.oci.manifest, {
+        schemaVersion: 2,
+        mediaType: MEDIA.oci.manifest,
+        config: { mediaType: MEDIA.oci.config, ...config },
+        layers: pushed,
+      });
+      return manifest.digest;
     },
 
     async platformManifests(repository, tag) {

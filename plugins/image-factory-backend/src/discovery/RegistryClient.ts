@@ -273,6 +273,124 @@ export class RegistryClient {
   }
 
   /**
+   * Reads a manifest by tag or digest, as JSON, for the artifacts stored next
+   * to an image (cosign's `sha256-….sig` tags); null when the registry has
+   * none (404). Within the same allow-list, credentials and rate-limit holds
+   * as {@link RegistryClient.resolveDigest}.
+   *
+   * @throws RegistryError for other HTTP errors, unreadable answers and network failures.
+   */
+  async readManifest(request: {
+    registry: string;
+    repository: string;
+    reference: string;
+  }): Promise<{ digest: string; manifest: unknown } | null> {
+    const { registry, repository, reference } = request;
+    const response = await this.#read(
+      registry,
+      repository,
+      'manifests',
+      reference,
+    );
+    if (response === null) {
+      return null;
+    }
+    const fail = (message: string) =>
+      new RegistryError({
+        message: `${registry}/${repository}:${reference}: ${message}`,
+        registry,
+        repository,
+      });
+    return {
+      digest: sha256Digest(response.body),
+      manifest: parseManifest(response, fail),
+    };
+  }
+
+  /**
+   * Reads a blob by digest and checks it against the digest; null when the
+   * registry has none (404).
+   *
+   * @throws RegistryError for other HTTP errors, a body that does not match the digest and network failures.
+   */
+  async readBlob(request: {
+    registry: string;
+    repository: string;
+    digest: string;
+  }): Promise<Uint8Array | null> {
+    const { registry, repository, digest } = request;
+    if (!DIGEST_PATTERN.test(digest)) {
+      throw new InputError(`"${digest.slice(0, 80)}" is not a sha256 digest`);
+    }
+    const response = await this.#read(registry, repository, 'blobs', digest);
+    if (response !== null && sha256Digest(response.body) !== digest) {
+      throw new RegistryError({
+        message: `${registry}/${repository}@${digest}: the blob does not match its digest`,
+        registry,
+        repository,
+      });
+    }
+    return response?.body ?? null;
+  }
+
+  // A GET of a repository's manifest or blob: null for 404, a RegistryError
+  // for any other failure, and a hold on the host after a 429.
+  async #read(
+    registry: string,
+    repository: string,
+    kind: 'manifests' | 'blobs',
+    reference: string,
+  ): Promise<RegistryResponse | null> {
+    if (
+      !REPOSITORY_PATTERN.test(repository) ||
+      !(TAG_PATTERN.test(reference) || DIGEST_PATTERN.test(reference))
+    ) {
+      throw new InputError(
+        `"${repository.slice(0, 256)}" and "${reference.slice(
+          0,
+          128,
+        )}" are not a valid repository and reference`,
+      );
+    }
+    const endpoint = this.#policy.endpointFor(registry);
+    const named = `${repository}${
+      kind === 'manifests' ? ':' : '@'
+    }${reference}`;
+    const fail = (message: string, status?: number, retryAt?: string) =>
+      new RegistryError({
+        message: `${endpoint.registry}/${named}: ${message}`,
+        registry: endpoint.registry,
+        repository,
+        status,
+        retryAt,
+      });
+    const held = this.#holds.get(endpoint.registry);
+    if (held && held.until > Date.now()) {
+      throw fail(held.reason, 429, new Date(held.until).toISOString());
+    }
+    const response = await this.#transport.send(endpoint, {
+      method: 'GET',
+      path: `/v2/${repository}/${kind}/${reference}`,
+      accept: kind === 'manifests' ? ACCEPT : ['*/*'],
+      repository,
+      what: `${kind === 'manifests' ? 'manifest' : 'blob'} ${named}`,
+    });
+    if (response.status === 404) {
+      return null;
+    }
+    if (response.status === 429) {
+      throw this.hold(endpoint.registry, response, fail);
+    }
+    if (response.status !== 200) {
+      throw fail(
+        describeRegistryStatus(response, endpoint.credentials !== undefined),
+        response.status,
+      );
+    }
+    return response;
+  }
+
+  /**
    * Resolves many tags, at most `concurrency` (default
    * {@link LOOKUPS_PER_HOST}) at a time on each registry host. Every request gets an outcome, in the order given; one
    * failure never stops the others.

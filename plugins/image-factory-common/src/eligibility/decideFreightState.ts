@@ -49,6 +49,37 @@ function describePending(evaluation: BaseImageEvaluation, delay: string) {
   ];
 }
 
+// Why newer freight is not built on: signatures are required and its
+// signature is not verified. One sentence for the newest such digest.
+function describeUnverified(evaluation: BaseImageEvaluation): string[] {
+  const { digests, unverified } = evaluation;
+  if (unverified.length === 0) {
+    return [];
+  }
+  const newest = unverified[unverified.length - 1];
+  const why =
+    newest.record.signature?.detail ?? 'its signature has not been checked yet';
+  const others =
+    unverified.length > 1
+      ? ` (nor ${unverified.length - 1} older digest${
+          unverified.length > 2 ? 's' : ''
+        } without a verified signature)`
+      : '';
+  return [
+    `${digests.ref} has ${shortenDigest(
+      newest.digest,
+    )}, first seen ${formatInstant(
+      newest.seenAt,
+    )}, which is not built on because signatures are required: ${lowerFirst(
+      why,
+    )}${others}.`,
+  ];
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1).replace(/\.$/, '');
+}
+
 function earliest(times: Array<number | undefined>): number | undefined {
   const known = times.filter((time): time is number => time !== undefined);
   return known.length > 0 ? Math.min(...known) : undefined;
@@ -84,6 +115,7 @@ export function decideFreightState(
         ...evaluations.flatMap(evaluation =>
           describePending(evaluation, delay),
         ),
+        ...evaluations.flatMap(describeUnverified),
         ...withoutFreight,
       ],
     };
@@ -97,6 +129,7 @@ export function decideFreightState(
         ...evaluations.flatMap(evaluation =>
           describePending(evaluation, delay),
         ),
+        ...evaluations.flatMap(describeUnverified),
         ...withoutFreight,
       ],
     };
@@ -106,12 +139,18 @@ export function decideFreightState(
   const scope = evaluations.some(evaluation => evaluation.digests.platformNote)
     ? formatPlatformScope(platforms)
     : '';
+  const unverified = evaluations.flatMap(describeUnverified);
+  const newest =
+    unverified.length > 0
+      ? 'newest digest that may be built on'
+      : 'newest digest';
   return {
     state: 'up-to-date',
     reasons: [
       withoutFreight.length > 0
-        ? `Every base image with freight is on its newest digest${scope}.`
-        : `Every base image is on its newest digest${scope}.`,
+        ? `Every base image with freight is on its ${newest}${scope}.`
+        : `Every base image is on its ${newest}${scope}.`,
+      ...unverified,
       ...withoutFreight,
     ],
   };

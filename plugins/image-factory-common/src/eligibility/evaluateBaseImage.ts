@@ -20,6 +20,23 @@ export interface BaseImageEvaluation {
   eligible?: TimedFreight;
   /** When the oldest newer digest ages (or aged) past the delay. */
   firstAgedAt?: number;
+  /**
+   * Freight that would be newer but may not be built on, because signatures
+   * are required and its signature is not verified; oldest first. Left out
+   * of every other field.
+   */
+  unverified: TimedFreight[];
+}
+
+// With signatures required, only verified freight may be built on.
+function mayBuildOn(
+  baseImage: EligibilityBaseImageInput,
+  entry: TimedFreight,
+): boolean {
+  return (
+    baseImage.signatureMode !== 'require' ||
+    entry.record.signature?.state === 'verified'
+  );
 }
 
 /**
@@ -34,7 +51,9 @@ export function evaluateBaseImage(
   platforms: readonly string[] | undefined,
 ): BaseImageEvaluation {
   const walk = walkFreight(baseImage, platforms);
-  const { timeline, relevant: newer } = walk;
+  const { timeline, relevant } = walk;
+  const newer = relevant.filter(entry => mayBuildOn(baseImage, entry));
+  const unverified = relevant.filter(entry => !mayBuildOn(baseImage, entry));
   const agedBefore = nowMs - delayMs;
   const aged = newer.filter(record => record.seenAt <= agedBefore);
   const eligible = aged.length > 0 ? aged[aged.length - 1] : undefined;
@@ -57,5 +76,6 @@ export function evaluateBaseImage(
     newer,
     eligible,
     firstAgedAt: newer.length > 0 ? newer[0].seenAt + delayMs : undefined,
+    unverified,
   };
 }

@@ -1,4 +1,4 @@
-import type { Eligibility } from '../api';
+import type { Eligibility, SignatureCheck, SignatureMode } from '../api';
 import type { RebuildConclusion, RebuildStatus } from '../api';
 
 /**
@@ -17,6 +17,8 @@ export interface EligibilityFreight {
    * Absent for a single-platform image or when discovery did not record them.
    */
   platformDigests?: Record<string, string>;
+  /** Its cosign signature as last checked; absent before a check. */
+  signature?: SignatureCheck;
 }
 
 /**
@@ -45,6 +47,12 @@ export interface EligibilityBaseImageInput {
    * manifests count. Absent: every platform of the image.
    */
   platforms?: readonly string[];
+  /**
+   * `require`: only a digest whose signature is verified may be built on, by
+   * a rebuild after the delay or an emergency one. `warn` or absent: the
+   * signature does not change eligibility.
+   */
+  signatureMode?: SignatureMode;
 }
 
 /**

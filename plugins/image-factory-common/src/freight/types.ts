@@ -1,4 +1,4 @@
-import type { FreightOrigin } from '../api';
+import type { FreightOrigin, SignatureCheck } from '../api';
 
 /**
  * One discovered version of a monitored tag, as the backend records it (its
@@ -32,4 +32,10 @@ export interface FreightRecord {
   firstSeen: string;
   /** Where the record came from. */
   source: FreightOrigin;
+  /**
+   * The digest's cosign signature as the backend last checked it, when a key
+   * is configured for the repository. The state files are held to it (see
+   * `holdSignatures`), so an edit there cannot make a digest signed.
+   */
+  signature?: SignatureCheck;
 }

@@ -1,7 +1,7 @@
 import type { FreightRecord } from '../freight';
 import { parseImageReference } from '../references';
 import { listTrackedImages, TrackedPlace } from './listTrackedImages';
-import { statePath } from './statePaths';
+import { mapTracked } from './mapTracked';
 import type { DigestUpdate, StateTree, TrackedImage } from './types';
 
 /**
@@ -229,35 +229,3 @@ function report(
 }
 
 /** Applies `f` to every active tracked reference; unchanged parts stay the same objects. */
-function mapTracked(
-  state: StateTree,
-  f: (tracked: TrackedImage, path: string) => TrackedImage,
-): StateTree {
-  let changed = false;
-  const baseImages = state.baseImages.map(b => {
-    const next = f(b, statePath('base-images', b.name));
-    if (next === b) return b;
-    changed = true;
-    return { ...b, ...next };
-  });
-  const images = state.images.map(image => {
-    const path = statePath('images', image.name);
-    if (image.kind === 'external') {
-      const monitored = f(image.monitored, path);
-      if (monitored === image.monitored) return image;
-      changed = true;
-      return { ...image, monitored };
-    }
-    let touched = false;
-    const published = image.published.map(p => {
-      const next = f(p, path);
-      if (next === p) return p;
-      touched = true;
-      return { ...p, ...next };
-    });
-    if (!touched) return image;
-    changed = true;
-    return { ...image, published };
-  });
-  return changed ? { ...state, baseImages, images } : state;
-}

@@ -33,6 +33,12 @@ const digestUpdate = z.object({
   digest,
   firstSeen: timestamp,
   platformDigests: z.record(z.string(), digest).optional(),
+  signature: z
+    .object({
+      state: z.enum(['verified', 'unsigned', 'invalid']),
+      detail: z.string().min(1),
+    })
+    .optional(),
 });
 
 const trackedImageFields = {

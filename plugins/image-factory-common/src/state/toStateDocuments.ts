@@ -19,6 +19,12 @@ function updateDocument(update: DigestUpdate) {
     ...(update.platformDigests && {
       platformDigests: sortRecord(update.platformDigests),
     }),
+    ...(update.signature && {
+      signature: {
+        state: update.signature.state,
+        detail: update.signature.detail,
+      },
+    }),
   };
 }
 

@@ -5,6 +5,7 @@ import type {
   RebuildProvider,
   RebuildStatus,
   RebuildTriggerKind,
+  SignatureCheck,
 } from '../api';
 import type { WarehouseOptions } from '../warehouses/types';
 
@@ -19,6 +20,8 @@ export interface DigestUpdate {
   firstSeen: string;
   /** Per platform (`linux/amd64`), the image manifest digest inside the index. */
   platformDigests?: Record<string, string>;
+  /** Its cosign signature, when a key is configured for the repository. */
+  signature?: SignatureCheck;
 }
 
 /**

@@ -48,6 +48,7 @@ export function applyEligibility(
         // so they go in oldest first, as the state records them.
         freight: [...base.updates].reverse(),
         platforms: base.platforms,
+        signatureMode: base.signatureMode,
       })),
       platforms: enrollment.platforms,
       activeRebuild: active && {

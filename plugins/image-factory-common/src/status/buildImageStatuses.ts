@@ -14,6 +14,7 @@ import {
   ImageStatePaths,
   ImageStatus,
   RebuildRecord,
+  SignatureMode,
 } from '../api';
 import { Enrollment } from '../enrollment';
 import {
@@ -51,6 +52,12 @@ export interface StatusContext {
    * links (a local repository has no web page). The backend knows the hosts.
    */
   linksOf?: (paths: ImageStatePaths) => ImageStateLinks;
+  /**
+   * How signatures count for a base image, by its normalized reference
+   * (`imageFactory.supplyChain.signatures`); unset or undefined: no key is
+   * configured for it.
+   */
+  signatureModeOf?: (ref: string) => SignatureMode | undefined;
   now: Date;
 }
 
@@ -154,6 +161,7 @@ function managedStatus(
       updates: record ? updatesOf(record) : [],
       dependents: record?.dependents ?? [],
       ...(usage.platforms && { platforms: usage.platforms }),
+      ...signatureModeOf(usage.ref, context),
       ...errorOf(record?.ref ?? usage.ref, context.discoveryErrors),
     };
   });
@@ -304,6 +312,7 @@ function updatesOf(tracked: TrackedImage): BaseImageUpdate[] {
     digest: update.digest,
     firstSeen: update.firstSeen,
     ...(update.platformDigests && { platformDigests: update.platformDigests }),
+    ...(update.signature && { signature: update.signature }),
   }));
 }
 
@@ -318,6 +327,11 @@ function freightOf(
     firstSeen: update.firstSeen,
     source,
   }));
+}
+
+function signatureModeOf(ref: string, context: StatusContext) {
+  const signatureMode = context.signatureModeOf?.(ref);
+  return signatureMode ? { signatureMode } : {};
 }
 
 function errorOf(ref: string, errors: ReadonlyMap<string, string>) {

@@ -915,7 +915,39 @@ export const spec = {
               type: 'string',
             },
           },
+          signature: {
+            $ref: '#/components/schemas/SignatureCheck',
+          },
         },
+      },
+      SignatureCheck: {
+        description:
+          "What the Image Factory found of a cosign signature for one digest, by the public keys configured for its repository (`imageFactory.supplyChain.signatures`). Absent from an update when no key is configured for the repository, or before the digest's first check.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['state', 'detail'],
+        properties: {
+          state: {
+            $ref: '#/components/schemas/SignatureState',
+          },
+          detail: {
+            type: 'string',
+            description:
+              'One sentence: the key that verified the signature, or why none did, e.g. "no signature: the registry has no tag sha256-….sig".',
+          },
+        },
+      },
+      SignatureState: {
+        description:
+          '`verified`: a signature for this digest and repository verifies with a configured key. `unsigned`: the registry holds no signature for it. `invalid`: signatures are there, but none verifies with a configured key, or none is for this digest and repository.',
+        type: 'string',
+        enum: ['verified', 'unsigned', 'invalid'],
+      },
+      SignatureMode: {
+        description:
+          'How signatures count for a base image: `warn` shows them; `require` never rebuilds onto a digest whose signature is not verified.',
+        type: 'string',
+        enum: ['warn', 'require'],
       },
       ImageBaseImage: {
         description:
@@ -1008,6 +1040,11 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+          signatureMode: {
+            $ref: '#/components/schemas/SignatureMode',
+            description:
+              "Set when a signing key is configured for the base image's repository (`imageFactory.supplyChain.signatures`).",
           },
           platformNote: {
             type: 'string',

@@ -336,7 +336,22 @@ export interface components {
       platformDigests?: {
         [key: string]: string;
       };
+      signature?: components['schemas']['SignatureCheck'];
     };
+    /** What the Image Factory found of a cosign signature for one digest, by the public keys configured for its repository (`imageFactory.supplyChain.signatures`). Absent from an update when no key is configured for the repository, or before the digest's first check. */
+    SignatureCheck: {
+      state: components['schemas']['SignatureState'];
+      /** One sentence: the key that verified the signature, or why none did, e.g. "no signature: the registry has no tag sha256-….sig". */
+      detail: string;
+    };
+    /**
+     * `verified`: a signature for this digest and repository verifies with a configured key. `unsigned`: the registry holds no signature for it. `invalid`: signatures are there, but none verifies with a configured key, or none is for this digest and repository.
+     */
+    SignatureState: 'verified' | 'unsigned' | 'invalid';
+    /**
+     * How signatures count for a base image: `warn` shows them; `require` never rebuilds onto a digest whose signature is not verified.
+     */
+    SignatureMode: 'warn' | 'require';
     /** A base image of one managed image, with the digests that drive its eligibility. */
     ImageBaseImage: {
       /** Normalized reference, e.g. `docker.io/library/node:22-bookworm-slim`. */
@@ -368,6 +383,8 @@ export interface components {
       dependents: string[];
       /** The platforms of the image that its Dockerfile uses this base image for, sorted, when only some of them do (`FROM golang:1.22-$TARGETARCH`); only their manifests make the image stale. Absent when every platform uses it. */
       platforms?: string[];
+      /** Set when a signing key is configured for the base image's repository (`imageFactory.supplyChain.signatures`). */
+      signatureMode?: components['schemas']['SignatureMode'];
       /** Why a change of the multi-platform index did not make the image stale, e.g. only a platform the image is not built for was re-published. */
       platformNote?: string;
     };
@@ -768,6 +785,24 @@ export type Freight = components['schemas']['Freight'];
  * @public
  */
 export type BaseImageUpdate = components['schemas']['BaseImageUpdate'];
+/**
+ * What the Image Factory found of a cosign signature for one digest, by the public keys configured for its repository (`imageFactory.supplyChain.signatures`). Absent from an update when no key is configured for the repository, or before the digest's first check.
+ *
+ * @public
+ */
+export type SignatureCheck = components['schemas']['SignatureCheck'];
+/**
+ * `verified`: a signature for this digest and repository verifies with a configured key. `unsigned`: the registry holds no signature for it. `invalid`: signatures are there, but none verifies with a configured key, or none is for this digest and repository.
+ *
+ * @public
+ */
+export type SignatureState = components['schemas']['SignatureState'];
+/**
+ * How signatures count for a base image: `warn` shows them; `require` never rebuilds onto a digest whose signature is not verified.
+ *
+ * @public
+ */
+export type SignatureMode = components['schemas']['SignatureMode'];
 /**
  * A base image of one managed image, with the digests that drive its eligibility.
  *
@@ -1344,6 +1379,22 @@ export const analysisStatusValues: ReadonlyArray<
 export const freightOriginValues: ReadonlyArray<
   components['schemas']['FreightOrigin']
 > = ['registry', 'kargo'];
+/**
+ * Every value of {@link SignatureState}, in the order of the spec.
+ *
+ * @public
+ */
+export const signatureStateValues: ReadonlyArray<
+  components['schemas']['SignatureState']
+> = ['verified', 'unsigned', 'invalid'];
+/**
+ * Every value of {@link SignatureMode}, in the order of the spec.
+ *
+ * @public
+ */
+export const signatureModeValues: ReadonlyArray<
+  components['schemas']['SignatureMode']
+> = ['warn', 'require'];
 /**
  * Every value of {@link RebuildTriggerKind}, in the order of the spec.
  *

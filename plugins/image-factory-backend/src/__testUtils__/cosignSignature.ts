@@ -1,0 +1,82 @@
+import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
+import type { ImagePusher } from './pushTestImage';
+
+/** An ECDSA P-256 key pair, as `cosign generate-key-pair` makes. */
+export interface CosignKeyPair {
+  privateKey: KeyObject;
+  /** PEM, as in `cosign.pub`. */
+  publicKeyPem: string;
+}
+
+export function generateCosignKeyPair(): CosignKeyPair {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+  });
+  return {
+    privateKey,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
+
+/** The simple-signing payload cosign signs for an image digest. */
+export function simpleSigningPayload(
+  dockerReference: string,
+  digest: string,
+): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      critical: {
+        identity: { 'docker-reference': dockerReference },
+        image: { 'docker-manifest-digest': digest },
+        type: 'cosign container image signature',
+      },
+      optional: null,
+    }),
+  );
+}
+
+/** The base64 signature cosign puts in the layer's annotation. */
+export function signPayload(payload: Buffer, key: KeyObject): string {
+  return sign('sha256', payload, key).toString('base64');
+}
+
+/**
+ * Pushes a cosign signature of `digest` to the registry the way `cosign sign
+ * --key` stores it: a manifest under the tag `sha256-<hex>.sig` whose
+ * simple-signing layer is the payload, signed in its annotation. `payload`
+ * and `signedPayload` let a test sign one thing and store another.
+ */
+export async function pushCosignSignature(
+  registry: ImagePusher,
+  options: {
+    repository: string;
+    digest: string;
+    /** `docker-reference` of the payload: by default `<host>/<repository>`. */
+    dockerReference: string;
+    key: KeyObject;
+    /** The payload stored; default: the payload for `digest` and `dockerReference`. */
+    payload?: Buffer;
+    /** The payload signed; default: the one stored. */
+    signedPayload?: Buffer;
+  },
+): Promise<void> {
+  const payload =
+    options.payload ??
+    simpleSigningPayload(options.dockerReference, options.digest);
+  await registry.pushArtifact(
+    options.repository,
+    `${options.digest.replace(':', '-')}.sig`,
+    [
+      {
+        mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
+        content: payload,
+        annotations: {
+          'dev.cosignproject.cosign/signature': signPayload(
+            options.signedPayload ?? payload,
+            options.key,
+          ),
+        },
+      },
+    ],
+  );
+}

@@ -1,0 +1,174 @@
+import type {
+  SignatureCheck,
+  SignatureMode,
+} from '@image-factory/backstage-plugin-image-factory-common';
+import { RegistryClient } from '../discovery/RegistryClient';
+import {
+  SigningKey,
+  SimpleSigningOutcome,
+  verifySimpleSigning,
+} from './verifySimpleSigning';
+
+/** One entry of `imageFactory.supplyChain.signatures`, read. */
+export interface SignaturePolicy {
+  /** Repositories, normalized (`docker.io/library/node`), or prefixes ending in `/*`. */
+  images: string[];
+  key: SigningKey;
+  mode: SignatureMode;
+}
+
+const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json';
+const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
+// Signatures of one digest read at most: cosign appends one layer per `cosign
+// sign`, so a handful is normal and more is noise.
+const MAX_SIGNATURES = 16;
+
+function matches(pattern: string, repository: string): boolean {
+  return pattern.endsWith('/*')
+    ? repository.startsWith(pattern.slice(0, -1))
+    : repository === pattern;
+}
+
+interface SignatureLayer {
+  digest: string;
+  signature: string;
+}
+
+// The signature layers of a cosign signature manifest.
+function layersOf(manifest: unknown): SignatureLayer[] {
+  const layers = (manifest as { layers?: unknown }).layers;
+  if (!Array.isArray(layers)) {
+    return [];
+  }
+  return layers.flatMap(layer => {
+    const { mediaType, digest, annotations } = (layer ?? {}) as {
+      mediaType?: unknown;
+      digest?: unknown;
+      annotations?: Record<string, unknown>;
+    };
+    const signature = annotations?.[SIGNATURE_ANNOTATION];
+    return mediaType === SIMPLE_SIGNING &&
+      typeof digest === 'string' &&
+      typeof signature === 'string'
+      ? [{ digest, signature }]
+      : [];
+  });
+}
+
+/**
+ * Checks the cosign signatures of image digests against the configured public
+ * keys (`imageFactory.supplyChain.signatures`), reading them the way cosign
+ * stores them: the manifest behind the tag `sha256-<hex>.sig` in the image's
+ * repository, whose simple-signing layers are payloads naming the image, each
+ * with its signature in an annotation.
+ */
+export class SignatureChecker {
+  readonly #client: RegistryClient;
+  readonly #policies: readonly SignaturePolicy[];
+
+  constructor(options: {
+    client: RegistryClient;
+    policies: readonly SignaturePolicy[];
+  }) {
+    this.#client = options.client;
+    this.#policies = options.policies;
+  }
+
+  /** Whether any key is configured. */
+  get configured(): boolean {
+    return this.#policies.length > 0;
+  }
+
+  /**
+   * How signatures count for a repository (`registry/repository`): `require`
+   * when any entry that names it requires them, `warn` when entries name it,
+   * undefined when none does.
+   */
+  modeOf(repository: string): SignatureMode | undefined {
+    const modes = this.#matching(repository).map(policy => policy.mode);
+    if (modes.length === 0) {
+      return undefined;
+    }
+    return modes.includes('require') ? 'require' : 'warn';
+  }
+
+  /**
+   * Checks the signatures of one digest with the keys configured for its
+   * repository.
+   *
+   * @throws RegistryError when the registry cannot be read: nothing is known
+   *   then, and the next run asks again.
+   */
+  async check(target: {
+    registry: string;
+    repository: string;
+    digest: string;
+  }): Promise<SignatureCheck> {
+    const repository = `${target.registry}/${target.repository}`;
+    const keys = this.#matching(repository).map(policy => policy.key);
+    const tag = `${target.digest.replace(':', '-')}.sig`;
+    const read = await this.#client.readManifest({
+      registry: target.registry,
+      repository: target.repository,
+      reference: tag,
+    });
+    if (read === null) {
+      return {
+        state: 'unsigned',
+        detail:
+          'No cosign signature: the registry has no signature tag for this digest.',
+      };
+    }
+    const layers = layersOf(read.manifest).slice(0, MAX_SIGNATURES);
+    if (layers.length === 0) {
+      return {
+        state: 'invalid',
+        detail: `The signature tag ${tag} holds no cosign signature.`,
+      };
+    }
+    const outcomes: SimpleSigningOutcome[] = [];
+    for (const layer of layers) {
+      const payload = await this.#client.readBlob({
+        registry: target.registry,
+        repository: target.repository,
+        digest: layer.digest,
+      });
+      const outcome = payload
+        ? verifySimpleSigning(
+            { payload, signature: layer.signature },
+            { repository, digest: target.digest },
+            keys,
+          )
+        : ({
+            verified: false,
+            problem: 'key',
+            reason: 'its payload is missing from the registry',
+          } as const);
+      if (outcome.verified) {
+        return {
+          state: 'verified',
+          detail: `Signed with the key "${outcome.key}".`,
+        };
+      }
+      outcomes.push(outcome);
+    }
+    // A signature by a trusted key for something else says more than one by
+    // an unknown key.
+    const telling =
+      outcomes.find(o => !o.verified && o.problem === 'payload') ?? outcomes[0];
+    const reason = telling.verified ? '' : telling.reason;
+    return {
+      state: 'invalid',
+      detail:
+        layers.length === 1
+          ? `The signature is not valid for this digest: ${reason}.`
+          : `None of the ${layers.length} signatures is valid for this digest; one ${reason}.`,
+    };
+  }
+
+  #matching(repository: string): SignaturePolicy[] {
+    return this.#policies.filter(policy =>
+      policy.images.some(pattern => matches(pattern, repository)),
+    );
+  }
+}
