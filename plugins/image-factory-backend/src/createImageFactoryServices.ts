@@ -21,7 +21,11 @@ import {
   warehouseRegistryIntervals,
 } from './config/readImageFactoryConfig';
 import { DatabaseImageFactoryStore, ImageFactoryStore } from './database';
-import { createFreightSource, RegistryPolicy } from './discovery';
+import {
+  createFreightSource,
+  RegistryClient,
+  RegistryPolicy,
+} from './discovery';
 import { createMonitoringPolicy } from './discovery/markUnmonitorable';
 import { createRebuildTargetPolicy } from './enrollment/checkRebuildTarget';
 import { openStateRepository } from './git/openStateRepository';
@@ -30,6 +34,7 @@ import { RunCoordinator } from './pipeline/RunCoordinator';
 import { RebuildNotifier } from './rebuilds/RebuildNotifier';
 import { RebuildService } from './rebuilds/RebuildService';
 import { DefaultImageFactoryService } from './service/DefaultImageFactoryService';
+import { SignatureChecker } from './supplyChain/SignatureChecker';
 import { ScmRebuildTrigger } from './triggers';
 
 /** What {@link createImageFactoryServices} builds on: the backend's services. */
@@ -76,6 +81,11 @@ export async function createImageFactoryServices(
     database: deps.database,
   });
   const policy = RegistryPolicy.create(config.registries);
+  const registryClient = RegistryClient.create({
+    policy,
+    logger,
+    fetch: deps.registryFetch,
+  });
   const integrations = ScmIntegrations.fromConfig(rootConfig);
   const rebuilds = RebuildService.create({
     store,
@@ -100,8 +110,11 @@ export async function createImageFactoryServices(
     freightSource: createFreightSource({
       config,
       logger,
-      policy,
-      fetch: deps.registryFetch,
+      client: registryClient,
+    }),
+    signatures: new SignatureChecker({
+      client: registryClient,
+      policies: config.signatures,
     }),
     minIntervalFor: registry => policy.minIntervalFor(registry),
     monitoring: createMonitoringPolicy({ registries: policy, integrations }),

@@ -36,7 +36,7 @@ export function simpleSigningPayload(
 }
 
 /** The base64 signature cosign puts in the layer's annotation. */
-export function signPayload(payload: Buffer, key: KeyObject): string {
+function signPayload(payload: Buffer, key: KeyObject): string {
   return sign('sha256', payload, key).toString('base64');
 }
 

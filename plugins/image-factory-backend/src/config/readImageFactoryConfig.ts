@@ -15,6 +15,8 @@ import {
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { readConfigDuration } from './readConfigDuration';
 import { readRegistrySettings, RegistrySettings } from './readRegistrySettings';
+import { readSignaturePolicies } from './readSignaturePolicies';
+import type { SignaturePolicy } from '../supplyChain/SignatureChecker';
 
 export type { RegistrySettings } from './readRegistrySettings';
 export { warehouseRegistryIntervals } from './readRegistrySettings';
@@ -68,6 +70,8 @@ export interface ImageFactoryConfig {
   registries: RegistrySettings;
   /** `imageFactory.freightSource`. */
   freightSource: FreightSourceSettings;
+  /** `imageFactory.supplyChain.signatures`: the keys that sign base images. */
+  signatures: SignaturePolicy[];
 }
 
 /** `imageFactory.freightSource`: where freight comes from. */
@@ -175,6 +179,7 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
     freightSource: readFreightSource(
       config?.getOptionalConfig('freightSource'),
     ),
+    signatures: readSignaturePolicies(config),
   };
 }
 

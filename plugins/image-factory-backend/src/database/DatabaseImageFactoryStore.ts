@@ -1,9 +1,17 @@
 import { NotFoundError } from '@backstage/errors';
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import type { FreightRecord } from '@image-factory/backstage-plugin-image-factory-common';
+import type {
+  FreightRecord,
+  SignatureCheck,
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { Knex } from 'knex';
 import { checkInteger } from './checkQueryValues';
-import { fromDbCount, fromDbTimestamp, toDbTimestamp } from './convertDbValues';
+import {
+  fromDbCount,
+  fromDbTimestamp,
+  toDbJson,
+  toDbTimestamp,
+} from './convertDbValues';
 import {
   CreateRebuildResult,
   ImageFactoryStore,
@@ -197,6 +205,25 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
       added.push(...inserted.map(fromFreightRow));
     }
     return added;
+  }
+
+  async recordSignatures(
+    checks: ReadonlyArray<{
+      registry: string;
+      repository: string;
+      digest: string;
+      signature: SignatureCheck;
+    }>,
+  ): Promise<void> {
+    for (const check of checks) {
+      await this.db('freight')
+        .where({
+          registry: check.registry,
+          repository: check.repository,
+          digest: check.digest,
+        })
+        .update({ signature: toDbJson(check.signature) });
+    }
   }
 
   async listFreight(options: {

@@ -1,5 +1,6 @@
 import type {
   FreightRecord,
+  SignatureCheck,
   ImageKind,
   ImageListOrder,
 } from '@image-factory/backstage-plugin-image-factory-common';
@@ -109,6 +110,19 @@ export interface ImageFactoryStore {
       Omit<FreightRecord, 'firstSeen'> & { firstSeen?: string }
     >,
   ): Promise<FreightRecord[]>;
+  /**
+   * Records the signature check of digests, on every freight record of the
+   * repository and digest (a signature belongs to the digest, whatever the
+   * tag). A digest without a freight record is left alone.
+   */
+  recordSignatures(
+    checks: ReadonlyArray<{
+      registry: string;
+      repository: string;
+      digest: string;
+      signature: SignatureCheck;
+    }>,
+  ): Promise<void>;
   /** Freight of a repository (and tag), newest first. */
   listFreight(options: {
     registry: string;

@@ -13,6 +13,7 @@ import type {
   ImageKind,
   PipelineRunStatus,
   RebuildTriggerKind,
+  SignatureCheck,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { fromDbRebuildConclusion, fromDbRebuildStatus } from './rebuildColumns';
 import { withContentHash } from './replaceRows';
@@ -87,6 +88,7 @@ export function toFreightRow(r: FreightRecord): Row {
     platform_digests: toDbJson(r.platformDigests),
     first_seen: toDbTimestamp(r.firstSeen, 'firstSeen'),
     source: r.source,
+    signature: r.signature ? toDbJson(r.signature) : null,
   };
 }
 
@@ -99,6 +101,9 @@ export function fromFreightRow(row: Row): FreightRecord {
     platformDigests: fromDbJson(row.platform_digests as string) ?? {},
     firstSeen: fromDbTimestamp(row.first_seen as DbTimestamp) as string,
     source: row.source as FreightOrigin,
+    ...(typeof row.signature === 'string' && {
+      signature: fromDbJson(row.signature) as SignatureCheck,
+    }),
   };
 }
 

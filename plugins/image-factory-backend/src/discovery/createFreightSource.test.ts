@@ -3,15 +3,20 @@ import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { createFreightSource } from './createFreightSource';
+import { RegistryClient } from './RegistryClient';
 import { RegistryPolicy } from './RegistryPolicy';
 
 // Through the real reader: the settings are what the plugin would read.
 function create(imageFactory: object) {
   const config = readImageFactoryConfig(new ConfigReader({ imageFactory }));
+  const logger = mockServices.logger.mock();
   return createFreightSource({
     config,
-    logger: mockServices.logger.mock(),
-    policy: RegistryPolicy.create(config.registries),
+    logger,
+    client: RegistryClient.create({
+      policy: RegistryPolicy.create(config.registries),
+      logger,
+    }),
   });
 }
 

@@ -36,7 +36,9 @@ import { readEnrolledEntities } from '../enrollment/readEnrolledEntities';
 import { StateRepository } from '../git';
 import { RebuildService } from '../rebuilds/RebuildService';
 import { syncRebuildHistory } from '../rebuilds/syncRebuildHistory';
+import { SignatureChecker } from '../supplyChain/SignatureChecker';
 import { analyzeEnrollments } from './analyzeEnrollments';
+import { checkSignatures } from './checkSignatures';
 import { describeCommit } from './describeCommit';
 import { discoverFreight } from './discoverFreight';
 import { mergeWithinArchiveLimit } from './mergeWithinArchiveLimit';
@@ -56,6 +58,8 @@ export interface PipelineOptions {
   dockerfiles: DockerfileReader;
   rebuilds: RebuildService;
   freightSource: FreightSource;
+  /** Checks base image digests' signatures against the configured keys. */
+  signatures: SignatureChecker;
   minIntervalFor: (registry: string) => number;
   /** What the configuration lets a Warehouse watch. */
   monitoring: MonitoringPolicy;
@@ -309,7 +313,23 @@ export class Pipeline {
     // short in between loses no time, and its registry check, stored only
     // after the commit, makes the next run look again.
     await o.store.addFreight(discovery.newFreight.map(toFreightRecord));
-    return { previous, merged, reconciled, discovery };
+    const signed = await checkSignatures({
+      state: discovery.state,
+      store: o.store,
+      checker: o.signatures,
+      asked: new Set(discovery.checks.filter(c => !c.error).map(c => c.target)),
+    });
+    return {
+      previous,
+      merged,
+      reconciled,
+      discovery: {
+        ...discovery,
+        state: signed.state,
+        // A registry error of the tag says more than one of its signature.
+        errors: new Map([...signed.errors, ...discovery.errors]),
+      },
+    };
   }
 
   // An invalid state file stays as it is, with every file of its name, until
@@ -349,6 +369,7 @@ export class Pipeline {
       entities: enrolled.byRef,
       discoveryErrors: discovered.discovery.errors,
       freightSource: o.freightSource.type,
+      signatureModeOf: ref => o.signatures.modeOf(ref),
       coordinationWindowMs: o.config.defaults.coordinationWindowMs,
       rendered,
       invalid: discovered.previous.invalid,

@@ -8,6 +8,7 @@ import {
   FreightOrigin,
   InvalidStateFile,
   RebuildRecord,
+  SignatureMode,
   StateTree,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { RebuildRecord as StoredRebuild } from '../database';
@@ -40,6 +41,8 @@ export function projectStatuses(options: {
   /** The state files that could not be read: the images of their names are blocked. */
   invalid?: readonly InvalidStateFile[];
   stateLinks?: StateLinksInput;
+  /** How signatures count for a base image, by its reference. */
+  signatureModeOf?: (ref: string) => SignatureMode | undefined;
   now: Date;
 }): ProjectedRun {
   const rebuilds = new Map<string, RebuildRecord[]>();
@@ -78,6 +81,7 @@ export function projectStatuses(options: {
     warehouses,
     invalidStateFiles: options.invalid,
     linksOf,
+    signatureModeOf: options.signatureModeOf,
     now: options.now,
   });
   return {

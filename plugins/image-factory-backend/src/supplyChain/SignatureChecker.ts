@@ -1,6 +1,7 @@
-import type {
-  SignatureCheck,
-  SignatureMode,
+import {
+  parseImageReference,
+  type SignatureCheck,
+  type SignatureMode,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { RegistryClient } from '../discovery/RegistryClient';
 import {
@@ -80,11 +81,19 @@ export class SignatureChecker {
   }
 
   /**
-   * How signatures count for a repository (`registry/repository`): `require`
-   * when any entry that names it requires them, `warn` when entries name it,
-   * undefined when none does.
+   * How signatures count for an image, by its reference in any spelling
+   * (`node:22`, `ghcr.io/acme/base`): `require` when any entry that names its
+   * repository requires them, `warn` when entries name it, undefined when none
+   * does or the reference cannot be read.
    */
-  modeOf(repository: string): SignatureMode | undefined {
+  modeOf(reference: string): SignatureMode | undefined {
+    let repository;
+    try {
+      const parsed = parseImageReference(reference);
+      repository = `${parsed.registry}/${parsed.repository}`;
+    } catch {
+      return undefined;
+    }
     const modes = this.#matching(repository).map(policy => policy.mode);
     if (modes.length === 0) {
       return undefined;

@@ -1,0 +1,110 @@
+import { parse } from 'yaml';
+import {
+  generateCosignKeyPair,
+  pushCosignSignature,
+} from './__testUtils__/cosignSignature';
+import { pluginTestBed } from './__testUtils__/pluginTestBed';
+import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
+
+// The whole plugin on a real OCI registry whose base image is signed with
+// cosign's layout by a key the test generates, with signatures required: a
+// new digest is built on only once its signature verifies. A local stand-in
+// for GitHub records every workflow dispatch.
+describe('imageFactoryPlugin with signatures required', () => {
+  const bed = pluginTestBed();
+  const release = generateCosignKeyPair();
+
+  it('never rebuilds onto an unsigned digest, and rebuilds once it is signed', async () => {
+    const github = await bed.useGithub({ repositories: ['strict'] });
+    const host = bed.registry().host;
+    const node = `${host}/library/node:22`;
+    const sign = (digest: string) =>
+      pushCosignSignature(bed.registry(), {
+        repository: 'library/node',
+        digest,
+        dockerReference: `${host}/library/node`,
+        key: release.privateKey,
+      });
+    const signed = await bed.registry().pushImage('library/node', '22', {
+      content: 'first',
+    });
+    await sign(signed);
+    const api = await bed.start({
+      entities: [bed.githubComponent({ name: 'strict', delay: '0' })],
+      imageFactory: {
+        defaults: { coordinationWindow: '0' },
+        supplyChain: {
+          signatures: [
+            {
+              images: [`${host}/library/node`],
+              publicKey: release.publicKeyPem,
+              name: 'release',
+              mode: 'require',
+            },
+          ],
+        },
+      },
+    });
+    const status = async () =>
+      (await api.get('/images/default/component/strict')).body;
+
+    await api.refresh();
+    const enrolled = await status();
+    expect(enrolled.baseImages[0]).toMatchObject({
+      builtDigest: signed,
+      signatureMode: 'require',
+      updates: [
+        {
+          digest: signed,
+          signature: {
+            state: 'verified',
+            detail: 'Signed with the key "release".',
+          },
+        },
+      ],
+    });
+    const file = parse(bed.stateFile('state/base-images/node-22.yaml'));
+    expect(file.updates[0].signature).toEqual({
+      state: 'verified',
+      detail: 'Signed with the key "release".',
+    });
+
+    // A new digest without a signature: no delay, yet nothing is built.
+    const unsigned = await bed.registry().pushImage('library/node', '22', {
+      content: 'second',
+    });
+    await api.refresh();
+    const waiting = await status();
+    expect(waiting.eligibility.state).toBe('up-to-date');
+    expect(waiting.baseImages[0]).toMatchObject({
+      latestDigest: unsigned,
+      eligibleDigest: null,
+      updates: [
+        { digest: unsigned, signature: { state: 'unsigned' } },
+        { digest: signed, signature: { state: 'verified' } },
+      ],
+    });
+    expect(waiting.eligibility.reasons.join(' ')).toContain(
+      'which is not built on because signatures are required: no cosign signature',
+    );
+    const dispatched = () =>
+      github.runs.map(run =>
+        JSON.parse(String(run.inputs[GITHUB_INPUT_NAMES.baseImages])),
+      );
+    expect(dispatched()).toEqual([]);
+
+    // Signed a little after it was pushed, as CI pipelines do: the next run
+    // verifies it and rebuilds on it.
+    await sign(unsigned);
+    await api.refresh();
+    const eligible = await status();
+    expect(eligible.baseImages[0]).toMatchObject({
+      eligibleDigest: unsigned,
+      updates: [
+        { digest: unsigned, signature: { state: 'verified' } },
+        { digest: signed, signature: { state: 'verified' } },
+      ],
+    });
+    expect(dispatched()).toEqual([[{ ref: node, digest: unsigned }]]);
+  });
+});
