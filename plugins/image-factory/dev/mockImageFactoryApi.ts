@@ -26,12 +26,32 @@ import { responseError } from '../src/__testUtils__/responseError';
 /**
  * The fleet the mocked API serves, built from the component tests' fixtures so
  * the dev app shows the documents the tests assert on: payments waits for a
- * node update (eligible in 3d 4h), checkout is up to date on the same node
- * digest, and payments-db is an external image. Times are relative to the
+ * signed node update (eligible in 3d 4h), checkout requires signatures and
+ * stays on the older node digest because the newer one is unsigned, and
+ * payments-db is an external image. Times are relative to the
  * moment the mock is created, so countdowns read the same on every start.
  */
 function exampleImageStatuses(): ImageStatus[] {
-  const payments = imageStatus();
+  const signedBy = (key: string) => ({
+    state: 'verified' as const,
+    detail: `Signed with the key "${key}".`,
+  });
+  const fixture = imageStatus();
+  const payments: ImageStatus = {
+    ...fixture,
+    baseImages: fixture.baseImages.map(base =>
+      base.ref.includes('/node:')
+        ? {
+            ...base,
+            signatureMode: 'warn',
+            updates: base.updates.map(update => ({
+              ...update,
+              signature: signedBy('node-release'),
+            })),
+          }
+        : base,
+    ),
+  };
   const checkout = imageStatus({
     entityRef: 'component:default/checkout',
     owner: 'group:default/shop-team',
@@ -43,12 +63,40 @@ function exampleImageStatuses(): ImageStatus[] {
       workflow: 'release.yml',
     },
     baseImages: [
+      // Signatures required, and the newest digest is not signed yet.
       nodeBaseImage({
-        builtDigest: digests.nodeNew,
-        eligibleDigest: digests.nodeNew,
+        builtDigest: digests.nodeOld,
+        eligibleDigest: null,
+        latestRelevantDigest: digests.nodeOld,
+        signatureMode: 'require',
+        updates: [
+          {
+            digest: digests.nodeNew,
+            firstSeen: fromNow(-2 * units.DAY),
+            signature: {
+              state: 'unsigned',
+              detail:
+                'No cosign signature: the registry has no signature tag for this digest.',
+            },
+          },
+          {
+            digest: digests.nodeOld,
+            firstSeen: fromNow(-40 * units.DAY),
+            signature: signedBy('node-release'),
+          },
+        ],
       }),
     ],
-    eligibility: { state: 'up-to-date', reasons: [] },
+    eligibility: {
+      state: 'up-to-date',
+      reasons: [
+        'Every base image is on its newest digest that may be built on.',
+        `docker.io/library/node:22-bookworm-slim has ${digests.nodeNew.slice(
+          0,
+          19,
+        )}, first seen 2 days ago, which is not built on because signatures are required: no cosign signature: the registry has no signature tag for this digest.`,
+      ],
+    },
     rebuilds: [
       {
         id: 'rb-2',
@@ -60,7 +108,7 @@ function exampleImageStatuses(): ImageStatus[] {
         status: 'completed',
         conclusion: 'success',
         baseDigests: {
-          'docker.io/library/node:22-bookworm-slim': digests.nodeNew,
+          'docker.io/library/node:22-bookworm-slim': digests.nodeOld,
         },
       },
     ],

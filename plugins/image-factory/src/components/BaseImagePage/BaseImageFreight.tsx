@@ -7,6 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import { ReactElement } from 'react';
 import { DataTable, OneLineCell } from '../shared/DataTable';
 import { Digest } from '../shared/Digest';
+import { SignatureChip } from '../shared/SignatureChip';
 import { TimeAgo } from '../shared/TimeAgo';
 
 /**
@@ -26,12 +27,15 @@ export function BaseImageFreight(props: {
       </Typography>
     );
   }
+  // Only repositories with a signing key configured have signatures.
+  const signed = baseImage.updates.some(update => update.signature);
   return (
     <DataTable aria-label={`Freight of ${baseImage.ref}`}>
       <TableHead>
         <TableRow>
           <OneLineCell>Digest</OneLineCell>
           <OneLineCell>First seen</OneLineCell>
+          {signed && <OneLineCell>Signature</OneLineCell>}
           <OneLineCell>Platforms</OneLineCell>
         </TableRow>
       </TableHead>
@@ -52,6 +56,11 @@ export function BaseImageFreight(props: {
               <TableCell>
                 <TimeAgo iso={update.firstSeen} now={now} />
               </TableCell>
+              {signed && (
+                <TableCell>
+                  <SignatureChip signature={update.signature} />
+                </TableCell>
+              )}
               <TableCell>
                 {platforms.length === 0
                   ? 'single-platform or not recorded'

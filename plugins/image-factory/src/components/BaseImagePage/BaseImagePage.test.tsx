@@ -169,6 +169,46 @@ describe('BaseImagePage', () => {
     expect(await seriousA11yViolations(container)).toEqual([]);
   });
 
+  it("shows each digest's signature when its repository has a signing key", async () => {
+    await renderBaseImagePage({
+      getBaseImage: jest.fn(async () => ({
+        ...node,
+        updates: [
+          {
+            ...node.updates[0],
+            signature: {
+              state: 'invalid' as const,
+              detail:
+                'The signature is not valid for this digest: it does not verify with the key "release".',
+            },
+          },
+          {
+            ...node.updates[1],
+            signature: {
+              state: 'verified' as const,
+              detail: 'Signed with the key "release".',
+            },
+          },
+        ],
+      })),
+    });
+    const freight = await screen.findByRole('table', {
+      name: `Freight of ${node.ref}`,
+    });
+    const cells = (row: number) =>
+      within(within(freight).getAllByRole('row')[row])
+        .getAllByRole(row === 0 ? 'columnheader' : 'cell')
+        .map(cell => cell.textContent);
+    expect(cells(0)).toEqual([
+      'Digest',
+      'First seen',
+      'Signature',
+      'Platforms',
+    ]);
+    expect(cells(1)[2]).toBe('Bad signature');
+    expect(cells(2)[2]).toBe('Signed');
+  });
+
   it('says why discovery failed', async () => {
     await renderBaseImagePage({
       getBaseImage: jest.fn(async () => ({

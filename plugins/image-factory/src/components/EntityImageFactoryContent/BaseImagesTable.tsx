@@ -13,17 +13,20 @@ import { TimeAgo } from '../shared/TimeAgo';
 import { DataTable, OneLineCell } from '../shared/DataTable';
 import { BaseImageLink } from '../shared/BaseImageLink';
 import { ErrorText } from '../shared/ErrorText';
+import { SignatureChip } from '../shared/SignatureChip';
 
 function UpdateHistory(props: {
   baseImage: ImageBaseImage;
   now: number;
 }): ReactElement {
+  const { signatureMode } = props.baseImage;
   return (
     <DataTable aria-label={`Update history of ${props.baseImage.ref}`}>
       <TableHead>
         <TableRow>
           <OneLineCell>Digest</OneLineCell>
           <OneLineCell>First seen</OneLineCell>
+          {signatureMode && <OneLineCell>Signature</OneLineCell>}
         </TableRow>
       </TableHead>
       <TableBody>
@@ -35,6 +38,14 @@ function UpdateHistory(props: {
             <TableCell>
               <TimeAgo iso={update.firstSeen} now={props.now} />
             </TableCell>
+            {signatureMode && (
+              <TableCell>
+                <SignatureChip
+                  signature={update.signature}
+                  mode={signatureMode}
+                />
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>
@@ -99,6 +110,18 @@ export function BaseImagesTable(props: {
                     digest={baseImage.latestDigest}
                     imageRef={baseImage.ref}
                   />
+                  {baseImage.signatureMode && baseImage.latestDigest && (
+                    <div>
+                      <SignatureChip
+                        signature={
+                          baseImage.updates.find(
+                            u => u.digest === baseImage.latestDigest,
+                          )?.signature
+                        }
+                        mode={baseImage.signatureMode}
+                      />
+                    </div>
+                  )}
                 </TableCell>
                 <TableCell>
                   <Digest

@@ -124,6 +124,78 @@ describe('EntityImageFactoryContent', () => {
     expect(rows[2]).toHaveTextContent('40d ago');
   });
 
+  it('shows the signature of each digest where signatures are required, and why in a tooltip', async () => {
+    await renderTab(
+      imageStatus({
+        baseImages: [
+          nodeBaseImage({
+            signatureMode: 'require',
+            updates: [
+              {
+                digest: digests.nodeNew,
+                firstSeen: fromNow(-2 * units.DAY),
+                signature: {
+                  state: 'unsigned',
+                  detail:
+                    'No cosign signature: the registry has no signature tag for this digest.',
+                },
+              },
+              {
+                digest: digests.nodeOld,
+                firstSeen: fromNow(-40 * units.DAY),
+                signature: {
+                  state: 'verified',
+                  detail: 'Signed with the key "release".',
+                },
+              },
+            ],
+          }),
+        ],
+      }),
+    );
+    const table = await screen.findByRole('table', { name: 'Base images' });
+    const row = within(table)
+      .getByText('docker.io/library/node:22-bookworm-slim')
+      .closest('tr')!;
+    // The latest digest is unsigned, so it is never built on.
+    expect(
+      within(row as HTMLElement).getAllByRole('cell')[3],
+    ).toHaveTextContent('Unsigned');
+    await userEvent.hover(within(row as HTMLElement).getByText('Unsigned'));
+    expect(
+      await screen.findByText(
+        'No cosign signature: the registry has no signature tag for this digest.',
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Show update history of docker.io/library/node:22-bookworm-slim',
+      }),
+    );
+    const history = screen.getByRole('table', {
+      name: 'Update history of docker.io/library/node:22-bookworm-slim',
+    });
+    expect(
+      within(history)
+        .getAllByRole('row')
+        .map(r => r.lastChild?.textContent),
+    ).toEqual(['Signature', 'Unsigned', 'Signed']);
+  });
+
+  it('shows no signature column for a base image without a signing key', async () => {
+    await renderTab(imageStatus());
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Show update history of docker.io/library/node:22-bookworm-slim',
+      }),
+    );
+    const history = screen.getByRole('table', {
+      name: 'Update history of docker.io/library/node:22-bookworm-slim',
+    });
+    expect(within(history).queryByText('Signature')).not.toBeInTheDocument();
+  });
+
   it('puts every freight record on one timeline, newest first, marked', async () => {
     await renderTab(imageStatus());
     const timeline = await screen.findByRole('list', {
