@@ -2,8 +2,8 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, isError } from '@backstage/errors';
 import { mapWithConcurrency } from './mapWithConcurrency';
 import { RegistryError } from './RegistryError';
-import { RegistryPolicy } from './RegistryPolicy';
-import { RegistryTransport } from './RegistryTransport';
+import { RegistryEndpoint, RegistryPolicy } from './RegistryPolicy';
+import { RegistryTransport, TransportRequest } from './RegistryTransport';
 import {
   isImageIndex,
   MANIFEST_MEDIA_TYPES,
@@ -77,6 +77,11 @@ export interface ResolvedDigest {
  * registries allow.
  */
 export const LOOKUPS_PER_HOST = 8;
+
+interface OpenTarget {
+  endpoint: RegistryEndpoint;
+  fail: (message: string, status?: number, retryAt?: string) => RegistryError;
+}
 
 export type ResolveOutcome =
   | ({ ok: true; request: ResolveDigestRequest } & ResolvedDigest)
@@ -165,38 +170,16 @@ export class RegistryClient {
         )}" is not a valid repository and tag`,
       );
     }
-    const endpoint = this.#policy.endpointFor(request.registry);
-    const fail = (message: string, status?: number, retryAt?: string) =>
-      new RegistryError({
-        message: `${endpoint.registry}/${repository}:${tag}: ${message}`,
-        registry: endpoint.registry,
-        repository,
-        status,
-        retryAt,
-      });
-    const held = this.#holds.get(endpoint.registry);
-    if (held && held.until > Date.now()) {
-      throw fail(held.reason, 429, new Date(held.until).toISOString());
-    }
-    const manifest = async (method: 'GET' | 'HEAD', reference: string) => {
-      const response = await this.#transport.send(endpoint, {
+    const target = this.#open(request.registry, repository, `:${tag}`);
+    const { fail } = target;
+    const manifest = async (method: 'GET' | 'HEAD', reference: string) =>
+      (await this.#send(target, {
         method,
         path: `/v2/${repository}/manifests/${reference}`,
         accept: ACCEPT,
         repository,
         what: `manifest ${repository}:${tag}`,
-      });
-      if (response.status === 429) {
-        throw this.hold(endpoint.registry, response, fail);
-      }
-      if (response.status !== 200) {
-        throw fail(
-          describeRegistryStatus(response, endpoint.credentials !== undefined),
-          response.status,
-        );
-      }
-      return response;
-    };
+      }))!;
 
     const head = await manifest('HEAD', tag);
     let digest = head.headers.get('docker-content-digest') ?? undefined;
@@ -333,8 +316,7 @@ export class RegistryClient {
     return response?.body ?? null;
   }
 
-  // A GET of a repository's manifest or blob: null for 404, a RegistryError
-  // for any other failure, and a hold on the host after a 429.
+  // A GET of a repository's manifest or blob: null for 404.
   async #read(
     registry: string,
     repository: string,
@@ -352,13 +334,29 @@ export class RegistryClient {
         )}" are not a valid repository and reference`,
       );
     }
+    const named = `${kind === 'manifests' ? ':' : '@'}${reference}`;
+    return this.#send(
+      this.#open(registry, repository, named),
+      {
+        method: 'GET',
+        path: `/v2/${repository}/${kind}/${reference}`,
+        accept: kind === 'manifests' ? ACCEPT : ['*/*'],
+        repository,
+        what: `${
+          kind === 'manifests' ? 'manifest' : 'blob'
+        } ${repository}${named}`,
+      },
+      { missingIsNull: true },
+    );
+  }
+
+  // The endpoint of a request and how its errors read, once the registry is
+  // known to be allowed and not held after a 429.
+  #open(registry: string, repository: string, named: string): OpenTarget {
     const endpoint = this.#policy.endpointFor(registry);
-    const named = `${repository}${
-      kind === 'manifests' ? ':' : '@'
-    }${reference}`;
     const fail = (message: string, status?: number, retryAt?: string) =>
       new RegistryError({
-        message: `${endpoint.registry}/${named}: ${message}`,
+        message: `${endpoint.registry}/${repository}${named}: ${message}`,
         registry: endpoint.registry,
         repository,
         status,
@@ -368,14 +366,18 @@ export class RegistryClient {
     if (held && held.until > Date.now()) {
       throw fail(held.reason, 429, new Date(held.until).toISOString());
     }
-    const response = await this.#transport.send(endpoint, {
-      method: 'GET',
-      path: `/v2/${repository}/${kind}/${reference}`,
-      accept: kind === 'manifests' ? ACCEPT : ['*/*'],
-      repository,
-      what: `${kind === 'manifests' ? 'manifest' : 'blob'} ${named}`,
-    });
-    if (response.status === 404) {
+    return { endpoint, fail };
+  }
+
+  // Sends a request: a 429 holds the host, any answer but 200 fails (404 is
+  // null when it only means "none").
+  async #send(
+    { endpoint, fail }: OpenTarget,
+    request: TransportRequest,
+    options: { missingIsNull?: boolean } = {},
+  ): Promise<RegistryResponse | null> {
+    const response = await this.#transport.send(endpoint, request);
+    if (response.status === 404 && options.missingIsNull) {
       return null;
     }
     if (response.status === 429) {
