@@ -11,7 +11,8 @@ import {
   type SplitDockerfile,
 } from './splitInstructions';
 
-const KNOWN_INSTRUCTIONS = new Set([
+/** The instructions Dockerfiles have; any other keyword is a warning. */
+export const KNOWN_INSTRUCTIONS: ReadonlySet<string> = new Set([
   'ADD',
   'ARG',
   'CMD',
@@ -68,12 +69,16 @@ function flagValues(rest: string, name: string): Array<string | null> {
     .map(flag => flag.value);
 }
 
-function readFrom(
-  { line, rest }: RawInstruction,
+/**
+ * A stage from the words of its FROM after the flags (`image`, or `image AS
+ * name`), with a warning for anything else and for an invalid stage name.
+ */
+export function readStage(
+  args: readonly string[],
+  line: number,
   index: number,
   result: ParsedDockerfile,
 ): ParsedStage {
-  const args = splitOnBlanks(takeFlags(rest).rest);
   const hasAs = args.length >= 3 && args[1].toLowerCase() === 'as';
   const name = hasAs ? args[2].toLowerCase() : null;
   const wellFormed = args.length === 1 || (args.length === 3 && hasAs);
@@ -193,7 +198,12 @@ export function readDockerfile(content: string): ParsedDockerfile {
     const { line, keyword: written, rest } = instruction;
     const keyword = written.toUpperCase();
     if (keyword === 'FROM') {
-      stage = readFrom(instruction, result.stages.length, result);
+      stage = readStage(
+        splitOnBlanks(takeFlags(rest).rest),
+        line,
+        result.stages.length,
+        result,
+      );
       result.stages.push(stage);
     } else if (!KNOWN_INSTRUCTIONS.has(keyword)) {
       result.warnings.push({

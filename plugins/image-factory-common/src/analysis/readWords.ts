@@ -39,22 +39,7 @@ export function splitWords(text: string, escapeChar: string): string[] {
   let quote = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (quote !== '') {
-      if (ch === quote) {
-        quote = '';
-      } else if (ch === escapeChar && quote !== "'") {
-        if (i + 1 === text.length) {
-          continue;
-        }
-        word += ch;
-        i++;
-        word += text[i];
-        continue;
-      }
-      word += ch;
-      continue;
-    }
-    if (isSpace(text.charCodeAt(i))) {
+    if (quote === '' && isSpace(text.charCodeAt(i))) {
       if (inWord && (blankOk || word !== '')) {
         words.push(word);
       }
@@ -64,17 +49,20 @@ export function splitWords(text: string, escapeChar: string): string[] {
       continue;
     }
     inWord = true;
-    if (ch === '"' || ch === "'") {
+    if (ch === escapeChar && quote !== "'") {
+      // Keeps the next character, quote or blank, in the word; an escape
+      // character that ends the text is dropped.
+      if (i + 1 < text.length) {
+        word += ch + text[i + 1];
+      }
+      i++;
+      continue;
+    }
+    if (quote === '' && (ch === '"' || ch === "'")) {
       quote = ch;
       blankOk = true;
-    } else if (ch === escapeChar) {
-      if (i + 1 === text.length) {
-        continue;
-      }
-      word += ch;
-      i++;
-      word += text[i];
-      continue;
+    } else if (ch === quote) {
+      quote = '';
     }
     word += ch;
   }

@@ -7,35 +7,12 @@ import {
   type PropertyInstruction,
 } from 'dockerfile-ast';
 import { parseMountSource } from '../parseMountSource';
+import { KNOWN_INSTRUCTIONS, readStage } from '../readDockerfile';
 import type {
   Declaration,
   ParsedDockerfile,
   ParsedStage,
 } from '../parsedDockerfile';
-
-const KNOWN_INSTRUCTIONS = new Set([
-  'ADD',
-  'ARG',
-  'CMD',
-  'COPY',
-  'ENTRYPOINT',
-  'ENV',
-  'EXPOSE',
-  'FROM',
-  'HEALTHCHECK',
-  'LABEL',
-  'MAINTAINER',
-  'ONBUILD',
-  'RUN',
-  'SHELL',
-  'STOPSIGNAL',
-  'USER',
-  'VOLUME',
-  'WORKDIR',
-]);
-
-// Docker's rule for stage names, checked after lowercasing.
-const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
 function lineOf(instruction: Instruction): number {
   return instruction.getRange().start.line + 1;
@@ -79,39 +56,8 @@ function readFrom(
   index: number,
   result: ParsedDockerfile,
 ): ParsedStage {
-  const line = lineOf(from);
   const args = from.getArguments().map(arg => arg.getValue());
-  const hasAs = args.length >= 3 && args[1].toLowerCase() === 'as';
-  const name = hasAs ? args[2].toLowerCase() : null;
-  const wellFormed = args.length === 1 || (args.length === 3 && hasAs);
-  if (!wellFormed) {
-    result.warnings.push({
-      line,
-      stage: index,
-      message:
-        args.length === 0
-          ? 'FROM has no image'
-          : `FROM must be "FROM [--platform=…] image [AS name]", found ${JSON.stringify(
-              args.join(' '),
-            )}`,
-    });
-  }
-  if (name !== null && !STAGE_NAME.test(name)) {
-    result.warnings.push({
-      line,
-      stage: index,
-      message: `stage name ${JSON.stringify(
-        args[2],
-      )} is invalid: it must start with a letter and contain only letters, digits, "-", "_" and "."`,
-    });
-  }
-  return {
-    index,
-    line,
-    image: wellFormed ? args[0] : null,
-    name,
-    steps: [],
-  };
+  return readStage(args, lineOf(from), index, result);
 }
 
 function readStep(
