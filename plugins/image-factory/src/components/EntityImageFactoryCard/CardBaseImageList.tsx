@@ -9,6 +9,7 @@ import { BaseImageStateChip } from '../shared/BaseImageStateChip';
 import { LatestFreight } from '../shared/LatestFreight';
 import { BaseImageLink } from '../shared/BaseImageLink';
 import { ErrorText } from '../shared/ErrorText';
+import { LatestSignatureChip } from '../shared/SignatureChip';
 
 // The newest update of a base image, with the tag it was seen behind.
 function latestOf(baseImage: ImageBaseImage) {
@@ -32,6 +33,7 @@ export function CardBaseImageList(props: {
               </Typography>
               <BaseImagePlatforms baseImage={baseImage} />
               <BaseImageStateChip baseImage={baseImage} />
+              <LatestSignatureChip baseImage={baseImage} />
             </Box>
             <LatestFreight
               imageRef={baseImage.ref}

@@ -133,6 +133,37 @@ describe('EntityImageFactoryCard', () => {
     expect(items[1]).not.toHaveTextContent('only');
   });
 
+  it('shows the signature of the latest digest where a signing key is configured', async () => {
+    await renderCard(
+      imageStatus({
+        baseImages: [
+          nodeBaseImage({
+            signatureMode: 'require',
+            updates: [
+              {
+                digest: digests.nodeNew,
+                firstSeen: fromNow(-2 * units.DAY),
+                signature: {
+                  state: 'invalid',
+                  detail:
+                    'The signature is not valid for this digest: it does not verify with the key "release".',
+                },
+              },
+            ],
+          }),
+          nodeBaseImage({
+            ref: 'docker.io/library/golang:1.22',
+            name: 'docker-io-library-golang-1-22',
+          }),
+        ],
+      }),
+    );
+    const list = await screen.findByRole('list', { name: 'Base images' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Bad signature');
+    expect(items[1]).not.toHaveTextContent(/signature|Signed|Unsigned/i);
+  });
+
   it('says an eligible image is eligible now and how it gets rebuilt', async () => {
     await renderCard(
       imageStatus({

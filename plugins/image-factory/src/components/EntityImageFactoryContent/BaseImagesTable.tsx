@@ -13,7 +13,7 @@ import { TimeAgo } from '../shared/TimeAgo';
 import { DataTable, OneLineCell } from '../shared/DataTable';
 import { BaseImageLink } from '../shared/BaseImageLink';
 import { ErrorText } from '../shared/ErrorText';
-import { SignatureChip } from '../shared/SignatureChip';
+import { LatestSignatureChip, SignatureChip } from '../shared/SignatureChip';
 
 function UpdateHistory(props: {
   baseImage: ImageBaseImage;
@@ -110,18 +110,9 @@ export function BaseImagesTable(props: {
                     digest={baseImage.latestDigest}
                     imageRef={baseImage.ref}
                   />
-                  {baseImage.signatureMode && baseImage.latestDigest && (
-                    <div>
-                      <SignatureChip
-                        signature={
-                          baseImage.updates.find(
-                            u => u.digest === baseImage.latestDigest,
-                          )?.signature
-                        }
-                        mode={baseImage.signatureMode}
-                      />
-                    </div>
-                  )}
+                  <div>
+                    <LatestSignatureChip baseImage={baseImage} />
+                  </div>
                 </TableCell>
                 <TableCell>
                   <Digest

@@ -1,4 +1,5 @@
 import {
+  ImageBaseImage,
   SignatureCheck,
   SignatureMode,
 } from '@image-factory/backstage-plugin-image-factory-common';
@@ -41,5 +42,24 @@ export function SignatureChip(props: {
         <StateChip label={LABELS[signature.state]} tone={tone} />
       </span>
     </Tooltip>
+  );
+}
+
+/**
+ * The signature of a base image's latest digest, where a signing key is
+ * configured for its repository; nothing otherwise.
+ */
+export function LatestSignatureChip(props: {
+  baseImage: ImageBaseImage;
+}): ReactElement | null {
+  const { signatureMode, latestDigest, updates } = props.baseImage;
+  if (!signatureMode || !latestDigest) {
+    return null;
+  }
+  return (
+    <SignatureChip
+      signature={updates.find(u => u.digest === latestDigest)?.signature}
+      mode={signatureMode}
+    />
   );
 }
