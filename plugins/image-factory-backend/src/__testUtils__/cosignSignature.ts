@@ -58,14 +58,19 @@ export async function pushCosignSignature(
     payload?: Buffer;
     /** The payload signed; default: the one stored. */
     signedPayload?: Buffer;
+    /**
+     * Store it as an OCI 1.1 referrer of the digest, under this tag, instead
+     * of under cosign's `sha256-<hex>.sig` tag. Returns the manifest's digest.
+     */
+    referrerTag?: string;
   },
-): Promise<void> {
+): Promise<string> {
   const payload =
     options.payload ??
     simpleSigningPayload(options.dockerReference, options.digest);
-  await registry.pushArtifact(
+  return registry.pushArtifact(
     options.repository,
-    `${options.digest.replace(':', '-')}.sig`,
+    options.referrerTag ?? `${options.digest.replace(':', '-')}.sig`,
     [
       {
         mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
@@ -78,5 +83,11 @@ export async function pushCosignSignature(
         },
       },
     ],
+    options.referrerTag === undefined
+      ? undefined
+      : {
+          artifactType: 'application/vnd.dev.cosign.artifact.sig.v1+json',
+          subject: options.digest,
+        },
   );
 }

@@ -34,6 +34,7 @@ export interface ImagePusher {
     repository: string,
     tag: string,
     layers: ArtifactLayer[],
+    refers?: { artifactType: string; subject: string },
   ): Promise<string>;
   /** Reads the image index behind a tag: platform (`os/arch[/variant]`) to manifest digest. */
   platformManifests(
@@ -189,7 +190,7 @@ export function createImagePusher(
       return index.digest;
     },
 
-    async pushArtifact(repository, tag, layers) {
+    async pushArtifact(repository, tag, layers, refers) {
       const config = await pushBlob(repository, Buffer.from('{}'));
       const pushed = [];
       for (const layer of layers) {
@@ -204,6 +205,15 @@ export function createImagePusher(
         mediaType: MEDIA.oci.manifest,
         config: { mediaType: MEDIA.oci.config, ...config },
         layers: pushed,
+        // An OCI 1.1 referrer names what it is and the manifest it is about.
+        ...(refers && {
+          artifactType: refers.artifactType,
+          subject: {
+            mediaType: MEDIA.oci.manifest,
+            digest: refers.subject,
+            size: 0,
+          },
+        }),
       });
       return manifest.digest;
     },

@@ -78,6 +78,13 @@ export interface ResolvedDigest {
  */
 export const LOOKUPS_PER_HOST = 8;
 
+// What each kind of read is called in messages, and the media types it accepts.
+const READS = {
+  manifests: { what: 'manifest', accept: ACCEPT },
+  blobs: { what: 'blob', accept: ['*/*'] },
+  referrers: { what: 'referrers of', accept: [MANIFEST_MEDIA_TYPES.ociIndex] },
+};
+
 interface OpenTarget {
   endpoint: RegistryEndpoint;
   fail: (message: string, status?: number, retryAt?: string) => RegistryError;
@@ -316,12 +323,61 @@ export class RegistryClient {
     return response?.body ?? null;
   }
 
-  // A GET of a repository's manifest or blob: null for 404.
+  /**
+   * Lists the manifests that refer to a digest through the OCI referrers API
+   * (`GET /v2/<repository>/referrers/<digest>`), those of `artifactType` only;
+   * null when the registry does not offer the API or knows none (404).
+   *
+   * @throws RegistryError for other HTTP errors, unreadable answers and network failures.
+   */
+  async readReferrers(request: {
+    registry: string;
+    repository: string;
+    digest: string;
+    artifactType: string;
+  }): Promise<string[] | null> {
+    const { registry, repository, digest, artifactType } = request;
+    const response = await this.#read(
+      registry,
+      repository,
+      'referrers',
+      digest,
+      `?artifactType=${encodeURIComponent(artifactType)}`,
+    );
+    if (response === null) {
+      return null;
+    }
+    const fail = (message: string) =>
+      new RegistryError({
+        message: `${registry}/${repository}@${digest} referrers: ${message}`,
+        registry,
+        repository,
+      });
+    const index = parseManifest(response, fail) as { manifests?: unknown };
+    if (!Array.isArray(index.manifests)) {
+      throw fail('the registry sent an image index without manifests');
+    }
+    // A registry may ignore the filter, so it is applied here too.
+    return index.manifests.flatMap(entry => {
+      const { digest: referrer, artifactType: type } = (entry ?? {}) as {
+        digest?: unknown;
+        artifactType?: unknown;
+      };
+      return typeof referrer === 'string' &&
+        DIGEST_PATTERN.test(referrer) &&
+        type === artifactType
+        ? [referrer]
+        : [];
+    });
+  }
+
+  // A GET of a repository's manifest, blob or referrers: null for 404.
   async #read(
     registry: string,
     repository: string,
-    kind: 'manifests' | 'blobs',
+    kind: 'manifests' | 'blobs' | 'referrers',
     reference: string,
+    query = '',
   ): Promise<RegistryResponse | null> {
     if (
       !REPOSITORY_PATTERN.test(repository) ||
@@ -334,17 +390,17 @@ export class RegistryClient {
         )}" are not a valid repository and reference`,
       );
     }
-    const named = `${kind === 'manifests' ? ':' : '@'}${reference}`;
+    const byTag = kind === 'manifests' && !DIGEST_PATTERN.test(reference);
+    const named = `${byTag ? ':' : '@'}${reference}`;
+    const { what, accept } = READS[kind];
     return this.#send(
       this.#open(registry, repository, named),
       {
         method: 'GET',
-        path: `/v2/${repository}/${kind}/${reference}`,
-        accept: kind === 'manifests' ? ACCEPT : ['*/*'],
+        path: `/v2/${repository}/${kind}/${reference}${query}`,
+        accept,
         repository,
-        what: `${
-          kind === 'manifests' ? 'manifest' : 'blob'
-        } ${repository}${named}`,
+        what: `${what} ${repository}${named}`,
       },
       { missingIsNull: true },
     );

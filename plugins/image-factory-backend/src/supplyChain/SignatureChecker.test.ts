@@ -9,6 +9,10 @@ import {
   OciRegistry,
   startOciRegistry,
 } from '../__testUtils__/startOciRegistry';
+import {
+  forwardRequest,
+  startHttpServer,
+} from '../__testUtils__/startHttpServer';
 import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { readSignaturePolicies } from '../config/readSignaturePolicies';
 import { RegistryClient } from '../discovery/RegistryClient';
@@ -25,13 +29,14 @@ describe('SignatureChecker against a real registry', () => {
   let registry: OciRegistry;
   let checker: SignatureChecker;
 
-  const checkerFor = (signatures: object[]) => {
+  const checkerFor = (signatures: object[], alsoAllowed?: string) => {
     const config = new ConfigReader({
       imageFactory: {
         // 127.0.0.1:9 refuses connections: a registry that is down.
         registries: [
           { host: registry.host, insecure: true },
           { host: '127.0.0.1:9', insecure: true },
+          ...(alsoAllowed ? [{ host: alsoAllowed, insecure: true }] : []),
         ],
         allowPublic: false,
         supplyChain: { signatures },
@@ -89,8 +94,84 @@ describe('SignatureChecker against a real registry', () => {
     await expect(check(image)).resolves.toEqual({
       state: 'unsigned',
       detail:
-        'No cosign signature: the registry has no signature tag for this digest.',
+        'No cosign signature: the registry has no signature tag or referrer for this digest.',
     });
+  });
+
+  it('verifies a signature stored as an OCI referrer, where the registry offers the referrers API', async () => {
+    // docker-registry 2.8 answers the referrers API with 404, so a stand-in
+    // in front of it answers GET /v2/<repository>/referrers/<digest> as the
+    // OCI distribution spec 1.1 says, and passes everything else through.
+    const image = await pushed('acme/referred');
+    const referrers = `/v2/acme/referred/referrers/${image.digest}`;
+    let referrer = '';
+    const asked: string[] = [];
+    const standIn = await startHttpServer(async (req, res) => {
+      if (req.url?.startsWith(referrers)) {
+        asked.push(req.url);
+        res.writeHead(200, {
+          'content-type': 'application/vnd.oci.image.index.v1+json',
+        });
+        res.end(
+          JSON.stringify({
+            schemaVersion: 2,
+            mediaType: 'application/vnd.oci.image.index.v1+json',
+            manifests: [
+              {
+                mediaType: 'application/vnd.oci.image.manifest.v1+json',
+                digest: referrer,
+                size: 1,
+                artifactType: 'application/vnd.dev.cosign.artifact.sig.v1+json',
+              },
+              // Another kind of referrer, which a registry ignoring the
+              // filter may list: not read.
+              {
+                mediaType: 'application/vnd.oci.image.manifest.v1+json',
+                digest: `sha256:${'0'.repeat(64)}`,
+                size: 1,
+                artifactType: 'application/vnd.example.sbom',
+              },
+            ],
+          }),
+        );
+        return;
+      }
+      await forwardRequest(req, res, registry.url);
+    });
+    try {
+      referrer = await pushCosignSignature(registry, {
+        ...image,
+        // Images are pulled through the stand-in, so that is what cosign signs.
+        dockerReference: `${standIn.host}/${image.repository}`,
+        key: release.privateKey,
+        referrerTag: 'signature-as-referrer',
+      });
+      const viaStandIn = checkerFor(
+        [
+          {
+            images: [`${standIn.host}/acme/*`],
+            publicKey: release.publicKeyPem,
+            name: 'release',
+          },
+        ],
+        standIn.host,
+      );
+      await expect(
+        viaStandIn.check({
+          registry: standIn.host,
+          repository: image.repository,
+          digest: image.digest,
+        }),
+      ).resolves.toEqual({
+        state: 'verified',
+        detail: 'Signed with the key "release".',
+      });
+    } finally {
+      await standIn.stop();
+    }
+    expect(asked).toEqual([
+      `${referrers}?artifactType=application%2Fvnd.dev.cosign.artifact.sig.v1%2Bjson`,
+    ]);
   });
 
   it('refuses a signature made with another key', async () => {

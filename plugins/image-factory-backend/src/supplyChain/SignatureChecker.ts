@@ -20,6 +20,8 @@ export interface SignaturePolicy {
 
 const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json';
 const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
+// The artifact type of a signature stored as an OCI 1.1 referrer.
+const SIGNATURE_ARTIFACT = 'application/vnd.dev.cosign.artifact.sig.v1+json';
 // Signatures of one digest read at most: cosign appends one layer per `cosign
 // sign`, so a handful is normal and more is noise.
 const MAX_SIGNATURES = 16;
@@ -115,24 +117,18 @@ export class SignatureChecker {
   }): Promise<SignatureCheck> {
     const repository = `${target.registry}/${target.repository}`;
     const keys = this.#matching(repository).map(policy => policy.key);
-    const tag = `${target.digest.replace(':', '-')}.sig`;
-    const read = await this.#client.readManifest({
-      registry: target.registry,
-      repository: target.repository,
-      reference: tag,
-    });
-    if (read === null) {
+    const layers = await this.#signatureLayers(target);
+    if (layers === null) {
       return {
         state: 'unsigned',
         detail:
-          'No cosign signature: the registry has no signature tag for this digest.',
+          'No cosign signature: the registry has no signature tag or referrer for this digest.',
       };
     }
-    const layers = layersOf(read.manifest).slice(0, MAX_SIGNATURES);
     if (layers.length === 0) {
       return {
         state: 'invalid',
-        detail: `The signature tag ${tag} holds no cosign signature.`,
+        detail: 'The signature manifests hold no cosign signature.',
       };
     }
     const outcomes: SimpleSigningOutcome[] = [];
@@ -173,6 +169,44 @@ export class SignatureChecker {
           ? `The signature is not valid for this digest: ${reason}.`
           : `None of the ${layers.length} signatures is valid for this digest; one ${reason}.`,
     };
+  }
+
+  // The signature layers of a digest: from the manifest behind cosign's
+  // `sha256-<hex>.sig` tag, else from the manifests that refer to the digest
+  // as signatures (OCI referrers API); null when there is neither.
+  async #signatureLayers(target: {
+    registry: string;
+    repository: string;
+    digest: string;
+  }): Promise<SignatureLayer[] | null> {
+    const { registry, repository, digest } = target;
+    const tagged = await this.#client.readManifest({
+      registry,
+      repository,
+      reference: `${digest.replace(':', '-')}.sig`,
+    });
+    if (tagged !== null) {
+      return layersOf(tagged.manifest).slice(0, MAX_SIGNATURES);
+    }
+    const referrers = await this.#client.readReferrers({
+      registry,
+      repository,
+      digest,
+      artifactType: SIGNATURE_ARTIFACT,
+    });
+    if (referrers === null || referrers.length === 0) {
+      return null;
+    }
+    const layers: SignatureLayer[] = [];
+    for (const referrer of referrers.slice(0, MAX_SIGNATURES)) {
+      const read = await this.#client.readManifest({
+        registry,
+        repository,
+        reference: referrer,
+      });
+      if (read) layers.push(...layersOf(read.manifest));
+    }
+    return layers.slice(0, MAX_SIGNATURES);
   }
 
   #matching(repository: string): SignaturePolicy[] {
