@@ -189,6 +189,21 @@ export interface Config {
          */
         mode?: 'warn' | 'require';
       }>;
+      /**
+       * Cosign vulnerability attestations (`cosign attest --type vuln`, a
+       * Trivy report), read for the repositories `signatures` names and
+       * verified with the same keys.
+       */
+      vulnerabilities?: {
+        /** The ids at or above this severity are listed with a digest. Default `high`. */
+        listSeverity?: 'critical' | 'high' | 'medium' | 'low';
+        /**
+         * A scan that finished longer ago than this is expired: shown, but
+         * not taken as evidence. `7d`, `36h`, ISO `P7D` or `{ days: 7 }`.
+         * Default `7d`.
+         */
+        maxAge?: string | HumanDuration;
+      };
     };
 
     /** Kargo settings for the generated Warehouse manifests. */

@@ -34,7 +34,7 @@ import { RunCoordinator } from './pipeline/RunCoordinator';
 import { RebuildNotifier } from './rebuilds/RebuildNotifier';
 import { RebuildService } from './rebuilds/RebuildService';
 import { DefaultImageFactoryService } from './service/DefaultImageFactoryService';
-import { SignatureChecker } from './supplyChain/SignatureChecker';
+import { EvidenceChecker } from './supplyChain/EvidenceChecker';
 import { ScmRebuildTrigger } from './triggers';
 
 /** What {@link createImageFactoryServices} builds on: the backend's services. */
@@ -112,9 +112,10 @@ export async function createImageFactoryServices(
       logger,
       client: registryClient,
     }),
-    signatures: new SignatureChecker({
+    evidence: new EvidenceChecker({
       client: registryClient,
       policies: config.signatures,
+      vulnerabilities: config.vulnerabilities,
     }),
     minIntervalFor: registry => policy.minIntervalFor(registry),
     monitoring: createMonitoringPolicy({ registries: policy, integrations }),

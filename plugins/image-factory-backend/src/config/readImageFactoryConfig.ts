@@ -16,7 +16,8 @@ import {
 import { readConfigDuration } from './readConfigDuration';
 import { readRegistrySettings, RegistrySettings } from './readRegistrySettings';
 import { readSignaturePolicies } from './readSignaturePolicies';
-import type { SignaturePolicy } from '../supplyChain/SignatureChecker';
+import type { SignaturePolicy } from '../supplyChain/EvidenceChecker';
+import { Severity, SEVERITIES } from '../supplyChain/summarizeTrivyReport';
 
 export type { RegistrySettings } from './readRegistrySettings';
 export { warehouseRegistryIntervals } from './readRegistrySettings';
@@ -72,6 +73,16 @@ export interface ImageFactoryConfig {
   freightSource: FreightSourceSettings;
   /** `imageFactory.supplyChain.signatures`: the keys that sign base images. */
   signatures: SignaturePolicy[];
+  /** `imageFactory.supplyChain.vulnerabilities`. */
+  vulnerabilities: VulnerabilitySettings;
+}
+
+/** How vulnerability attestations are read. */
+export interface VulnerabilitySettings {
+  /** The ids at or above this severity are listed; default `high`. */
+  listSeverity: Severity;
+  /** A scan that finished longer ago than this is expired; default 7 days. */
+  maxAgeMs: number;
 }
 
 /** `imageFactory.freightSource`: where freight comes from. */
@@ -180,6 +191,32 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
       config?.getOptionalConfig('freightSource'),
     ),
     signatures: readSignaturePolicies(config),
+    vulnerabilities: readVulnerabilitySettings(
+      config?.getOptionalConfig('supplyChain.vulnerabilities'),
+    ),
+  };
+}
+
+function readVulnerabilitySettings(
+  config: Config | undefined,
+): VulnerabilitySettings {
+  const listSeverity = config?.getOptionalString('listSeverity') ?? 'high';
+  if (!(SEVERITIES as readonly string[]).includes(listSeverity)) {
+    throw new InputError(
+      `imageFactory.supplyChain.vulnerabilities.listSeverity is "${listSeverity}"; it must be one of ${SEVERITIES.join(
+        ', ',
+      )}`,
+    );
+  }
+  return {
+    listSeverity: listSeverity as Severity,
+    maxAgeMs:
+      readConfigDuration(
+        config,
+        'maxAge',
+        'imageFactory.supplyChain.vulnerabilities.maxAge',
+        { ...POLICY_DURATION, positive: true },
+      ) ?? 7 * 86_400_000,
   };
 }
 

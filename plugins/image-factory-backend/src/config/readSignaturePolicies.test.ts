@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { generateCosignKeyPair } from '../__testUtils__/cosignSignature';
+import { generateCosignKeyPair } from '../__testUtils__/cosign';
 import { readSignaturePolicies } from './readSignaturePolicies';
 
 const { publicKeyPem } = generateCosignKeyPair();

@@ -5,7 +5,7 @@ import {
   formatImageReference,
   parseImageReference,
 } from '@image-factory/backstage-plugin-image-factory-common';
-import type { SignaturePolicy } from '../supplyChain/SignatureChecker';
+import type { SignaturePolicy } from '../supplyChain/EvidenceChecker';
 
 const KEY = 'imageFactory.supplyChain.signatures';
 

@@ -3,6 +3,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import type {
   FreightRecord,
   SignatureCheck,
+  VulnerabilitySummary,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { Knex } from 'knex';
 import { checkInteger } from './checkQueryValues';
@@ -207,12 +208,13 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
     return added;
   }
 
-  async recordSignatures(
+  async recordEvidence(
     checks: ReadonlyArray<{
       registry: string;
       repository: string;
       digest: string;
-      signature: SignatureCheck;
+      signature?: SignatureCheck;
+      vulnerabilities?: VulnerabilitySummary;
     }>,
   ): Promise<void> {
     for (const check of checks) {
@@ -222,7 +224,12 @@ export class DatabaseImageFactoryStore implements ImageFactoryStore {
           repository: check.repository,
           digest: check.digest,
         })
-        .update({ signature: toDbJson(check.signature) });
+        .update({
+          ...(check.signature && { signature: toDbJson(check.signature) }),
+          ...(check.vulnerabilities && {
+            vulnerabilities: toDbJson(check.vulnerabilities),
+          }),
+        });
     }
   }
 

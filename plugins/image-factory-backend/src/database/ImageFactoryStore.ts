@@ -1,6 +1,7 @@
 import type {
   FreightRecord,
   SignatureCheck,
+  VulnerabilitySummary,
   ImageKind,
   ImageListOrder,
 } from '@image-factory/backstage-plugin-image-factory-common';
@@ -111,16 +112,18 @@ export interface ImageFactoryStore {
     >,
   ): Promise<FreightRecord[]>;
   /**
-   * Records the signature check of digests, on every freight record of the
-   * repository and digest (a signature belongs to the digest, whatever the
-   * tag). A digest without a freight record is left alone.
+   * Records the evidence checked of digests, its signature and its
+   * vulnerability summary, on every freight record of the repository and
+   * digest (evidence belongs to the digest, whatever the tag); what a check
+   * does not give is left as it was, and so is a digest without a record.
    */
-  recordSignatures(
+  recordEvidence(
     checks: ReadonlyArray<{
       registry: string;
       repository: string;
       digest: string;
-      signature: SignatureCheck;
+      signature?: SignatureCheck;
+      vulnerabilities?: VulnerabilitySummary;
     }>,
   ): Promise<void>;
   /** Freight of a repository (and tag), newest first. */

@@ -14,6 +14,7 @@ import type {
   PipelineRunStatus,
   RebuildTriggerKind,
   SignatureCheck,
+  VulnerabilitySummary,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { fromDbRebuildConclusion, fromDbRebuildStatus } from './rebuildColumns';
 import { withContentHash } from './replaceRows';
@@ -89,6 +90,7 @@ export function toFreightRow(r: FreightRecord): Row {
     first_seen: toDbTimestamp(r.firstSeen, 'firstSeen'),
     source: r.source,
     signature: r.signature ? toDbJson(r.signature) : null,
+    vulnerabilities: r.vulnerabilities ? toDbJson(r.vulnerabilities) : null,
   };
 }
 
@@ -103,6 +105,9 @@ export function fromFreightRow(row: Row): FreightRecord {
     source: row.source as FreightOrigin,
     ...(typeof row.signature === 'string' && {
       signature: fromDbJson(row.signature) as SignatureCheck,
+    }),
+    ...(typeof row.vulnerabilities === 'string' && {
+      vulnerabilities: fromDbJson(row.vulnerabilities) as VulnerabilitySummary,
     }),
   };
 }

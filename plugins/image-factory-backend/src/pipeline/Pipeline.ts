@@ -36,9 +36,9 @@ import { readEnrolledEntities } from '../enrollment/readEnrolledEntities';
 import { StateRepository } from '../git';
 import { RebuildService } from '../rebuilds/RebuildService';
 import { syncRebuildHistory } from '../rebuilds/syncRebuildHistory';
-import { SignatureChecker } from '../supplyChain/SignatureChecker';
+import { EvidenceChecker } from '../supplyChain/EvidenceChecker';
 import { analyzeEnrollments } from './analyzeEnrollments';
-import { checkSignatures } from './checkSignatures';
+import { checkEvidence } from './checkEvidence';
 import { describeCommit } from './describeCommit';
 import { discoverFreight } from './discoverFreight';
 import { mergeWithinArchiveLimit } from './mergeWithinArchiveLimit';
@@ -58,8 +58,8 @@ export interface PipelineOptions {
   dockerfiles: DockerfileReader;
   rebuilds: RebuildService;
   freightSource: FreightSource;
-  /** Checks base image digests' signatures against the configured keys. */
-  signatures: SignatureChecker;
+  /** Checks the signatures and vulnerability attestations of base image digests. */
+  evidence: EvidenceChecker;
   minIntervalFor: (registry: string) => number;
   /** What the configuration lets a Warehouse watch. */
   monitoring: MonitoringPolicy;
@@ -313,10 +313,11 @@ export class Pipeline {
     // short in between loses no time, and its registry check, stored only
     // after the commit, makes the next run look again.
     await o.store.addFreight(discovery.newFreight.map(toFreightRecord));
-    const signed = await checkSignatures({
+    const signed = await checkEvidence({
       state: discovery.state,
       store: o.store,
-      checker: o.signatures,
+      checker: o.evidence,
+      now,
       asked: new Set(discovery.checks.filter(c => !c.error).map(c => c.target)),
     });
     return {
@@ -369,7 +370,7 @@ export class Pipeline {
       entities: enrolled.byRef,
       discoveryErrors: discovered.discovery.errors,
       freightSource: o.freightSource.type,
-      signatureModeOf: ref => o.signatures.modeOf(ref),
+      signatureModeOf: ref => o.evidence.modeOf(ref),
       coordinationWindowMs: o.config.defaults.coordinationWindowMs,
       rendered,
       invalid: discovered.previous.invalid,

@@ -47,7 +47,7 @@ function repositoryOf(reference: string): string | undefined {
   }
 }
 
-function verifiesWith(
+export function verifiesWith(
   { key }: SigningKey,
   payload: Uint8Array,
   signature: Buffer,

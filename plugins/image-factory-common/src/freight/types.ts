@@ -1,4 +1,8 @@
-import type { FreightOrigin, SignatureCheck } from '../api';
+import type {
+  FreightOrigin,
+  SignatureCheck,
+  VulnerabilitySummary,
+} from '../api';
 
 /**
  * One discovered version of a monitored tag, as the backend records it (its
@@ -35,7 +39,9 @@ export interface FreightRecord {
   /**
    * The digest's cosign signature as the backend last checked it, when a key
    * is configured for the repository. The state files are held to it (see
-   * `holdSignatures`), so an edit there cannot make a digest signed.
+   * `holdEvidence`), so an edit there cannot make a digest signed.
    */
   signature?: SignatureCheck;
+  /** What its signed vulnerability attestation said at the last check, likewise. */
+  vulnerabilities?: VulnerabilitySummary;
 }

@@ -47,7 +47,7 @@ export {
   type TrackedTag,
   type UnrecordedDigest,
 } from './reconcileFirstSeen';
-export { holdSignatures, type RecordedSignature } from './holdSignatures';
+export { holdEvidence, type RecordedEvidence } from './holdEvidence';
 export {
   mergeStateWithinArchiveLimit,
   MIN_REFUSED_ARCHIVE_COUNT,

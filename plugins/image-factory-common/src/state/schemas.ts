@@ -29,6 +29,8 @@ const name = z.string().refine(isStateName, 'not a DNS-1123 label');
 const priority = z.enum(['critical', 'high', 'normal', 'low']);
 const platforms = z.array(z.string().min(1));
 
+const count = z.number().int().min(0);
+
 const digestUpdate = z.object({
   digest,
   firstSeen: timestamp,
@@ -37,6 +39,23 @@ const digestUpdate = z.object({
     .object({
       state: z.enum(['verified', 'unsigned', 'invalid']),
       detail: z.string().min(1),
+    })
+    .optional(),
+  vulnerabilities: z
+    .object({
+      state: z.enum(['reported', 'none', 'invalid', 'expired']),
+      detail: z.string().min(1),
+      scannedAt: timestamp.optional(),
+      counts: z
+        .object({
+          critical: count,
+          high: count,
+          medium: count,
+          low: count,
+          unknown: count,
+        })
+        .optional(),
+      ids: z.array(z.string().min(1)).max(100).optional(),
     })
     .optional(),
 });

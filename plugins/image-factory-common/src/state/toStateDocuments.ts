@@ -1,3 +1,4 @@
+import type { VulnerabilitySummary } from '../api';
 import { sortRecord } from './formatYamlFile';
 import type {
   BaseImageState,
@@ -25,6 +26,28 @@ function updateDocument(update: DigestUpdate) {
         detail: update.signature.detail,
       },
     }),
+    ...(update.vulnerabilities && {
+      vulnerabilities: vulnerabilitiesDocument(update.vulnerabilities),
+    }),
+  };
+}
+
+function vulnerabilitiesDocument(summary: VulnerabilitySummary) {
+  const { counts } = summary;
+  return {
+    state: summary.state,
+    detail: summary.detail,
+    ...(summary.scannedAt && { scannedAt: summary.scannedAt }),
+    ...(counts && {
+      counts: {
+        critical: counts.critical,
+        high: counts.high,
+        medium: counts.medium,
+        low: counts.low,
+        unknown: counts.unknown,
+      },
+    }),
+    ...(summary.ids && { ids: summary.ids }),
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   RebuildStatus,
   RebuildTriggerKind,
   SignatureCheck,
+  VulnerabilitySummary,
 } from '../api';
 import type { WarehouseOptions } from '../warehouses/types';
 
@@ -22,6 +23,8 @@ export interface DigestUpdate {
   platformDigests?: Record<string, string>;
   /** Its cosign signature, when a key is configured for the repository. */
   signature?: SignatureCheck;
+  /** What its signed vulnerability attestation says, likewise. */
+  vulnerabilities?: VulnerabilitySummary;
 }
 
 /**

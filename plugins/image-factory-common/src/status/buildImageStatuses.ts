@@ -313,6 +313,7 @@ function updatesOf(tracked: TrackedImage): BaseImageUpdate[] {
     firstSeen: update.firstSeen,
     ...(update.platformDigests && { platformDigests: update.platformDigests }),
     ...(update.signature && { signature: update.signature }),
+    ...(update.vulnerabilities && { vulnerabilities: update.vulnerabilities }),
   }));
 }
 

@@ -8,6 +8,7 @@ import { ReactElement } from 'react';
 import { DataTable, OneLineCell } from '../shared/DataTable';
 import { Digest } from '../shared/Digest';
 import { SignatureChip } from '../shared/SignatureChip';
+import { VulnerabilityCounts } from '../shared/VulnerabilityCounts';
 import { TimeAgo } from '../shared/TimeAgo';
 
 /**
@@ -29,6 +30,7 @@ export function BaseImageFreight(props: {
   }
   // Only repositories with a signing key configured have signatures.
   const signed = baseImage.updates.some(update => update.signature);
+  const scanned = baseImage.updates.some(update => update.vulnerabilities);
   return (
     <DataTable aria-label={`Freight of ${baseImage.ref}`}>
       <TableHead>
@@ -36,6 +38,7 @@ export function BaseImageFreight(props: {
           <OneLineCell>Digest</OneLineCell>
           <OneLineCell>First seen</OneLineCell>
           {signed && <OneLineCell>Signature</OneLineCell>}
+          {scanned && <OneLineCell>Vulnerabilities</OneLineCell>}
           <OneLineCell>Platforms</OneLineCell>
         </TableRow>
       </TableHead>
@@ -59,6 +62,11 @@ export function BaseImageFreight(props: {
               {signed && (
                 <TableCell>
                   <SignatureChip signature={update.signature} />
+                </TableCell>
+              )}
+              {scanned && (
+                <TableCell>
+                  <VulnerabilityCounts summary={update.vulnerabilities} />
                 </TableCell>
               )}
               <TableCell>

@@ -6,6 +6,7 @@ import {
   shortDigest,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { ImageFactoryApi, imageFactoryApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { seriousA11yViolations } from '../../__testUtils__/axe';
@@ -169,7 +170,7 @@ describe('BaseImagePage', () => {
     expect(await seriousA11yViolations(container)).toEqual([]);
   });
 
-  it("shows each digest's signature when its repository has a signing key", async () => {
+  it("shows each digest's signature and vulnerability scan when its repository has a signing key", async () => {
     await renderBaseImagePage({
       getBaseImage: jest.fn(async () => ({
         ...node,
@@ -181,12 +182,24 @@ describe('BaseImagePage', () => {
               detail:
                 'The signature is not valid for this digest: it does not verify with the key "release".',
             },
+            vulnerabilities: {
+              state: 'reported' as const,
+              detail: 'Scanned by trivy 0.58.1 on 2026-12-03.',
+              scannedAt: '2026-12-03T08:00:00.000Z',
+              counts: { critical: 1, high: 2, medium: 0, low: 5, unknown: 0 },
+              ids: ['CVE-2026-0001', 'CVE-2026-0002', 'CVE-2026-0003'],
+            },
           },
           {
             ...node.updates[1],
             signature: {
               state: 'verified' as const,
               detail: 'Signed with the key "release".',
+            },
+            vulnerabilities: {
+              state: 'none' as const,
+              detail:
+                'No vulnerability attestation: the registry has no attestation tag for this digest.',
             },
           },
         ],
@@ -203,10 +216,20 @@ describe('BaseImagePage', () => {
       'Digest',
       'First seen',
       'Signature',
+      'Vulnerabilities',
       'Platforms',
     ]);
-    expect(cells(1)[2]).toBe('Bad signature');
-    expect(cells(2)[2]).toBe('Signed');
+    expect(cells(1).slice(2, 4)).toEqual([
+      'Bad signature',
+      '1 critical · 2 high · 5 low',
+    ]);
+    expect(cells(2).slice(2, 4)).toEqual(['Signed', 'no attestation']);
+    await userEvent.hover(screen.getByText('1 critical · 2 high · 5 low'));
+    expect(
+      await screen.findByText(
+        'Scanned by trivy 0.58.1 on 2026-12-03. Listed: CVE-2026-0001, CVE-2026-0002, CVE-2026-0003',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('says why discovery failed', async () => {

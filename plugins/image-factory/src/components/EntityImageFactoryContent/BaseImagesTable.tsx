@@ -14,12 +14,14 @@ import { DataTable, OneLineCell } from '../shared/DataTable';
 import { BaseImageLink } from '../shared/BaseImageLink';
 import { ErrorText } from '../shared/ErrorText';
 import { LatestSignatureChip, SignatureChip } from '../shared/SignatureChip';
+import { VulnerabilityCounts } from '../shared/VulnerabilityCounts';
 
 function UpdateHistory(props: {
   baseImage: ImageBaseImage;
   now: number;
 }): ReactElement {
   const { signatureMode } = props.baseImage;
+  const scanned = props.baseImage.updates.some(u => u.vulnerabilities);
   return (
     <DataTable aria-label={`Update history of ${props.baseImage.ref}`}>
       <TableHead>
@@ -27,6 +29,7 @@ function UpdateHistory(props: {
           <OneLineCell>Digest</OneLineCell>
           <OneLineCell>First seen</OneLineCell>
           {signatureMode && <OneLineCell>Signature</OneLineCell>}
+          {scanned && <OneLineCell>Vulnerabilities</OneLineCell>}
         </TableRow>
       </TableHead>
       <TableBody>
@@ -44,6 +47,11 @@ function UpdateHistory(props: {
                   signature={update.signature}
                   mode={signatureMode}
                 />
+              </TableCell>
+            )}
+            {scanned && (
+              <TableCell>
+                <VulnerabilityCounts summary={update.vulnerabilities} />
               </TableCell>
             )}
           </TableRow>

@@ -918,6 +918,69 @@ export const spec = {
           signature: {
             $ref: '#/components/schemas/SignatureCheck',
           },
+          vulnerabilities: {
+            $ref: '#/components/schemas/VulnerabilitySummary',
+          },
+        },
+      },
+      VulnerabilitySummary: {
+        description:
+          "What a signed cosign vulnerability attestation of the digest says, in short: counts by severity and the ids at or above the configured severity (`imageFactory.supplyChain.vulnerabilities.listSeverity`). Absent when no signing key is configured for the repository, or before the digest's first check.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['state', 'detail'],
+        properties: {
+          state: {
+            description:
+              '`reported`: a vulnerability attestation signed by a configured key and scanned within `maxAge`. `none`: no attestation. `invalid`: attestations are there, but none verifies for this digest. `expired`: the newest verified one is older than `maxAge`.',
+            type: 'string',
+            enum: ['reported', 'none', 'invalid', 'expired'],
+          },
+          detail: {
+            type: 'string',
+            description:
+              'One sentence, e.g. "Scanned by trivy 0.58.1 on 2026-12-03".',
+          },
+          scannedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the scan finished, as the attestation says.',
+          },
+          counts: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['critical', 'high', 'medium', 'low', 'unknown'],
+            properties: {
+              critical: {
+                type: 'integer',
+                minimum: 0,
+              },
+              high: {
+                type: 'integer',
+                minimum: 0,
+              },
+              medium: {
+                type: 'integer',
+                minimum: 0,
+              },
+              low: {
+                type: 'integer',
+                minimum: 0,
+              },
+              unknown: {
+                type: 'integer',
+                minimum: 0,
+              },
+            },
+          },
+          ids: {
+            type: 'array',
+            description:
+              'The vulnerability ids (CVE-…, GHSA-…) at or above the listed severity, sorted, at most 100.',
+            items: {
+              type: 'string',
+            },
+          },
         },
       },
       SignatureCheck: {

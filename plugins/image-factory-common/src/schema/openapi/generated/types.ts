@@ -337,6 +337,30 @@ export interface components {
         [key: string]: string;
       };
       signature?: components['schemas']['SignatureCheck'];
+      vulnerabilities?: components['schemas']['VulnerabilitySummary'];
+    };
+    /** What a signed cosign vulnerability attestation of the digest says, in short: counts by severity and the ids at or above the configured severity (`imageFactory.supplyChain.vulnerabilities.listSeverity`). Absent when no signing key is configured for the repository, or before the digest's first check. */
+    VulnerabilitySummary: {
+      /**
+       * `reported`: a vulnerability attestation signed by a configured key and scanned within `maxAge`. `none`: no attestation. `invalid`: attestations are there, but none verifies for this digest. `expired`: the newest verified one is older than `maxAge`.
+       */
+      state: 'reported' | 'none' | 'invalid' | 'expired';
+      /** One sentence, e.g. "Scanned by trivy 0.58.1 on 2026-12-03". */
+      detail: string;
+      /**
+       * Format: date-time
+       * When the scan finished, as the attestation says.
+       */
+      scannedAt?: string;
+      counts?: {
+        critical: number;
+        high: number;
+        medium: number;
+        low: number;
+        unknown: number;
+      };
+      /** The vulnerability ids (CVE-…, GHSA-…) at or above the listed severity, sorted, at most 100. */
+      ids?: string[];
     };
     /** What the Image Factory found of a cosign signature for one digest, by the public keys configured for its repository (`imageFactory.supplyChain.signatures`). Absent from an update when no key is configured for the repository, or before the digest's first check. */
     SignatureCheck: {
@@ -785,6 +809,13 @@ export type Freight = components['schemas']['Freight'];
  * @public
  */
 export type BaseImageUpdate = components['schemas']['BaseImageUpdate'];
+/**
+ * What a signed cosign vulnerability attestation of the digest says, in short: counts by severity and the ids at or above the configured severity (`imageFactory.supplyChain.vulnerabilities.listSeverity`). Absent when no signing key is configured for the repository, or before the digest's first check.
+ *
+ * @public
+ */
+export type VulnerabilitySummary =
+  components['schemas']['VulnerabilitySummary'];
 /**
  * What the Image Factory found of a cosign signature for one digest, by the public keys configured for its repository (`imageFactory.supplyChain.signatures`). Absent from an update when no key is configured for the repository, or before the digest's first check.
  *
@@ -1379,6 +1410,14 @@ export const analysisStatusValues: ReadonlyArray<
 export const freightOriginValues: ReadonlyArray<
   components['schemas']['FreightOrigin']
 > = ['registry', 'kargo'];
+/**
+ * An alias of its definition in {@link components}.
+ *
+ * @public
+ */
+export const vulnerabilitySummaryStateValues: ReadonlyArray<
+  components['schemas']['VulnerabilitySummary']['state']
+> = ['reported', 'none', 'invalid', 'expired'];
 /**
  * Every value of {@link SignatureState}, in the order of the spec.
  *

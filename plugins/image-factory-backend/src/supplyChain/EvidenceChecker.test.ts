@@ -4,7 +4,7 @@ import {
   generateCosignKeyPair,
   pushCosignSignature,
   simpleSigningPayload,
-} from '../__testUtils__/cosignSignature';
+} from '../__testUtils__/cosign';
 import {
   OciRegistry,
   startOciRegistry,
@@ -18,16 +18,16 @@ import { readSignaturePolicies } from '../config/readSignaturePolicies';
 import { RegistryClient } from '../discovery/RegistryClient';
 import { RegistryError } from '../discovery/RegistryError';
 import { RegistryPolicy } from '../discovery/RegistryPolicy';
-import { SignatureChecker } from './SignatureChecker';
+import { EvidenceChecker } from './EvidenceChecker';
 
 // Signatures pushed to a real OCI registry (Debian's docker-registry on
 // loopback) in cosign's documented layout, with keys generated here: what
 // `cosign sign --key cosign.key` stores.
-describe('SignatureChecker against a real registry', () => {
+describe('EvidenceChecker against a real registry', () => {
   const release = generateCosignKeyPair();
   const stranger = generateCosignKeyPair();
   let registry: OciRegistry;
-  let checker: SignatureChecker;
+  let checker: EvidenceChecker;
 
   const checkerFor = (signatures: object[], alsoAllowed?: string) => {
     const config = new ConfigReader({
@@ -42,7 +42,7 @@ describe('SignatureChecker against a real registry', () => {
         supplyChain: { signatures },
       },
     });
-    return new SignatureChecker({
+    return new EvidenceChecker({
       client: RegistryClient.create({
         policy: RegistryPolicy.create(
           readImageFactoryConfig(config).registries,
@@ -78,7 +78,7 @@ describe('SignatureChecker against a real registry', () => {
   }
 
   const check = (image: { repository: string; digest: string }) =>
-    checker.check({ registry: registry.host, ...image });
+    checker.checkSignature({ registry: registry.host, ...image });
 
   it('verifies a signature made with the configured key', async () => {
     const image = await pushed('acme/signed');
@@ -157,7 +157,7 @@ describe('SignatureChecker against a real registry', () => {
         standIn.host,
       );
       await expect(
-        viaStandIn.check({
+        viaStandIn.checkSignature({
           registry: standIn.host,
           repository: image.repository,
           digest: image.digest,
@@ -245,7 +245,7 @@ describe('SignatureChecker against a real registry', () => {
     const image = await pushed('acme/stranger-two');
     await pushCosignSignature(registry, { ...image, key: stranger.privateKey });
     await expect(
-      both.check({ registry: registry.host, ...image }),
+      both.checkSignature({ registry: registry.host, ...image }),
     ).resolves.toMatchObject({ state: 'verified' });
     expect(both.modeOf(`${registry.host}/acme/stranger-two`)).toBe('require');
     expect(both.modeOf(`${registry.host}/acme/other`)).toBe('warn');
@@ -257,7 +257,7 @@ describe('SignatureChecker against a real registry', () => {
       { images: ['127.0.0.1:9/acme/*'], publicKey: release.publicKeyPem },
     ]);
     await expect(
-      down.check({
+      down.checkSignature({
         registry: '127.0.0.1:9',
         repository: 'acme/x',
         digest: `sha256:${'a'.repeat(64)}`,

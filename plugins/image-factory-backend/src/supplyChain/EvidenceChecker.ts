@@ -2,7 +2,11 @@ import {
   parseImageReference,
   type SignatureCheck,
   type SignatureMode,
+  type VulnerabilitySummary,
 } from '@image-factory/backstage-plugin-image-factory-common';
+import type { VulnerabilitySettings } from '../config/readImageFactoryConfig';
+import { summarizeTrivyReport } from './summarizeTrivyReport';
+import { verifyDsseEnvelope } from './verifyDsseEnvelope';
 import { RegistryClient } from '../discovery/RegistryClient';
 import {
   SigningKey,
@@ -20,6 +24,8 @@ export interface SignaturePolicy {
 
 const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json';
 const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
+const DSSE_ENVELOPE = 'application/vnd.dsse.envelope.v1+json';
+const VULN_PREDICATE = 'https://cosign.sigstore.dev/attestation/vuln/v1';
 // The artifact type of a signature stored as an OCI 1.1 referrer.
 const SIGNATURE_ARTIFACT = 'application/vnd.dev.cosign.artifact.sig.v1+json';
 // Signatures of one digest read at most: cosign appends one layer per `cosign
@@ -58,23 +64,95 @@ function layersOf(manifest: unknown): SignatureLayer[] {
   });
 }
 
+// The DSSE envelope layers of a cosign attestation manifest; a layer whose
+// predicate type annotation names another kind of attestation is skipped.
+function envelopeLayersOf(manifest: unknown): string[] {
+  const layers = (manifest as { layers?: unknown }).layers;
+  if (!Array.isArray(layers)) {
+    return [];
+  }
+  return layers.flatMap(layer => {
+    const { mediaType, digest, annotations } = (layer ?? {}) as {
+      mediaType?: unknown;
+      digest?: unknown;
+      annotations?: Record<string, unknown>;
+    };
+    const predicateType = annotations?.predicateType;
+    return mediaType === DSSE_ENVELOPE &&
+      typeof digest === 'string' &&
+      (predicateType === undefined || predicateType === VULN_PREDICATE)
+      ? [digest]
+      : [];
+  });
+}
+
+// An in-toto statement of a vulnerability scan of `digest`: its report, when
+// the scan finished and by what; or why it is not one.
+function readVulnStatement(
+  statement: unknown,
+  digest: string,
+):
+  | { scannedAt: number; report: unknown; scanner: string }
+  | { problem: string } {
+  const { predicateType, subject, predicate } = (statement ?? {}) as {
+    predicateType?: unknown;
+    subject?: unknown;
+    predicate?: {
+      scanner?: { uri?: unknown; version?: unknown; result?: unknown };
+      metadata?: { scanFinishedOn?: unknown };
+    };
+  };
+  if (predicateType !== VULN_PREDICATE) {
+    return { problem: 'it is not a vulnerability attestation' };
+  }
+  const hex = digest.slice('sha256:'.length);
+  const about =
+    Array.isArray(subject) &&
+    subject.some(
+      s => (s as { digest?: { sha256?: unknown } })?.digest?.sha256 === hex,
+    );
+  if (!about) {
+    return { problem: 'it is about another digest' };
+  }
+  const finished = Date.parse(String(predicate?.metadata?.scanFinishedOn));
+  if (!Number.isFinite(finished)) {
+    return { problem: 'it does not say when the scan finished' };
+  }
+  const { uri, version } = predicate?.scanner ?? {};
+  const name =
+    typeof uri === 'string' ? uri.split('/').pop() ?? uri : 'a scanner';
+  return {
+    scannedAt: finished,
+    report: predicate?.scanner?.result,
+    scanner:
+      typeof version === 'string' ? `${name} ${version}`.slice(0, 100) : name,
+  };
+}
+
 /**
- * Checks the cosign signatures of image digests against the configured public
- * keys (`imageFactory.supplyChain.signatures`), reading them the way cosign
- * stores them: the manifest behind the tag `sha256-<hex>.sig` in the image's
- * repository, whose simple-signing layers are payloads naming the image, each
- * with its signature in an annotation.
+ * Checks the supply-chain evidence of image digests against the configured
+ * public keys (`imageFactory.supplyChain.signatures`), read the way cosign
+ * stores it in the image's repository: signatures behind the tag
+ * `sha256-<hex>.sig` (or as OCI referrers), whose simple-signing layers are
+ * payloads naming the image, each signed in an annotation; vulnerability
+ * attestations behind `sha256-<hex>.att`.
  */
-export class SignatureChecker {
+export class EvidenceChecker {
   readonly #client: RegistryClient;
   readonly #policies: readonly SignaturePolicy[];
+  readonly #vulnerabilities: VulnerabilitySettings;
 
   constructor(options: {
     client: RegistryClient;
     policies: readonly SignaturePolicy[];
+    vulnerabilities?: VulnerabilitySettings;
   }) {
     this.#client = options.client;
     this.#policies = options.policies;
+    this.#vulnerabilities = options.vulnerabilities ?? {
+      listSeverity: 'high',
+      maxAgeMs: 7 * 86_400_000,
+    };
   }
 
   /** Whether any key is configured. */
@@ -110,7 +188,7 @@ export class SignatureChecker {
    * @throws RegistryError when the registry cannot be read: nothing is known
    *   then, and the next run asks again.
    */
-  async check(target: {
+  async checkSignature(target: {
     registry: string;
     repository: string;
     digest: string;
@@ -168,6 +246,78 @@ export class SignatureChecker {
         layers.length === 1
           ? `The signature is not valid for this digest: ${reason}.`
           : `None of the ${layers.length} signatures is valid for this digest; one ${reason}.`,
+    };
+  }
+
+  /**
+   * Reads the vulnerability attestations of one digest as `cosign attest
+   * --type vuln` stores them: DSSE envelopes in the layers of the manifest
+   * behind the tag `sha256-<hex>.att`, each an in-toto statement about the
+   * digest whose predicate carries a Trivy report. Only statements signed by
+   * a key configured for the repository count; of those, the newest scan.
+   *
+   * @throws RegistryError when the registry cannot be read.
+   */
+  async checkVulnerabilities(
+    target: { registry: string; repository: string; digest: string },
+    now: Date,
+  ): Promise<VulnerabilitySummary> {
+    const keys = this.#matching(`${target.registry}/${target.repository}`).map(
+      policy => policy.key,
+    );
+    const tagged = await this.#client.readManifest({
+      registry: target.registry,
+      repository: target.repository,
+      reference: `${target.digest.replace(':', '-')}.att`,
+    });
+    if (tagged === null) {
+      return {
+        state: 'none',
+        detail:
+          'No vulnerability attestation: the registry has no attestation tag for this digest.',
+      };
+    }
+    const layers = envelopeLayersOf(tagged.manifest).slice(0, MAX_SIGNATURES);
+    let newest: { scannedAt: number; report: unknown; scanner: string } | null =
+      null;
+    let problem = 'it holds no vulnerability attestation';
+    for (const digest of layers) {
+      const envelope = await this.#client.readBlob({ ...target, digest });
+      const outcome = envelope
+        ? verifyDsseEnvelope(envelope, keys)
+        : ({ verified: false, reason: 'its envelope is missing' } as const);
+      if (!outcome.verified) {
+        problem = outcome.reason;
+        continue;
+      }
+      const read = readVulnStatement(outcome.payload, target.digest);
+      if ('problem' in read) {
+        problem = read.problem;
+        continue;
+      }
+      if (!newest || read.scannedAt > newest.scannedAt) newest = read;
+    }
+    if (!newest) {
+      return {
+        state: 'invalid',
+        detail: `No vulnerability attestation is valid for this digest: ${problem}.`,
+      };
+    }
+    const { counts, ids } = summarizeTrivyReport(
+      newest.report,
+      this.#vulnerabilities.listSeverity,
+    );
+    const scannedAt = new Date(newest.scannedAt).toISOString();
+    const expired =
+      now.getTime() - newest.scannedAt > this.#vulnerabilities.maxAgeMs;
+    return {
+      state: expired ? 'expired' : 'reported',
+      detail: `${expired ? 'Expired: scanned' : 'Scanned'} by ${
+        newest.scanner
+      } on ${scannedAt.slice(0, 10)}.`,
+      scannedAt,
+      counts,
+      ids,
     };
   }
 

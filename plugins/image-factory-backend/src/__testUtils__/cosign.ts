@@ -91,3 +91,99 @@ export async function pushCosignSignature(
         },
   );
 }
+
+/** A Trivy JSON report with these vulnerabilities, as `trivy image -f json` writes. */
+export function trivyReport(
+  vulnerabilities: Array<{ id: string; severity: string }>,
+): object {
+  return {
+    SchemaVersion: 2,
+    ArtifactName: 'image',
+    Results: [
+      {
+        Target: 'image (debian 12.8)',
+        Vulnerabilities: vulnerabilities.map(({ id, severity }) => ({
+          VulnerabilityID: id,
+          PkgName: 'openssl',
+          InstalledVersion: '3.0.15-1',
+          Severity: severity,
+        })),
+      },
+    ],
+  };
+}
+
+/**
+ * Pushes a cosign vulnerability attestation of `digest` as `cosign attest
+ * --key --type vuln` stores it: a manifest under the tag `sha256-<hex>.att`
+ * whose layer is a DSSE envelope of an in-toto statement about the digest,
+ * with the Trivy report in its predicate.
+ */
+export async function pushVulnAttestation(
+  registry: ImagePusher,
+  options: {
+    repository: string;
+    digest: string;
+    key: KeyObject;
+    report: object;
+    scanFinishedOn: string;
+    /** The digest the statement is about; default `digest`. */
+    subject?: string;
+  },
+): Promise<void> {
+  const statement = Buffer.from(
+    JSON.stringify({
+      _type: 'https://in-toto.io/Statement/v0.1',
+      predicateType: 'https://cosign.sigstore.dev/attestation/vuln/v1',
+      subject: [
+        {
+          name: options.repository,
+          digest: {
+            sha256: (options.subject ?? options.digest).slice('sha256:'.length),
+          },
+        },
+      ],
+      predicate: {
+        invocation: { uri: 'https://github.com/acme/ci', event_id: '1' },
+        scanner: {
+          uri: 'pkg:github/aquasecurity/trivy',
+          version: '0.58.1',
+          db: { uri: '', version: '' },
+          result: options.report,
+        },
+        metadata: {
+          scanStartedOn: options.scanFinishedOn,
+          scanFinishedOn: options.scanFinishedOn,
+        },
+      },
+    }),
+  );
+  const payloadType = 'application/vnd.in-toto+json';
+  const type = Buffer.from(payloadType);
+  const pae = Buffer.concat([
+    Buffer.from(`DSSEv1 ${type.length} `),
+    type,
+    Buffer.from(` ${statement.length} `),
+    statement,
+  ]);
+  const envelope = {
+    payloadType,
+    payload: statement.toString('base64'),
+    signatures: [
+      { keyid: '', sig: sign('sha256', pae, options.key).toString('base64') },
+    ],
+  };
+  await registry.pushArtifact(
+    options.repository,
+    `${options.digest.replace(':', '-')}.att`,
+    [
+      {
+        mediaType: 'application/vnd.dsse.envelope.v1+json',
+        content: Buffer.from(JSON.stringify(envelope)),
+        annotations: {
+          predicateType: 'https://cosign.sigstore.dev/attestation/vuln/v1',
+        },
+      },
+    ],
+  );
+}

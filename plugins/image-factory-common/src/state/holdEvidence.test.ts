@@ -1,4 +1,4 @@
-import { holdSignatures } from './holdSignatures';
+import { holdEvidence } from './holdEvidence';
 import { mergeState } from './mergeState';
 import { parseStateTree } from './parseStateTree';
 import { recordDigest } from './recordDigest';
@@ -38,25 +38,25 @@ function fleet(): StateTree {
 const signaturesOf = (state: StateTree) =>
   state.baseImages[0].updates.map(update => update.signature?.state ?? null);
 
-describe('holdSignatures', () => {
+describe('holdEvidence', () => {
   it('writes the recorded signature of each digest, and returns the same tree when nothing differs', () => {
-    const held = holdSignatures(fleet(), [
+    const held = holdEvidence(fleet(), [
       { ...node, digest: digestOf('b'), signature: VERIFIED },
     ]);
     expect(signaturesOf(held)).toEqual([null, 'verified']);
     expect(
-      holdSignatures(held, [
+      holdEvidence(held, [
         { ...node, digest: digestOf('b'), signature: VERIFIED },
       ]),
     ).toBe(held);
   });
 
   it('removes a signature the database has no record of, so an edited state file cannot make a digest signed', () => {
-    const edited = holdSignatures(fleet(), [
+    const edited = holdEvidence(fleet(), [
       { ...node, digest: digestOf('a'), signature: VERIFIED },
       { ...node, digest: digestOf('b'), signature: VERIFIED },
     ]);
-    const held = holdSignatures(edited, [
+    const held = holdEvidence(edited, [
       { ...node, digest: digestOf('b'), signature: VERIFIED },
       // Another repository's record of the same digest counts for nothing.
       {
@@ -70,7 +70,7 @@ describe('holdSignatures', () => {
   });
 
   it('keeps signatures through the state files', () => {
-    const held = holdSignatures(fleet(), [
+    const held = holdEvidence(fleet(), [
       { ...node, digest: digestOf('b'), signature: VERIFIED },
     ]);
     const files = renderStateTree(held, stateSettings({}));

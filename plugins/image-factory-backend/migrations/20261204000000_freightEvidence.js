@@ -1,7 +1,8 @@
 // @ts-check
 
-// A digest's cosign signature, as the backend last checked it: the record the
-// state files are held to, so an edit there cannot make a digest signed.
+// A digest's supply-chain evidence as the backend last checked it, its cosign
+// signature and its vulnerability summary: the record the state files are
+// held to, so an edit there cannot make a digest signed or clean.
 
 /**
  * @param {import('knex').Knex} knex
@@ -12,6 +13,12 @@ exports.up = async function up(knex) {
       .text('signature')
       .nullable()
       .comment('JSON: the signature check of the digest; null before one');
+    table
+      .text('vulnerabilities')
+      .nullable()
+      .comment(
+        'JSON: the vulnerability summary of the digest; null before one',
+      );
   });
 };
 
@@ -21,5 +28,6 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.alterTable('freight', table => {
     table.dropColumn('signature');
+    table.dropColumn('vulnerabilities');
   });
 };

@@ -2,15 +2,17 @@ import { parse } from 'yaml';
 import {
   generateCosignKeyPair,
   pushCosignSignature,
-} from './__testUtils__/cosignSignature';
+  pushVulnAttestation,
+  trivyReport,
+} from './__testUtils__/cosign';
 import { pluginTestBed } from './__testUtils__/pluginTestBed';
 import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
 
-// The whole plugin on a real OCI registry whose base image is signed with
-// cosign's layout by a key the test generates, with signatures required: a
-// new digest is built on only once its signature verifies. A local stand-in
-// for GitHub records every workflow dispatch.
-describe('imageFactoryPlugin with signatures required', () => {
+// The whole plugin on a real OCI registry whose base image is signed and
+// attested (a vulnerability scan) in cosign's layout by a key the test
+// generates, with signatures required: a new digest is built on only once its
+// signature verifies. A local stand-in for GitHub records every dispatch.
+describe('imageFactoryPlugin with supply-chain evidence', () => {
   const bed = pluginTestBed();
   const release = generateCosignKeyPair();
 
@@ -29,6 +31,13 @@ describe('imageFactoryPlugin with signatures required', () => {
       content: 'first',
     });
     await sign(signed);
+    await pushVulnAttestation(bed.registry(), {
+      repository: 'library/node',
+      digest: signed,
+      key: release.privateKey,
+      report: trivyReport([{ id: 'CVE-2026-0001', severity: 'CRITICAL' }]),
+      scanFinishedOn: new Date().toISOString(),
+    });
     const api = await bed.start({
       entities: [bed.githubComponent({ name: 'strict', delay: '0' })],
       imageFactory: {
@@ -60,6 +69,11 @@ describe('imageFactoryPlugin with signatures required', () => {
             state: 'verified',
             detail: 'Signed with the key "release".',
           },
+          vulnerabilities: {
+            state: 'reported',
+            counts: { critical: 1, high: 0, medium: 0, low: 0, unknown: 0 },
+            ids: ['CVE-2026-0001'],
+          },
         },
       ],
     });
@@ -67,6 +81,11 @@ describe('imageFactoryPlugin with signatures required', () => {
     expect(file.updates[0].signature).toEqual({
       state: 'verified',
       detail: 'Signed with the key "release".',
+    });
+    expect(file.updates[0].vulnerabilities).toMatchObject({
+      state: 'reported',
+      counts: { critical: 1 },
+      ids: ['CVE-2026-0001'],
     });
 
     // A new digest without a signature: no delay, yet nothing is built.
@@ -80,7 +99,11 @@ describe('imageFactoryPlugin with signatures required', () => {
       latestDigest: unsigned,
       eligibleDigest: null,
       updates: [
-        { digest: unsigned, signature: { state: 'unsigned' } },
+        {
+          digest: unsigned,
+          signature: { state: 'unsigned' },
+          vulnerabilities: { state: 'none' },
+        },
         { digest: signed, signature: { state: 'verified' } },
       ],
     });
