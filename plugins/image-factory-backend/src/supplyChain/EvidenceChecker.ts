@@ -43,47 +43,44 @@ interface SignatureLayer {
   signature: string;
 }
 
-// The signature layers of a cosign signature manifest.
-function layersOf(manifest: unknown): SignatureLayer[] {
+// The layers of a manifest of one media type, with their annotations.
+function layersOfType(
+  manifest: unknown,
+  type: string,
+): Array<{ digest: string; annotations: Record<string, unknown> }> {
   const layers = (manifest as { layers?: unknown }).layers;
-  if (!Array.isArray(layers)) {
-    return [];
-  }
-  return layers.flatMap(layer => {
+  return (Array.isArray(layers) ? layers : []).flatMap(layer => {
     const { mediaType, digest, annotations } = (layer ?? {}) as {
       mediaType?: unknown;
       digest?: unknown;
       annotations?: Record<string, unknown>;
     };
-    const signature = annotations?.[SIGNATURE_ANNOTATION];
-    return mediaType === SIMPLE_SIGNING &&
-      typeof digest === 'string' &&
-      typeof signature === 'string'
-      ? [{ digest, signature }]
+    return mediaType === type && typeof digest === 'string'
+      ? [{ digest, annotations: annotations ?? {} }]
       : [];
   });
+}
+
+// The signature layers of a cosign signature manifest.
+function layersOf(manifest: unknown): SignatureLayer[] {
+  return layersOfType(manifest, SIMPLE_SIGNING).flatMap(
+    ({ digest, annotations }) => {
+      const signature = annotations[SIGNATURE_ANNOTATION];
+      return typeof signature === 'string' ? [{ digest, signature }] : [];
+    },
+  );
 }
 
 // The DSSE envelope layers of a cosign attestation manifest; a layer whose
 // predicate type annotation names another kind of attestation is skipped.
 function envelopeLayersOf(manifest: unknown): string[] {
-  const layers = (manifest as { layers?: unknown }).layers;
-  if (!Array.isArray(layers)) {
-    return [];
-  }
-  return layers.flatMap(layer => {
-    const { mediaType, digest, annotations } = (layer ?? {}) as {
-      mediaType?: unknown;
-      digest?: unknown;
-      annotations?: Record<string, unknown>;
-    };
-    const predicateType = annotations?.predicateType;
-    return mediaType === DSSE_ENVELOPE &&
-      typeof digest === 'string' &&
-      (predicateType === undefined || predicateType === VULN_PREDICATE)
-      ? [digest]
-      : [];
-  });
+  return layersOfType(manifest, DSSE_ENVELOPE)
+    .filter(({ annotations }) =>
+      [undefined, VULN_PREDICATE].includes(
+        annotations.predicateType as string | undefined,
+      ),
+    )
+    .map(({ digest }) => digest);
 }
 
 // An in-toto statement of a vulnerability scan of `digest`: its report, when
