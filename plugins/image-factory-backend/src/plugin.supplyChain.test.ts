@@ -72,7 +72,7 @@ describe('imageFactoryPlugin with supply-chain evidence', () => {
           vulnerabilities: {
             state: 'reported',
             counts: { critical: 1, high: 0, medium: 0, low: 0, unknown: 0 },
-            ids: ['CVE-2026-0001'],
+            ids: { critical: ['CVE-2026-0001'] },
           },
         },
       ],
@@ -85,7 +85,7 @@ describe('imageFactoryPlugin with supply-chain evidence', () => {
     expect(file.updates[0].vulnerabilities).toMatchObject({
       state: 'reported',
       counts: { critical: 1 },
-      ids: ['CVE-2026-0001'],
+      ids: { critical: ['CVE-2026-0001'] },
     });
 
     // A new digest without a signature: no delay, yet nothing is built.

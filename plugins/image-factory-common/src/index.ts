@@ -15,3 +15,4 @@ export * from './permissions';
 export * from './durations';
 export * from './eligibility';
 export * from './status';
+export * from './supplyChain';

@@ -44,9 +44,39 @@ function exampleImageStatuses(): ImageStatus[] {
         ? {
             ...base,
             signatureMode: 'warn',
+            // The newer digest fixes the older one's critical vulnerabilities.
             updates: base.updates.map(update => ({
               ...update,
               signature: signedBy('node-release'),
+              vulnerabilities: {
+                state: 'reported',
+                detail: 'Scanned by trivy 0.58.1 on 2026-12-03.',
+                scannedAt: fromNow(-units.DAY),
+                ...(update.digest === digests.nodeNew
+                  ? {
+                      counts: {
+                        critical: 0,
+                        high: 1,
+                        medium: 3,
+                        low: 9,
+                        unknown: 0,
+                      },
+                      ids: { high: ['CVE-2026-1203'] },
+                    }
+                  : {
+                      counts: {
+                        critical: 2,
+                        high: 1,
+                        medium: 4,
+                        low: 9,
+                        unknown: 0,
+                      },
+                      ids: {
+                        critical: ['CVE-2026-0451', 'CVE-2026-0977'],
+                        high: ['CVE-2026-1203'],
+                      },
+                    }),
+              },
             })),
           }
         : base,

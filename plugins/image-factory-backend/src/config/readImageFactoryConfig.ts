@@ -12,12 +12,13 @@ import {
   MAX_POLICY_DURATION_MS,
   parsePolicyDuration,
   parsePlatform,
+  SEVERITIES,
+  Severity,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { readConfigDuration } from './readConfigDuration';
 import { readRegistrySettings, RegistrySettings } from './readRegistrySettings';
 import { readSignaturePolicies } from './readSignaturePolicies';
 import type { SignaturePolicy } from '../supplyChain/EvidenceChecker';
-import { Severity, SEVERITIES } from '../supplyChain/summarizeTrivyReport';
 
 export type { RegistrySettings } from './readRegistrySettings';
 export { warehouseRegistryIntervals } from './readRegistrySettings';

@@ -84,7 +84,7 @@ describe('EvidenceChecker reading vulnerability attestations from a real registr
       detail: 'Scanned by trivy 0.58.1 on 2026-12-03.',
       scannedAt: '2026-12-03T08:00:00.000Z',
       counts: { critical: 1, high: 1, medium: 1, low: 1, unknown: 1 },
-      ids: ['CVE-2026-0001', 'CVE-2026-0002'],
+      ids: { critical: ['CVE-2026-0001'], high: ['CVE-2026-0002'] },
     });
   });
 

@@ -1,24 +1,24 @@
-import type { VulnerabilitySummary } from '@image-factory/backstage-plugin-image-factory-common';
-
-/** Severities from the most to the least severe, as Trivy names them in lowercase. */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-
-/** A severity of {@link SEVERITIES}. */
-export type Severity = (typeof SEVERITIES)[number];
+import {
+  SEVERITIES,
+  type Severity,
+  type VulnerabilitySummary,
+} from '@image-factory/backstage-plugin-image-factory-common';
 
 const MAX_IDS = 100;
 
 type Counts = NonNullable<VulnerabilitySummary['counts']>;
+type Ids = NonNullable<VulnerabilitySummary['ids']>;
 
 /**
  * Counts a Trivy JSON report's vulnerabilities by severity (each id once per
- * report, at its most severe) and lists the ids at or above `listSeverity`,
- * sorted, at most 100. Anything that is not a vulnerability entry is skipped.
+ * report, at its most severe) and lists the ids of each severity at or above
+ * `listSeverity`, sorted, at most 100 in all, the most severe first. Anything
+ * that is not a vulnerability entry is skipped.
  */
 export function summarizeTrivyReport(
   report: unknown,
   listSeverity: Severity,
-): { counts: Counts; ids: string[] } {
+): { counts: Counts; ids: Ids } {
   const severityOf = new Map<string, number>();
   const results = (report as { Results?: unknown } | null)?.Results;
   for (const result of Array.isArray(results) ? results : []) {
@@ -44,11 +44,22 @@ export function summarizeTrivyReport(
     low: 0,
     unknown: 0,
   };
-  const listed: string[] = [];
-  const threshold = SEVERITIES.indexOf(listSeverity);
+  const listed = new Map<Severity, string[]>();
   for (const [id, rank] of severityOf) {
-    counts[rank < SEVERITIES.length ? SEVERITIES[rank] : 'unknown']++;
-    if (rank <= threshold) listed.push(id);
+    const severity = rank < SEVERITIES.length ? SEVERITIES[rank] : 'unknown';
+    counts[severity]++;
+    if (severity !== 'unknown' && rank <= SEVERITIES.indexOf(listSeverity)) {
+      listed.set(severity, [...(listed.get(severity) ?? []), id]);
+    }
   }
-  return { counts, ids: listed.sort().slice(0, MAX_IDS) };
+  const ids: Ids = {};
+  let room = MAX_IDS;
+  for (const severity of SEVERITIES) {
+    const of = (listed.get(severity) ?? []).sort().slice(0, room);
+    if (of.length > 0) {
+      ids[severity] = of;
+      room -= of.length;
+    }
+  }
+  return { counts, ids };
 }

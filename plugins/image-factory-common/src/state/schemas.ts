@@ -30,6 +30,7 @@ const priority = z.enum(['critical', 'high', 'normal', 'low']);
 const platforms = z.array(z.string().min(1));
 
 const count = z.number().int().min(0);
+const ids = z.array(z.string().min(1)).max(100);
 
 const digestUpdate = z.object({
   digest,
@@ -55,7 +56,14 @@ const digestUpdate = z.object({
           unknown: count,
         })
         .optional(),
-      ids: z.array(z.string().min(1)).max(100).optional(),
+      ids: z
+        .object({
+          critical: ids.optional(),
+          high: ids.optional(),
+          medium: ids.optional(),
+          low: ids.optional(),
+        })
+        .optional(),
     })
     .optional(),
 });

@@ -47,7 +47,13 @@ function vulnerabilitiesDocument(summary: VulnerabilitySummary) {
         unknown: counts.unknown,
       },
     }),
-    ...(summary.ids && { ids: summary.ids }),
+    ...(summary.ids && {
+      ids: Object.fromEntries(
+        (['critical', 'high', 'medium', 'low'] as const).flatMap(severity =>
+          summary.ids?.[severity] ? [[severity, summary.ids[severity]]] : [],
+        ),
+      ),
+    }),
   };
 }
 

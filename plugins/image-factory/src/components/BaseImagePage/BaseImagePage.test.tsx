@@ -187,7 +187,10 @@ describe('BaseImagePage', () => {
               detail: 'Scanned by trivy 0.58.1 on 2026-12-03.',
               scannedAt: '2026-12-03T08:00:00.000Z',
               counts: { critical: 1, high: 2, medium: 0, low: 5, unknown: 0 },
-              ids: ['CVE-2026-0001', 'CVE-2026-0002', 'CVE-2026-0003'],
+              ids: {
+                critical: ['CVE-2026-0001'],
+                high: ['CVE-2026-0002', 'CVE-2026-0003'],
+              },
             },
           },
           {
@@ -227,7 +230,7 @@ describe('BaseImagePage', () => {
     await userEvent.hover(screen.getByText('1 critical · 2 high · 5 low'));
     expect(
       await screen.findByText(
-        'Scanned by trivy 0.58.1 on 2026-12-03. Listed: CVE-2026-0001, CVE-2026-0002, CVE-2026-0003',
+        'Scanned by trivy 0.58.1 on 2026-12-03. Critical: CVE-2026-0001. High: CVE-2026-0002, CVE-2026-0003.',
       ),
     ).toBeInTheDocument();
   });

@@ -14,6 +14,7 @@ import { DataTable, OneLineCell } from '../shared/DataTable';
 import { BaseImageLink } from '../shared/BaseImageLink';
 import { ErrorText } from '../shared/ErrorText';
 import { LatestSignatureChip, SignatureChip } from '../shared/SignatureChip';
+import { VulnerabilityChangeNote } from '../shared/VulnerabilityChangeNote';
 import { VulnerabilityCounts } from '../shared/VulnerabilityCounts';
 
 function UpdateHistory(props: {
@@ -121,11 +122,21 @@ export function BaseImagesTable(props: {
                   <div>
                     <LatestSignatureChip baseImage={baseImage} />
                   </div>
+                  {!baseImage.eligibleDigest && (
+                    <VulnerabilityChangeNote
+                      baseImage={baseImage}
+                      digest={baseImage.latestDigest}
+                    />
+                  )}
                 </TableCell>
                 <TableCell>
                   <Digest
                     digest={baseImage.eligibleDigest}
                     imageRef={baseImage.ref}
+                  />
+                  <VulnerabilityChangeNote
+                    baseImage={baseImage}
+                    digest={baseImage.eligibleDigest}
                   />
                 </TableCell>
                 <TableCell>

@@ -183,6 +183,49 @@ describe('EntityImageFactoryContent', () => {
     ).toEqual(['Signature', 'Unsigned', 'Signed']);
   });
 
+  it("says what the eligible digest fixes and adds of the built digest's vulnerabilities", async () => {
+    const scan = (ids: object) => ({
+      state: 'reported' as const,
+      detail: 'Scanned by trivy 0.58.1 on 2026-12-03.',
+      ids,
+    });
+    await renderTab(
+      imageStatus({
+        baseImages: [
+          nodeBaseImage({
+            eligibleDigest: digests.nodeNew,
+            signatureMode: 'warn',
+            updates: [
+              {
+                digest: digests.nodeNew,
+                firstSeen: fromNow(-10 * units.DAY),
+                vulnerabilities: scan({ high: ['CVE-2026-0009'] }),
+              },
+              {
+                digest: digests.nodeOld,
+                firstSeen: fromNow(-40 * units.DAY),
+                vulnerabilities: scan({
+                  critical: ['CVE-2026-0001', 'CVE-2026-0002'],
+                }),
+              },
+            ],
+          }),
+        ],
+      }),
+    );
+    const table = await screen.findByRole('table', { name: 'Base images' });
+    const row = within(table)
+      .getByText('docker.io/library/node:22-bookworm-slim')
+      .closest('tr')!;
+    const eligible = within(row as HTMLElement).getAllByRole('cell')[4];
+    expect(eligible).toHaveTextContent('fixes 2 critical');
+    expect(eligible).toHaveTextContent('adds 1 high');
+    await userEvent.hover(within(eligible).getByText('fixes 2 critical'));
+    expect(
+      await screen.findByText('Fixed: CVE-2026-0001, CVE-2026-0002'),
+    ).toBeInTheDocument();
+  });
+
   it('shows no signature column for a base image without a signing key', async () => {
     await renderTab(imageStatus());
     await userEvent.click(

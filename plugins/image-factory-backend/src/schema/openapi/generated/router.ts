@@ -974,11 +974,35 @@ export const spec = {
             },
           },
           ids: {
-            type: 'array',
+            type: 'object',
             description:
-              'The vulnerability ids (CVE-…, GHSA-…) at or above the listed severity, sorted, at most 100.',
-            items: {
-              type: 'string',
+              'The vulnerability ids (CVE-…, GHSA-…) of each severity at or above the listed one, sorted, at most 100 in all, the most severe first.',
+            additionalProperties: false,
+            properties: {
+              critical: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              high: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              medium: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              low: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
             },
           },
         },

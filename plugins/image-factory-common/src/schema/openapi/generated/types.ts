@@ -359,8 +359,13 @@ export interface components {
         low: number;
         unknown: number;
       };
-      /** The vulnerability ids (CVE-…, GHSA-…) at or above the listed severity, sorted, at most 100. */
-      ids?: string[];
+      /** The vulnerability ids (CVE-…, GHSA-…) of each severity at or above the listed one, sorted, at most 100 in all, the most severe first. */
+      ids?: {
+        critical?: string[];
+        high?: string[];
+        medium?: string[];
+        low?: string[];
+      };
     };
     /** What the Image Factory found of a cosign signature for one digest, by the public keys configured for its repository (`imageFactory.supplyChain.signatures`). Absent from an update when no key is configured for the repository, or before the digest's first check. */
     SignatureCheck: {
