@@ -204,6 +204,15 @@ export interface Config {
          */
         maxAge?: string | HumanDuration;
       };
+      /**
+       * The evidence-based bypass, off by default. With `critical`, a newer
+       * digest of a base image whose current scan no longer lists a critical
+       * vulnerability that the built digest's scan lists, and lists no new
+       * one, makes the image eligible at once, before the delay: the rebuild
+       * is an audited `evidence` rebuild with the ids as its justification.
+       * At or above `vulnerabilities.listSeverity`.
+       */
+      bypassSeverity?: 'critical' | 'high' | 'medium' | 'low';
     };
 
     /** Kargo settings for the generated Warehouse manifests. */

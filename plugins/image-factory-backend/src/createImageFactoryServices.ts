@@ -97,6 +97,7 @@ export async function createImageFactoryServices(
     }),
     coordinationWindowMs: config.defaults.coordinationWindowMs,
     runTimeoutMs: config.runTimeoutMs,
+    bypassSeverity: config.bypassSeverity,
     logger,
   });
   const pipeline = Pipeline.create({

@@ -6,6 +6,7 @@ import {
   trivyReport,
 } from './__testUtils__/cosign';
 import { pluginTestBed } from './__testUtils__/pluginTestBed';
+import { recordingAuditor } from './__testUtils__/recordingAuditor';
 import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
 
 // The whole plugin on a real OCI registry whose base image is signed and
@@ -129,5 +130,78 @@ describe('imageFactoryPlugin with supply-chain evidence', () => {
       ],
     });
     expect(dispatched()).toEqual([[{ ref: node, digest: unsigned }]]);
+  });
+
+  it('rebuilds before the delay on a digest that fixes a critical vulnerability, as an audited evidence rebuild', async () => {
+    const github = await bed.useGithub({ repositories: ['patched'] });
+    const host = bed.registry().host;
+    const attest = (digest: string, ids: string[]) =>
+      pushVulnAttestation(bed.registry(), {
+        repository: 'library/node',
+        digest,
+        key: release.privateKey,
+        report: trivyReport(ids.map(id => ({ id, severity: 'CRITICAL' }))),
+        scanFinishedOn: new Date().toISOString(),
+      });
+    const vulnerable = await bed.registry().pushImage('library/node', '22', {
+      content: 'vulnerable',
+    });
+    await attest(vulnerable, ['CVE-2026-0001']);
+    const { auditor, events } = recordingAuditor();
+    const api = await bed.start({
+      auditor,
+      entities: [bed.githubComponent({ name: 'patched', delay: '7d' })],
+      imageFactory: {
+        defaults: { coordinationWindow: '0' },
+        supplyChain: {
+          signatures: [
+            {
+              images: [`${host}/library/node`],
+              publicKey: release.publicKeyPem,
+              name: 'release',
+            },
+          ],
+          bypassSeverity: 'critical',
+        },
+      },
+    });
+    await api.refresh();
+
+    // The fix: a new digest whose scan no longer lists CVE-2026-0001.
+    const fixed = await bed.registry().pushImage('library/node', '22', {
+      content: 'fixed',
+    });
+    await attest(fixed, []);
+    await api.refresh();
+
+    expect(github.runs).toHaveLength(1);
+    expect(github.runs[0].inputs).toMatchObject({
+      [GITHUB_INPUT_NAMES.trigger]: 'evidence',
+      [GITHUB_INPUT_NAMES.reason]:
+        'Rebuild before the delay on evidence: newer base image digests fix CVE-2026-0001',
+    });
+    expect(
+      JSON.parse(String(github.runs[0].inputs[GITHUB_INPUT_NAMES.baseImages])),
+    ).toEqual([{ ref: `${host}/library/node:22`, digest: fixed }]);
+    const status = (await api.get('/images/default/component/patched')).body;
+    expect(status.rebuilds[0]).toMatchObject({
+      trigger: 'evidence',
+      requestedBy: 'image-factory',
+      justification: 'newer base image digests fix CVE-2026-0001',
+    });
+    expect(status.emergencyRebuildCount).toBe(1);
+    // A policy bypass by the plugin itself, with the ids it was made for.
+    expect(events.filter(e => e.eventId === 'rebuild')).toEqual([
+      expect.objectContaining({
+        severityLevel: 'high',
+        fromRequest: false,
+        status: 'succeeded',
+        meta: expect.objectContaining({
+          entityRef: 'component:default/patched',
+          trigger: 'evidence',
+          fixes: ['CVE-2026-0001'],
+        }),
+      }),
+    ]);
   });
 });

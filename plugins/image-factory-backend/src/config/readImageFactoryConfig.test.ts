@@ -27,6 +27,39 @@ describe('readImageFactoryConfig', () => {
     );
   });
 
+  it('reads the supply-chain settings: listed severity, scan age, bypass off by default', () => {
+    expect(readConfig({})).toMatchObject({
+      vulnerabilities: { listSeverity: 'high', maxAgeMs: 7 * 86_400_000 },
+    });
+    expect(readConfig({}).bypassSeverity).toBeUndefined();
+    expect(
+      readConfig({
+        supplyChain: {
+          vulnerabilities: { listSeverity: 'medium', maxAge: '36h' },
+          bypassSeverity: 'high',
+        },
+      }),
+    ).toMatchObject({
+      vulnerabilities: { listSeverity: 'medium', maxAgeMs: 36 * 3_600_000 },
+      bypassSeverity: 'high',
+    });
+  });
+
+  it('refuses a bypass severity whose ids are not listed, or an unknown severity', () => {
+    expect(() =>
+      readConfig({ supplyChain: { bypassSeverity: 'medium' } }),
+    ).toThrow(
+      'imageFactory.supplyChain.bypassSeverity is "medium", below imageFactory.supplyChain.vulnerabilities.listSeverity "high": ids of that severity are not listed, so no digest could be seen to fix one',
+    );
+    expect(() =>
+      readConfig({
+        supplyChain: { vulnerabilities: { listSeverity: 'severe' } },
+      }),
+    ).toThrow(
+      'imageFactory.supplyChain.vulnerabilities.listSeverity is "severe"; it must be one of critical, high, medium, low',
+    );
+  });
+
   it('reads the Kargo namespace and refuses one that is not a DNS-1123 label', () => {
     const namespace = (kargo?: object) =>
       readImageFactoryConfig(

@@ -76,6 +76,8 @@ export interface ImageFactoryConfig {
   signatures: SignaturePolicy[];
   /** `imageFactory.supplyChain.vulnerabilities`. */
   vulnerabilities: VulnerabilitySettings;
+  /** `imageFactory.supplyChain.bypassSeverity`; unset: no evidence-based bypass. */
+  bypassSeverity?: Severity;
 }
 
 /** How vulnerability attestations are read. */
@@ -112,6 +114,9 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
   const repo = config?.getOptionalConfig('stateRepository');
   const defaults = config?.getOptionalConfig('defaults');
   const schedule = config?.getOptionalConfig('schedule');
+  const vulnerabilities = readVulnerabilitySettings(
+    config?.getOptionalConfig('supplyChain.vulnerabilities'),
+  );
 
   const taskSchedule: SchedulerServiceTaskScheduleDefinition = schedule
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule)
@@ -192,10 +197,34 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
       config?.getOptionalConfig('freightSource'),
     ),
     signatures: readSignaturePolicies(config),
-    vulnerabilities: readVulnerabilitySettings(
-      config?.getOptionalConfig('supplyChain.vulnerabilities'),
-    ),
+    vulnerabilities,
+    ...readBypassSeverity(config, vulnerabilities.listSeverity),
   };
+}
+
+// The ids of the bypass severity must be listed, or no digest could be seen
+// to fix one.
+function readBypassSeverity(
+  config: Config | undefined,
+  listSeverity: Severity,
+): { bypassSeverity?: Severity } {
+  const key = 'imageFactory.supplyChain.bypassSeverity';
+  const value = config?.getOptionalString('supplyChain.bypassSeverity');
+  if (value === undefined) {
+    return {};
+  }
+  const rank = (SEVERITIES as readonly string[]).indexOf(value);
+  if (rank === -1) {
+    throw new InputError(
+      `${key} is "${value}"; it must be one of ${SEVERITIES.join(', ')}`,
+    );
+  }
+  if (rank > SEVERITIES.indexOf(listSeverity)) {
+    throw new InputError(
+      `${key} is "${value}", below imageFactory.supplyChain.vulnerabilities.listSeverity "${listSeverity}": ids of that severity are not listed, so no digest could be seen to fix one`,
+    );
+  }
+  return { bypassSeverity: value as Severity };
 }
 
 function readVulnerabilitySettings(

@@ -113,7 +113,11 @@ export class RebuildsTable {
     entityRef?: string;
     since?: string;
   }): Promise<number> {
-    const query = this.db('rebuilds').where('trigger', 'emergency');
+    // Evidence rebuilds skip the delay too, and count with emergency ones.
+    const query = this.db('rebuilds').whereIn('trigger', [
+      'emergency',
+      'evidence',
+    ]);
     if (options.entityRef !== undefined) {
       query.where('entity_ref', options.entityRef);
     }

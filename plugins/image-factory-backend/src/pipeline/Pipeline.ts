@@ -371,6 +371,7 @@ export class Pipeline {
       discoveryErrors: discovered.discovery.errors,
       freightSource: o.freightSource.type,
       signatureModeOf: ref => o.evidence.modeOf(ref),
+      bypassSeverity: o.config.bypassSeverity,
       coordinationWindowMs: o.config.defaults.coordinationWindowMs,
       rendered,
       invalid: discovered.previous.invalid,

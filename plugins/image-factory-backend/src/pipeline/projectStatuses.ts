@@ -8,6 +8,7 @@ import {
   FreightOrigin,
   InvalidStateFile,
   RebuildRecord,
+  Severity,
   SignatureMode,
   StateTree,
 } from '@image-factory/backstage-plugin-image-factory-common';
@@ -43,6 +44,8 @@ export function projectStatuses(options: {
   stateLinks?: StateLinksInput;
   /** How signatures count for a base image, by its reference. */
   signatureModeOf?: (ref: string) => SignatureMode | undefined;
+  /** `imageFactory.supplyChain.bypassSeverity`. */
+  bypassSeverity?: Severity;
   now: Date;
 }): ProjectedRun {
   const rebuilds = new Map<string, RebuildRecord[]>();
@@ -59,7 +62,8 @@ export function projectStatuses(options: {
   const emergencyCounts = new Map(
     [...rebuilds].map(([ref, list]) => [
       ref,
-      list.filter(r => r.trigger === 'emergency').length,
+      list.filter(r => r.trigger === 'emergency' || r.trigger === 'evidence')
+        .length,
     ]),
   );
   const warehouses = new Set(
@@ -82,6 +86,7 @@ export function projectStatuses(options: {
     invalidStateFiles: options.invalid,
     linksOf,
     signatureModeOf: options.signatureModeOf,
+    bypassSeverity: options.bypassSeverity,
     now: options.now,
   });
   return {

@@ -14,6 +14,7 @@ import {
   RebuildRequest,
   RebuildResponse,
   applyEligibility,
+  Severity,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryStore, RebuildRecord } from '../database';
 import { RebuildTrigger } from '../triggers';
@@ -52,6 +53,7 @@ export class RebuildService {
     private readonly runTimeoutMs: number,
     private readonly logger: LoggerService,
     private readonly auditor: AuditorService,
+    private readonly bypassSeverity: Severity | undefined,
   ) {}
 
   static create(options: {
@@ -66,6 +68,8 @@ export class RebuildService {
     coordinationWindowMs: number;
     /** `imageFactory.rebuilds.runTimeout`, in milliseconds; default 30 minutes. */
     runTimeoutMs?: number;
+    /** `imageFactory.supplyChain.bypassSeverity`; absent: off. */
+    bypassSeverity?: Severity;
   }): RebuildService {
     return new RebuildService(
       options.store,
@@ -75,6 +79,7 @@ export class RebuildService {
       options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS,
       options.logger,
       options.auditor,
+      options.bypassSeverity,
     );
   }
 
@@ -174,11 +179,18 @@ export class RebuildService {
     const started: RebuildRecord[] = [];
     const errors: string[] = [];
     for (const status of selectAutomaticRebuilds(statuses, maxPerRun)) {
+      // Eligible on evidence: the delay is skipped, so the rebuild says so and
+      // why, and is audited as a policy bypass.
+      const fixes = status.eligibility.fixes ?? [];
+      const trigger = fixes.length > 0 ? 'evidence' : 'auto';
       try {
         const record = await startRebuild(this.starting, {
           status,
-          trigger: 'auto',
+          trigger,
           requestedBy: 'image-factory',
+          ...(fixes.length > 0 && {
+            justification: `newer base image digests fix ${fixes.join(', ')}`,
+          }),
           bypassDelay: false,
         });
         started.push(record);
@@ -187,8 +199,12 @@ export class RebuildService {
           this.auditor,
           {
             eventId: 'rebuild',
-            severityLevel: 'medium',
-            meta: { entityRef: status.entityRef, trigger: 'auto' },
+            severityLevel: fixes.length > 0 ? 'high' : 'medium',
+            meta: {
+              entityRef: status.entityRef,
+              trigger,
+              ...(fixes.length > 0 && { fixes }),
+            },
           },
           judgeRebuild(record),
         );
@@ -241,7 +257,11 @@ export class RebuildService {
           status.emergencyRebuildCount +
           (rebuild.trigger === 'emergency' ? 1 : 0),
       },
-      { coordinationWindowMs: this.coordinationWindowMs, now: new Date() },
+      {
+        coordinationWindowMs: this.coordinationWindowMs,
+        now: new Date(),
+        bypassSeverity: this.bypassSeverity,
+      },
     );
     const stored = await this.store.getImageStatus(status.entityRef);
     if (stored) {

@@ -135,6 +135,9 @@ function reasonOf(ask: RebuildAsk, count: number): string {
   if (ask.trigger === 'emergency') {
     return `Emergency rebuild by ${ask.requestedBy}: ${ask.justification}`;
   }
+  if (ask.trigger === 'evidence') {
+    return `Rebuild before the delay on evidence: ${ask.justification}`;
+  }
   const what = `${count} base image${count === 1 ? '' : 's'}`;
   return ask.trigger === 'auto'
     ? `New digests of ${what} passed the rebuild delay`

@@ -50,7 +50,13 @@ export function computeEligibility(
 ): EligibilityResult {
   const nowMs = now.getTime();
   const evaluations = input.baseImages.map(baseImage =>
-    evaluateBaseImage(baseImage, input.delayMs, nowMs, input.platforms),
+    evaluateBaseImage(
+      baseImage,
+      input.delayMs,
+      nowMs,
+      input.platforms,
+      input.bypassSeverity,
+    ),
   );
   const baseImages = evaluations.map(evaluation => evaluation.digests);
 
@@ -101,6 +107,9 @@ export function computeEligibility(
     state: held.state,
     eligibleAt: toIso(held.eligibleAt),
     reasons,
+    // Only a rebuild that happens now bypasses the delay.
+    ...(held.state === 'eligible' &&
+      decision.fixes && { fixes: decision.fixes }),
     baseImages,
   };
 }

@@ -8,12 +8,25 @@ export interface FreightDecision {
   /** Epoch milliseconds; set for `pending` and `eligible`. */
   eligibleAt?: number;
   reasons: string[];
+  /** For `eligible` on evidence: the ids the newer digests fix. */
+  fixes?: string[];
 }
 
 function describeEligible(evaluation: BaseImageEvaluation, delay: string) {
-  const { digests, eligible, newer } = evaluation;
+  const { digests, eligible, newer, fixes } = evaluation;
   if (!eligible) {
     return [];
+  }
+  if (fixes) {
+    return [
+      `${digests.ref} moves from ${shortenDigest(
+        digests.builtDigest,
+      )} to ${shortenDigest(eligible.digest)}, first seen ${formatInstant(
+        eligible.seenAt,
+      )}, before the ${delay} delay: it fixes ${fixes.join(
+        ', ',
+      )}, which the built digest has.`,
+    ];
   }
   const sentences = [
     `${digests.ref} moves from ${shortenDigest(
@@ -76,6 +89,17 @@ function describeUnverified(evaluation: BaseImageEvaluation): string[] {
   ];
 }
 
+// Newer digests that add severe vulnerabilities: flagged, never chosen to
+// skip the delay.
+function describeFlagged(evaluation: BaseImageEvaluation): string[] {
+  return evaluation.flagged.map(
+    ({ freight, adds }) =>
+      `${evaluation.digests.ref} has ${shortenDigest(
+        freight.digest,
+      )}, which adds ${adds.join(', ')}: it is never chosen to skip the delay.`,
+  );
+}
+
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1).replace(/\.$/, '');
 }
@@ -103,9 +127,14 @@ export function decideFreightState(
         `No freight has been discovered yet for ${digests.ref}; it is left as built.`,
     );
   const eligible = evaluations.filter(evaluation => evaluation.eligible);
+  const flagged = evaluations.flatMap(describeFlagged);
   if (eligible.length > 0) {
+    const fixes = [
+      ...new Set(evaluations.flatMap(evaluation => evaluation.fixes ?? [])),
+    ].sort();
     return {
       state: 'eligible',
+      ...(fixes.length > 0 && { fixes }),
       // The moment the first update aged: "oldest eligibility first" sorts on it.
       eligibleAt: earliest(eligible.map(evaluation => evaluation.firstAgedAt)),
       reasons: [
@@ -116,6 +145,7 @@ export function decideFreightState(
           describePending(evaluation, delay),
         ),
         ...evaluations.flatMap(describeUnverified),
+        ...flagged,
         ...withoutFreight,
       ],
     };
@@ -130,6 +160,7 @@ export function decideFreightState(
           describePending(evaluation, delay),
         ),
         ...evaluations.flatMap(describeUnverified),
+        ...flagged,
         ...withoutFreight,
       ],
     };
@@ -151,6 +182,7 @@ export function decideFreightState(
         ? `Every base image with freight is on its ${newest}${scope}.`
         : `Every base image is on its ${newest}${scope}.`,
       ...unverified,
+      ...flagged,
       ...withoutFreight,
     ],
   };

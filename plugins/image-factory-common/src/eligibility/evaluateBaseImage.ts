@@ -3,6 +3,12 @@ import {
   TimedFreight,
   walkFreight,
 } from './relevantUpdates';
+import {
+  compareVulnerabilities,
+  SEVERITIES,
+  type IdsBySeverity,
+  type Severity,
+} from '../supplyChain';
 import type { BaseImageEligibility, EligibilityBaseImageInput } from './types';
 
 export type { TimedFreight } from './relevantUpdates';
@@ -26,6 +32,44 @@ export interface BaseImageEvaluation {
    * of every other field.
    */
   unverified: TimedFreight[];
+  /**
+   * Set when {@link BaseImageEvaluation.eligible} is eligible before the
+   * delay on evidence: the ids at or above the bypass severity it fixes.
+   */
+  fixes?: string[];
+  /** Newer digests that add ids at or above the bypass severity: never chosen to skip the delay. */
+  flagged: Array<{ freight: TimedFreight; adds: string[] }>;
+}
+
+// The newest newer digest that fixes ids at or above the bypass severity
+// which the built digest has and adds none, and the digests that add some.
+function weighEvidence(
+  baseImage: EligibilityBaseImageInput,
+  newer: readonly TimedFreight[],
+  severity: Severity,
+) {
+  const built = baseImage.freight.find(
+    record => record.digest === baseImage.builtDigest,
+  )?.vulnerabilities;
+  const severe = SEVERITIES.slice(0, SEVERITIES.indexOf(severity) + 1);
+  const atOrAbove = (ids: IdsBySeverity) => severe.flatMap(s => ids[s] ?? []);
+  let bypass: { freight: TimedFreight; fixes: string[] } | undefined;
+  const flagged: BaseImageEvaluation['flagged'] = [];
+  for (const freight of newer) {
+    const change = compareVulnerabilities(
+      built,
+      freight.record.vulnerabilities,
+    );
+    if (!change) continue;
+    const adds = atOrAbove(change.added);
+    const fixes = atOrAbove(change.fixed);
+    if (adds.length > 0) {
+      flagged.push({ freight, adds });
+    } else if (fixes.length > 0) {
+      bypass = { freight, fixes };
+    }
+  }
+  return { bypass, flagged };
 }
 
 // With signatures required, only verified freight may be built on.
@@ -39,6 +83,18 @@ function mayBuildOn(
   );
 }
 
+// When the oldest newer digest ages past the delay, or the digest evidence
+// makes eligible is first seen, whichever is first.
+function firstEligibleAt(
+  newer: readonly TimedFreight[],
+  delayMs: number,
+  bypass: TimedFreight | undefined,
+): number | undefined {
+  const aging = newer.length > 0 ? newer[0].seenAt + delayMs : undefined;
+  if (!bypass) return aging;
+  return Math.min(bypass.seenAt, aging ?? bypass.seenAt);
+}
+
 /**
  * Decides, for one base image, which freight is newer than the digest the
  * managed image was built on, matters to the platforms it builds, and has aged
@@ -49,6 +105,7 @@ export function evaluateBaseImage(
   delayMs: number,
   nowMs: number,
   platforms: readonly string[] | undefined,
+  bypassSeverity?: Severity,
 ): BaseImageEvaluation {
   const walk = walkFreight(baseImage, platforms);
   const { timeline, relevant } = walk;
@@ -56,7 +113,19 @@ export function evaluateBaseImage(
   const unverified = relevant.filter(entry => !mayBuildOn(baseImage, entry));
   const agedBefore = nowMs - delayMs;
   const aged = newer.filter(record => record.seenAt <= agedBefore);
-  const eligible = aged.length > 0 ? aged[aged.length - 1] : undefined;
+  const evidence = bypassSeverity
+    ? weighEvidence(baseImage, newer, bypassSeverity)
+    : { bypass: undefined, flagged: [] };
+  let eligible = aged.length > 0 ? aged[aged.length - 1] : undefined;
+  // Evidence skips the delay only for a digest newer than the aged one.
+  const bypass =
+    evidence.bypass &&
+    (!eligible || evidence.bypass.freight.seenAt > eligible.seenAt)
+      ? evidence.bypass
+      : undefined;
+  if (bypass) {
+    eligible = bypass.freight;
+  }
   const latest =
     timeline.length > 0 ? timeline[timeline.length - 1] : undefined;
   const latestRelevant =
@@ -75,7 +144,9 @@ export function evaluateBaseImage(
     hasFreight: timeline.length > 0,
     newer,
     eligible,
-    firstAgedAt: newer.length > 0 ? newer[0].seenAt + delayMs : undefined,
+    firstAgedAt: firstEligibleAt(newer, delayMs, bypass?.freight),
     unverified,
+    ...(bypass && { fixes: bypass.fixes }),
+    flagged: evidence.flagged,
   };
 }

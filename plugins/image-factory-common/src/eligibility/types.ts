@@ -1,4 +1,10 @@
-import type { Eligibility, SignatureCheck, SignatureMode } from '../api';
+import type {
+  Eligibility,
+  SignatureCheck,
+  SignatureMode,
+  VulnerabilitySummary,
+} from '../api';
+import type { Severity } from '../supplyChain';
 import type { RebuildConclusion, RebuildStatus } from '../api';
 
 /**
@@ -19,6 +25,8 @@ export interface EligibilityFreight {
   platformDigests?: Record<string, string>;
   /** Its cosign signature as last checked; absent before a check. */
   signature?: SignatureCheck;
+  /** What its vulnerability attestation says; absent before a check. */
+  vulnerabilities?: VulnerabilitySummary;
 }
 
 /**
@@ -125,6 +133,13 @@ export interface EligibilityInput {
   lastTriggeredAt?: string;
   /** Defaults to {@link DEFAULT_RETRY_BACKOFF}. */
   retryBackoff?: RetryBackoff;
+  /**
+   * `imageFactory.supplyChain.bypassSeverity`: a newer digest that fixes a
+   * vulnerability at or above this severity which the built digest has, and
+   * adds none, is eligible at once (docs/eligibility.md, "Evidence-based
+   * bypass"). Absent: off.
+   */
+  bypassSeverity?: Severity;
 }
 
 /**

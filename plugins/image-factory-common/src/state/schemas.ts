@@ -100,7 +100,7 @@ const publishedImage = baseImageFileSchema.extend({ name });
 
 const rebuildHistoryEntry = z.object({
   id: z.string().min(1),
-  trigger: z.enum(['auto', 'manual', 'emergency']),
+  trigger: z.enum(['auto', 'manual', 'emergency', 'evidence']),
   requestedBy: z.string().min(1),
   justification: z.string().optional(),
   requestedAt: timestamp,

@@ -1,6 +1,7 @@
 import { ImageStatus, isActiveRebuildStatus, RebuildRecord } from '../api';
 import { parseDuration } from '../durations';
 import { computeEligibility } from '../eligibility';
+import type { Severity } from '../supplyChain';
 
 /**
  * Computes a managed image's eligibility (docs/eligibility.md) from its status
@@ -14,7 +15,12 @@ import { computeEligibility } from '../eligibility';
  */
 export function applyEligibility(
   status: ImageStatus,
-  options: { coordinationWindowMs: number; now: Date },
+  options: {
+    coordinationWindowMs: number;
+    now: Date;
+    /** `imageFactory.supplyChain.bypassSeverity`; absent: off. */
+    bypassSeverity?: Severity;
+  },
 ): ImageStatus {
   const { enrollment, analysis, rebuilds } = status;
   const blockedReasons = [
@@ -63,6 +69,7 @@ export function applyEligibility(
       },
       coordinationWindowMs: options.coordinationWindowMs,
       lastTriggeredAt: last?.requestedAt,
+      bypassSeverity: options.bypassSeverity,
     },
     options.now,
   );
@@ -84,6 +91,7 @@ export function applyEligibility(
       state: result.state,
       ...(result.eligibleAt ? { eligibleAt: result.eligibleAt } : {}),
       reasons: result.reasons,
+      ...(result.fixes && { fixes: result.fixes }),
     },
   };
 }

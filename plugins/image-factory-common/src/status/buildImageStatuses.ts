@@ -28,6 +28,7 @@ import {
   statePath,
   TrackedImage,
 } from '../state';
+import type { Severity } from '../supplyChain';
 import { warehousePath } from '../warehouses';
 
 /** Everything the status projection reads besides the state tree.  *
@@ -58,6 +59,8 @@ export interface StatusContext {
    * configured for it.
    */
   signatureModeOf?: (ref: string) => SignatureMode | undefined;
+  /** `imageFactory.supplyChain.bypassSeverity`; absent: off. */
+  bypassSeverity?: Severity;
   now: Date;
 }
 
@@ -204,7 +207,11 @@ function managedStatus(
       emergencyRebuildCount: context.emergencyCounts.get(image.entityRef) ?? 0,
       ...pathsAndLinks('images', image.name, context),
     },
-    { coordinationWindowMs: context.coordinationWindowMs, now: context.now },
+    {
+      coordinationWindowMs: context.coordinationWindowMs,
+      now: context.now,
+      bypassSeverity: context.bypassSeverity,
+    },
   );
 }
 

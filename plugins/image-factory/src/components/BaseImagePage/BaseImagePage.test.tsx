@@ -165,7 +165,7 @@ describe('BaseImagePage', () => {
       query: expect.objectContaining({ baseImage: NAME }),
     });
     expect(
-      screen.queryByText(/Emergency rebuilds across the fleet/),
+      screen.queryByText(/Rebuilds before the delay across the fleet/),
     ).not.toBeInTheDocument();
     expect(await seriousA11yViolations(container)).toEqual([]);
   });

@@ -76,7 +76,7 @@ export function ImageOverview(props: {
           'never'
         ),
       ],
-      ['Emergency rebuilds', String(status.emergencyRebuildCount)],
+      ['Rebuilds before the delay', String(status.emergencyRebuildCount)],
     );
     if (analysis.frontend) {
       entries.push(['Build frontend', <code>{analysis.frontend}</code>]);

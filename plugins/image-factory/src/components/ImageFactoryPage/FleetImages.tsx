@@ -85,7 +85,8 @@ export function FleetImages(props: {
       <>
         {!props.baseImage && (
           <Typography variant="body2" color="textSecondary">
-            Emergency rebuilds across the fleet: {value.emergencyRebuildCount}
+            Rebuilds before the delay across the fleet (emergency and evidence):{' '}
+            {value.emergencyRebuildCount}
           </Typography>
         )}
         <FleetImagesTable items={value.items} now={props.now} />

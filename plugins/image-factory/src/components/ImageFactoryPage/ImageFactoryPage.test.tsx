@@ -184,7 +184,9 @@ describe('ImageFactoryPage', () => {
       screen.getByRole('heading', { name: 'Image Factory' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('Emergency rebuilds across the fleet: 3'),
+      screen.getByText(
+        'Rebuilds before the delay across the fleet (emergency and evidence): 3',
+      ),
     ).toBeInTheDocument();
   });
 

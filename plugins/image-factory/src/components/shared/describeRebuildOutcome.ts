@@ -32,6 +32,7 @@ const TRIGGERS: Record<RebuildRecord['trigger'], string> = {
   auto: 'Automatic',
   manual: 'Manual',
   emergency: 'Emergency',
+  evidence: 'Fixes vulnerabilities',
 };
 
 /** How a rebuild was started, for people. */

@@ -713,6 +713,14 @@ export const spec = {
               type: 'string',
             },
           },
+          fixes: {
+            type: 'array',
+            description:
+              'Set when the image is eligible before the delay on evidence (`imageFactory.supplyChain.bypassSeverity`): the vulnerability ids at or above that severity that the built digests have and the newer digests do not. The rebuild is then an `evidence` rebuild with these ids as its justification.',
+            items: {
+              type: 'string',
+            },
+          },
         },
       },
       ImageKind: {
@@ -1251,7 +1259,8 @@ export const spec = {
           emergencyRebuildCount: {
             type: 'integer',
             minimum: 0,
-            description: 'How many emergency rebuilds this image has had.',
+            description:
+              'How many rebuilds of this image bypassed the delay: emergency rebuilds and evidence rebuilds.',
           },
           links: {
             $ref: '#/components/schemas/ImageStateLinks',
@@ -1337,15 +1346,15 @@ export const spec = {
             type: 'integer',
             minimum: 0,
             description:
-              'Emergency rebuilds of the whole fleet, whatever the filters.',
+              'Rebuilds of the whole fleet that bypassed the delay, emergency and evidence ones, whatever the filters.',
           },
         },
       },
       RebuildTriggerKind: {
         description:
-          'What caused a rebuild: the eligibility cycle, a person, or a person bypassing the rebuild delay.',
+          'What caused a rebuild: the eligibility cycle, a person, a person bypassing the rebuild delay, or the plugin bypassing it on evidence (`evidence`: a newer digest fixes vulnerabilities the built one has).',
         type: 'string',
-        enum: ['auto', 'manual', 'emergency'],
+        enum: ['auto', 'manual', 'emergency', 'evidence'],
       },
       RebuildProvider: {
         description: 'The CI system a rebuild was sent to.',

@@ -251,6 +251,8 @@ export interface components {
       eligibleAt?: string;
       /** Human-readable reasons for the state, e.g. "no workflow: rebuilds are manual-only" for `blocked`, or the trigger error for `failed`. */
       reasons: string[];
+      /** Set when the image is eligible before the delay on evidence (`imageFactory.supplyChain.bypassSeverity`): the vulnerability ids at or above that severity that the built digests have and the newer digests do not. The rebuild is then an `evidence` rebuild with these ids as its justification. */
+      fixes?: string[];
     };
     /**
      * A managed image is built from one of our Dockerfiles; an external image is a third-party image we run, monitored but never rebuilt.
@@ -447,7 +449,7 @@ export interface components {
       blockedBy?: string[];
       /** Newest first. */
       rebuilds: components['schemas']['RebuildRecord'][];
-      /** How many emergency rebuilds this image has had. */
+      /** How many rebuilds of this image bypassed the delay: emergency rebuilds and evidence rebuilds. */
       emergencyRebuildCount: number;
       links: components['schemas']['ImageStateLinks'];
       paths?: components['schemas']['ImageStatePaths'];
@@ -476,13 +478,13 @@ export interface components {
       items: components['schemas']['ImageListItem'][];
       /** Number of images matching the filters, ignoring offset and limit. */
       totalCount: number;
-      /** Emergency rebuilds of the whole fleet, whatever the filters. */
+      /** Rebuilds of the whole fleet that bypassed the delay, emergency and evidence ones, whatever the filters. */
       emergencyRebuildCount: number;
     };
     /**
-     * What caused a rebuild: the eligibility cycle, a person, or a person bypassing the rebuild delay.
+     * What caused a rebuild: the eligibility cycle, a person, a person bypassing the rebuild delay, or the plugin bypassing it on evidence (`evidence`: a newer digest fixes vulnerabilities the built one has).
      */
-    RebuildTriggerKind: 'auto' | 'manual' | 'emergency';
+    RebuildTriggerKind: 'auto' | 'manual' | 'emergency' | 'evidence';
     /**
      * The CI system a rebuild was sent to.
      */
@@ -876,7 +878,7 @@ export type ImageListItem = components['schemas']['ImageListItem'];
  */
 export type ImageList = components['schemas']['ImageList'];
 /**
- * What caused a rebuild: the eligibility cycle, a person, or a person bypassing the rebuild delay.
+ * What caused a rebuild: the eligibility cycle, a person, a person bypassing the rebuild delay, or the plugin bypassing it on evidence (`evidence`: a newer digest fixes vulnerabilities the built one has).
  *
  * @public
  */
@@ -1446,7 +1448,7 @@ export const signatureModeValues: ReadonlyArray<
  */
 export const rebuildTriggerKindValues: ReadonlyArray<
   components['schemas']['RebuildTriggerKind']
-> = ['auto', 'manual', 'emergency'];
+> = ['auto', 'manual', 'emergency', 'evidence'];
 /**
  * Every value of {@link RebuildProvider}, in the order of the spec.
  *
