@@ -10,6 +10,7 @@ import { LatestFreight } from '../shared/LatestFreight';
 import { BaseImageLink } from '../shared/BaseImageLink';
 import { ErrorText } from '../shared/ErrorText';
 import { LatestSignatureChip } from '../shared/SignatureChip';
+import { VulnerabilityChangeNote } from '../shared/VulnerabilityChangeNote';
 
 // The newest update of a base image, with the tag it was seen behind.
 function latestOf(baseImage: ImageBaseImage) {
@@ -39,6 +40,10 @@ export function CardBaseImageList(props: {
               imageRef={baseImage.ref}
               latest={latestOf(baseImage)}
               now={props.now}
+            />
+            <VulnerabilityChangeNote
+              baseImage={baseImage}
+              digest={baseImage.eligibleDigest ?? baseImage.latestDigest}
             />
             {baseImage.error && <ErrorText>{baseImage.error}</ErrorText>}
             {baseImage.platformNote && (

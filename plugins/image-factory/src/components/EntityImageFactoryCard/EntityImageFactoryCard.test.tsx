@@ -164,6 +164,36 @@ describe('EntityImageFactoryCard', () => {
     expect(items[1]).not.toHaveTextContent(/signature|Signed|Unsigned/i);
   });
 
+  it("says what the newer digest fixes of the built digest's vulnerabilities", async () => {
+    const scan = (ids: object) => ({
+      state: 'reported' as const,
+      detail: 'Scanned by trivy 0.58.1 on 2026-12-03.',
+      ids,
+    });
+    await renderCard(
+      imageStatus({
+        baseImages: [
+          nodeBaseImage({
+            updates: [
+              {
+                digest: digests.nodeNew,
+                firstSeen: fromNow(-2 * units.DAY),
+                vulnerabilities: scan({}),
+              },
+              {
+                digest: digests.nodeOld,
+                firstSeen: fromNow(-40 * units.DAY),
+                vulnerabilities: scan({ critical: ['CVE-2026-0001'] }),
+              },
+            ],
+          }),
+        ],
+      }),
+    );
+    const list = await screen.findByRole('list', { name: 'Base images' });
+    expect(within(list).getByText('fixes 1 critical')).toBeInTheDocument();
+  });
+
   it('says an eligible image is eligible now and how it gets rebuilt', async () => {
     await renderCard(
       imageStatus({
