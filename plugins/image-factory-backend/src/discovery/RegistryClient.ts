@@ -276,24 +276,13 @@ export class RegistryClient {
     reference: string;
   }): Promise<{ digest: string; manifest: unknown } | null> {
     const { registry, repository, reference } = request;
-    const response = await this.#read(
-      registry,
-      repository,
-      'manifests',
-      reference,
-    );
-    if (response === null) {
+    const read = await this.#read(registry, repository, 'manifests', reference);
+    if (read === null) {
       return null;
     }
-    const fail = (message: string) =>
-      new RegistryError({
-        message: `${registry}/${repository}:${reference}: ${message}`,
-        registry,
-        repository,
-      });
     return {
-      digest: sha256Digest(response.body),
-      manifest: parseManifest(response, fail),
+      digest: sha256Digest(read.response.body),
+      manifest: parseManifest(read.response, read.fail),
     };
   }
 
@@ -309,18 +298,11 @@ export class RegistryClient {
     digest: string;
   }): Promise<Uint8Array | null> {
     const { registry, repository, digest } = request;
-    if (!DIGEST_PATTERN.test(digest)) {
-      throw new InputError(`"${digest.slice(0, 80)}" is not a sha256 digest`);
+    const read = await this.#read(registry, repository, 'blobs', digest);
+    if (read !== null && sha256Digest(read.response.body) !== digest) {
+      throw read.fail('the blob does not match its digest');
     }
-    const response = await this.#read(registry, repository, 'blobs', digest);
-    if (response !== null && sha256Digest(response.body) !== digest) {
-      throw new RegistryError({
-        message: `${registry}/${repository}@${digest}: the blob does not match its digest`,
-        registry,
-        repository,
-      });
-    }
-    return response?.body ?? null;
+    return read?.response.body ?? null;
   }
 
   /**
@@ -337,25 +319,21 @@ export class RegistryClient {
     artifactType: string;
   }): Promise<string[] | null> {
     const { registry, repository, digest, artifactType } = request;
-    const response = await this.#read(
+    const read = await this.#read(
       registry,
       repository,
       'referrers',
       digest,
       `?artifactType=${encodeURIComponent(artifactType)}`,
     );
-    if (response === null) {
+    if (read === null) {
       return null;
     }
-    const fail = (message: string) =>
-      new RegistryError({
-        message: `${registry}/${repository}@${digest} referrers: ${message}`,
-        registry,
-        repository,
-      });
-    const index = parseManifest(response, fail) as { manifests?: unknown };
+    const index = parseManifest(read.response, read.fail) as {
+      manifests?: unknown;
+    };
     if (!Array.isArray(index.manifests)) {
-      throw fail('the registry sent an image index without manifests');
+      throw read.fail('the registry sent an image index without manifests');
     }
     // A registry may ignore the filter, so it is applied here too.
     return index.manifests.flatMap(entry => {
@@ -371,17 +349,20 @@ export class RegistryClient {
     });
   }
 
-  // A GET of a repository's manifest, blob or referrers: null for 404.
+  // A GET of a repository's manifest, blob or referrers, with how its errors
+  // read: null for 404.
   async #read(
     registry: string,
     repository: string,
     kind: 'manifests' | 'blobs' | 'referrers',
     reference: string,
     query = '',
-  ): Promise<RegistryResponse | null> {
+  ): Promise<{ response: RegistryResponse; fail: OpenTarget['fail'] } | null> {
+    // Only a manifest is read by tag; blobs and referrers by digest.
+    const byTag = kind === 'manifests' && !DIGEST_PATTERN.test(reference);
     if (
       !REPOSITORY_PATTERN.test(repository) ||
-      !(TAG_PATTERN.test(reference) || DIGEST_PATTERN.test(reference))
+      !(byTag ? TAG_PATTERN : DIGEST_PATTERN).test(reference)
     ) {
       throw new InputError(
         `"${repository.slice(0, 256)}" and "${reference.slice(
@@ -390,11 +371,11 @@ export class RegistryClient {
         )}" are not a valid repository and reference`,
       );
     }
-    const byTag = kind === 'manifests' && !DIGEST_PATTERN.test(reference);
     const named = `${byTag ? ':' : '@'}${reference}`;
     const { what, accept } = READS[kind];
-    return this.#send(
-      this.#open(registry, repository, named),
+    const target = this.#open(registry, repository, named);
+    const response = await this.#send(
+      target,
       {
         method: 'GET',
         path: `/v2/${repository}/${kind}/${reference}${query}`,
@@ -404,6 +385,7 @@ export class RegistryClient {
       },
       { missingIsNull: true },
     );
+    return response && { response, fail: target.fail };
   }
 
   // The endpoint of a request and how its errors read, once the registry is

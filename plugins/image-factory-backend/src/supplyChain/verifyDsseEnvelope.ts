@@ -1,4 +1,4 @@
-import { SigningKey, verifiesWith } from './verifySimpleSigning';
+import { doesNotVerify, SigningKey, verifiesWith } from './verifySimpleSigning';
 
 /** What a DSSE envelope holds, once one of its signatures verifies. */
 export type DsseOutcome =
@@ -64,12 +64,5 @@ export function verifyDsseEnvelope(
       }
     }
   }
-  return {
-    verified: false,
-    reason: `it does not verify with ${
-      keys.length === 1
-        ? `the key "${keys[0].name}"`
-        : `any of the keys ${keys.map(k => `"${k.name}"`).join(', ')}`
-    }`,
-  };
+  return { verified: false, reason: doesNotVerify(keys) };
 }

@@ -61,6 +61,15 @@ export function verifiesWith(
   }
 }
 
+/** Why no key verified a signature: "it does not verify with the key …". */
+export function doesNotVerify(keys: readonly SigningKey[]): string {
+  return `it does not verify with ${
+    keys.length === 1
+      ? `the key "${keys[0].name}"`
+      : `any of the keys ${keys.map(k => `"${k.name}"`).join(', ')}`
+  }`;
+}
+
 /**
  * Verifies a cosign "simple signing" signature of an image digest: the
  * signature must verify over the payload bytes with one of the keys, and the
@@ -83,11 +92,7 @@ export function verifySimpleSigning(
     return {
       verified: false,
       problem: 'key',
-      reason: `it does not verify with ${
-        keys.length === 1
-          ? `the key "${keys[0].name}"`
-          : `any of the keys ${keys.map(k => `"${k.name}"`).join(', ')}`
-      }`,
+      reason: doesNotVerify(keys),
     };
   }
   let payload: Payload;
