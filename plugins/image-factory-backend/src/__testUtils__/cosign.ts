@@ -117,7 +117,7 @@ export function trivyReport(
  * Pushes a cosign vulnerability attestation of `digest` as `cosign attest
  * --key --type vuln` stores it: a manifest under the tag `sha256-<hex>.att`
  * whose layer is a DSSE envelope of an in-toto statement about the digest,
- * with the Trivy report in its predicate.
+ * with the Trivy report in its predicate. Returns the manifest's digest.
  */
 export async function pushVulnAttestation(
   registry: ImagePusher,
@@ -129,8 +129,13 @@ export async function pushVulnAttestation(
     scanFinishedOn: string;
     /** The digest the statement is about; default `digest`. */
     subject?: string;
+    /**
+     * Store it as an OCI 1.1 referrer of the digest, under this tag, instead
+     * of under cosign's `sha256-<hex>.att` tag.
+     */
+    referrerTag?: string;
   },
-): Promise<void> {
+): Promise<string> {
   const statement = Buffer.from(
     JSON.stringify({
       _type: 'https://in-toto.io/Statement/v0.1',
@@ -173,9 +178,9 @@ export async function pushVulnAttestation(
       { keyid: '', sig: sign('sha256', pae, options.key).toString('base64') },
     ],
   };
-  await registry.pushArtifact(
+  return registry.pushArtifact(
     options.repository,
-    `${options.digest.replace(':', '-')}.att`,
+    options.referrerTag ?? `${options.digest.replace(':', '-')}.att`,
     [
       {
         mediaType: 'application/vnd.dsse.envelope.v1+json',
@@ -185,5 +190,11 @@ export async function pushVulnAttestation(
         },
       },
     ],
+    options.referrerTag === undefined
+      ? undefined
+      : {
+          artifactType: 'application/vnd.dev.cosign.artifact.att.v1+json',
+          subject: options.digest,
+        },
   );
 }

@@ -9,10 +9,7 @@ import {
   OciRegistry,
   startOciRegistry,
 } from '../__testUtils__/startOciRegistry';
-import {
-  forwardRequest,
-  startHttpServer,
-} from '../__testUtils__/startHttpServer';
+import { startReferrersRegistry } from '../__testUtils__/startReferrersRegistry';
 import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { readSignaturePolicies } from '../config/readSignaturePolicies';
 import { RegistryClient } from '../discovery/RegistryClient';
@@ -99,52 +96,29 @@ describe('EvidenceChecker against a real registry', () => {
   });
 
   it('verifies a signature stored as an OCI referrer, where the registry offers the referrers API', async () => {
-    // docker-registry 2.8 answers the referrers API with 404, so a stand-in
-    // in front of it answers GET /v2/<repository>/referrers/<digest> as the
-    // OCI distribution spec 1.1 says, and passes everything else through.
     const image = await pushed('acme/referred');
-    const referrers = `/v2/acme/referred/referrers/${image.digest}`;
-    let referrer = '';
-    const asked: string[] = [];
-    const standIn = await startHttpServer(async (req, res) => {
-      if (req.url?.startsWith(referrers)) {
-        asked.push(req.url);
-        res.writeHead(200, {
-          'content-type': 'application/vnd.oci.image.index.v1+json',
-        });
-        res.end(
-          JSON.stringify({
-            schemaVersion: 2,
-            mediaType: 'application/vnd.oci.image.index.v1+json',
-            manifests: [
-              {
-                mediaType: 'application/vnd.oci.image.manifest.v1+json',
-                digest: referrer,
-                size: 1,
-                artifactType: 'application/vnd.dev.cosign.artifact.sig.v1+json',
-              },
-              // Another kind of referrer, which a registry ignoring the
-              // filter may list: not read.
-              {
-                mediaType: 'application/vnd.oci.image.manifest.v1+json',
-                digest: `sha256:${'0'.repeat(64)}`,
-                size: 1,
-                artifactType: 'application/vnd.example.sbom',
-              },
-            ],
-          }),
-        );
-        return;
-      }
-      await forwardRequest(req, res, registry.url);
-    });
+    const standIn = await startReferrersRegistry(registry.url);
     try {
-      referrer = await pushCosignSignature(registry, {
+      const referrer = await pushCosignSignature(registry, {
         ...image,
         // Images are pulled through the stand-in, so that is what cosign signs.
         dockerReference: `${standIn.host}/${image.repository}`,
         key: release.privateKey,
         referrerTag: 'signature-as-referrer',
+      });
+      standIn.refer({
+        repository: image.repository,
+        subject: image.digest,
+        digest: referrer,
+        artifactType: 'application/vnd.dev.cosign.artifact.sig.v1+json',
+      });
+      // Another kind of referrer, which a registry ignoring the filter may
+      // list: not read.
+      standIn.refer({
+        repository: image.repository,
+        subject: image.digest,
+        digest: `sha256:${'0'.repeat(64)}`,
+        artifactType: 'application/vnd.example.sbom',
       });
       const viaStandIn = checkerFor(
         [
@@ -166,12 +140,12 @@ describe('EvidenceChecker against a real registry', () => {
         state: 'verified',
         detail: 'Signed with the key "release".',
       });
+      expect(standIn.asked()).toEqual([
+        `/v2/acme/referred/referrers/${image.digest}?artifactType=application%2Fvnd.dev.cosign.artifact.sig.v1%2Bjson`,
+      ]);
     } finally {
       await standIn.stop();
     }
-    expect(asked).toEqual([
-      `${referrers}?artifactType=application%2Fvnd.dev.cosign.artifact.sig.v1%2Bjson`,
-    ]);
   });
 
   it('refuses a signature made with another key', async () => {

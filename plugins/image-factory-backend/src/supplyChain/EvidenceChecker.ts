@@ -26,10 +26,18 @@ const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json';
 const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
 const DSSE_ENVELOPE = 'application/vnd.dsse.envelope.v1+json';
 const VULN_PREDICATE = 'https://cosign.sigstore.dev/attestation/vuln/v1';
-// The artifact type of a signature stored as an OCI 1.1 referrer.
-const SIGNATURE_ARTIFACT = 'application/vnd.dev.cosign.artifact.sig.v1+json';
-// Signatures of one digest read at most: cosign appends one layer per `cosign
-// sign`, so a handful is normal and more is noise.
+// Cosign's artifacts of a digest: the suffix of the tag cosign stores them
+// under, and their artifact type when stored as OCI 1.1 referrers.
+const SIGNATURES = {
+  suffix: 'sig',
+  artifactType: 'application/vnd.dev.cosign.artifact.sig.v1+json',
+};
+const ATTESTATIONS = {
+  suffix: 'att',
+  artifactType: 'application/vnd.dev.cosign.artifact.att.v1+json',
+};
+// Signatures (or attestations) of one digest read at most: cosign appends one
+// layer per `cosign sign`, so a handful is normal and more is noise.
 const MAX_SIGNATURES = 16;
 
 function matches(pattern: string, repository: string): boolean {
@@ -130,9 +138,9 @@ function readVulnStatement(
  * Checks the supply-chain evidence of image digests against the configured
  * public keys (`imageFactory.supplyChain.signatures`), read the way cosign
  * stores it in the image's repository: signatures behind the tag
- * `sha256-<hex>.sig` (or as OCI referrers), whose simple-signing layers are
- * payloads naming the image, each signed in an annotation; vulnerability
- * attestations behind `sha256-<hex>.att`.
+ * `sha256-<hex>.sig`, whose simple-signing layers are payloads naming the
+ * image, each signed in an annotation; vulnerability attestations behind
+ * `sha256-<hex>.att`; either as OCI referrers where the registry has no such tag.
  */
 export class EvidenceChecker {
   readonly #client: RegistryClient;
@@ -192,14 +200,15 @@ export class EvidenceChecker {
   }): Promise<SignatureCheck> {
     const repository = `${target.registry}/${target.repository}`;
     const keys = this.#matching(repository).map(policy => policy.key);
-    const layers = await this.#signatureLayers(target);
-    if (layers === null) {
+    const manifests = await this.#artifactManifests(target, SIGNATURES);
+    if (manifests === null) {
       return {
         state: 'unsigned',
         detail:
           'No cosign signature: the registry has no signature tag or referrer for this digest.',
       };
     }
+    const layers = manifests.flatMap(layersOf).slice(0, MAX_SIGNATURES);
     if (layers.length === 0) {
       return {
         state: 'invalid',
@@ -250,7 +259,8 @@ export class EvidenceChecker {
    * Reads the vulnerability attestations of one digest as `cosign attest
    * --type vuln` stores them: DSSE envelopes in the layers of the manifest
    * behind the tag `sha256-<hex>.att`, each an in-toto statement about the
-   * digest whose predicate carries a Trivy report. Only statements signed by
+   * digest whose predicate carries a Trivy report (or the manifests that refer
+   * to the digest as attestations). Only statements signed by
    * a key configured for the repository count; of those, the newest scan.
    *
    * @throws RegistryError when the registry cannot be read.
@@ -262,19 +272,15 @@ export class EvidenceChecker {
     const keys = this.#matching(`${target.registry}/${target.repository}`).map(
       policy => policy.key,
     );
-    const tagged = await this.#client.readManifest({
-      registry: target.registry,
-      repository: target.repository,
-      reference: `${target.digest.replace(':', '-')}.att`,
-    });
-    if (tagged === null) {
+    const manifests = await this.#artifactManifests(target, ATTESTATIONS);
+    if (manifests === null) {
       return {
         state: 'none',
         detail:
-          'No vulnerability attestation: the registry has no attestation tag for this digest.',
+          'No vulnerability attestation: the registry has no attestation tag or referrer for this digest.',
       };
     }
-    const layers = envelopeLayersOf(tagged.manifest).slice(0, MAX_SIGNATURES);
+    const layers = manifests.flatMap(envelopeLayersOf).slice(0, MAX_SIGNATURES);
     let newest: { scannedAt: number; report: unknown; scanner: string } | null =
       null;
     let problem = 'it holds no vulnerability attestation';
@@ -318,42 +324,41 @@ export class EvidenceChecker {
     };
   }
 
-  // The signature layers of a digest: from the manifest behind cosign's
-  // `sha256-<hex>.sig` tag, else from the manifests that refer to the digest
-  // as signatures (OCI referrers API); null when there is neither.
-  async #signatureLayers(target: {
-    registry: string;
-    repository: string;
-    digest: string;
-  }): Promise<SignatureLayer[] | null> {
+  // The manifests of one kind of cosign artifact of a digest: the one behind
+  // cosign's `sha256-<hex>.<suffix>` tag, else those that refer to the digest
+  // with the artifact's type (OCI referrers API); null when there is neither.
+  async #artifactManifests(
+    target: { registry: string; repository: string; digest: string },
+    artifact: { suffix: string; artifactType: string },
+  ): Promise<unknown[] | null> {
     const { registry, repository, digest } = target;
     const tagged = await this.#client.readManifest({
       registry,
       repository,
-      reference: `${digest.replace(':', '-')}.sig`,
+      reference: `${digest.replace(':', '-')}.${artifact.suffix}`,
     });
     if (tagged !== null) {
-      return layersOf(tagged.manifest).slice(0, MAX_SIGNATURES);
+      return [tagged.manifest];
     }
     const referrers = await this.#client.readReferrers({
       registry,
       repository,
       digest,
-      artifactType: SIGNATURE_ARTIFACT,
+      artifactType: artifact.artifactType,
     });
     if (referrers === null || referrers.length === 0) {
       return null;
     }
-    const layers: SignatureLayer[] = [];
+    const manifests: unknown[] = [];
     for (const referrer of referrers.slice(0, MAX_SIGNATURES)) {
       const read = await this.#client.readManifest({
         registry,
         repository,
         reference: referrer,
       });
-      if (read) layers.push(...layersOf(read.manifest));
+      if (read) manifests.push(read.manifest);
     }
-    return layers.slice(0, MAX_SIGNATURES);
+    return manifests;
   }
 
   #matching(repository: string): SignaturePolicy[] {

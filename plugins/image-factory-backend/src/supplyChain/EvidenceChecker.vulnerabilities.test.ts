@@ -9,6 +9,7 @@ import {
   OciRegistry,
   startOciRegistry,
 } from '../__testUtils__/startOciRegistry';
+import { startReferrersRegistry } from '../__testUtils__/startReferrersRegistry';
 import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
 import { RegistryClient } from '../discovery/RegistryClient';
 import { RegistryPolicy } from '../discovery/RegistryPolicy';
@@ -34,17 +35,18 @@ describe('EvidenceChecker reading vulnerability attestations from a real registr
   let registry: OciRegistry;
   let checker: EvidenceChecker;
 
-  beforeAll(async () => {
-    registry = await startOciRegistry();
+  // A checker that reads the registry at `host`, with the release key
+  // configured for its `acme/` repositories.
+  function checkerFor(host: string): EvidenceChecker {
     const config = readImageFactoryConfig(
       new ConfigReader({
         imageFactory: {
-          registries: [{ host: registry.host, insecure: true }],
+          registries: [{ host, insecure: true }],
           allowPublic: false,
           supplyChain: {
             signatures: [
               {
-                images: [`${registry.host}/acme/*`],
+                images: [`${host}/acme/*`],
                 publicKey: release.publicKeyPem,
                 name: 'release',
               },
@@ -54,7 +56,7 @@ describe('EvidenceChecker reading vulnerability attestations from a real registr
         },
       }),
     );
-    checker = new EvidenceChecker({
+    return new EvidenceChecker({
       client: RegistryClient.create({
         policy: RegistryPolicy.create(config.registries),
         logger: mockServices.logger.mock(),
@@ -62,6 +64,11 @@ describe('EvidenceChecker reading vulnerability attestations from a real registr
       policies: config.signatures,
       vulnerabilities: config.vulnerabilities,
     });
+  }
+
+  beforeAll(async () => {
+    registry = await startOciRegistry();
+    checker = checkerFor(registry.host);
   });
 
   afterAll(() => registry?.stop());
@@ -88,12 +95,46 @@ describe('EvidenceChecker reading vulnerability attestations from a real registr
     });
   });
 
+  it('reads an attestation stored as an OCI referrer, where the registry offers the referrers API', async () => {
+    const target = await image('acme/referred-scan');
+    const standIn = await startReferrersRegistry(registry.url);
+    try {
+      standIn.refer({
+        repository: target.repository,
+        subject: target.digest,
+        digest: await pushVulnAttestation(registry, {
+          ...target,
+          key: release.privateKey,
+          report: REPORT,
+          scanFinishedOn: '2026-12-03T08:00:00Z',
+          referrerTag: 'scan-as-referrer',
+        }),
+        artifactType: 'application/vnd.dev.cosign.artifact.att.v1+json',
+      });
+      await expect(
+        checkerFor(standIn.host).checkVulnerabilities(
+          { ...target, registry: standIn.host },
+          NOW,
+        ),
+      ).resolves.toMatchObject({
+        state: 'reported',
+        counts: { critical: 1, high: 1, medium: 1, low: 1, unknown: 1 },
+        ids: { critical: ['CVE-2026-0001'], high: ['CVE-2026-0002'] },
+      });
+      expect(standIn.asked()).toEqual([
+        `/v2/acme/referred-scan/referrers/${target.digest}?artifactType=application%2Fvnd.dev.cosign.artifact.att.v1%2Bjson`,
+      ]);
+    } finally {
+      await standIn.stop();
+    }
+  });
+
   it('says so when there is no attestation', async () => {
     const target = await image('acme/unscanned');
     await expect(checker.checkVulnerabilities(target, NOW)).resolves.toEqual({
       state: 'none',
       detail:
-        'No vulnerability attestation: the registry has no attestation tag for this digest.',
+        'No vulnerability attestation: the registry has no attestation tag or referrer for this digest.',
     });
   });
 

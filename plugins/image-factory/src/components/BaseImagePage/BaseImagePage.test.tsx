@@ -202,7 +202,7 @@ describe('BaseImagePage', () => {
             vulnerabilities: {
               state: 'none' as const,
               detail:
-                'No vulnerability attestation: the registry has no attestation tag for this digest.',
+                'No vulnerability attestation: the registry has no attestation tag or referrer for this digest.',
             },
           },
         ],
