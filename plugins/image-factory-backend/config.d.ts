@@ -190,9 +190,10 @@ export interface Config {
         mode?: 'warn' | 'require';
       }>;
       /**
-       * Cosign vulnerability attestations (`cosign attest --type vuln`, a
-       * Trivy report), read for the repositories `signatures` names and
-       * verified with the same keys.
+       * Vulnerability scans: cosign vulnerability attestations (`cosign
+       * attest --type vuln`, a Trivy report), read for the repositories
+       * `signatures` names and verified with the same keys; and, with
+       * `trivyOperator`, a cluster's Trivy Operator reports.
        */
       vulnerabilities?: {
         /** The ids at or above this severity are listed with a digest. Default `high`. */
@@ -203,6 +204,29 @@ export interface Config {
          * Default `7d`.
          */
         maxAge?: string | HumanDuration;
+        /**
+         * Read the Trivy Operator's `VulnerabilityReport` resources too, for
+         * every monitored base image, signed or not: a cluster's scans of
+         * the images its workloads run. Set it (`{}` for the cluster the
+         * backend runs in) to turn it on. The newest scan of a digest,
+         * attestation or report, is the one kept.
+         */
+        trivyOperator?: {
+          /** Read the reports of this namespace only. Default: every namespace. */
+          namespace?: string;
+          /** How to reach the Kubernetes API. Default: the in-cluster service account. */
+          kubernetes?: {
+            /** API server URL. */
+            url?: string;
+            /**
+             * Bearer token.
+             * @visibility secret
+             */
+            token?: string;
+            /** Accept a self-signed API server certificate. */
+            skipTLSVerify?: boolean;
+          };
+        };
       };
       /**
        * The evidence-based bypass, off by default. With `critical`, a newer

@@ -35,6 +35,7 @@ import { RebuildNotifier } from './rebuilds/RebuildNotifier';
 import { RebuildService } from './rebuilds/RebuildService';
 import { DefaultImageFactoryService } from './service/DefaultImageFactoryService';
 import { EvidenceChecker } from './supplyChain/EvidenceChecker';
+import { TrivyOperatorReports } from './supplyChain/TrivyOperatorReports';
 import { ScmRebuildTrigger } from './triggers';
 
 /** What {@link createImageFactoryServices} builds on: the backend's services. */
@@ -117,6 +118,9 @@ export async function createImageFactoryServices(
       client: registryClient,
       policies: config.signatures,
       vulnerabilities: config.vulnerabilities,
+      ...(config.vulnerabilities.trivyOperator && {
+        reports: TrivyOperatorReports.fromConfig(config.vulnerabilities),
+      }),
     }),
     minIntervalFor: registry => policy.minIntervalFor(registry),
     monitoring: createMonitoringPolicy({ registries: policy, integrations }),

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { KARGO_FREIGHT_API } from './discovery/KargoFreightSource';
+import { TRIVY_VULNERABILITY_REPORT_API } from './supplyChain/TrivyOperatorReports';
 import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
 import { freePort } from './__testUtils__/freePort';
 import { startBackendProcess } from './__testUtils__/startBackendProcess';
@@ -39,7 +40,11 @@ interface K8sObject {
 
 // The kustomization, and the files its configMapGenerator makes ConfigMaps of:
 // not manifests, but files kustomize reads as they are.
-const deployFiles = readdirSync(DEPLOY).sort();
+// Folders of deploy/ are optional kustomize components, checked on their own.
+const deployFiles = readdirSync(DEPLOY, { withFileTypes: true })
+  .filter(entry => entry.isFile())
+  .map(entry => entry.name)
+  .sort();
 const kustomization = parse(read('deploy/kustomization.yaml'));
 const generators: { name: string; namespace?: string; files?: string[] }[] =
   kustomization.configMapGenerator ?? [];
@@ -270,6 +275,40 @@ describe('the scale-out deployment', () => {
     expect(docs).toContain(
       `kubectl create secret generic ${fromSecret[0].valueFrom.secretKeyRef.name}`,
     );
+  });
+
+  it('offers, as an optional component, exactly what reading the Trivy Operator reports calls', () => {
+    const component = parse(read('deploy/trivy-operator/kustomization.yaml'));
+    expect(component).toMatchObject({
+      kind: 'Component',
+      resources: ['rbac.yaml'],
+    });
+    const [role, binding] = parseAllDocuments(
+      read('deploy/trivy-operator/rbac.yaml'),
+    ).map(doc => doc.toJS() as K8sObject);
+    expect(role.kind).toBe('ClusterRole');
+    expect(role.rules).toEqual([
+      {
+        apiGroups: [TRIVY_VULNERABILITY_REPORT_API.group],
+        resources: [TRIVY_VULNERABILITY_REPORT_API.plural],
+        verbs: [...TRIVY_VULNERABILITY_REPORT_API.verbs],
+      },
+    ]);
+    expect(binding).toMatchObject({
+      kind: 'ClusterRoleBinding',
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: role.metadata.name,
+      },
+      subjects: [
+        {
+          kind: 'ServiceAccount',
+          name: deployment.spec.template.spec.serviceAccountName,
+          namespace: deployment.metadata.namespace,
+        },
+      ],
+    });
   });
 
   it('grants the service account exactly what the Kargo freight source calls, in the Kargo namespace', () => {

@@ -6,6 +6,9 @@ import {
   trivyReport,
 } from './__testUtils__/cosign';
 import { pluginTestBed } from './__testUtils__/pluginTestBed';
+import { startKubernetesApi } from './__testUtils__/startKubernetesApi';
+import { vulnerabilityReport } from './__testUtils__/trivyOperator';
+import { TRIVY_VULNERABILITY_REPORT_API } from './supplyChain/TrivyOperatorReports';
 import { recordingAuditor } from './__testUtils__/recordingAuditor';
 import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
 
@@ -203,5 +206,96 @@ describe('imageFactoryPlugin with supply-chain evidence', () => {
         }),
       }),
     ]);
+  });
+
+  it('takes vulnerabilities from the Trivy Operator of a cluster, unsigned images too, and rebuilds on a fix', async () => {
+    const host = bed.registry().host;
+    const github = await bed.useGithub({
+      repositories: ['clustered'],
+      dockerfile: `FROM ${host}/library/python:3\n`,
+    });
+    const cluster = await startKubernetesApi(TRIVY_VULNERABILITY_REPORT_API);
+    try {
+      const report = (digest: string, ids: string[]) =>
+        vulnerabilityReport({
+          namespace: 'payments',
+          server: host,
+          repository: 'library/python',
+          digest,
+          updateTimestamp: new Date().toISOString(),
+          vulnerabilities: ids.map(id => ({ id, severity: 'CRITICAL' })),
+        });
+      const vulnerable = await bed
+        .registry()
+        .pushImage('library/python', '3', { content: 'vulnerable' });
+      cluster.objects = {
+        payments: [report(vulnerable, ['CVE-2026-0007'])],
+      };
+      const api = await bed.start({
+        entities: [bed.githubComponent({ name: 'clustered', delay: '7d' })],
+        imageFactory: {
+          defaults: { coordinationWindow: '0' },
+          supplyChain: {
+            // No signing key: the cluster's reports are the only evidence.
+            vulnerabilities: {
+              trivyOperator: {
+                kubernetes: {
+                  url: cluster.url,
+                  token: cluster.token,
+                  skipTLSVerify: true,
+                },
+              },
+            },
+            bypassSeverity: 'critical',
+          },
+        },
+      });
+      const status = async () =>
+        (await api.get('/images/default/component/clustered')).body;
+      await api.refresh();
+      const first = (await status()).baseImages[0];
+      expect(first.signatureMode).toBeUndefined();
+      expect(first.updates[0].signature).toBeUndefined();
+      expect(first.updates[0].vulnerabilities).toMatchObject({
+        state: 'reported',
+        detail: expect.stringMatching(
+          /^Scanned by trivy 0\.58\.1 on \d{4}-\d\d-\d\d \(Trivy Operator, namespace payments\)\.$/,
+        ),
+        ids: { critical: ['CVE-2026-0007'] },
+      });
+
+      // A new digest the cluster has no report of yet, and a cluster that
+      // then refuses: the base image says why, nothing is built.
+      const fixed = await bed
+        .registry()
+        .pushImage('library/python', '3', { content: 'fixed' });
+      cluster.answer = { status: 403 };
+      await api.refresh();
+      const refused = await status();
+      expect(refused.baseImages[0].error).toBe(
+        `The vulnerabilities of ${fixed} could not be checked: could not list Trivy Operator VulnerabilityReports in any namespace: Kubernetes API answered HTTP 403`,
+      );
+      expect(github.runs).toEqual([]);
+
+      // The cluster answers again and has scanned the new digest: the fix
+      // rebuilds before the delay.
+      cluster.answer = undefined;
+      cluster.objects.payments.push(report(fixed, []));
+      await api.refresh();
+      expect(github.runs).toHaveLength(1);
+      expect(github.runs[0].inputs).toMatchObject({
+        [GITHUB_INPUT_NAMES.trigger]: 'evidence',
+        [GITHUB_INPUT_NAMES.reason]:
+          'Rebuild before the delay on evidence: newer base image digests fix CVE-2026-0007',
+      });
+      const rebuilt = await status();
+      expect(rebuilt.baseImages[0].error).toBeUndefined();
+      expect(rebuilt.baseImages[0].updates[0]).toMatchObject({
+        digest: fixed,
+        vulnerabilities: { state: 'reported', ids: {} },
+      });
+    } finally {
+      await cluster.stop();
+    }
   });
 });

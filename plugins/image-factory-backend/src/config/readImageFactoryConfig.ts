@@ -86,6 +86,15 @@ export interface VulnerabilitySettings {
   listSeverity: Severity;
   /** A scan that finished longer ago than this is expired; default 7 days. */
   maxAgeMs: number;
+  /**
+   * `trivyOperator`, when set: the cluster whose Trivy Operator
+   * `VulnerabilityReport` resources are read too.
+   */
+  trivyOperator?: {
+    /** Unset: every namespace. */
+    namespace?: string;
+    kubernetes?: KubernetesSettings;
+  };
 }
 
 /** `imageFactory.freightSource`: where freight comes from. */
@@ -93,12 +102,15 @@ export interface FreightSourceSettings {
   /** Default `registry`. */
   type: FreightOrigin;
   /** `kubernetes`, when set: how the `kargo` source reaches the Kubernetes API. */
-  kubernetes?: {
-    /** Unset: the in-cluster service account. */
-    url?: string;
-    token?: string;
-    skipTLSVerify: boolean;
-  };
+  kubernetes?: KubernetesSettings;
+}
+
+/** How a Kubernetes API is reached. */
+export interface KubernetesSettings {
+  /** Unset: the in-cluster service account. */
+  url?: string;
+  token?: string;
+  skipTLSVerify: boolean;
 }
 
 const POLICY_DURATION = {
@@ -247,13 +259,37 @@ function readVulnerabilitySettings(
         'imageFactory.supplyChain.vulnerabilities.maxAge',
         { ...POLICY_DURATION, positive: true },
       ) ?? 7 * 86_400_000,
+    ...readTrivyOperator(config?.getOptionalConfig('trivyOperator')),
+  };
+}
+
+// A DNS-1123 label, which Kubernetes namespaces are.
+function isNamespace(value: string): boolean {
+  return value.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value);
+}
+
+function readTrivyOperator(
+  section: Config | undefined,
+): Pick<VulnerabilitySettings, 'trivyOperator'> {
+  if (!section) return {};
+  const namespace = section.getOptionalString('namespace');
+  if (namespace !== undefined && !isNamespace(namespace)) {
+    throw new InputError(
+      `Invalid imageFactory.supplyChain.vulnerabilities.trivyOperator.namespace: "${namespace}" is not a Kubernetes namespace (a DNS-1123 label)`,
+    );
+  }
+  return {
+    trivyOperator: {
+      ...(namespace !== undefined && { namespace }),
+      ...readKubernetes(section),
+    },
   };
 }
 
 // Written to state/_settings.yaml, which refuses anything else: caught here, the
 // backend does not start rather than failing every run.
 function readNamespace(value: string): string {
-  if (value.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value)) {
+  if (!isNamespace(value)) {
     throw new InputError(
       `Invalid imageFactory.kargo.namespace: "${value}" is not a Kubernetes namespace (a DNS-1123 label)`,
     );
@@ -326,15 +362,21 @@ function readFreightSource(section: Config | undefined): FreightSourceSettings {
       `imageFactory.freightSource.type must be registry or kargo, not "${type}"`,
     );
   }
+  return { type, ...readKubernetes(section) };
+}
+
+function readKubernetes(
+  section: Config | undefined,
+): { kubernetes: KubernetesSettings } | {} {
   const kubernetes = section?.getOptionalConfig('kubernetes');
-  return {
-    type,
-    ...(kubernetes && {
-      kubernetes: {
-        url: kubernetes.getOptionalString('url'),
-        token: kubernetes.getOptionalString('token'),
-        skipTLSVerify: kubernetes.getOptionalBoolean('skipTLSVerify') ?? false,
-      },
-    }),
-  };
+  return kubernetes
+    ? {
+        kubernetes: {
+          url: kubernetes.getOptionalString('url'),
+          token: kubernetes.getOptionalString('token'),
+          skipTLSVerify:
+            kubernetes.getOptionalBoolean('skipTLSVerify') ?? false,
+        },
+      }
+    : {};
 }

@@ -5,24 +5,16 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import { KubeConfig } from '@kubernetes/client-node';
 import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
 import {
-  startHttpServer,
-  TestHttpServer,
-} from '../__testUtils__/startHttpServer';
-import { KargoFreightSource } from './KargoFreightSource';
+  KubernetesApi,
+  startKubernetesApi,
+} from '../__testUtils__/startKubernetesApi';
+import { KARGO_FREIGHT_API, KargoFreightSource } from './KargoFreightSource';
 import { DiscoveredFreight } from './types';
 
-// No Kubernetes cluster runs here, so a local HTTP server speaking the documented
-// list endpoint for custom resources stands in for the API server:
-// GET /apis/kargo.akuity.io/v1alpha1/namespaces/<ns>/freights, with `limit` and
-// `continue` paging and bearer-token authentication. It speaks plain HTTP, which
-// @kubernetes/client-node accepts only with skipTLSVerify set.
-
-const TOKEN = 'kube-token-3c9';
-const LIST_PATH =
-  /^\/apis\/kargo\.akuity\.io\/v1alpha1\/namespaces\/([^/]+)\/freights$/;
+// A local stand-in for the Kubernetes API serves the Freight list
+// (startKubernetesApi).
 
 const digest = (c: string) => `sha256:${c.repeat(64)}`;
 
@@ -43,66 +35,17 @@ function freight(
 }
 
 describe('KargoFreightSource', () => {
-  let api: TestHttpServer;
-  let objects: Record<string, object[]>;
-  let answer: { status: number } | undefined;
-  let hang = false;
+  let api: KubernetesApi;
 
   beforeAll(async () => {
-    api = await startHttpServer((req, res) => {
-      const url = new URL(req.url ?? '', 'http://localhost');
-      const match = LIST_PATH.exec(url.pathname);
-      res.setHeader('content-type', 'application/json');
-      if (hang) return; // never answers
-      if (req.headers.authorization !== `Bearer ${TOKEN}` || answer) {
-        const code = answer?.status ?? 401;
-        res.statusCode = code;
-        res.end(
-          JSON.stringify({
-            kind: 'Status',
-            apiVersion: 'v1',
-            status: 'Failure',
-            code,
-          }),
-        );
-        return;
-      }
-      if (req.method !== 'GET' || !match) {
-        res.statusCode = 404;
-        res.end(
-          JSON.stringify({
-            kind: 'Status',
-            apiVersion: 'v1',
-            status: 'Failure',
-            code: 404,
-          }),
-        );
-        return;
-      }
-      const items = objects[match[1]] ?? [];
-      const offset = Number(url.searchParams.get('continue') || 0);
-      const limit = Number(url.searchParams.get('limit') || items.length);
-      const next =
-        offset + limit < items.length ? String(offset + limit) : undefined;
-      res.end(
-        JSON.stringify({
-          apiVersion: 'kargo.akuity.io/v1alpha1',
-          kind: 'FreightList',
-          metadata: {
-            resourceVersion: '42',
-            ...(next ? { continue: next } : {}),
-          },
-          items: items.slice(offset, offset + limit),
-        }),
-      );
-    });
+    api = await startKubernetesApi(KARGO_FREIGHT_API);
   });
 
   beforeEach(() => {
     api.requests.length = 0;
-    answer = undefined;
-    hang = false;
-    objects = {
+    api.answer = undefined;
+    api.hang = false;
+    api.objects = {
       'image-factory': [
         freight('f1', '2026-02-01T10:00:00Z', [
           { repoURL: 'nginx', tag: '1.27', digest: digest('1') },
@@ -148,7 +91,11 @@ describe('KargoFreightSource', () => {
           imageFactory: {
             freightSource: {
               type: 'kargo',
-              kubernetes: { url: api.url, token: TOKEN, skipTLSVerify: true },
+              kubernetes: {
+                url: api.url,
+                token: api.token,
+                skipTLSVerify: true,
+              },
             },
             ...extra,
           },
@@ -159,7 +106,7 @@ describe('KargoFreightSource', () => {
 
   it('lists every Freight across pages, one record per image', async () => {
     const records = await KargoFreightSource.create({
-      kubeConfig: kubeConfigFor(api.url),
+      kubeConfig: api.kubeConfig(),
       logger: mockServices.logger.mock(),
       pageSize: 2,
     }).listFreight();
@@ -193,14 +140,16 @@ describe('KargoFreightSource', () => {
       ),
     ).toEqual([null, '2', '4']);
     expect(
-      api.requests.every(r => r.headers.authorization === `Bearer ${TOKEN}`),
+      api.requests.every(
+        r => r.headers.authorization === `Bearer ${api.token}`,
+      ),
     ).toBe(true);
   });
 
   it('stops waiting for an API server that does not answer', async () => {
-    hang = true;
+    api.hang = true;
     const error = await KargoFreightSource.create({
-      kubeConfig: kubeConfigFor(api.url),
+      kubeConfig: api.kubeConfig(),
       logger: mockServices.logger.mock(),
       timeoutMs: 200,
     })
@@ -287,7 +236,7 @@ describe('KargoFreightSource', () => {
   });
 
   it('rejects the run when the Kubernetes API refuses, naming the HTTP status', async () => {
-    answer = { status: 403 };
+    api.answer = { status: 403 };
     const error = await source()
       .discover(
         [{ registry: 'docker.io', repository: 'library/nginx', tag: '1.27' }],
@@ -301,10 +250,11 @@ describe('KargoFreightSource', () => {
   });
 
   it('rejects the run when the Kubernetes API cannot be reached', async () => {
-    const gone = await startHttpServer(() => {});
+    const gone = await startKubernetesApi(KARGO_FREIGHT_API);
+    const kubeConfig = gone.kubeConfig();
     await gone.stop();
     const error = await KargoFreightSource.create({
-      kubeConfig: kubeConfigFor(gone.url),
+      kubeConfig,
       logger: mockServices.logger.mock(),
     })
       .listFreight()
@@ -338,12 +288,3 @@ describe('KargoFreightSource', () => {
     }
   });
 });
-
-function kubeConfigFor(server: string) {
-  const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromClusterAndUser(
-    { name: 'test', server, skipTLSVerify: true },
-    { name: 'test', token: TOKEN },
-  );
-  return kubeConfig;
-}

@@ -1,14 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  InputError,
-  isError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { ImageFactoryConfig } from '../config/readImageFactoryConfig';
+import {
+  CustomResourceApi,
+  listCustomObjects,
+} from '../kubernetes/listCustomObjects';
+import { makeKubeConfig } from '../kubernetes/makeKubeConfig';
 import { DiscoveredKargoFreight, mapKargoFreight } from './mapKargoFreight';
-import { TimeoutError, withTimeout } from './withTimeout';
 import {
   DiscoveryResult,
   DiscoveryTarget,
@@ -27,13 +26,12 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * Role in `deploy/kargo-rbac.yaml` grants exactly these verbs on this resource
  * (`deploy.test.ts` compares them), so the grant cannot drift from the code.
  */
-export const KARGO_FREIGHT_API = {
+export const KARGO_FREIGHT_API: CustomResourceApi = {
   group: 'kargo.akuity.io',
   version: 'v1alpha1',
   plural: 'freights',
-  /** `listNamespacedCustomObject` is the Kubernetes `list` verb. */
   verbs: ['list'],
-} as const;
+};
 
 /**
  * Freight from Kargo: the `Freight` objects (`kargo.akuity.io/v1alpha1`) that the
@@ -66,26 +64,11 @@ export class KargoFreightSource implements FreightSource {
     config: Pick<ImageFactoryConfig, 'freightSource' | 'kargoNamespace'>,
     options: { logger: LoggerService },
   ): KargoFreightSource {
-    const kubernetes = config.freightSource.kubernetes;
-    const kubeConfig = new KubeConfig();
-    if (kubernetes?.url) {
-      kubeConfig.loadFromClusterAndUser(
-        {
-          name: 'kargo',
-          server: kubernetes.url,
-          skipTLSVerify: kubernetes.skipTLSVerify,
-        },
-        { name: 'image-factory', token: kubernetes.token },
-      );
-    } else if (process.env.KUBERNETES_SERVICE_HOST) {
-      kubeConfig.loadFromCluster();
-    } else {
-      throw new InputError(
-        'imageFactory.freightSource.type is kargo, but imageFactory.freightSource.kubernetes.url is not set and the backend is not running in a Kubernetes cluster',
-      );
-    }
     return KargoFreightSource.create({
-      kubeConfig,
+      kubeConfig: makeKubeConfig(config.freightSource.kubernetes, {
+        because: 'imageFactory.freightSource.type is kargo',
+        key: 'imageFactory.freightSource.kubernetes',
+      }),
       namespace: config.kargoNamespace,
       logger: options.logger,
     });
@@ -133,50 +116,23 @@ export class KargoFreightSource implements FreightSource {
    */
   async listFreight(): Promise<DiscoveredKargoFreight[]> {
     const records: DiscoveredKargoFreight[] = [];
-    let next: string | undefined;
-    do {
-      let page: { items?: unknown[]; metadata?: { continue?: string } };
-      try {
-        page = await withTimeout(
-          this.#api.listNamespacedCustomObject({
-            group: KARGO_FREIGHT_API.group,
-            version: KARGO_FREIGHT_API.version,
-            namespace: this.#namespace,
-            plural: KARGO_FREIGHT_API.plural,
-            limit: this.#pageSize,
-            _continue: next,
-            // The API server ends the list itself a little before we stop waiting.
-            timeoutSeconds: Math.max(1, Math.floor(this.#timeoutMs / 1000) - 1),
-          }),
-          this.#timeoutMs,
-        );
-      } catch (error) {
-        if (error instanceof TimeoutError) {
-          throw new ServiceUnavailableError(
-            `could not list Kargo Freight in namespace ${
-              this.#namespace
-            }: the Kubernetes API did not answer within ${this.#timeoutMs} ms`,
+    await listCustomObjects({
+      api: this.#api,
+      resource: KARGO_FREIGHT_API,
+      namespace: this.#namespace,
+      pageSize: this.#pageSize,
+      timeoutMs: this.#timeoutMs,
+      what: `Kargo Freight in namespace ${this.#namespace}`,
+      onPage: items => {
+        for (const item of items) {
+          const { records: mapped, skipped } = mapKargoFreight(item);
+          records.push(...mapped);
+          skipped.forEach(reason =>
+            this.#logger.warn(`Ignoring Kargo image: ${reason}`),
           );
         }
-        // The client's own message can quote whole response bodies; the status is enough.
-        const code = (error as { code?: unknown }).code;
-        throw new ServiceUnavailableError(
-          `could not list Kargo Freight in namespace ${this.#namespace}: ${
-            typeof code === 'number'
-              ? `Kubernetes API answered HTTP ${code}`
-              : describeNetworkError(error)
-          }`,
-        );
-      }
-      for (const item of page.items ?? []) {
-        const { records: mapped, skipped } = mapKargoFreight(item);
-        records.push(...mapped);
-        skipped.forEach(reason =>
-          this.#logger.warn(`Ignoring Kargo image: ${reason}`),
-        );
-      }
-      next = page.metadata?.continue || undefined;
-    } while (next);
+      },
+    });
     return records;
   }
 
@@ -224,16 +180,4 @@ export class KargoFreightSource implements FreightSource {
       };
     });
   }
-}
-
-function describeNetworkError(error: unknown): string {
-  // undici's errors come from another realm, so read their fields instead of using instanceof.
-  const cause = isError(error)
-    ? (error as { cause?: { code?: unknown } }).cause
-    : undefined;
-  const code = (error as { code?: unknown } | undefined)?.code ?? cause?.code;
-  const message = isError(error)
-    ? error.message.slice(0, 200)
-    : String(error).slice(0, 200);
-  return typeof code === 'string' ? `${message} (${code})` : message;
 }

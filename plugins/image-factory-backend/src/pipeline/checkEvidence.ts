@@ -9,7 +9,9 @@ import {
 import { ImageFactoryStore } from '../database';
 import { freightKey } from '../discovery';
 import { mapWithConcurrency } from '../discovery/mapWithConcurrency';
+import { digestKey } from '../supplyChain/digestKey';
 import { EvidenceChecker } from '../supplyChain/EvidenceChecker';
+import type { Scan } from '../supplyChain/TrivyOperatorReports';
 
 // The newest digests of a tag whose evidence is checked in one run: the ones
 // that may become eligible soon. Older ones keep their last check.
@@ -31,25 +33,21 @@ interface Pending extends Wanted {
   digest: string;
   /** Whether its signature is checked: it is not verified yet. */
   signature: boolean;
-  /** Whether its vulnerability attestations are read. */
+  /** Whether its vulnerabilities are read. */
   vulnerabilities: boolean;
 }
 
-const digestKey = (r: {
-  registry: string;
-  repository: string;
-  digest: string;
-}) => `${r.registry}/${r.repository}@${r.digest}`;
-
 /**
- * Checks the supply-chain evidence of the newest digests of every tag that has
- * a signing key configured and was asked of its registry this run: the
- * cosign signature, unless it is already verified (an unsigned digest may be
- * signed a little after it is pushed), and the vulnerability attestations,
- * unless a scan less than a day old was read. Results go to the database
- * first, then every digest update of the state is held to the database's
- * records (`holdEvidence`); without any key configured, evidence is removed
- * from the state.
+ * Checks the supply-chain evidence of the newest digests of every tag whose
+ * evidence is read (a signing key is configured for it, or a cluster's Trivy
+ * Operator) and that was asked of its registry this run: the cosign
+ * signature where a key is configured, unless it is already verified (an
+ * unsigned digest may be signed a little after it is pushed), and the
+ * vulnerabilities (attestations, the cluster's reports), unless a scan less
+ * than a day old was read. Results go to the database first, then every
+ * digest update of the state is held to the database's records
+ * (`holdEvidence`); without any key or cluster configured, evidence is
+ * removed from the state.
  *
  * @param asked - `registry/repository:tag` of the tags discovery answered this run.
  * @returns the state, and per monitored reference the check that failed (the
@@ -67,7 +65,7 @@ export async function checkEvidence(options: {
   if (!checker.configured) {
     return { state: holdEvidence(state, []), errors };
   }
-  const wanted = signedTags(state, checker);
+  const wanted = checkedTags(state, checker);
   const recorded: RecordedEvidence[] = await store.listFreightOfTags(wanted);
   const known = new Map(recorded.map(record => [digestKey(record), record]));
   const pending = new Map<string, Pending>();
@@ -76,11 +74,33 @@ export async function checkEvidence(options: {
     for (const digest of tag.digests) {
       const key = digestKey({ ...tag, digest });
       const record = known.get(key);
-      const signature = record?.signature?.state !== 'verified';
+      const signature =
+        checker.modeOf(`${tag.registry}/${tag.repository}`) !== undefined &&
+        record?.signature?.state !== 'verified';
       const vulnerabilities = mayBeRescanned(record?.vulnerabilities, now);
       if (signature || vulnerabilities) {
         pending.set(key, { ...tag, digest, signature, vulnerabilities });
       }
+    }
+  }
+  // The cluster's reports are listed once a run, for every digest whose
+  // vulnerabilities are read; when they cannot be, those keep their last
+  // summary, and their base images say why.
+  let clusterScans = new Map<string, Scan>();
+  const scanned = [...pending].filter(([, p]) => p.vulnerabilities);
+  try {
+    clusterScans = await checker.clusterScans(
+      new Set(scanned.map(([key]) => key)),
+    );
+  } catch (error) {
+    for (const [, target] of scanned) {
+      target.vulnerabilities = false;
+      errors.set(
+        target.ref,
+        `The vulnerabilities of ${target.digest} could not be checked: ${
+          (error as Error).message
+        }`,
+      );
     }
   }
   const checked = await mapWithConcurrency(
@@ -100,6 +120,7 @@ export async function checkEvidence(options: {
           found.vulnerabilities = await checker.checkVulnerabilities(
             target,
             now,
+            clusterScans.get(digestKey(target)),
           );
         }
       } catch (error) {
@@ -135,9 +156,9 @@ function mayBeRescanned(
   );
 }
 
-// The tags of the state that a key is configured for, with their newest
-// digests, newest first.
-function signedTags(state: StateTree, checker: EvidenceChecker): Wanted[] {
+// The tags of the state whose evidence is read, with their newest digests,
+// newest first.
+function checkedTags(state: StateTree, checker: EvidenceChecker): Wanted[] {
   const tags = new Map<string, Wanted>();
   for (const { tracked } of listTrackedImages(state)) {
     if (tracked.tag === null) continue;
@@ -148,9 +169,7 @@ function signedTags(state: StateTree, checker: EvidenceChecker): Wanted[] {
       continue;
     }
     if (ref.tag === null) continue;
-    if (checker.modeOf(`${ref.registry}/${ref.repository}`) === undefined) {
-      continue;
-    }
+    if (!checker.checks(`${ref.registry}/${ref.repository}`)) continue;
     const tag: Wanted = {
       registry: ref.registry,
       repository: ref.repository,

@@ -5,7 +5,11 @@ import {
   type VulnerabilitySummary,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import type { VulnerabilitySettings } from '../config/readImageFactoryConfig';
-import { summarizeTrivyReport } from './summarizeTrivyReport';
+import {
+  summarizeVulnerabilities,
+  trivyReportEntries,
+} from './summarizeVulnerabilities';
+import type { Scan, TrivyOperatorReports } from './TrivyOperatorReports';
 import { verifyDsseEnvelope } from './verifyDsseEnvelope';
 import { RegistryClient } from '../discovery/RegistryClient';
 import {
@@ -146,11 +150,14 @@ export class EvidenceChecker {
   readonly #client: RegistryClient;
   readonly #policies: readonly SignaturePolicy[];
   readonly #vulnerabilities: VulnerabilitySettings;
+  readonly #reports: TrivyOperatorReports | undefined;
 
   constructor(options: {
     client: RegistryClient;
     policies: readonly SignaturePolicy[];
     vulnerabilities?: VulnerabilitySettings;
+    /** The Trivy Operator's reports, when a cluster is configured. */
+    reports?: TrivyOperatorReports;
   }) {
     this.#client = options.client;
     this.#policies = options.policies;
@@ -158,11 +165,33 @@ export class EvidenceChecker {
       listSeverity: 'high',
       maxAgeMs: 7 * 86_400_000,
     };
+    this.#reports = options.reports;
   }
 
-  /** Whether any key is configured. */
+  /** Whether any evidence is read: a key is configured, or a cluster. */
   get configured(): boolean {
-    return this.#policies.length > 0;
+    return this.#policies.length > 0 || this.#reports !== undefined;
+  }
+
+  /**
+   * Whether any evidence of a repository (`docker.io/library/node`) is read:
+   * its signatures and attestations when a key is configured for it, the
+   * cluster's reports of every repository.
+   */
+  checks(repository: string): boolean {
+    return this.#reports !== undefined || this.#matching(repository).length > 0;
+  }
+
+  /**
+   * The newest scan the cluster's Trivy Operator reports of each of `wanted`
+   * (`registry/repository@digest`); none when no cluster is configured.
+   *
+   * @throws ServiceUnavailableError when the Kubernetes API cannot be read.
+   */
+  async clusterScans(wanted: ReadonlySet<string>): Promise<Map<string, Scan>> {
+    return this.#reports && wanted.size > 0
+      ? this.#reports.scansOf(wanted)
+      : new Map();
   }
 
   /**
@@ -256,29 +285,71 @@ export class EvidenceChecker {
   }
 
   /**
-   * Reads the vulnerability attestations of one digest as `cosign attest
-   * --type vuln` stores them: DSSE envelopes in the layers of the manifest
-   * behind the tag `sha256-<hex>.att`, each an in-toto statement about the
-   * digest whose predicate carries a Trivy report (or the manifests that refer
-   * to the digest as attestations). Only statements signed by
-   * a key configured for the repository count; of those, the newest scan.
+   * The vulnerabilities of one digest, from the newest of two scans: the
+   * cluster's (`clusterScan`, from {@link clusterScans}) and, where a key is
+   * configured for the repository, its cosign vulnerability attestations.
    *
    * @throws RegistryError when the registry cannot be read.
    */
   async checkVulnerabilities(
     target: { registry: string; repository: string; digest: string },
     now: Date,
+    clusterScan?: Scan,
   ): Promise<VulnerabilitySummary> {
     const keys = this.#matching(`${target.registry}/${target.repository}`).map(
       policy => policy.key,
     );
-    const manifests = await this.#artifactManifests(target, ATTESTATIONS);
-    if (manifests === null) {
+    const attested =
+      keys.length > 0 ? await this.#readAttestations(target, keys) : undefined;
+    const scans = [attested, clusterScan].flatMap(scan =>
+      scan && 'scannedAt' in scan ? [scan] : [],
+    );
+    if (scans.length === 0) {
+      if (attested && 'problem' in attested) {
+        return { state: 'invalid', detail: attested.problem };
+      }
+      const missing = [
+        keys.length > 0 &&
+          'the registry has no attestation tag or referrer for this digest',
+        this.#reports &&
+          'the Trivy Operator has no VulnerabilityReport of this digest',
+      ].filter((why): why is string => typeof why === 'string');
       return {
         state: 'none',
-        detail:
-          'No vulnerability attestation: the registry has no attestation tag or referrer for this digest.',
+        detail: `No vulnerability ${
+          this.#reports ? 'report' : 'attestation'
+        }: ${missing.join(', and ')}.`,
       };
+    }
+    const newest = scans.reduce((a, b) => (b.scannedAt > a.scannedAt ? b : a));
+    const scannedAt = new Date(newest.scannedAt).toISOString();
+    const expired =
+      now.getTime() - newest.scannedAt > this.#vulnerabilities.maxAgeMs;
+    return {
+      state: expired ? 'expired' : 'reported',
+      detail: `${expired ? 'Expired: scanned' : 'Scanned'} by ${
+        newest.by
+      } on ${scannedAt.slice(0, 10)}${newest.from}.`,
+      scannedAt,
+      counts: newest.counts,
+      ids: newest.ids,
+    };
+  }
+
+  // The newest scan of the vulnerability attestations of one digest as `cosign
+  // attest --type vuln` stores them: DSSE envelopes in the layers of the
+  // manifest behind the tag `sha256-<hex>.att` (or of the manifests that refer
+  // to the digest as attestations), each an in-toto statement about the digest
+  // whose predicate carries a Trivy report. Only statements signed by one of
+  // `keys` count. `undefined` when there is no attestation; a problem when
+  // none counts.
+  async #readAttestations(
+    target: { registry: string; repository: string; digest: string },
+    keys: SigningKey[],
+  ): Promise<Scan | { problem: string } | undefined> {
+    const manifests = await this.#artifactManifests(target, ATTESTATIONS);
+    if (manifests === null) {
+      return undefined;
     }
     const layers = manifests.flatMap(envelopeLayersOf).slice(0, MAX_SIGNATURES);
     let newest: { scannedAt: number; report: unknown; scanner: string } | null =
@@ -302,25 +373,17 @@ export class EvidenceChecker {
     }
     if (!newest) {
       return {
-        state: 'invalid',
-        detail: `No vulnerability attestation is valid for this digest: ${problem}.`,
+        problem: `No vulnerability attestation is valid for this digest: ${problem}.`,
       };
     }
-    const { counts, ids } = summarizeTrivyReport(
-      newest.report,
-      this.#vulnerabilities.listSeverity,
-    );
-    const scannedAt = new Date(newest.scannedAt).toISOString();
-    const expired =
-      now.getTime() - newest.scannedAt > this.#vulnerabilities.maxAgeMs;
     return {
-      state: expired ? 'expired' : 'reported',
-      detail: `${expired ? 'Expired: scanned' : 'Scanned'} by ${
-        newest.scanner
-      } on ${scannedAt.slice(0, 10)}.`,
-      scannedAt,
-      counts,
-      ids,
+      scannedAt: newest.scannedAt,
+      by: newest.scanner,
+      from: '',
+      ...summarizeVulnerabilities(
+        trivyReportEntries(newest.report),
+        this.#vulnerabilities.listSeverity,
+      ),
     };
   }
 
