@@ -298,4 +298,89 @@ describe('imageFactoryPlugin with supply-chain evidence', () => {
       await cluster.stop();
     }
   });
+
+  it('lists first, in the fleet, the image whose newest base digest fixes a critical vulnerability of its built one', async () => {
+    const cluster = await startKubernetesApi(TRIVY_VULNERABILITY_REPORT_API);
+    try {
+      const host = bed.registry().host;
+      const report = (repository: string, digest: string, ids: string[]) =>
+        vulnerabilityReport({
+          namespace: 'shop',
+          server: host,
+          repository,
+          digest,
+          updateTimestamp: new Date().toISOString(),
+          vulnerabilities: ids.map(id => ({ id, severity: 'CRITICAL' })),
+        });
+      const enrolled = (name: string, base: string) =>
+        bed.fileComponent({
+          name,
+          dockerfile: `FROM ${host}/${base}\n`,
+          annotations: {
+            'image-factory.io/image': `${host}/acme/${name}`,
+            'image-factory.io/rebuild-delay': '7d',
+          },
+        });
+      const python = await bed
+        .registry()
+        .pushImage('library/python', '3', { content: 'p1' });
+      const node = await bed
+        .registry()
+        .pushImage('library/node', '22', { content: 'n1' });
+      cluster.objects = {
+        shop: [
+          report('library/python', python, []),
+          report('library/node', node, ['CVE-2026-0451']),
+        ],
+      };
+      const api = await bed.start({
+        entities: [
+          enrolled('aardvark', 'library/python:3'),
+          enrolled('zebra', 'library/node:22'),
+        ],
+        imageFactory: {
+          supplyChain: {
+            vulnerabilities: {
+              trivyOperator: {
+                kubernetes: {
+                  url: cluster.url,
+                  token: cluster.token,
+                  skipTLSVerify: true,
+                },
+              },
+            },
+          },
+        },
+      });
+      await api.refresh();
+      // aardvark goes stale first; zebra later, on a digest that fixes the
+      // critical vulnerability of the one it is built on.
+      const python2 = await bed
+        .registry()
+        .pushImage('library/python', '3', { content: 'p2' });
+      cluster.objects.shop.push(report('library/python', python2, []));
+      await api.refresh();
+      const node2 = await bed
+        .registry()
+        .pushImage('library/node', '22', { content: 'n2' });
+      cluster.objects.shop.push(report('library/node', node2, []));
+      await api.refresh();
+
+      const list = (await api.get('/images?order=staleness')).body;
+      expect(
+        list.items.map((i: { entityRef: string; staleSince?: string }) => [
+          i.entityRef,
+          typeof i.staleSince,
+        ]),
+      ).toEqual([
+        ['component:default/zebra', 'string'],
+        ['component:default/aardvark', 'string'],
+      ]);
+      expect(list.items[0].upstreamCriticalFixes).toBe(1);
+      expect(list.items[1]).not.toHaveProperty('upstreamCriticalFixes');
+      expect(list.items[1].staleSince < list.items[0].staleSince).toBe(true);
+    } finally {
+      await cluster.stop();
+    }
+  });
 });

@@ -9,6 +9,7 @@ import {
   PipelineRun,
   RebuildRecord,
   staleSinceOf,
+  upstreamCriticalFixesOf,
   statePath,
   toImageListItem,
   warehousePath,
@@ -261,10 +262,19 @@ export function createMockImageFactoryApi(): ImageFactoryApi {
       const query = request.query ?? {};
       const matching = [...statuses.values()]
         .filter(status => matchesQuery(status, query))
-        .map(status => toImageListItem(status, staleSinceOf(status)))
+        .map(status =>
+          toImageListItem(status, {
+            staleSince: staleSinceOf(status),
+            upstreamCriticalFixes: upstreamCriticalFixesOf(status).length,
+          }),
+        )
         .sort((a, b) => {
           if ((query.order ?? 'name') === 'staleness') {
-            // Stale images first, the longest stale first; then by name.
+            // The backend's order: the most critical fixes upstream first,
+            // then the longest stale; then by name.
+            const byFixes =
+              (b.upstreamCriticalFixes ?? 0) - (a.upstreamCriticalFixes ?? 0);
+            if (byFixes !== 0) return byFixes;
             const byStaleness = (a.staleSince ?? '\uffff').localeCompare(
               b.staleSince ?? '\uffff',
             );

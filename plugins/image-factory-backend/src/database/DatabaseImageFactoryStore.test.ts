@@ -139,6 +139,51 @@ describe('DatabaseImageFactoryStore statuses', () => {
       ).rejects.toMatchObject({ name: 'InputError' });
     });
 
+    it('puts the images with the most critical fixes upstream first in staleness order', async () => {
+      const { store } = await createStore();
+      await store.replaceImageStatuses([
+        image('stalest', { staleSince: '2026-01-01T00:00:00.000Z' }),
+        image('one-fix', {
+          staleSince: '2026-01-09T00:00:00.000Z',
+          upstreamCriticalFixes: 1,
+        }),
+        image('fresh'),
+        image('two-fixes', {
+          staleSince: '2026-01-10T00:00:00.000Z',
+          upstreamCriticalFixes: 2,
+        }),
+      ]);
+      const stale = await store.listImageStatuses({ order: 'staleness' });
+      expect(stale.items.map(i => i.entityRef)).toEqual([
+        'component:default/two-fixes',
+        'component:default/one-fix',
+        'component:default/stalest',
+        'component:default/fresh',
+      ]);
+      expect(stale.items[0].upstreamCriticalFixes).toBe(2);
+      expect(stale.items[2]).not.toHaveProperty('upstreamCriticalFixes');
+      // The count is part of the row: a change alone is stored.
+      await store.replaceImageStatuses([
+        image('stalest', { staleSince: '2026-01-01T00:00:00.000Z' }),
+        image('one-fix', { staleSince: '2026-01-09T00:00:00.000Z' }),
+        image('fresh'),
+        image('two-fixes', {
+          staleSince: '2026-01-10T00:00:00.000Z',
+          upstreamCriticalFixes: 2,
+        }),
+      ]);
+      expect(
+        (await store.listImageStatuses({ order: 'staleness' })).items.map(
+          i => i.entityRef,
+        ),
+      ).toEqual([
+        'component:default/two-fixes',
+        'component:default/stalest',
+        'component:default/one-fix',
+        'component:default/fresh',
+      ]);
+    });
+
     it('filters, searches, orders by staleness and pages image statuses', async () => {
       const { store } = await createStore();
       await store.replaceImageStatuses([

@@ -79,8 +79,10 @@ function ordered(
   prefix: '' | 's.',
 ): Knex.QueryBuilder {
   if (order === 'staleness') {
-    // A portable "NULLS LAST": SQLite puts nulls first in ascending order.
+    // The most critical fixes waiting upstream first; then a portable "NULLS
+    // LAST": SQLite puts nulls first in ascending order.
     query
+      .orderBy(`${prefix}upstream_critical_fixes`, 'desc')
       .orderByRaw(`CASE WHEN ${prefix}stale_since IS NULL THEN 1 ELSE 0 END`)
       .orderBy(`${prefix}stale_since`, 'asc');
   }

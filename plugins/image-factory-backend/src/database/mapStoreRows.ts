@@ -41,6 +41,7 @@ export function toImageStatusRow(r: Omit<ImageStatusRecord, 'updatedAt'>): Row {
     eligibility_state: r.eligibilityState,
     eligible_at: toNullableDbTimestamp(r.eligibleAt, 'eligibleAt'),
     stale_since: toNullableDbTimestamp(r.staleSince, 'staleSince'),
+    upstream_critical_fixes: r.upstreamCriticalFixes ?? 0,
     status: toDbJson(r.status),
   });
 }
@@ -54,6 +55,9 @@ export function fromImageStatusRow(row: Row): ImageStatusRecord {
     eligibilityState: row.eligibility_state as string,
     eligibleAt: fromDbTimestamp(row.eligible_at as DbTimestamp),
     staleSince: fromDbTimestamp(row.stale_since as DbTimestamp),
+    ...(Number(row.upstream_critical_fixes) > 0 && {
+      upstreamCriticalFixes: Number(row.upstream_critical_fixes),
+    }),
     status: fromDbJson(row.status as string),
     updatedAt: fromDbTimestamp(row.updated_at as DbTimestamp) as string,
   };

@@ -33,6 +33,8 @@ export interface ImageStatusRecord {
   eligibleAt?: string;
   /** When the oldest base image update this image has not been rebuilt on was first seen. */
   staleSince?: string;
+  /** How many critical vulnerabilities of its built digests the newest digests fix; absent for none. */
+  upstreamCriticalFixes?: number;
   /** The entity status document (docs/architecture.md, "Status store and API"). */
   status: unknown;
   /** When the store last saw this record change. */

@@ -1,4 +1,7 @@
-import { staleSinceOf } from '@image-factory/backstage-plugin-image-factory-common';
+import {
+  staleSinceOf,
+  upstreamCriticalFixesOf,
+} from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryStore } from '../database';
 import { ProjectedRun } from './projectStatuses';
 
@@ -14,6 +17,7 @@ export async function publishStatuses(
   await store.replaceImageStatuses(
     projected.statuses.map(status => {
       const staleSince = staleSinceOf(status);
+      const fixes = upstreamCriticalFixesOf(status).length;
       return {
         entityRef: status.entityRef,
         kind: status.kind,
@@ -24,6 +28,7 @@ export async function publishStatuses(
           ? { eligibleAt: status.eligibility.eligibleAt }
           : {}),
         ...(staleSince ? { staleSince } : {}),
+        ...(fixes > 0 && { upstreamCriticalFixes: fixes }),
         status,
       };
     }),

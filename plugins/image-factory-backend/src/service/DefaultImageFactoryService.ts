@@ -99,7 +99,7 @@ export class DefaultImageFactoryService implements ImageFactoryService {
       totalCount,
       emergencyRebuildCount,
       items: items.map(item =>
-        toImageListItem(item.status as ImageStatus, item.staleSince),
+        toImageListItem(item.status as ImageStatus, item),
       ),
     };
   }

@@ -1,5 +1,6 @@
 import type { ImageListItem, ImageStatus } from '../api';
 import { listRelevantUpdates } from '../eligibility';
+import { compareVulnerabilities } from '../supplyChain';
 
 /**
  * When the image went stale: the first-seen time of the oldest base image update
@@ -26,16 +27,51 @@ export function staleSinceOf(status: ImageStatus): string | undefined {
 }
 
 /**
- * An image's line in the image list, from its full status and when it went
- * stale ({@link staleSinceOf}, which the backend computes once and stores with
- * the status).
+ * The critical vulnerabilities of the digests an image is built on that the
+ * newest digests of its base images fix: listed for the built digest and not
+ * for the newest, both with a current scan (`compareVulnerabilities`). What
+ * the fleet list puts first.
+ *
+ * @public
+ */
+export function upstreamCriticalFixesOf(status: ImageStatus): string[] {
+  const ids = new Set<string>();
+  for (const base of status.baseImages) {
+    if (!base.builtDigest || base.latestDigest === base.builtDigest) continue;
+    const summaryOf = (digest: string | null) =>
+      base.updates.find(update => update.digest === digest)?.vulnerabilities;
+    const change = compareVulnerabilities(
+      summaryOf(base.builtDigest),
+      summaryOf(base.latestDigest),
+    );
+    change?.fixed.critical?.forEach(id => ids.add(id));
+  }
+  return [...ids].sort();
+}
+
+/**
+ * What orders an image in the fleet list, which the backend computes once
+ * from its status and stores beside it.
+ *
+ * @public
+ */
+export interface ImageListRanking {
+  /** {@link staleSinceOf} */
+  staleSince?: string;
+  /** How many {@link upstreamCriticalFixesOf}; absent for none. */
+  upstreamCriticalFixes?: number;
+}
+
+/**
+ * An image's line in the image list, from its full status and its ranking.
  *
  * @public
  */
 export function toImageListItem(
   status: ImageStatus,
-  staleSince: string | undefined,
+  ranking: ImageListRanking,
 ): ImageListItem {
+  const { staleSince, upstreamCriticalFixes } = ranking;
   return {
     entityRef: status.entityRef,
     kind: status.kind,
@@ -48,6 +84,7 @@ export function toImageListItem(
         : {}),
     },
     ...(staleSince ? { staleSince } : {}),
+    ...(upstreamCriticalFixes ? { upstreamCriticalFixes } : {}),
     baseImageCount: status.baseImages.length,
     ...(status.rebuilds[0] ? { lastRebuild: status.rebuilds[0] } : {}),
   };

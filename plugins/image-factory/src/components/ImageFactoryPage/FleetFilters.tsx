@@ -96,7 +96,7 @@ export function FleetFilters(props: {
           }
           style={{ minWidth: 200 }}
         >
-          <MenuItem value="staleness">Stalest first</MenuItem>
+          <MenuItem value="staleness">Most urgent first</MenuItem>
           <MenuItem value="name">Name</MenuItem>
         </TextField>
       )}

@@ -5,6 +5,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement } from 'react';
 import { describeEligibility } from '../shared/describeEligibility';
@@ -31,6 +32,27 @@ function LastRebuildCell(props: {
       <TimeAgo iso={rebuild.requestedAt} now={props.now} />
       <RunLink runUrl={rebuild.runUrl} />
     </Box>
+  );
+}
+
+// Under the state: how many critical vulnerabilities of what the image is
+// built on the newest base image digests fix, the reason it is listed first.
+function UpstreamFixesNote(props: { count?: number }): ReactElement | null {
+  if (!props.count) {
+    return null;
+  }
+  return (
+    <Tooltip
+      title={`The newest digests of its base images fix ${
+        props.count
+      } critical ${
+        props.count === 1 ? 'vulnerability' : 'vulnerabilities'
+      } of the digests it is built on.`}
+    >
+      <Typography variant="body2" color="error" noWrap>
+        {props.count} critical fixed upstream
+      </Typography>
+    </Tooltip>
   );
 }
 
@@ -68,6 +90,7 @@ export function FleetImagesTable(props: {
             </OneLineCell>
             <TableCell>
               <EligibilityChip state={item.eligibility.state} />
+              <UpstreamFixesNote count={item.upstreamCriticalFixes} />
             </TableCell>
             <TableCell>{describeEligibility(item.eligibility, now)}</TableCell>
             <TableCell>

@@ -56,6 +56,7 @@ const images: ImageList = {
         eligibleAt: fromNow(3 * units.DAY + 4 * units.HOUR + 30 * units.MINUTE),
       },
       staleSince: fromNow(-2 * units.DAY),
+      upstreamCriticalFixes: 2,
       baseImageCount: 2,
       lastRebuild: imageStatus().rebuilds[0],
     }),
@@ -157,7 +158,7 @@ function nextPage(name: string): HTMLElement {
 }
 
 describe('ImageFactoryPage', () => {
-  it('lists enrolled images stalest first with their eligibility', async () => {
+  it('lists enrolled images most urgent first with their eligibility', async () => {
     const { api } = await renderPage();
 
     const table = await screen.findByRole('table', { name: 'Enrolled images' });
@@ -168,6 +169,9 @@ describe('ImageFactoryPage', () => {
     expect(rows[0]).toHaveTextContent('Eligible in 3d 4h');
     expect(rows[0]).toHaveTextContent('2d ago');
     expect(rows[0]).toHaveTextContent('Succeeded');
+    // Why it is first: critical vulnerabilities the newest base digests fix.
+    expect(rows[0]).toHaveTextContent('2 critical fixed upstream');
+    expect(rows[1]).not.toHaveTextContent('fixed upstream');
     expect(rows[1]).toHaveTextContent('not stale');
     expect(rows[1]).toHaveTextContent('never');
     expect(api.listImages).toHaveBeenCalledWith({

@@ -731,7 +731,7 @@ export const spec = {
       },
       ImageListOrder: {
         description:
-          'Sort order of `GET /images`: `staleness` puts the image whose oldest pending update is oldest first; `name` sorts by entity ref.',
+          'Sort order of `GET /images`: `staleness` puts the images whose newest base image digests fix the most critical vulnerabilities of their built ones first (`upstreamCriticalFixes`), then the image whose oldest pending update is oldest; `name` sorts by entity ref.',
         type: 'string',
         enum: ['staleness', 'name'],
       },
@@ -1314,6 +1314,12 @@ export const spec = {
             format: 'date-time',
             description:
               'First-seen time of the oldest update the image is not built on.',
+          },
+          upstreamCriticalFixes: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'How many critical vulnerabilities of the digests the image is built on the newest base image digests fix (both with a current scan); absent for none.',
           },
           baseImageCount: {
             type: 'integer',

@@ -259,7 +259,7 @@ export interface components {
      */
     ImageKind: 'managed' | 'external';
     /**
-     * Sort order of `GET /images`: `staleness` puts the image whose oldest pending update is oldest first; `name` sorts by entity ref.
+     * Sort order of `GET /images`: `staleness` puts the images whose newest base image digests fix the most critical vulnerabilities of their built ones first (`upstreamCriticalFixes`), then the image whose oldest pending update is oldest; `name` sorts by entity ref.
      */
     ImageListOrder: 'staleness' | 'name';
     /**
@@ -470,6 +470,8 @@ export interface components {
        * First-seen time of the oldest update the image is not built on.
        */
       staleSince?: string;
+      /** How many critical vulnerabilities of the digests the image is built on the newest base image digests fix (both with a current scan); absent for none. */
+      upstreamCriticalFixes?: number;
       baseImageCount: number;
       lastRebuild?: components['schemas']['RebuildRecord'];
     };
@@ -757,7 +759,7 @@ export type Eligibility = components['schemas']['Eligibility'];
  */
 export type ImageKind = components['schemas']['ImageKind'];
 /**
- * Sort order of `GET /images`: `staleness` puts the image whose oldest pending update is oldest first; `name` sorts by entity ref.
+ * Sort order of `GET /images`: `staleness` puts the images whose newest base image digests fix the most critical vulnerabilities of their built ones first (`upstreamCriticalFixes`), then the image whose oldest pending update is oldest; `name` sorts by entity ref.
  *
  * @public
  */
