@@ -29,10 +29,17 @@ export async function openBenchDatabase(
   const admin = knexFactory({ client: 'pg', connection });
   await admin.raw('DROP DATABASE IF EXISTS ??', [name]);
   await admin.raw('CREATE DATABASE ??', [name]);
-  const knex = knexFactory({
-    client: 'pg',
-    connection: { connectionString: connection, database: name },
-  });
+  // A database named beside a connection string is ignored by pg: the
+  // string's own (or the server's default) wins. So the name goes into it.
+  const url = new URL(connection);
+  url.pathname = `/${name}`;
+  const knex = knexFactory({ client: 'pg', connection: url.toString() });
+  const [{ current_database: opened }] = (
+    await knex.raw('SELECT current_database()')
+  ).rows;
+  if (opened !== name) {
+    throw new Error(`postgres: opened database ${opened}, not ${name}`);
+  }
   return {
     knex,
     async destroy() {
