@@ -99,6 +99,7 @@ export async function createImageFactoryServices(
     coordinationWindowMs: config.defaults.coordinationWindowMs,
     runTimeoutMs: config.runTimeoutMs,
     bypassSeverity: config.bypassSeverity,
+    registry: registryClient,
     logger,
   });
   const pipeline = Pipeline.create({

@@ -1,5 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
+import { shortDigest } from '@image-factory/backstage-plugin-image-factory-common';
 import { pluginTestBed } from './__testUtils__/pluginTestBed';
+import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
 
 // The whole plugin, with one hostile entity among well-behaved ones, on a real
 // OCI registry, a real git state repository and SQLite. GitHub cannot run here:
@@ -149,5 +151,42 @@ describe('imageFactoryPlugin with one bad entity in the fleet', () => {
     );
     expect(forced.status).toBe(409);
     expect(github.runs).toHaveLength(1);
+  });
+
+  it('builds on the next older digest when the registry no longer has the one a rebuild pins, and says so', async () => {
+    const github = await bed.useGithub({ repositories: ['pinned'] });
+    const host = bed.registry().host;
+    const push = (content: string) =>
+      bed.registry().pushImage('library/node', '22', { content });
+    await push('built');
+    const api = await start([component('pinned', '7d')]);
+    await api.refresh();
+    const older = await push('older');
+    await api.refresh();
+    const newest = await push('newest');
+    await api.refresh();
+    // The publisher deletes the newest digest (a broken release withdrawn).
+    await bed.registry().deleteManifest('library/node', newest);
+
+    const answer = await api.post('/images/default/component/pinned/rebuild', {
+      emergency: true,
+      justification: 'CVE-2026-0001 is exploited',
+    });
+
+    expect(answer.status).toBe(201);
+    expect(answer.body.rebuild.baseDigests).toEqual({
+      [`${host}/library/node:22`]: older,
+    });
+    expect(github.runs).toHaveLength(1);
+    expect(
+      JSON.parse(String(github.runs[0].inputs[GITHUB_INPUT_NAMES.baseImages])),
+    ).toEqual([{ ref: `${host}/library/node:22`, digest: older }]);
+    expect(github.runs[0].inputs[GITHUB_INPUT_NAMES.reason]).toBe(
+      `Emergency rebuild by user:default/mock: CVE-2026-0001 is exploited; ${shortDigest(
+        newest,
+      )} of ${host}/library/node:22 is gone from its registry, so it is built on ${shortDigest(
+        older,
+      )}`,
+    );
   });
 });

@@ -36,6 +36,11 @@ export interface ImagePusher {
     layers: ArtifactLayer[],
     refers?: { artifactType: string; subject: string },
   ): Promise<string>;
+  /**
+   * Deletes a manifest by digest, as a publisher removes an old digest (the
+   * registry must allow deletes).
+   */
+  deleteManifest(repository: string, digest: string): Promise<void>;
   /** Reads the image index behind a tag: platform (`os/arch[/variant]`) to manifest digest. */
   platformManifests(
     repository: string,
@@ -216,6 +221,10 @@ export function createImagePusher(
         }),
       });
       return manifest.digest;
+    },
+
+    async deleteManifest(repository, digest) {
+      await request('DELETE', `/v2/${repository}/manifests/${digest}`);
     },
 
     async platformManifests(repository, tag) {

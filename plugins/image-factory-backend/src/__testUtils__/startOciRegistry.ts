@@ -90,6 +90,9 @@ function registryConfig(
     '  accesslog:',
     '    disabled: true',
     'storage:',
+    // Publishers delete old digests; tests do too.
+    '  delete:',
+    '    enabled: true',
     '  filesystem:',
     `    rootdirectory: ${JSON.stringify(storage)}`,
     'http:',

@@ -263,6 +263,42 @@ export class RegistryClient {
   }
 
   /**
+   * Whether the registry still serves a manifest by digest: a `HEAD`, false
+   * for 404 (a publisher deleted it). Within the same allow-list, credentials
+   * and rate-limit holds as {@link RegistryClient.resolveDigest}.
+   *
+   * @throws RegistryError for other HTTP errors and network failures.
+   */
+  async hasManifest(request: {
+    registry: string;
+    repository: string;
+    digest: string;
+  }): Promise<boolean> {
+    const { registry, repository, digest } = request;
+    if (!REPOSITORY_PATTERN.test(repository) || !DIGEST_PATTERN.test(digest)) {
+      throw new InputError(
+        `"${repository.slice(0, 256)}@${digest.slice(
+          0,
+          128,
+        )}" is not a valid repository and digest`,
+      );
+    }
+    const target = this.#open(registry, repository, `@${digest}`);
+    const response = await this.#send(
+      target,
+      {
+        method: 'HEAD',
+        path: `/v2/${repository}/manifests/${digest}`,
+        accept: ACCEPT,
+        repository,
+        what: `manifest ${repository}@${digest}`,
+      },
+      { missingIsNull: true },
+    );
+    return response !== null;
+  }
+
+  /**
    * Reads a manifest by tag or digest, as JSON, for the artifacts stored next
    * to an image (cosign's `sha256-….sig` tags); null when the registry has
    * none (404). Within the same allow-list, credentials and rate-limit holds

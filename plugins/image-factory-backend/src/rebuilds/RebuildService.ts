@@ -29,6 +29,7 @@ import { followRebuilds, RebuildSource } from './followRebuilds';
 import { toApiRebuild } from './toApiRebuild';
 import { selectAutomaticRebuilds } from './selectAutomaticRebuilds';
 import { startRebuild } from './startRebuild';
+import type { ManifestChecker } from './pinServedDigests';
 
 /** Default of `imageFactory.rebuilds.runTimeout`. */
 const DEFAULT_RUN_TIMEOUT_MS = 30 * 60_000;
@@ -54,6 +55,7 @@ export class RebuildService {
     private readonly logger: LoggerService,
     private readonly auditor: AuditorService,
     private readonly bypassSeverity: Severity | undefined,
+    private readonly registry: ManifestChecker | undefined,
   ) {}
 
   static create(options: {
@@ -70,6 +72,8 @@ export class RebuildService {
     runTimeoutMs?: number;
     /** `imageFactory.supplyChain.bypassSeverity`; absent: off. */
     bypassSeverity?: Severity;
+    /** Checks that pinned digests are still served; absent: not checked. */
+    registry?: ManifestChecker;
   }): RebuildService {
     return new RebuildService(
       options.store,
@@ -80,12 +84,18 @@ export class RebuildService {
       options.logger,
       options.auditor,
       options.bypassSeverity,
+      options.registry,
     );
   }
 
   // What starting a rebuild needs; see startRebuild.
   private get starting() {
-    return { store: this.store, trigger: this.trigger, logger: this.logger };
+    return {
+      store: this.store,
+      trigger: this.trigger,
+      logger: this.logger,
+      registry: this.registry,
+    };
   }
 
   /** A person's (or an automation's) rebuild, from the API. */

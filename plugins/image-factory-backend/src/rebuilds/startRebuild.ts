@@ -8,6 +8,7 @@ import {
 import { createHash } from 'node:crypto';
 import { ImageFactoryStore, RebuildRecord } from '../database';
 import { RebuildTrigger, TriggerError } from '../triggers';
+import { ManifestChecker, pinServedDigests } from './pinServedDigests';
 import { toRebuildStatus } from './toRebuildStatus';
 
 /** Who, why and on what a rebuild is asked for. */
@@ -36,13 +37,23 @@ export async function startRebuild(
     store: ImageFactoryStore;
     trigger: RebuildTrigger;
     logger: LoggerService;
+    /** Absent: the digests are sent unchecked. */
+    registry?: ManifestChecker;
   },
   ask: RebuildAsk,
 ): Promise<RebuildRecord> {
   const { status } = ask;
-  const digests = selectRebuildDigests(status.baseImages, {
+  const selected = selectRebuildDigests(status.baseImages, {
     bypassDelay: ask.bypassDelay,
   });
+  // Before the key is made: a digest deleted upstream is replaced the same
+  // way by every replica and every run, so the rebuild is still sent once.
+  const { digests, notes } = deps.registry
+    ? await pinServedDigests(deps.registry, status, selected, deps.logger)
+    : { digests: selected, notes: [] };
+  for (const note of notes) {
+    deps.logger.info(`Rebuild of ${status.entityRef}: ${note}`);
+  }
   const baseDigests = Object.fromEntries(digests.map(d => [d.ref, d.digest]));
   const previous = await deps.store.listRebuilds({
     entityRef: status.entityRef,
@@ -93,7 +104,7 @@ export async function startRebuild(
       sourceLocation: status.enrollment.sourceLocation ?? '',
       workflow: status.enrollment.workflow ?? '',
       baseImages: digests,
-      reason: reasonOf(ask, digests.length),
+      reason: [reasonOf(ask, digests.length), ...notes].join('; '),
       trigger: ask.trigger,
       requestedBy: ask.requestedBy,
       rebuildId: rebuild.id,

@@ -13,6 +13,7 @@ export { formatCountdown } from './formatCountdown';
 export { orderRebuilds } from './orderRebuilds';
 export type { OrderRebuildsOptions, RebuildCandidate } from './orderRebuilds';
 export { selectRebuildDigests } from './selectRebuildDigests';
+export { nextDigestBefore } from './nextDigestBefore';
 export type {
   RebuildBaseDigest,
   RebuildDigestInput,
