@@ -12,12 +12,17 @@ import { ImageState, InvalidStateFile } from '../state';
  *   kept it (see `mergeStateWithinArchiveLimit`). Its catalog entry may be
  *   gone; no rebuild is sent on its behalf.
  *
+ * - it is in a build cycle (`findBuildCycles`): rebuilding one image of the
+ *   cycle would make the next stale, without end.
+ *
  * @param frozen - invalid state files by the name they freeze (`invalidFilesByName`)
+ * @param cycles - the images of each build cycle, by entity ref (`findBuildCycles`)
  */
 export function blockersOf(
   image: ImageState,
   frozen: ReadonlyMap<string, readonly InvalidStateFile[]>,
   enrollment: Enrollment | undefined,
+  cycles: ReadonlyMap<string, readonly string[]> = new Map(),
 ): string[] {
   const blockers = (frozen.get(image.name) ?? []).map(
     file =>
@@ -29,6 +34,18 @@ export function blockersOf(
   if (!enrolled) {
     blockers.push(
       `${image.entityRef} does not enroll ${image.image} in this run's catalog answer, yet the image was not archived: the run would have archived too many images at once (see its errors). It is not rebuilt until its entity enrolls it again or archiving is allowed.`,
+    );
+  }
+  const cycle = cycles.get(image.entityRef);
+  if (cycle) {
+    blockers.push(
+      cycle.length === 1
+        ? `It builds on its own repository (${image.image}), so each rebuild would make it stale again, without end. It is not rebuilt until its Dockerfile builds on another image.`
+        : `It is in a build cycle with ${cycle
+            .filter(ref => ref !== image.entityRef)
+            .join(
+              ', ',
+            )}: each builds, directly or not, on an image another of them builds, so each rebuild would make the next stale, without end. None of them is rebuilt until one of their Dockerfiles stops building on the others' images.`,
     );
   }
   return blockers;

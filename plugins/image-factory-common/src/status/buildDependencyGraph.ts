@@ -1,5 +1,5 @@
 import { BaseImageDetail, DependencyGraph, ImageStatus } from '../api';
-import { parseImageReference } from '../references';
+import { repositoryOf } from './repositoryOf';
 
 /**
  * The fleet's dependency graph: a node per enrolled image and per base image, an
@@ -56,15 +56,4 @@ export function buildDependencyGraph(
     (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
   );
   return { nodes, edges };
-}
-
-// In one form however the reference was written (`acme/base` is
-// `docker.io/acme/base`); a reference that does not parse stands for itself.
-function repositoryOf(ref: string): string {
-  try {
-    const parsed = parseImageReference(ref);
-    return `${parsed.registry}/${parsed.repository}`;
-  } catch {
-    return ref;
-  }
 }

@@ -37,7 +37,10 @@ function enroll(name: string): Enrollment {
   )!;
 }
 
-function fleet(names: string[]): {
+function fleet(
+  names: string[],
+  dockerfiles: Record<string, string> = {},
+): {
   state: StateTree;
   enrollments: Enrollment[];
 } {
@@ -50,7 +53,10 @@ function fleet(names: string[]): {
         e.entityRef,
         {
           status: 'ok' as const,
-          analysis: analyzeDockerfile('FROM node:22\n'),
+          analysis: analyzeDockerfile(
+            dockerfiles[e.entityRef.replace('component:default/', '')] ??
+              'FROM node:22\n',
+          ),
           analyzedAt: NOW,
         },
       ]),
@@ -106,6 +112,41 @@ describe('buildImageStatuses', () => {
     expect(broken.enrollment.image).toBe('ghcr.io/acme/broken');
     expect(errors).toEqual([
       expect.stringMatching(/^component:default\/broken: .*"soon"/),
+    ]);
+  });
+
+  it('blocks every image of a build cycle, naming the others, and only those', () => {
+    // a and b build on each other; c builds on a, outside the cycle; d on
+    // its own repository.
+    const { state, enrollments } = fleet(['a', 'b', 'c', 'd', 'e'], {
+      a: 'FROM ghcr.io/acme/b:1\n',
+      b: 'FROM ghcr.io/acme/a:1\n',
+      c: 'FROM ghcr.io/acme/a:1\n',
+      d: 'FROM ghcr.io/acme/d:previous\n',
+    });
+    const { statuses } = buildImageStatuses(state, {
+      enrollments: new Map(enrollments.map(e => [e.entityRef, e])),
+      owners: new Map(),
+      rebuilds: new Map(),
+      emergencyCounts: new Map(),
+      discoveryErrors: new Map(),
+      freightSource: 'registry',
+      coordinationWindowMs: 0,
+      warehouses: new Set(),
+      now: new Date(NOW),
+    });
+    expect(statuses.map(s => [s.entityRef, s.eligibility.state])).toEqual([
+      ['component:default/a', 'blocked'],
+      ['component:default/b', 'blocked'],
+      ['component:default/c', 'unknown'],
+      ['component:default/d', 'blocked'],
+      ['component:default/e', 'unknown'],
+    ]);
+    expect(statuses[0].eligibility.reasons).toEqual([
+      "It is in a build cycle with component:default/b: each builds, directly or not, on an image another of them builds, so each rebuild would make the next stale, without end. None of them is rebuilt until one of their Dockerfiles stops building on the others' images.",
+    ]);
+    expect(statuses[3].eligibility.reasons).toEqual([
+      'It builds on its own repository (ghcr.io/acme/d), so each rebuild would make it stale again, without end. It is not rebuilt until its Dockerfile builds on another image.',
     ]);
   });
 

@@ -29,6 +29,7 @@ import {
   TrackedImage,
 } from '../state';
 import type { Severity } from '../supplyChain';
+import { findBuildCycles } from './findBuildCycles';
 import { warehousePath } from '../warehouses';
 
 /** Everything the status projection reads besides the state tree.  *
@@ -88,6 +89,7 @@ export function buildImageStatuses(
 ): ProjectedStatuses {
   const tracked = indexTracked(state);
   const frozen = invalidFilesByName(context.invalidStateFiles ?? []);
+  const cycles = findBuildCycles(state.images);
   const statuses: ImageStatus[] = [];
   const errors: string[] = [];
   for (const image of state.images) {
@@ -96,6 +98,7 @@ export function buildImageStatuses(
         image,
         frozen,
         context.enrollments.get(image.entityRef),
+        cycles,
       );
       statuses.push(
         image.kind === 'managed'

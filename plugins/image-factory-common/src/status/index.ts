@@ -3,3 +3,4 @@ export * from './buildDependencyGraph';
 export * from './buildImageStatuses';
 export * from './tagOf';
 export * from './toImageListItem';
+export * from './findBuildCycles';
