@@ -20,7 +20,7 @@ describe('findBuildCycles', () => {
       managed('b', 'ghcr.io/acme/a:1', 'docker.io/library/node:22'),
       // A longer ring, written in other spellings of the same repositories.
       managed('e', 'ghcr.io/acme/f:1'),
-      managed('f', 'ghcr.io/acme/g@sha256:' + '1'.repeat(64)),
+      managed('f', `ghcr.io/acme/g@sha256:${'1'.repeat(64)}`),
       managed('g', 'ghcr.io/acme/e:latest'),
       // Built on a ring, not in it: it waits, but is not blocked by it.
       managed('c', 'ghcr.io/acme/a:1'),
