@@ -4,7 +4,11 @@ import { catalogComponent } from './catalogComponent';
 import { LocalGithubApi } from './localGithubApi';
 
 /** Test support: repositories `acme/<name>` on the GitHub stand-in, each with a build workflow and a Dockerfile. */
-export function githubRepositories(names: string[], dockerfile: string) {
+export function githubRepositories(
+  names: string[],
+  dockerfile: string,
+  dockerfiles: Record<string, string> = {},
+) {
   return Object.fromEntries(
     names.map(name => [
       `acme/${name}`,
@@ -12,7 +16,7 @@ export function githubRepositories(names: string[], dockerfile: string) {
         defaultBranch: 'main',
         branches: ['main'],
         workflows: { 'build.yml': Object.values(GITHUB_INPUT_NAMES) },
-        files: { Dockerfile: dockerfile },
+        files: { Dockerfile: dockerfiles[name] ?? dockerfile },
       },
     ]),
   );

@@ -57,11 +57,12 @@ export interface PluginTestBed {
   /**
    * Starts the GitHub stand-in for this test, closed after it, with `acme/<name>`
    * repositories whose Dockerfile is `dockerfile` (default: `FROM` the
-   * registry's `library/node:22`).
+   * registry's `library/node:22`), or the one `dockerfiles` gives by name.
    */
   useGithub(options: {
     repositories: string[];
     dockerfile?: string;
+    dockerfiles?: Record<string, string>;
   }): Promise<LocalGithubApi>;
   /** The stand-in {@link PluginTestBed.useGithub} started in this test. */
   github(): LocalGithubApi;
@@ -146,7 +147,7 @@ export function pluginTestBed(
       started(fixture, 'A test bed folder exists only during a test'),
     dir: () => bed.fixture().root,
     stateRepository: () => bed.fixture().remote,
-    async useGithub({ repositories, dockerfile }) {
+    async useGithub({ repositories, dockerfile, dockerfiles }) {
       github = await startLocalGithubApi({
         token: GITHUB_TOKEN,
         returnsRunDetails: true,
@@ -154,6 +155,7 @@ export function pluginTestBed(
         repositories: githubRepositories(
           repositories,
           dockerfile ?? `FROM ${bed.registry().host}/library/node:22\n`,
+          dockerfiles,
         ),
       });
       return github;

@@ -30,6 +30,7 @@ import {
 } from '../state';
 import type { Severity } from '../supplyChain';
 import { findBuildCycles } from './findBuildCycles';
+import { holdDependents } from './holdDependents';
 import { warehousePath } from '../warehouses';
 
 /** Everything the status projection reads besides the state tree.  *
@@ -113,7 +114,7 @@ export function buildImageStatuses(
       statuses.push(unprojectedStatus(image, context, reason));
     }
   }
-  return { statuses, errors };
+  return { statuses: holdDependents(statuses), errors };
 }
 
 /**

@@ -4,3 +4,4 @@ export * from './buildImageStatuses';
 export * from './tagOf';
 export * from './toImageListItem';
 export * from './findBuildCycles';
+export * from './holdDependents';

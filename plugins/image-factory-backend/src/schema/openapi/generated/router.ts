@@ -703,7 +703,7 @@ export const spec = {
             type: 'string',
             format: 'date-time',
             description:
-              'When the image becomes eligible. Set for `pending`; for `eligible` it is the moment the first update aged past the delay.',
+              'When the image becomes eligible. Set for `pending`, unless the image waits for a managed image it builds on to be rebuilt first; for `eligible` it is the moment the first update aged past the delay.',
           },
           reasons: {
             type: 'array',

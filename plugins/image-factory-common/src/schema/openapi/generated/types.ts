@@ -246,7 +246,7 @@ export interface components {
       state: components['schemas']['EligibilityState'];
       /**
        * Format: date-time
-       * When the image becomes eligible. Set for `pending`; for `eligible` it is the moment the first update aged past the delay.
+       * When the image becomes eligible. Set for `pending`, unless the image waits for a managed image it builds on to be rebuilt first; for `eligible` it is the moment the first update aged past the delay.
        */
       eligibleAt?: string;
       /** Human-readable reasons for the state, e.g. "no workflow: rebuilds are manual-only" for `blocked`, or the trigger error for `failed`. */
