@@ -6,7 +6,10 @@ import {
   trivyReport,
 } from './__testUtils__/cosign';
 import { pluginTestBed } from './__testUtils__/pluginTestBed';
-import { startKubernetesApi } from './__testUtils__/startKubernetesApi';
+import {
+  KubernetesApi,
+  startKubernetesApi,
+} from './__testUtils__/startKubernetesApi';
 import { vulnerabilityReport } from './__testUtils__/trivyOperator';
 import { TRIVY_VULNERABILITY_REPORT_API } from './supplyChain/TrivyOperatorReports';
 import { recordingAuditor } from './__testUtils__/recordingAuditor';
@@ -16,6 +19,11 @@ import { GITHUB_INPUT_NAMES } from './triggers/buildRunParameters';
 // attested (a vulnerability scan) in cosign's layout by a key the test
 // generates, with signatures required: a new digest is built on only once its
 // signature verifies. A local stand-in for GitHub records every dispatch.
+// `imageFactory.supplyChain.vulnerabilities.trivyOperator` for a cluster stand-in.
+const trivyOperatorOf = (cluster: KubernetesApi) => ({
+  kubernetes: { url: cluster.url, token: cluster.token, skipTLSVerify: true },
+});
+
 describe('imageFactoryPlugin with supply-chain evidence', () => {
   const bed = pluginTestBed();
   const release = generateCosignKeyPair();
@@ -237,15 +245,7 @@ describe('imageFactoryPlugin with supply-chain evidence', () => {
           defaults: { coordinationWindow: '0' },
           supplyChain: {
             // No signing key: the cluster's reports are the only evidence.
-            vulnerabilities: {
-              trivyOperator: {
-                kubernetes: {
-                  url: cluster.url,
-                  token: cluster.token,
-                  skipTLSVerify: true,
-                },
-              },
-            },
+            vulnerabilities: { trivyOperator: trivyOperatorOf(cluster) },
             bypassSeverity: 'critical',
           },
         },
@@ -340,15 +340,7 @@ describe('imageFactoryPlugin with supply-chain evidence', () => {
         ],
         imageFactory: {
           supplyChain: {
-            vulnerabilities: {
-              trivyOperator: {
-                kubernetes: {
-                  url: cluster.url,
-                  token: cluster.token,
-                  skipTLSVerify: true,
-                },
-              },
-            },
+            vulnerabilities: { trivyOperator: trivyOperatorOf(cluster) },
           },
         },
       });

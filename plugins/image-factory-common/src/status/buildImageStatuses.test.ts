@@ -66,6 +66,25 @@ function fleet(
   return { state, enrollments };
 }
 
+// A run's context for `enrollments`, with nothing else known but `overrides`.
+function contextOf(
+  enrollments: Enrollment[],
+  overrides: Partial<StatusContext> = {},
+): StatusContext {
+  return {
+    enrollments: new Map(enrollments.map(e => [e.entityRef, e])),
+    owners: new Map(),
+    rebuilds: new Map(),
+    emergencyCounts: new Map(),
+    discoveryErrors: new Map(),
+    freightSource: 'registry',
+    coordinationWindowMs: 0,
+    warehouses: new Set(),
+    now: new Date(NOW),
+    ...overrides,
+  };
+}
+
 describe('buildImageStatuses', () => {
   it('blocks an image whose status cannot be computed, names it, and projects every other image', () => {
     const { state, enrollments } = fleet(['alpha', 'broken', 'gamma']);
@@ -86,17 +105,10 @@ describe('buildImageStatuses', () => {
       ),
     };
 
-    const { statuses, errors } = buildImageStatuses(damaged, {
-      enrollments: new Map(enrollments.map(e => [e.entityRef, e])),
-      owners: new Map(),
-      rebuilds: new Map(),
-      emergencyCounts: new Map(),
-      discoveryErrors: new Map(),
-      freightSource: 'registry',
-      coordinationWindowMs: 0,
-      warehouses: new Set(),
-      now: new Date(NOW),
-    });
+    const { statuses, errors } = buildImageStatuses(
+      damaged,
+      contextOf(enrollments),
+    );
 
     expect(statuses.map(s => [s.entityRef, s.eligibility.state])).toEqual([
       ['component:default/alpha', 'unknown'],
@@ -124,17 +136,7 @@ describe('buildImageStatuses', () => {
       c: 'FROM ghcr.io/acme/a:1\n',
       d: 'FROM ghcr.io/acme/d:previous\n',
     });
-    const { statuses } = buildImageStatuses(state, {
-      enrollments: new Map(enrollments.map(e => [e.entityRef, e])),
-      owners: new Map(),
-      rebuilds: new Map(),
-      emergencyCounts: new Map(),
-      discoveryErrors: new Map(),
-      freightSource: 'registry',
-      coordinationWindowMs: 0,
-      warehouses: new Set(),
-      now: new Date(NOW),
-    });
+    const { statuses } = buildImageStatuses(state, contextOf(enrollments));
     expect(statuses.map(s => [s.entityRef, s.eligibility.state])).toEqual([
       ['component:default/a', 'blocked'],
       ['component:default/b', 'blocked'],
@@ -152,29 +154,22 @@ describe('buildImageStatuses', () => {
 
   it('blocks an image whose state file is invalid, naming the file, and one its entity no longer enrolls', () => {
     const { state, enrollments } = fleet(['alpha', 'frozen', 'gone']);
-    const { statuses, errors } = buildImageStatuses(state, {
-      enrollments: new Map(
-        enrollments
-          .filter(e => e.entityRef !== 'component:default/gone')
-          .map(e => [e.entityRef, e]),
-      ),
-      owners: new Map(),
-      rebuilds: new Map(),
-      emergencyCounts: new Map(),
-      discoveryErrors: new Map(),
-      freightSource: 'registry',
-      coordinationWindowMs: 0,
-      warehouses: new Set(),
-      invalidStateFiles: [
+    const { statuses, errors } = buildImageStatuses(
+      state,
+      contextOf(
+        enrollments.filter(e => e.entityRef !== 'component:default/gone'),
         {
-          path: 'state/images/frozen.yaml',
-          error:
-            'line 3: YAML anchors and aliases are not allowed in a state file',
-          content: 'x: &a 1\n',
+          invalidStateFiles: [
+            {
+              path: 'state/images/frozen.yaml',
+              error:
+                'line 3: YAML anchors and aliases are not allowed in a state file',
+              content: 'x: &a 1\n',
+            },
+          ],
         },
-      ],
-      now: new Date(NOW),
-    });
+      ),
+    );
 
     expect(errors).toEqual([]);
     expect(statuses.map(s => [s.entityRef, s.eligibility.state])).toEqual([
@@ -200,23 +195,18 @@ describe('buildImageStatuses', () => {
   it('links the state file, and the Warehouse manifest where there is one, as linksOf makes links', () => {
     const { state, enrollments } = fleet(['alpha', 'beta']);
     const blob = 'https://github.com/acme/state/blob/main/factory';
-    const { statuses } = buildImageStatuses(state, {
-      enrollments: new Map(enrollments.map(e => [e.entityRef, e])),
-      owners: new Map(),
-      rebuilds: new Map(),
-      emergencyCounts: new Map(),
-      discoveryErrors: new Map(),
-      freightSource: 'registry',
-      coordinationWindowMs: 0,
-      warehouses: new Set([state.images[0].name]),
-      linksOf: paths => ({
-        stateFile: `${blob}/${paths.stateFile}`,
-        ...(paths.warehouseManifest && {
-          warehouseManifest: `${blob}/${paths.warehouseManifest}`,
+    const { statuses } = buildImageStatuses(
+      state,
+      contextOf(enrollments, {
+        warehouses: new Set([state.images[0].name]),
+        linksOf: paths => ({
+          stateFile: `${blob}/${paths.stateFile}`,
+          ...(paths.warehouseManifest && {
+            warehouseManifest: `${blob}/${paths.warehouseManifest}`,
+          }),
         }),
       }),
-      now: new Date(NOW),
-    });
+    );
     const [alpha, beta] = state.images.map(i => i.name);
     expect(statuses.map(s => s.links)).toEqual([
       {
@@ -230,20 +220,8 @@ describe('buildImageStatuses', () => {
   describe('base images', () => {
     const digest = (c: string) => `sha256:${c.repeat(64)}`;
     const amd64 = (c: string) => ({ 'linux/amd64': digest(c) });
-    const context = (
-      enrollments: Enrollment[],
-      now: string,
-    ): StatusContext => ({
-      enrollments: new Map(enrollments.map(e => [e.entityRef, e])),
-      owners: new Map(),
-      rebuilds: new Map(),
-      emergencyCounts: new Map(),
-      discoveryErrors: new Map(),
-      freightSource: 'kargo',
-      coordinationWindowMs: 0,
-      warehouses: new Set(),
-      now: new Date(now),
-    });
+    const context = (enrollments: Enrollment[], now: string) =>
+      contextOf(enrollments, { freightSource: 'kargo', now: new Date(now) });
 
     it('carry their digest changes once, newest first, with the tag and origin on the base image', () => {
       const fleetState = fleet(['alpha']);
