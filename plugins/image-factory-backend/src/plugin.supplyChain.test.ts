@@ -27,6 +27,12 @@ const trivyOperatorOf = (cluster: KubernetesApi) => ({
 describe('imageFactoryPlugin with supply-chain evidence', () => {
   const bed = pluginTestBed();
   const release = generateCosignKeyPair();
+  // The release key, configured for the registry's library/node.
+  const releaseSigns = (host: string) => ({
+    images: [`${host}/library/node`],
+    publicKey: release.publicKeyPem,
+    name: 'release',
+  });
 
   it('never rebuilds onto an unsigned digest, and rebuilds once it is signed', async () => {
     const github = await bed.useGithub({ repositories: ['strict'] });
@@ -55,14 +61,7 @@ describe('imageFactoryPlugin with supply-chain evidence', () => {
       imageFactory: {
         defaults: { coordinationWindow: '0' },
         supplyChain: {
-          signatures: [
-            {
-              images: [`${host}/library/node`],
-              publicKey: release.publicKeyPem,
-              name: 'release',
-              mode: 'require',
-            },
-          ],
+          signatures: [{ ...releaseSigns(host), mode: 'require' }],
         },
       },
     });
@@ -165,13 +164,7 @@ describe('imageFactoryPlugin with supply-chain evidence', () => {
       imageFactory: {
         defaults: { coordinationWindow: '0' },
         supplyChain: {
-          signatures: [
-            {
-              images: [`${host}/library/node`],
-              publicKey: release.publicKeyPem,
-              name: 'release',
-            },
-          ],
+          signatures: [releaseSigns(host)],
           bypassSeverity: 'critical',
         },
       },

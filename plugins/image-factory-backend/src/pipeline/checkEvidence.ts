@@ -1,4 +1,5 @@
 import {
+  evidenceKey,
   holdEvidence,
   listTrackedImages,
   parseImageReference,
@@ -9,7 +10,6 @@ import {
 import { ImageFactoryStore } from '../database';
 import { freightKey } from '../discovery';
 import { mapWithConcurrency } from '../discovery/mapWithConcurrency';
-import { digestKey } from '../supplyChain/digestKey';
 import { EvidenceChecker } from '../supplyChain/EvidenceChecker';
 import type { Scan } from '../supplyChain/TrivyOperatorReports';
 
@@ -67,12 +67,12 @@ export async function checkEvidence(options: {
   }
   const wanted = checkedTags(state, checker);
   const recorded: RecordedEvidence[] = await store.listFreightOfTags(wanted);
-  const known = new Map(recorded.map(record => [digestKey(record), record]));
+  const known = new Map(recorded.map(record => [evidenceKey(record), record]));
   const pending = new Map<string, Pending>();
   for (const tag of wanted) {
     if (!options.asked.has(freightKey(tag))) continue;
     for (const digest of tag.digests) {
-      const key = digestKey({ ...tag, digest });
+      const key = evidenceKey({ ...tag, digest });
       const record = known.get(key);
       const signature =
         checker.modeOf(`${tag.registry}/${tag.repository}`) !== undefined &&
@@ -120,7 +120,7 @@ export async function checkEvidence(options: {
           found.vulnerabilities = await checker.checkVulnerabilities(
             target,
             now,
-            clusterScans.get(digestKey(target)),
+            clusterScans.get(evidenceKey(target)),
           );
         }
       } catch (error) {
@@ -137,7 +137,7 @@ export async function checkEvidence(options: {
   const results = checked.filter(r => r.signature || r.vulnerabilities);
   await store.recordEvidence(results);
   for (const result of results) {
-    const key = digestKey(result);
+    const key = evidenceKey(result);
     known.set(key, { ...known.get(key), ...result });
   }
   return { state: holdEvidence(state, [...known.values()]), errors };

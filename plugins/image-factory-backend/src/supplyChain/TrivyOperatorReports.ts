@@ -1,4 +1,5 @@
 import {
+  evidenceKey,
   parseImageReference,
   type Severity,
   type VulnerabilitySummary,
@@ -10,7 +11,6 @@ import {
   listCustomObjects,
 } from '../kubernetes/listCustomObjects';
 import { makeKubeConfig } from '../kubernetes/makeKubeConfig';
-import { digestKey } from './digestKey';
 import {
   operatorReportEntries,
   summarizeVulnerabilities,
@@ -109,7 +109,7 @@ export class TrivyOperatorReports {
   }
 
   /**
-   * The newest scan of each of `wanted` (keys of `digestKey`) that a
+   * The newest scan of each of `wanted` (keys of `evidenceKey`) that a
    * report holds, summarized as it is read: a report of anything else, or
    * one that does not say what it scanned or when, is passed over.
    *
@@ -192,7 +192,7 @@ function readReport(item: unknown):
   const { name, version } = report?.scanner ?? {};
   const scanner = typeof name === 'string' ? name.toLowerCase() : 'trivy';
   return {
-    key: digestKey({ ...reference, digest: reference.digest }),
+    key: evidenceKey({ ...reference, digest: reference.digest }),
     scannedAt,
     by: (typeof version === 'string' ? `${scanner} ${version}` : scanner).slice(
       0,

@@ -19,8 +19,19 @@ export interface RecordedEvidence {
 
 type Evidence = Pick<RecordedEvidence, 'signature' | 'vulnerabilities'>;
 
-const keyOf = (registry: string, repository: string, digest: string) =>
-  `${registry}/${repository}@${digest}`;
+/**
+ * `registry/repository@digest`: how the evidence of one digest is looked up,
+ * whatever its tag, here and by the backend that records it.
+ *
+ * @public
+ */
+export function evidenceKey(of: {
+  registry: string;
+  repository: string;
+  digest: string;
+}): string {
+  return `${of.registry}/${of.repository}@${of.digest}`;
+}
 
 // Records are JSON from the database and the state file alike.
 function same(a: Evidence, b: Evidence | undefined): boolean {
@@ -48,7 +59,7 @@ export function holdEvidence(
   const evidence = new Map<string, Evidence>();
   for (const { signature, vulnerabilities, ...record } of recorded) {
     if (signature || vulnerabilities) {
-      evidence.set(keyOf(record.registry, record.repository, record.digest), {
+      evidence.set(evidenceKey(record), {
         ...(signature && { signature }),
         ...(vulnerabilities && { vulnerabilities }),
       });
@@ -59,7 +70,7 @@ export function holdEvidence(
     let changed = false;
     const updates = tracked.updates.map((update): DigestUpdate => {
       const held =
-        ref && evidence.get(keyOf(ref.registry, ref.repository, update.digest));
+        ref && evidence.get(evidenceKey({ ...ref, digest: update.digest }));
       if (same(update, held)) {
         return update;
       }

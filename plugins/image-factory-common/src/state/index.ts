@@ -47,7 +47,11 @@ export {
   type TrackedTag,
   type UnrecordedDigest,
 } from './reconcileFirstSeen';
-export { holdEvidence, type RecordedEvidence } from './holdEvidence';
+export {
+  evidenceKey,
+  holdEvidence,
+  type RecordedEvidence,
+} from './holdEvidence';
 export {
   mergeStateWithinArchiveLimit,
   MIN_REFUSED_ARCHIVE_COUNT,
