@@ -16,3 +16,4 @@ export * from './durations';
 export * from './eligibility';
 export * from './status';
 export * from './supplyChain';
+export * from './verification';

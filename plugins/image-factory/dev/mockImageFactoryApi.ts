@@ -141,6 +141,20 @@ function exampleImageStatuses(): ImageStatus[] {
         baseDigests: {
           'docker.io/library/node:22-bookworm-slim': digests.nodeOld,
         },
+        verification: {
+          outcome: 'verified',
+          checkedAt: fromNow(-units.DAY + 20 * units.MINUTE),
+          image: `ghcr.io/acme/checkout:latest@sha256:${'c7'.repeat(32)}`,
+          detail: `ghcr.io/acme/checkout:latest is built on the digests asked for: docker.io/library/node:22-bookworm-slim (layers).`,
+          baseImages: [
+            {
+              ref: 'docker.io/library/node:22-bookworm-slim',
+              outcome: 'verified',
+              method: 'layers',
+              digest: digests.nodeOld,
+            },
+          ],
+        },
       },
     ],
     links: {},

@@ -9,6 +9,22 @@ export interface PushImageOptions {
   content?: string | Record<string, string>;
   /** `oci` (default): OCI manifest and index; `docker`: Docker manifest v2 and manifest list. */
   format?: 'oci' | 'docker';
+  /**
+   * Build on another image of the registry, as `FROM repository:tag` does:
+   * its layers (of the same platform) come first, the image's own last.
+   */
+  on?: { repository: string; tag: string };
+  /** Annotations of each platform's manifest (and of the index). */
+  annotations?: Record<string, string>;
+  /** Labels in each platform's config, as `LABEL` sets them. */
+  labels?: Record<string, string>;
+  /** The config's `created` time. */
+  created?: string;
+  /**
+   * Attach, per platform, a BuildKit provenance attestation (SLSA 0.2)
+   * listing these materials; needs `platforms`, as it lives in the index.
+   */
+  provenance?: Array<{ uri: string; digest: string }>;
 }
 
 /** A layer of {@link ImagePusher.pushArtifact}. */
@@ -128,21 +144,76 @@ export function createImagePusher(
     return { mediaType, digest: sha256(body), size: body.length };
   };
 
+  const getJson = async (target: string, accept: string) =>
+    (await request('GET', target, { headers: { accept } })).json();
+
+  // The layers and diff ids of `on` for one platform, mounted into `repository`.
+  const baseLayers = async (
+    repository: string,
+    on: { repository: string; tag: string },
+    platform: Platform,
+  ) => {
+    const accept = [
+      MEDIA.oci.index,
+      MEDIA.docker.index,
+      MEDIA.oci.manifest,
+      MEDIA.docker.manifest,
+    ].join(', ');
+    let manifest = await getJson(
+      `/v2/${on.repository}/manifests/${on.tag}`,
+      accept,
+    );
+    if (Array.isArray(manifest.manifests)) {
+      const entry = manifest.manifests.find(
+        (m: { platform?: Platform }) =>
+          m.platform?.os === platform.os &&
+          m.platform?.architecture === platform.architecture,
+      );
+      manifest = await getJson(
+        `/v2/${on.repository}/manifests/${entry.digest}`,
+        accept,
+      );
+    }
+    const config = await getJson(
+      `/v2/${on.repository}/blobs/${manifest.config.digest}`,
+      '*/*',
+    );
+    for (const layer of manifest.layers) {
+      await request(
+        'POST',
+        `/v2/${repository}/blobs/uploads/?mount=${layer.digest}&from=${on.repository}`,
+      );
+    }
+    return {
+      layers: manifest.layers as Array<{
+        mediaType: string;
+        digest: string;
+        size: number;
+      }>,
+      diffIds: config.rootfs.diff_ids as string[],
+    };
+  };
+
   const pushPlatformManifest = async (
     repository: string,
     tag: string | undefined,
     platform: Platform,
     content: string,
     media: (typeof MEDIA)['oci'],
+    options: PushImageOptions,
   ) => {
     const layer = createImageLayer('image-factory.txt', content);
+    const base = options.on
+      ? await baseLayers(repository, options.on, platform)
+      : { layers: [], diffIds: [] };
     const config = Buffer.from(
       JSON.stringify({
+        ...(options.created ? { created: options.created } : {}),
         architecture: platform.architecture,
         os: platform.os,
         ...(platform.variant ? { variant: platform.variant } : {}),
-        config: {},
-        rootfs: { type: 'layers', diff_ids: [layer.diffId] },
+        config: options.labels ? { Labels: options.labels } : {},
+        rootfs: { type: 'layers', diff_ids: [...base.diffIds, layer.diffId] },
       }),
     );
     const configBlob = await pushBlob(repository, config);
@@ -151,8 +222,62 @@ export function createImagePusher(
       schemaVersion: 2,
       mediaType: media.manifest,
       config: { mediaType: media.config, ...configBlob },
-      layers: [{ mediaType: media.layer, ...layerBlob }],
+      layers: [...base.layers, { mediaType: media.layer, ...layerBlob }],
+      ...(options.annotations ? { annotations: options.annotations } : {}),
     });
+  };
+
+  // BuildKit's layout: an `unknown/unknown` manifest in the index whose layer
+  // is an in-toto statement, tied to the image manifest by annotations.
+  const pushProvenance = async (
+    repository: string,
+    subject: string,
+    materials: Array<{ uri: string; digest: string }>,
+  ) => {
+    const statement = Buffer.from(
+      JSON.stringify({
+        _type: 'https://in-toto.io/Statement/v0.1',
+        predicateType: 'https://slsa.dev/provenance/v0.2',
+        subject: [{ name: repository, digest: { sha256: subject.slice(7) } }],
+        predicate: {
+          builder: { id: '' },
+          buildType: 'https://mobyproject.org/buildkit@v1',
+          materials: materials.map(m => ({
+            uri: m.uri,
+            digest: { sha256: m.digest.replace(/^sha256:/, '') },
+          })),
+        },
+      }),
+    );
+    const config = await pushBlob(repository, Buffer.from('{}'));
+    const layer = await pushBlob(repository, statement);
+    const pushed = await pushManifest(
+      repository,
+      undefined,
+      MEDIA.oci.manifest,
+      {
+        schemaVersion: 2,
+        mediaType: MEDIA.oci.manifest,
+        config: { mediaType: MEDIA.oci.config, ...config },
+        layers: [
+          {
+            mediaType: 'application/vnd.in-toto+json',
+            ...layer,
+            annotations: {
+              'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2',
+            },
+          },
+        ],
+      },
+    );
+    return {
+      ...pushed,
+      platform: { os: 'unknown', architecture: 'unknown' },
+      annotations: {
+        'vnd.docker.reference.type': 'attestation-manifest',
+        'vnd.docker.reference.digest': subject,
+      },
+    };
   };
 
   return {
@@ -170,6 +295,7 @@ export function createImagePusher(
           { os: 'linux', architecture: 'amd64' },
           contentFor('linux/amd64'),
           media,
+          options,
         );
         return pushed.digest;
       }
@@ -184,13 +310,21 @@ export function createImagePusher(
           parsed,
           contentFor(platform),
           media,
+          options,
         );
         entries.push({ ...child, platform: parsed });
+      }
+      const attestations = [];
+      for (const entry of options.provenance ? entries : []) {
+        attestations.push(
+          await pushProvenance(repository, entry.digest, options.provenance!),
+        );
       }
       const index = await pushManifest(repository, tag, media.index, {
         schemaVersion: 2,
         mediaType: media.index,
-        manifests: entries,
+        manifests: [...entries, ...attestations],
+        ...(options.annotations ? { annotations: options.annotations } : {}),
       });
       return index.digest;
     },

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { checkInteger, isUuid } from './checkQueryValues';
 import {
   fromDbCount,
+  toDbJson,
   toDbTimestamp,
   toNullableDbTimestamp,
 } from './convertDbValues';
@@ -62,6 +63,9 @@ export class RebuildsTable {
     }
     if (patch.dispatchedAt !== undefined) {
       changes.dispatched_at = toDbTimestamp(patch.dispatchedAt, 'dispatchedAt');
+    }
+    if (patch.verification !== undefined) {
+      changes.verification = toDbJson(patch.verification);
     }
     if (patch.finishedAt !== undefined) {
       changes.finished_at = toNullableDbTimestamp(

@@ -177,6 +177,7 @@ export function toRebuildRow(r: RebuildRecord): Row {
     conclusion: r.conclusion ?? null,
     error: r.error ?? null,
     base_digests: toDbJson(r.baseDigests),
+    verification: r.verification ? toDbJson(r.verification) : null,
     finished_at: toNullableDbTimestamp(r.finishedAt, 'finishedAt'),
     updated_at: toDbTimestamp(r.updatedAt, 'updatedAt'),
   };
@@ -202,6 +203,7 @@ export function fromRebuildRow(row: Row): RebuildRecord {
     ),
     error: fromDbText(row.error as string | null),
     baseDigests: fromDbJson(row.base_digests as string) ?? {},
+    verification: fromDbJson(row.verification as string | null),
     finishedAt: fromDbTimestamp(row.finished_at as DbTimestamp),
     updatedAt: fromDbTimestamp(row.updated_at as DbTimestamp) as string,
   };

@@ -12,6 +12,7 @@ import type {
   RebuildProvider,
   RebuildStatus,
   RebuildTriggerKind,
+  RebuildVerification,
 } from '@image-factory/backstage-plugin-image-factory-common';
 
 /**
@@ -164,6 +165,8 @@ export interface RebuildRecord {
   error?: string;
   /** The digest each base image is rebuilt on, by base image reference. */
   baseDigests: Record<string, string>;
+  /** What the registry said of the image the successful run pushed. */
+  verification?: RebuildVerification;
   finishedAt?: string;
   /** When the record last changed. */
   updatedAt: string;
@@ -196,6 +199,7 @@ export type RebuildPatch = Partial<
     | 'conclusion'
     | 'finishedAt'
     | 'provider'
+    | 'verification'
   >
 > & { error?: string | null };
 

@@ -22,6 +22,7 @@ function enrollment(platforms: string[]): Enrollment {
     entityRef: 'component:default/tools',
     kind: 'managed',
     image: 'ghcr.io/acme/tools',
+    imageTag: 'latest',
     dockerfile: 'Dockerfile',
     sourceLocation: 'url:https://github.com/acme/tools/tree/main/',
     buildArgs: {},

@@ -4,7 +4,7 @@ import { RebuildRecord } from '@image-factory/backstage-plugin-image-factory-com
 import { NotificationService } from '@backstage/plugin-notifications-node';
 
 /** What happened to a rebuild that the image's owner should hear about. */
-export type RebuildEvent = 'triggered' | 'failed' | 'emergency';
+export type RebuildEvent = 'triggered' | 'failed' | 'emergency' | 'mismatch';
 
 /** A problem of a whole run that the platform team must hear about. */
 export interface PlatformAlert {
@@ -81,6 +81,7 @@ export class RebuildNotifier {
       triggered: `Rebuild of ${image} started`,
       failed: `Rebuild of ${image} failed`,
       emergency: `Emergency rebuild of ${image} by ${rebuild.requestedBy}`,
+      mismatch: `Rebuild of ${image} is not on the new base image`,
     };
     const descriptions: Record<RebuildEvent, string> = {
       triggered: `A ${
@@ -92,6 +93,9 @@ export class RebuildNotifier {
         rebuild.error ?? rebuild.conclusion ?? 'unknown error'
       }`,
       emergency: `The cooling-off delay was bypassed. Justification: ${rebuild.justification}`,
+      mismatch: `${
+        rebuild.verification?.detail ?? 'The pushed image is on another digest.'
+      } The image stays stale: check that the workflow builds on the digests it is given.`,
     };
     try {
       await this.notifications.send({

@@ -193,6 +193,8 @@ describe('RebuildService', () => {
           workflow: image.enrollment.workflow,
           owner: null,
           image: image.enrollment.image,
+          imageTag: 'latest',
+          platforms: ['linux/amd64'],
         },
       ]),
     );
@@ -483,6 +485,8 @@ describe('RebuildService', () => {
             workflow: 'build.yml',
             owner: null,
             image: 'ghcr.io/acme/payments',
+            imageTag: 'latest',
+            platforms: ['linux/amd64'],
           },
         ],
       ]);

@@ -30,6 +30,7 @@ import { toApiRebuild } from './toApiRebuild';
 import { selectAutomaticRebuilds } from './selectAutomaticRebuilds';
 import { startRebuild } from './startRebuild';
 import type { ManifestChecker } from './pinServedDigests';
+import type { ImageReader } from './readImageFacts';
 
 /** Default of `imageFactory.rebuilds.runTimeout`. */
 const DEFAULT_RUN_TIMEOUT_MS = 30 * 60_000;
@@ -55,7 +56,7 @@ export class RebuildService {
     private readonly logger: LoggerService,
     private readonly auditor: AuditorService,
     private readonly bypassSeverity: Severity | undefined,
-    private readonly registry: ManifestChecker | undefined,
+    private readonly registry: (ManifestChecker & ImageReader) | undefined,
   ) {}
 
   static create(options: {
@@ -72,8 +73,11 @@ export class RebuildService {
     runTimeoutMs?: number;
     /** `imageFactory.supplyChain.bypassSeverity`; absent: off. */
     bypassSeverity?: Severity;
-    /** Checks that pinned digests are still served; absent: not checked. */
-    registry?: ManifestChecker;
+    /**
+     * Checks that pinned digests are still served, and reads the images
+     * successful rebuilds pushed; absent: neither is checked.
+     */
+    registry?: ManifestChecker & ImageReader;
   }): RebuildService {
     return new RebuildService(
       options.store,
@@ -253,6 +257,7 @@ export class RebuildService {
       sources,
       now,
       runTimeoutMs: this.runTimeoutMs,
+      registry: this.registry,
     });
   }
 

@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   formatDuration,
   IMAGE_FACTORY_ANNOTATIONS,
+  ImageStatus,
   RebuildProvider,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { ImageFactoryStore, RebuildRecord } from '../database';
@@ -9,6 +10,8 @@ import { GITHUB_INPUT_NAMES, RebuildTrigger, TriggerError } from '../triggers';
 import { RebuildNotifier } from './RebuildNotifier';
 import { toApiRebuild } from './toApiRebuild';
 import { toRebuildStatus } from './toRebuildStatus';
+import { ImageReader } from './readImageFacts';
+import { verifyRebuild } from './verifyRebuild';
 
 /** What following a rebuild needs to know of its image, from its enrollment. */
 export interface RebuildSource {
@@ -16,6 +19,9 @@ export interface RebuildSource {
   workflow: string | null;
   owner: string | null;
   image: string | null;
+  /** The tag the build pushes, read to verify a successful rebuild. */
+  imageTag: string;
+  platforms: string[];
 }
 
 /**
@@ -38,6 +44,8 @@ export async function followRebuilds(options: {
   sources: ReadonlyMap<string, RebuildSource>;
   now: Date;
   runTimeoutMs: number;
+  /** Reads the pushed image of a successful rebuild; absent: not verified. */
+  registry?: ImageReader;
 }): Promise<void> {
   const { store, trigger, notifier, logger, sources, now } = options;
   const fail = async (rebuild: RebuildRecord, reason: string) => {
@@ -106,7 +114,22 @@ export async function followRebuilds(options: {
         if (timedOut(rebuild)) await fail(rebuild, noRunReason(rebuild));
         continue;
       }
+      const succeeded =
+        progress.status === 'completed' && progress.conclusion === 'success';
+      const verification =
+        succeeded && options.registry && enrollment.image
+          ? await verifyRebuild({
+              registry: options.registry,
+              rebuild,
+              image: enrollment.image,
+              tag: enrollment.imageTag,
+              platforms: enrollment.platforms,
+              builtDigests: await builtDigestsOf(store, rebuild.entityRef),
+              now,
+            })
+          : undefined;
       const updated = await store.updateRebuild(rebuild.id, {
+        ...(verification && { verification }),
         status: toRebuildStatus(progress.status),
         ...(progress.runId ? { runId: progress.runId } : {}),
         ...(progress.runUrl ? { runUrl: progress.runUrl } : {}),
@@ -117,12 +140,17 @@ export async function followRebuilds(options: {
           ? { finishedAt: now.toISOString() }
           : {}),
       });
+      if (verification) {
+        logger.info(
+          `Rebuild ${rebuild.id} of ${rebuild.entityRef}: ${verification.outcome}. ${verification.detail}`,
+        );
+      }
       if (
-        progress.status === 'completed' &&
-        progress.conclusion !== 'success'
+        (progress.status === 'completed' && !succeeded) ||
+        verification?.outcome === 'mismatch'
       ) {
         await notifier.notify(
-          'failed',
+          succeeded ? 'mismatch' : 'failed',
           {
             entityRef: rebuild.entityRef,
             owner: enrollment.owner,
@@ -147,6 +175,19 @@ export async function followRebuilds(options: {
       }
     }
   }
+}
+
+// What the image was built on before this rebuild, from its last status.
+async function builtDigestsOf(
+  store: ImageFactoryStore,
+  entityRef: string,
+): Promise<Map<string, string | null>> {
+  const status = (await store.getImageStatus(entityRef))?.status as
+    | Partial<ImageStatus>
+    | undefined;
+  return new Map(
+    (status?.baseImages ?? []).map(base => [base.ref, base.builtDigest]),
+  );
 }
 
 function whyUnfollowable(

@@ -50,6 +50,7 @@ export function syncRebuildHistory(
           },
         ]),
       ),
+      ...(api.verification ? { verification: api.verification } : {}),
     });
   }
   return next;

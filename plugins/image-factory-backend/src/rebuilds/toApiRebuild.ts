@@ -19,5 +19,6 @@ export function toApiRebuild(record: RebuildRecord): ApiRebuildRecord {
     ...(record.conclusion ? { conclusion: record.conclusion } : {}),
     ...(record.error ? { error: record.error } : {}),
     baseDigests: record.baseDigests,
+    ...(record.verification ? { verification: record.verification } : {}),
   };
 }

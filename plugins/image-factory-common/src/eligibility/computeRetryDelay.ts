@@ -27,14 +27,16 @@ export function computeRetryDelay(
 }
 
 /**
- * Whether a finished rebuild failed: its trigger failed, or its run ended
- * with any conclusion but success.
+ * Whether a finished rebuild failed: its trigger failed, its run ended with
+ * any conclusion but success, or the image it pushed is not on the digests
+ * asked for.
  *
  * @public
  */
 export function isFailedRebuild(rebuild: EligibilityLastRebuild): boolean {
   return (
     rebuild.status === 'failed' ||
+    rebuild.verification === 'mismatch' ||
     (rebuild.status === 'completed' &&
       rebuild.conclusion !== undefined &&
       rebuild.conclusion !== 'success')

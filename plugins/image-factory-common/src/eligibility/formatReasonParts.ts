@@ -22,7 +22,12 @@ export function toIsoInstant(ms: number): string {
   return new Date(clamped).toISOString();
 }
 
-/** Epoch milliseconds as `2024-05-01 10:00 UTC`, clamped like {@link toIsoInstant}. */
+/**
+ * Epoch milliseconds as `2024-05-01 10:00 UTC`, clamped to the instants an
+ * ISO 8601 time can spell.
+ *
+ * @public
+ */
 export function formatInstant(ms: number): string {
   const [date, time] = toIsoInstant(ms).split('T');
   return `${date} ${time.slice(0, 5)} UTC`;

@@ -9,6 +9,7 @@ export {
   DEFAULT_RETRY_BACKOFF,
   isFailedRebuild,
 } from './computeRetryDelay';
+export { formatInstant } from './formatReasonParts';
 export { formatCountdown } from './formatCountdown';
 export { orderRebuilds } from './orderRebuilds';
 export type { OrderRebuildsOptions, RebuildCandidate } from './orderRebuilds';

@@ -5,7 +5,11 @@ import type {
   VulnerabilitySummary,
 } from '../api';
 import type { Severity } from '../supplyChain';
-import type { RebuildConclusion, RebuildStatus } from '../api';
+import type {
+  RebuildConclusion,
+  RebuildStatus,
+  VerificationOutcome,
+} from '../api';
 
 /**
  * One freight record of a base image as eligibility reads it: a digest and
@@ -89,6 +93,12 @@ export interface EligibilityLastRebuild {
   error?: string;
   /** How many attempts in a row have failed, this one included; 1 when absent. */
   attempt?: number;
+  /**
+   * What the registry said of the image a successful run pushed: a
+   * `mismatch` counts as a failed attempt, so a workflow that ignores the
+   * digests it is given is retried on the backoff, not every cycle.
+   */
+  verification?: VerificationOutcome;
 }
 
 /**

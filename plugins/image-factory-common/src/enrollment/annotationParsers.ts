@@ -61,6 +61,14 @@ export function parseTarget(text: string): string {
   return text;
 }
 
+/** `image-factory.io/image-tag`: a tag, as the distribution spec spells them. */
+export function parseImageTag(text: string): string {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(text)) {
+    throw new Error(`"${text}" is not an image tag`);
+  }
+  return text;
+}
+
 /** `image-factory.io/rebuild-delay`: at most a year, in its canonical spelling. */
 export function parseRebuildDelay(text: string): string {
   return formatDuration(parsePolicyDuration(text));

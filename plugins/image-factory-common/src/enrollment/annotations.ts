@@ -6,6 +6,7 @@
  */
 export const IMAGE_FACTORY_ANNOTATIONS = {
   image: 'image-factory.io/image',
+  imageTag: 'image-factory.io/image-tag',
   externalImage: 'image-factory.io/external-image',
   dockerfile: 'image-factory.io/dockerfile',
   sourceLocation: 'image-factory.io/source-location',

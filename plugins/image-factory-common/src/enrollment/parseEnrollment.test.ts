@@ -39,6 +39,7 @@ describe('parseEnrollment', () => {
       entityRef: 'component:default/payments',
       kind: 'managed',
       image: 'ghcr.io/acme/payments',
+      imageTag: 'latest',
       dockerfile: 'Dockerfile',
       sourceLocation: 'file:/srv/payments/',
       buildArgs: {},
@@ -57,6 +58,7 @@ describe('parseEnrollment', () => {
       entity(
         {
           'image-factory.io/image': 'acme/payments',
+          'image-factory.io/image-tag': 'main',
           'image-factory.io/dockerfile': './docker/Dockerfile.prod',
           'image-factory.io/source-location':
             'url:https://github.com/acme/payments/tree/main/app',
@@ -75,6 +77,7 @@ describe('parseEnrollment', () => {
       entityRef: 'component:payments/payments',
       kind: 'managed',
       image: 'docker.io/acme/payments',
+      imageTag: 'main',
       dockerfile: 'docker/Dockerfile.prod',
       sourceLocation: 'url:https://github.com/acme/payments/tree/main/app/',
       buildArgs: { NODE_VERSION: '22', DEBIAN: 'bookworm' },
@@ -126,12 +129,14 @@ describe('parseEnrollment', () => {
         'image-factory.io/dockerfile': '../other/Dockerfile',
         'image-factory.io/workflow': 'build .yml',
         'image-factory.io/target': 'my stage',
+        'image-factory.io/image-tag': ':latest',
       }),
     )!;
     expect(result.errors.map(e => e.annotation).sort()).toEqual([
       'image-factory.io/auto-rebuild',
       'image-factory.io/build-args',
       'image-factory.io/dockerfile',
+      'image-factory.io/image-tag',
       'image-factory.io/platforms',
       'image-factory.io/priority',
       'image-factory.io/rebuild-delay',
@@ -152,6 +157,7 @@ describe('parseEnrollment', () => {
       dockerfile: 'Dockerfile',
       workflow: null,
       target: null,
+      imageTag: 'latest',
     });
   });
 

@@ -4,6 +4,7 @@ import { IMAGE_FACTORY_ANNOTATIONS as A } from './annotations';
 import {
   parseBoolean,
   parseDockerfilePath,
+  parseImageTag,
   parseExternalImage,
   parseManagedImage,
   parsePlatforms,
@@ -18,6 +19,7 @@ import type { EnrollableEntity, Enrollment, EnrollmentDefaults } from './types';
 
 // Annotations that only mean something for an image we build.
 const MANAGED_ONLY = [
+  A.imageTag,
   A.dockerfile,
   A.sourceLocation,
   A.buildArgs,
@@ -114,6 +116,7 @@ export function parseEnrollment(
     entityRef: formatEntityRef(entity),
     kind,
     image,
+    imageTag: readManaged(A.imageTag, 'latest', parseImageTag),
     dockerfile: readManaged(A.dockerfile, 'Dockerfile', parseDockerfilePath),
     sourceLocation: source.location,
     buildArgs: readManaged(A.buildArgs, {}, parseBuildArgs),

@@ -59,6 +59,12 @@ export interface Enrollment {
    * invalid: the enrollment is then unusable and `errors` says why.
    */
   image: string | null;
+  /**
+   * Managed image: the tag its build pushes, which the Image Factory reads to
+   * verify a rebuild (`latest` unless the annotation says). External image:
+   * `latest`, unused.
+   */
+  imageTag: string;
   /** Dockerfile path relative to {@link Enrollment.sourceLocation}, without `./`. */
   dockerfile: string;
   /**

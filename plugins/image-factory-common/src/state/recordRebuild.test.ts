@@ -111,6 +111,49 @@ describe('recordRebuild', () => {
     expect(image(state).baseImages[0].builtDigest).toBe(digestOf('old'));
   });
 
+  it('keeps a built digest the pushed image turned out not to be on, and writes the verification back', () => {
+    const verified = (
+      outcome: 'mismatch' | 'unverifiable',
+    ): RebuildHistoryEntry => ({
+      ...requested,
+      status: 'completed',
+      conclusion: 'success',
+      verification: {
+        outcome,
+        checkedAt: T3,
+        image: `ghcr.io/acme/payments:latest@${digestOf('pushed')}`,
+        detail: 'What the registry said.',
+        baseImages: [
+          {
+            ref: 'docker.io/library/node:22',
+            outcome,
+            method: outcome === 'mismatch' ? 'layers' : null,
+            digest: outcome === 'mismatch' ? digestOf('old') : null,
+          },
+        ],
+      },
+    });
+    const mismatch = recordRebuild(
+      built(),
+      payments.entityRef,
+      verified('mismatch'),
+    );
+    expect(image(mismatch).baseImages[0].builtDigest).toBe(digestOf('old'));
+    const read = parseStateTree(renderStateTree(mismatch));
+    expect(read.invalid).toEqual([]);
+    expect((read.state.images[0] as ManagedImageState).rebuilds).toEqual([
+      verified('mismatch'),
+    ]);
+
+    // Nothing said which digest it is on: the digests move, as without a check.
+    const unverifiable = recordRebuild(
+      built(),
+      payments.entityRef,
+      verified('unverifiable'),
+    );
+    expect(image(unverifiable).baseImages[0].builtDigest).toBe(digestOf('new'));
+  });
+
   it('keeps the history sorted by request time, oldest first', () => {
     let state = recordRebuild(built(), payments.entityRef, requested);
     state = recordRebuild(state, payments.entityRef, {

@@ -21,10 +21,17 @@ function applyBuiltDigests(
 ): ManagedImageState['baseImages'] {
   return image.baseImages.map(use => {
     const parsed = tryParseStateRef(use.ref);
-    const built =
-      entry.baseDigests[use.ref] ??
-      (parsed ? entry.baseDigests[monitorKey(parsed)] : undefined);
-    return built ? { ...use, builtDigest: built.after } : use;
+    const key =
+      entry.baseDigests[use.ref] !== undefined
+        ? use.ref
+        : parsed && monitorKey(parsed);
+    const built = key ? entry.baseDigests[key] : undefined;
+    // A base image the pushed image is not on keeps its built digest, so the
+    // image stays stale.
+    const mismatch = entry.verification?.baseImages.some(
+      v => v.ref === key && v.outcome === 'mismatch',
+    );
+    return built && !mismatch ? { ...use, builtDigest: built.after } : use;
   });
 }
 
@@ -34,7 +41,8 @@ function applyBuiltDigests(
  * progresses). History stays sorted by request time. When the entry is a
  * successful completed run, the image's base images count as built on the
  * digests it used (`baseDigests[ref].after`, by the reference as the
- * Dockerfile writes it or as monitored).
+ * Dockerfile writes it or as monitored), except those its verification found
+ * the pushed image is not on.
  *
  * @returns the new tree; the same object when the entry is already recorded as given.
  * @throws NotFoundError when no enrolled managed image belongs to `entityRef`.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseDuration } from '../durations';
 import { isStateName } from './assignNames';
 import { tryParseStateRef } from './imageKeys';
+import type { RebuildVerification } from '../api';
 import type {
   BaseImageState,
   ExternalImageState,
@@ -98,6 +99,23 @@ export const baseImageFileSchema = z.object({
 
 const publishedImage = baseImageFileSchema.extend({ name });
 
+const verificationOutcome = z.enum(['verified', 'mismatch', 'unverifiable']);
+
+const rebuildVerification = z.object({
+  outcome: verificationOutcome,
+  checkedAt: timestamp,
+  image: z.string().nullable(),
+  detail: z.string(),
+  baseImages: z.array(
+    z.object({
+      ref: z.string(),
+      outcome: verificationOutcome,
+      method: z.enum(['annotations', 'provenance', 'layers']).nullable(),
+      digest: digest.nullable(),
+    }),
+  ),
+}) satisfies z.ZodType<RebuildVerification>;
+
 const rebuildHistoryEntry = z.object({
   id: z.string().min(1),
   trigger: z.enum(['auto', 'manual', 'emergency', 'evidence']),
@@ -115,6 +133,7 @@ const rebuildHistoryEntry = z.object({
     z.string(),
     z.object({ before: digest.nullable(), after: digest }),
   ),
+  verification: rebuildVerification.optional(),
 }) satisfies z.ZodType<RebuildHistoryEntry>;
 
 const managedImageFile = z.object({

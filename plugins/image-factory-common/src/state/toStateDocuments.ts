@@ -1,4 +1,4 @@
-import type { VulnerabilitySummary } from '../api';
+import type { RebuildVerification, VulnerabilitySummary } from '../api';
 import { sortRecord } from './formatYamlFile';
 import type {
   BaseImageState,
@@ -105,6 +105,26 @@ function rebuildDocument(rebuild: RebuildHistoryEntry) {
         ]),
       ),
     ),
+    ...(rebuild.verification !== undefined && {
+      verification: verificationDocument(rebuild.verification),
+    }),
+  };
+}
+
+function verificationDocument(verification: RebuildVerification) {
+  return {
+    outcome: verification.outcome,
+    checkedAt: verification.checkedAt,
+    image: verification.image,
+    detail: verification.detail,
+    baseImages: [...verification.baseImages]
+      .sort((a, b) => compareText(a.ref, b.ref))
+      .map(b => ({
+        ref: b.ref,
+        outcome: b.outcome,
+        method: b.method,
+        digest: b.digest,
+      })),
   };
 }
 

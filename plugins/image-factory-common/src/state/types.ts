@@ -5,6 +5,7 @@ import type {
   RebuildProvider,
   RebuildStatus,
   RebuildTriggerKind,
+  RebuildVerification,
   SignatureCheck,
   VulnerabilitySummary,
 } from '../api';
@@ -114,6 +115,8 @@ export interface RebuildHistoryEntry {
   error?: string;
   /** Per base image reference: the digest built on before, and the one this rebuild uses. */
   baseDigests: Record<string, { before: string | null; after: string }>;
+  /** What the registry said of the image a successful run pushed. */
+  verification?: RebuildVerification;
 }
 
 /**

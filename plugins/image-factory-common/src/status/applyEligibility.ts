@@ -64,8 +64,14 @@ export function applyEligibility(
       lastRebuild: last && {
         status: last.status,
         conclusion: last.conclusion,
-        error: last.error,
+        error:
+          last.verification?.outcome === 'mismatch'
+            ? last.verification.detail
+            : last.error,
         attempt: consecutiveFailures(rebuilds),
+        ...(last.verification && {
+          verification: last.verification.outcome,
+        }),
       },
       coordinationWindowMs: options.coordinationWindowMs,
       lastTriggeredAt: last?.requestedAt,
@@ -100,7 +106,11 @@ export function applyEligibility(
 function consecutiveFailures(rebuilds: RebuildRecord[]): number {
   let count = 0;
   for (const rebuild of rebuilds) {
-    if (rebuild.status !== 'failed' && rebuild.conclusion !== 'failure') break;
+    const failed =
+      rebuild.status === 'failed' ||
+      rebuild.conclusion === 'failure' ||
+      rebuild.verification?.outcome === 'mismatch';
+    if (!failed) break;
     count += 1;
   }
   return count;

@@ -120,6 +120,7 @@ export function mergeScenarioArb(
           entityRef,
           kind: managed ? 'managed' : 'external',
           image: i.usable ? enrolled : null,
+          imageTag: 'latest',
           dockerfile: 'Dockerfile',
           sourceLocation: `url:https://github.com/acme/${i.name}/tree/main/`,
           buildArgs: {},

@@ -2,6 +2,7 @@ import { SignalApi } from '@backstage/plugin-signals-react';
 import {
   IMAGE_FACTORY_SIGNAL_CHANNEL,
   ImageStatus,
+  RebuildRecord,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -300,6 +301,62 @@ describe('EntityImageFactoryContent', () => {
     expect(rows[1]).toHaveTextContent('Trigger failed');
     expect(rows[1]).toHaveTextContent('GitHub answered 404: Not Found');
     expect(rows[1]).toHaveTextContent('no run yet');
+  });
+
+  it('says what the check of each successful rebuild found in the pushed image', async () => {
+    const node = 'docker.io/library/node:22-bookworm-slim';
+    const succeeded = (
+      id: string,
+      verification: RebuildRecord['verification'],
+    ): RebuildRecord => ({
+      id,
+      trigger: 'auto',
+      requestedBy: 'image-factory',
+      requestedAt: fromNow(-units.DAY),
+      provider: 'github',
+      status: 'completed',
+      conclusion: 'success',
+      baseDigests: { [node]: digests.nodeNew },
+      verification,
+    });
+    const check = (
+      outcome: 'verified' | 'mismatch' | 'unverifiable',
+      detail: string,
+    ) => ({
+      outcome,
+      checkedAt: fromNow(-units.DAY),
+      image: `ghcr.io/acme/payments:latest@${digests.nodeNew}`,
+      detail,
+      baseImages: [],
+    });
+    await renderTab(
+      imageStatus({
+        rebuilds: [
+          succeeded(
+            'rb-3',
+            check(
+              'mismatch',
+              'Rebuilt, but still on sha256:1111 of node:22 instead of sha256:2222 (layers).',
+            ),
+          ),
+          succeeded(
+            'rb-2',
+            check('unverifiable', 'Nothing in the image says which digest.'),
+          ),
+          succeeded(
+            'rb-1',
+            check('verified', 'Built on the digests asked for.'),
+          ),
+        ],
+      }),
+    );
+    const table = await screen.findByRole('table', { name: 'Rebuild history' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]).toHaveTextContent('Still on the old base');
+    expect(rows[0]).toHaveTextContent('Rebuilt, but still on sha256:1111');
+    expect(rows[1]).toHaveTextContent('Succeeded, unverified');
+    expect(rows[1]).toHaveTextContent('Nothing in the image says');
+    expect(rows[2]).toHaveTextContent('Verified');
   });
 
   it('shows analysis warnings with their Dockerfile line, linked to it on the source host', async () => {

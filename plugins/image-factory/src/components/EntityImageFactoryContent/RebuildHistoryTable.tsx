@@ -61,6 +61,18 @@ export function RebuildHistoryTable(props: {
               <TableCell>
                 <StateChip label={outcome.label} tone={outcome.tone} />
                 {rebuild.error && <ErrorText>{rebuild.error}</ErrorText>}
+                {rebuild.verification && (
+                  <Typography
+                    variant="body2"
+                    color={
+                      rebuild.verification.outcome === 'mismatch'
+                        ? 'error'
+                        : 'textSecondary'
+                    }
+                  >
+                    {rebuild.verification.detail}
+                  </Typography>
+                )}
               </TableCell>
               <TableCell>
                 <RunLink runUrl={rebuild.runUrl} />

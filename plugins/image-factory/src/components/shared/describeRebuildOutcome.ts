@@ -9,10 +9,20 @@ const CONCLUSIONS = {
   unknown: { label: 'Finished', tone: 'unknown' },
 } as const;
 
+// A successful run, as the check of the image it pushed found it.
+const VERIFICATIONS = {
+  verified: { label: 'Verified', tone: 'ok' },
+  mismatch: { label: 'Still on the old base', tone: 'error' },
+  unverifiable: { label: 'Succeeded, unverified', tone: 'unknown' },
+} as const;
+
 /** The outcome of a rebuild attempt as a short label and a tone. */
 export function describeRebuildOutcome(
-  rebuild: Pick<RebuildRecord, 'status' | 'conclusion'>,
+  rebuild: Pick<RebuildRecord, 'status' | 'conclusion' | 'verification'>,
 ): { label: string; tone: StateTone } {
+  if (rebuild.status === 'completed' && rebuild.verification) {
+    return VERIFICATIONS[rebuild.verification.outcome];
+  }
   switch (rebuild.status) {
     case 'requested':
       return { label: 'Requested', tone: 'waiting' };

@@ -1438,6 +1438,72 @@ export const spec = {
               type: 'string',
             },
           },
+          verification: {
+            $ref: '#/components/schemas/RebuildVerification',
+          },
+        },
+      },
+      VerificationOutcome: {
+        description:
+          "What the registry says of a successful rebuild's image: `verified`, it is on every digest asked for; `mismatch`, it is on another digest of a base image; `unverifiable`, nothing in the image says.",
+        type: 'string',
+        enum: ['verified', 'mismatch', 'unverifiable'],
+      },
+      BaseImageVerification: {
+        description:
+          'What the pushed image says of one base image of the rebuild.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['ref', 'outcome', 'method', 'digest'],
+        properties: {
+          ref: {
+            type: 'string',
+          },
+          outcome: {
+            $ref: '#/components/schemas/VerificationOutcome',
+          },
+          method: {
+            type: ['string', 'null'],
+            enum: ['annotations', 'provenance', 'layers', null],
+            description:
+              "What decided: the `org.opencontainers.image.base.*` annotations or labels, an SLSA provenance attestation's materials, or the base image's layers being the first layers of the image; null when nothing could.",
+          },
+          digest: {
+            type: ['string', 'null'],
+            description: 'The digest the image is on, when a method found it.',
+          },
+        },
+      },
+      RebuildVerification: {
+        description:
+          'The check, once the run succeeded, that the image it pushed is built on the digests the rebuild asked for (docs/eligibility.md, "Verified rebuilds"). Only a verified or unverifiable rebuild moves the built digests; a mismatch leaves the image stale.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['outcome', 'checkedAt', 'image', 'detail', 'baseImages'],
+        properties: {
+          outcome: {
+            $ref: '#/components/schemas/VerificationOutcome',
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          image: {
+            type: ['string', 'null'],
+            description:
+              'The image read, `repository:tag@digest`; null when the tag holds no image pushed since the rebuild was sent.',
+          },
+          detail: {
+            type: 'string',
+            description:
+              'One sentence for people, naming what decided or what was missing.',
+          },
+          baseImages: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BaseImageVerification',
+            },
+          },
         },
       },
       RebuildRequest: {

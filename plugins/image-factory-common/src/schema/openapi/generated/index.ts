@@ -35,6 +35,9 @@ export type {
   RebuildStatus,
   RebuildConclusion,
   RebuildRecord,
+  VerificationOutcome,
+  BaseImageVerification,
+  RebuildVerification,
   RebuildRequest,
   RebuildResponse,
   BaseImageFields,
@@ -63,6 +66,7 @@ export {
   rebuildProviderValues,
   rebuildStatusValues,
   rebuildConclusionValues,
+  verificationOutcomeValues,
   dependencyGraphNodeKindValues,
   pipelineRunStatusValues,
 } from './types';

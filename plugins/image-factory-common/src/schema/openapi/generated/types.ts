@@ -530,6 +530,33 @@ export interface components {
       baseDigests: {
         [key: string]: string;
       };
+      verification?: components['schemas']['RebuildVerification'];
+    };
+    /**
+     * What the registry says of a successful rebuild's image: `verified`, it is on every digest asked for; `mismatch`, it is on another digest of a base image; `unverifiable`, nothing in the image says.
+     */
+    VerificationOutcome: 'verified' | 'mismatch' | 'unverifiable';
+    /** What the pushed image says of one base image of the rebuild. */
+    BaseImageVerification: {
+      ref: string;
+      outcome: components['schemas']['VerificationOutcome'];
+      /**
+       * What decided: the `org.opencontainers.image.base.*` annotations or labels, an SLSA provenance attestation's materials, or the base image's layers being the first layers of the image; null when nothing could.
+       */
+      method: 'annotations' | 'provenance' | 'layers' | null;
+      /** The digest the image is on, when a method found it. */
+      digest: string | null;
+    };
+    /** The check, once the run succeeded, that the image it pushed is built on the digests the rebuild asked for (docs/eligibility.md, "Verified rebuilds"). Only a verified or unverifiable rebuild moves the built digests; a mismatch leaves the image stale. */
+    RebuildVerification: {
+      outcome: components['schemas']['VerificationOutcome'];
+      /** Format: date-time */
+      checkedAt: string;
+      /** The image read, `repository:tag@digest`; null when the tag holds no image pushed since the rebuild was sent. */
+      image: string | null;
+      /** One sentence for people, naming what decided or what was missing. */
+      detail: string;
+      baseImages: components['schemas']['BaseImageVerification'][];
     };
     /** Body of a rebuild request. */
     RebuildRequest: {
@@ -909,6 +936,25 @@ export type RebuildConclusion = components['schemas']['RebuildConclusion'];
  * @public
  */
 export type RebuildRecord = components['schemas']['RebuildRecord'];
+/**
+ * What the registry says of a successful rebuild's image: `verified`, it is on every digest asked for; `mismatch`, it is on another digest of a base image; `unverifiable`, nothing in the image says.
+ *
+ * @public
+ */
+export type VerificationOutcome = components['schemas']['VerificationOutcome'];
+/**
+ * What the pushed image says of one base image of the rebuild.
+ *
+ * @public
+ */
+export type BaseImageVerification =
+  components['schemas']['BaseImageVerification'];
+/**
+ * The check, once the run succeeded, that the image it pushed is built on the digests the rebuild asked for (docs/eligibility.md, "Verified rebuilds"). Only a verified or unverifiable rebuild moves the built digests; a mismatch leaves the image stale.
+ *
+ * @public
+ */
+export type RebuildVerification = components['schemas']['RebuildVerification'];
 /**
  * Body of a rebuild request.
  *
@@ -1475,6 +1521,14 @@ export const rebuildStatusValues: ReadonlyArray<
 export const rebuildConclusionValues: ReadonlyArray<
   components['schemas']['RebuildConclusion']
 > = ['success', 'failure', 'cancelled', 'timed-out', 'unknown'];
+/**
+ * Every value of {@link VerificationOutcome}, in the order of the spec.
+ *
+ * @public
+ */
+export const verificationOutcomeValues: ReadonlyArray<
+  components['schemas']['VerificationOutcome']
+> = ['verified', 'mismatch', 'unverifiable'];
 /**
  * Every value of {@link DependencyGraphNodeKind}, in the order of the spec.
  *
