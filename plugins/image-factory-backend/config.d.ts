@@ -38,6 +38,15 @@ export interface Config {
        */
       coordinationWindow?: string | HumanDuration;
       /**
+       * Delay for a new digest of an internal base image (a managed image
+       * other managed images build on) that a rebuild of the Image Factory
+       * pushed: it was built from freight that already waited out its own
+       * delay, so by default it is trusted at once. A digest pushed any other
+       * way waits for the dependent's own delay. Written as
+       * `image-factory.io/rebuild-delay` is. Default `0`.
+       */
+      internalDelay?: string;
+      /**
        * Platforms images are built for when `image-factory.io/platforms` does not say, e.g.
        * `linux/amd64`; their manifest digests are tracked, and a new base image index that
        * leaves them unchanged makes no image stale. Default `[linux/amd64]`.

@@ -123,6 +123,7 @@ export async function createImageFactoryServices(
         reports: TrivyOperatorReports.fromConfig(config.vulnerabilities),
       }),
     }),
+    images: registryClient,
     minIntervalFor: registry => policy.minIntervalFor(registry),
     monitoring: createMonitoringPolicy({ registries: policy, integrations }),
     rebuildTargets: createRebuildTargetPolicy({

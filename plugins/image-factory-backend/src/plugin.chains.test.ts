@@ -97,4 +97,67 @@ describe('imageFactoryPlugin on a chain of internal base images', () => {
       expect(await state(name)).toMatchObject({ state: 'up-to-date' });
     }
   });
+
+  it('trusts at once the digest a rebuild pushed to an internal base image, and makes one pushed by hand wait out the delay', async () => {
+    const host = bed.registry().host;
+    const github = await bed.useGithub({
+      repositories: ['top', 'middle'],
+      dockerfiles: {
+        top: `FROM ${host}/library/node:22\n`,
+        middle: `FROM ${host}/acme/top:1\n`,
+      },
+    });
+    const registry = bed.registry();
+    await registry.pushImage('library/node', '22', { content: 'node 1' });
+    await registry.pushImage('acme/top', '1', { content: 'top 1' });
+    const api = await bed.start({
+      entities: [
+        bed.githubComponent({
+          name: 'top',
+          delay: '0',
+          annotations: { 'image-factory.io/image-tag': '1' },
+        }),
+        bed.githubComponent({ name: 'middle', delay: '7d' }),
+      ],
+      imageFactory: { defaults: { coordinationWindow: '0' } },
+    });
+    const middle = async () =>
+      (await api.get('/images/default/component/middle')).body;
+    await api.refresh();
+
+    // Someone pushes top by hand: middle waits for its own delay.
+    await registry.pushImage('acme/top', '1', { content: 'top by hand' });
+    await api.refresh();
+    const waiting = await middle();
+    expect(waiting.eligibility.state).toBe('pending');
+    expect(waiting.baseImages[0]).toMatchObject({
+      builtBy: 'component:default/top',
+    });
+    expect(waiting.baseImages[0].delay).toBeUndefined();
+    expect(github.runs).toHaveLength(0);
+
+    // Node moves; top's rebuild pushes top 2, which middle builds on at once.
+    await registry.pushImage('library/node', '22', { content: 'node 2' });
+    await api.refresh();
+    expect(github.runs.map(r => r.repository)).toEqual(['acme/top']);
+    github.runs[0].status = 'completed';
+    github.runs[0].conclusion = 'success';
+    const top2 = await registry.pushImage('acme/top', '1', {
+      content: 'top 2',
+    });
+    await api.refresh();
+    const trusted = await middle();
+    expect(trusted.baseImages[0]).toMatchObject({
+      builtBy: 'component:default/top',
+      delay: '0',
+      latestDigest: top2,
+    });
+    expect(github.runs.map(r => r.repository)).toEqual([
+      'acme/top',
+      'acme/middle',
+    ]);
+    expect(
+      JSON.parse(String(github.runs[1].inputs[GITHUB_INPUT_NAMES.baseImages])),
+    ).toEqual([{ ref: `${host}/acme/top:1`, digest: top2 }]);
+  });
 });

@@ -82,4 +82,34 @@ describe('imageFactoryPlugin verifying rebuilds', () => {
     expect(verified.baseImages[0].builtDigest).toBe(node2);
     expect(verified.eligibility.state).toBe('up-to-date');
   });
+
+  it('starts a newly enrolled image on what its own metadata says it was built on', async () => {
+    await bed.useGithub({ repositories: ['payments', 'orders'] });
+    const registry = bed.registry();
+    const node = `${registry.host}/library/node:22`;
+    const node1 = await registry.pushImage('library/node', '22', {
+      content: 'node 1',
+    });
+    await registry.pushImage('library/node', '22', { content: 'node 2' });
+    // Payments was last built on node 1 and says so; orders says nothing.
+    await registry.pushImage('acme/payments', 'latest', {
+      labels: {
+        'org.opencontainers.image.base.name': node,
+        'org.opencontainers.image.base.digest': node1,
+      },
+    });
+    await registry.pushImage('acme/orders', 'latest');
+    const api = await bed.start({
+      entities: [
+        bed.githubComponent({ name: 'payments', delay: '7d' }),
+        bed.githubComponent({ name: 'orders', delay: '7d' }),
+      ],
+    });
+    await api.refresh();
+    const payments = (await api.get('/images/default/component/payments')).body;
+    expect(payments.baseImages[0].builtDigest).toBe(node1);
+    expect(payments.eligibility.state).toBe('pending');
+    const orders = (await api.get('/images/default/component/orders')).body;
+    expect(orders.eligibility.state).toBe('up-to-date');
+  });
 });

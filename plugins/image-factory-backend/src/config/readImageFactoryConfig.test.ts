@@ -18,9 +18,18 @@ describe('readImageFactoryConfig', () => {
     ).toMatchObject({ rebuildDelay: '365d', coordinationWindowMs: 7_200_000 });
   });
 
+  it('trusts an internal base image digest a rebuild pushed at once, unless an internal delay is set', () => {
+    expect(read({}).internalDelayMs).toBe(0);
+    expect(read({ internalDelay: '2h' }).internalDelayMs).toBe(7_200_000);
+    expect(() => read({ internalDelay: 'soon' })).toThrow(
+      /Invalid imageFactory\.defaults\.internalDelay: /,
+    );
+  });
+
   it.each([
     ['coordinationWindow', 'imageFactory.defaults.coordinationWindow'],
     ['rebuildDelay', 'imageFactory.defaults.rebuildDelay'],
+    ['internalDelay', 'imageFactory.defaults.internalDelay'],
   ])('refuses a %s longer than a year, naming the key', (key, path) => {
     expect(() => read({ [key]: '99999999d' })).toThrow(
       new RegExp(`Invalid ${path.replace(/\./g, '\\.')}: .*at most 365d`),

@@ -46,7 +46,11 @@ export interface ImageFactoryConfig {
     basePath: string;
     author: { name: string; email: string };
   };
-  defaults: EnrollmentDefaults & { coordinationWindowMs: number };
+  defaults: EnrollmentDefaults & {
+    coordinationWindowMs: number;
+    /** `imageFactory.defaults.internalDelay` (docs/eligibility.md, "Chains of internal base images"). */
+    internalDelayMs: number;
+  };
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** A run still going after this long stops: well inside the schedule's timeout. */
   runDeadlineMs: number;
@@ -171,6 +175,12 @@ export function readImageFactoryConfig(root: Config): ImageFactoryConfig {
           'imageFactory.defaults.coordinationWindow',
           POLICY_DURATION,
         ) ?? 3_600_000,
+      internalDelayMs: parsePolicyDuration(
+        checkedDuration(
+          defaults?.getOptionalString('internalDelay') ?? '0',
+          'imageFactory.defaults.internalDelay',
+        ),
+      ),
     },
     schedule: taskSchedule,
     runDeadlineMs: runDeadlineOf(taskSchedule.timeout),

@@ -11,6 +11,7 @@ import {
   keepInvalidStateFiles,
   parseEnrollment,
   parseStateTree,
+  seedBuiltDigests,
   RefreshSummary,
   renderStateTree,
   stateSettings,
@@ -46,6 +47,8 @@ import { projectStatuses } from './projectStatuses';
 import { publishStatuses } from './publishStatuses';
 import { StateLinksInput } from '../status/stateLinks';
 import { reconcileFirstSeen } from './reconcileFirstSeen';
+import { readBuiltSeeds } from './readBuiltSeeds';
+import { ImageReader } from '../rebuilds/readImageFacts';
 import { summarizeRun } from './summarizeRun';
 
 /** Options for {@link Pipeline.create}. */
@@ -60,6 +63,11 @@ export interface PipelineOptions {
   freightSource: FreightSource;
   /** Checks the signatures and vulnerability attestations of base image digests. */
   evidence: EvidenceChecker;
+  /**
+   * Reads newly enrolled images for what they were built on; absent: they
+   * count as built on the current digests.
+   */
+  images?: ImageReader;
   minIntervalFor: (registry: string) => number;
   /** What the configuration lets a Warehouse watch. */
   monitoring: MonitoringPolicy;
@@ -313,8 +321,23 @@ export class Pipeline {
     // short in between loses no time, and its registry check, stored only
     // after the commit, makes the next run look again.
     await o.store.addFreight(discovery.newFreight.map(toFreightRecord));
+    // After discovery, so a digest the image names is matched to the freight
+    // record it belongs to.
+    const seeded = o.images
+      ? seedBuiltDigests(
+          discovery.state,
+          previous.state,
+          await readBuiltSeeds({
+            registry: o.images,
+            state: discovery.state,
+            previous: previous.state,
+            enrollments: enrolled.enrollments,
+            logger: o.logger,
+          }),
+        )
+      : discovery.state;
     const signed = await checkEvidence({
-      state: discovery.state,
+      state: seeded,
       store: o.store,
       checker: o.evidence,
       now,
@@ -373,6 +396,7 @@ export class Pipeline {
       signatureModeOf: ref => o.evidence.modeOf(ref),
       bypassSeverity: o.config.bypassSeverity,
       coordinationWindowMs: o.config.defaults.coordinationWindowMs,
+      internalDelayMs: o.config.defaults.internalDelayMs,
       rendered,
       invalid: discovered.previous.invalid,
       stateLinks: o.stateLinks,

@@ -46,6 +46,8 @@ export function projectStatuses(options: {
   signatureModeOf?: (ref: string) => SignatureMode | undefined;
   /** `imageFactory.supplyChain.bypassSeverity`. */
   bypassSeverity?: Severity;
+  /** `imageFactory.defaults.internalDelay`. */
+  internalDelayMs?: number;
   now: Date;
 }): ProjectedRun {
   const rebuilds = new Map<string, RebuildRecord[]>();
@@ -87,6 +89,7 @@ export function projectStatuses(options: {
     linksOf,
     signatureModeOf: options.signatureModeOf,
     bypassSeverity: options.bypassSeverity,
+    internalDelayMs: options.internalDelayMs,
     now: options.now,
   });
   return {

@@ -85,11 +85,7 @@ export function computeEligibility(
     };
   }
 
-  const decision = decideFreightState(
-    evaluations,
-    input.delayMs,
-    input.platforms,
-  );
+  const decision = decideFreightState(evaluations, input.platforms);
   if (decision.state === 'up-to-date') {
     // A failure no longer matters once every base image is current.
     return { state: 'up-to-date', reasons: decision.reasons, baseImages };

@@ -116,10 +116,11 @@ function earliest(times: Array<number | undefined>): number | undefined {
  */
 export function decideFreightState(
   evaluations: BaseImageEvaluation[],
-  delayMs: number,
   platforms: readonly string[] | undefined,
 ): FreightDecision {
-  const delay = formatDelay(delayMs);
+  // Each base image's own: an internal one may have a delay of its own.
+  const delayOf = (evaluation: BaseImageEvaluation) =>
+    formatDelay(evaluation.delayMs);
   const withoutFreight = evaluations
     .filter(evaluation => !evaluation.hasFreight)
     .map(
@@ -139,10 +140,10 @@ export function decideFreightState(
       eligibleAt: earliest(eligible.map(evaluation => evaluation.firstAgedAt)),
       reasons: [
         ...evaluations.flatMap(evaluation =>
-          describeEligible(evaluation, delay),
+          describeEligible(evaluation, delayOf(evaluation)),
         ),
         ...evaluations.flatMap(evaluation =>
-          describePending(evaluation, delay),
+          describePending(evaluation, delayOf(evaluation)),
         ),
         ...evaluations.flatMap(describeUnverified),
         ...flagged,
@@ -157,7 +158,7 @@ export function decideFreightState(
       eligibleAt: earliest(pending.map(evaluation => evaluation.firstAgedAt)),
       reasons: [
         ...evaluations.flatMap(evaluation =>
-          describePending(evaluation, delay),
+          describePending(evaluation, delayOf(evaluation)),
         ),
         ...evaluations.flatMap(describeUnverified),
         ...flagged,

@@ -39,6 +39,8 @@ export interface BaseImageEvaluation {
   fixes?: string[];
   /** Newer digests that add ids at or above the bypass severity: never chosen to skip the delay. */
   flagged: Array<{ freight: TimedFreight; adds: string[] }>;
+  /** The delay that applied: the base image's own, else the image's. */
+  delayMs: number;
 }
 
 // The newest newer digest that fixes ids at or above the bypass severity
@@ -102,11 +104,12 @@ function firstEligibleAt(
  */
 export function evaluateBaseImage(
   baseImage: EligibilityBaseImageInput,
-  delayMs: number,
+  imageDelayMs: number,
   nowMs: number,
   platforms: readonly string[] | undefined,
   bypassSeverity?: Severity,
 ): BaseImageEvaluation {
+  const delayMs = baseImage.delayMs ?? imageDelayMs;
   const walk = walkFreight(baseImage, platforms);
   const { timeline, relevant } = walk;
   const newer = relevant.filter(entry => mayBuildOn(baseImage, entry));
@@ -148,5 +151,6 @@ export function evaluateBaseImage(
     unverified,
     ...(bypass && { fixes: bypass.fixes }),
     flagged: evidence.flagged,
+    delayMs,
   };
 }

@@ -65,6 +65,12 @@ export interface EligibilityBaseImageInput {
    * signature does not change eligibility.
    */
   signatureMode?: SignatureMode;
+  /**
+   * The delay for this base image when it is not the image's own: an
+   * internal base image whose newest digest the Image Factory built
+   * (`imageFactory.defaults.internalDelay`).
+   */
+  delayMs?: number;
 }
 
 /**

@@ -59,6 +59,8 @@ export {
   type LimitedMergeResult,
 } from './mergeStateWithinArchiveLimit';
 export { recordRebuild } from './recordRebuild';
+export { seedBuiltDigests } from './seedBuiltDigests';
+export type { BuiltImageSeed } from './seedBuiltDigests';
 export { listMonitoredRefs } from './listMonitoredRefs';
 export { listTrackedImages } from './listTrackedImages';
 export type { TrackedPlace } from './listTrackedImages';

@@ -55,6 +55,7 @@ export function applyEligibility(
         freight: [...base.updates].reverse(),
         platforms: base.platforms,
         signatureMode: base.signatureMode,
+        ...(base.delay !== undefined && { delayMs: parseDuration(base.delay) }),
       })),
       platforms: enrollment.platforms,
       activeRebuild: active && {

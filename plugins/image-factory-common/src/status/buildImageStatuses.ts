@@ -31,6 +31,8 @@ import {
 import type { Severity } from '../supplyChain';
 import { findBuildCycles } from './findBuildCycles';
 import { holdDependents } from './holdDependents';
+import { repositoryOf } from './repositoryOf';
+import { formatDuration } from '../durations';
 import { warehousePath } from '../warehouses';
 
 /** Everything the status projection reads besides the state tree.  *
@@ -63,6 +65,12 @@ export interface StatusContext {
   signatureModeOf?: (ref: string) => SignatureMode | undefined;
   /** `imageFactory.supplyChain.bypassSeverity`; absent: off. */
   bypassSeverity?: Severity;
+  /**
+   * `imageFactory.defaults.internalDelay`: how long a digest of an internal
+   * base image that a rebuild of the Image Factory pushed waits; absent: as
+   * long as any other (the dependent's own delay).
+   */
+  internalDelayMs?: number;
   now: Date;
 }
 
@@ -91,6 +99,7 @@ export function buildImageStatuses(
   const tracked = indexTracked(state);
   const frozen = invalidFilesByName(context.invalidStateFiles ?? []);
   const cycles = findBuildCycles(state.images);
+  const builders = buildersOf(state, context);
   const statuses: ImageStatus[] = [];
   const errors: string[] = [];
   for (const image of state.images) {
@@ -103,7 +112,7 @@ export function buildImageStatuses(
       );
       statuses.push(
         image.kind === 'managed'
-          ? managedStatus(image, tracked, context, blockedBy)
+          ? managedStatus(image, tracked, context, blockedBy, builders)
           : externalStatus(image, context, blockedBy),
       );
     } catch (error) {
@@ -149,11 +158,19 @@ function managedStatus(
   tracked: Map<string, BaseImageState>,
   context: StatusContext,
   blockedBy: string[],
+  builders: ReadonlyMap<string, Builder>,
 ): ImageStatus {
   const enrollment = context.enrollments.get(image.entityRef);
   const rebuilds = context.rebuilds.get(image.entityRef) ?? [];
   const baseImages: ImageBaseImage[] = image.baseImages.map(usage => {
     const record = tracked.get(usage.name);
+    const builder = builders.get(repositoryOf(usage.ref));
+    const internal = builder && builder.entityRef !== image.entityRef;
+    const trusted =
+      internal &&
+      context.internalDelayMs !== undefined &&
+      record?.currentDigest &&
+      builder.built.has(record.currentDigest);
     return {
       ref: usage.ref,
       name: usage.name,
@@ -169,6 +186,8 @@ function managedStatus(
       dependents: record?.dependents ?? [],
       ...(usage.platforms && { platforms: usage.platforms }),
       ...signatureModeOf(usage.ref, context),
+      ...(internal && { builtBy: builder.entityRef }),
+      ...(trusted && { delay: formatDuration(context.internalDelayMs!) }),
       ...errorOf(record?.ref ?? usage.ref, context.discoveryErrors),
     };
   });
@@ -339,6 +358,43 @@ function freightOf(
     firstSeen: update.firstSeen,
     source,
   }));
+}
+
+/** A managed image as the images built on it see it. */
+interface Builder {
+  entityRef: string;
+  /** The digests its rebuilds pushed, as their verification read them. */
+  built: ReadonlySet<string>;
+}
+
+// Each managed image by its repository, with what the Image Factory built of
+// it: a rebuild's pushed image, unless it was found on the wrong base.
+function buildersOf(
+  state: StateTree,
+  context: StatusContext,
+): Map<string, Builder> {
+  const builders = new Map<string, Builder>();
+  for (const image of state.images) {
+    if (image.kind !== 'managed') continue;
+    const built = new Set(
+      (context.rebuilds.get(image.entityRef) ?? []).flatMap(r =>
+        r.conclusion === 'success' &&
+        r.verification?.image &&
+        r.verification.outcome !== 'mismatch'
+          ? [
+              r.verification.image.slice(
+                r.verification.image.lastIndexOf('@') + 1,
+              ),
+            ]
+          : [],
+      ),
+    );
+    builders.set(repositoryOf(image.image), {
+      entityRef: image.entityRef,
+      built,
+    });
+  }
+  return builders;
 }
 
 function signatureModeOf(ref: string, context: StatusContext) {

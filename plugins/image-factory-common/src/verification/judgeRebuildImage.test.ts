@@ -20,7 +20,12 @@ const base: BaseImageFacts = {
 const platform = (
   name: string,
   facts: Partial<BuiltPlatformFacts>,
-): BuiltPlatformFacts => ({ platform: name, layers: [], materials: [], ...facts });
+): BuiltPlatformFacts => ({
+  platform: name,
+  layers: [],
+  materials: [],
+  ...facts,
+});
 const judge = (...platforms: BuiltPlatformFacts[]) =>
   judgeRebuildImage({
     image: 'ghcr.io/acme/payments:latest@sha256:…',

@@ -1141,6 +1141,16 @@ export const spec = {
             description:
               "Set when a signing key is configured for the base image's repository (`imageFactory.supplyChain.signatures`).",
           },
+          builtBy: {
+            type: 'string',
+            description:
+              'Entity ref of the managed image that builds this base image: it is an internal base image, and this image is built after it in the chain. Absent for an upstream image.',
+          },
+          delay: {
+            type: 'string',
+            description:
+              "The delay of this base image when it is not the image's own: an internal base image whose newest digest a rebuild of the Image Factory pushed is trusted after `imageFactory.defaults.internalDelay` (default `0`).",
+          },
           platformNote: {
             type: 'string',
             description:

@@ -416,6 +416,10 @@ export interface components {
       platforms?: string[];
       /** Set when a signing key is configured for the base image's repository (`imageFactory.supplyChain.signatures`). */
       signatureMode?: components['schemas']['SignatureMode'];
+      /** Entity ref of the managed image that builds this base image: it is an internal base image, and this image is built after it in the chain. Absent for an upstream image. */
+      builtBy?: string;
+      /** The delay of this base image when it is not the image's own: an internal base image whose newest digest a rebuild of the Image Factory pushed is trusted after `imageFactory.defaults.internalDelay` (default `0`). */
+      delay?: string;
       /** Why a change of the multi-platform index did not make the image stale, e.g. only a platform the image is not built for was re-published. */
       platformNote?: string;
     };
