@@ -1,3 +1,4 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import {
@@ -30,6 +31,39 @@ describe('BaseImagesTable', () => {
     const cells = within(row as HTMLElement).getAllByRole('cell');
     expect(cells[0]).toHaveTextContent(note);
     expect(cells[1]).toHaveTextContent('Up to date');
+  });
+
+  it('names the image that builds an internal base image, and says when its newest digest skips the delay', async () => {
+    const top = (delay?: string) =>
+      nodeBaseImage({
+        ref: 'ghcr.io/acme/top:1',
+        name: 'ghcr-io-acme-top-1',
+        builtBy: 'component:default/top',
+        ...(delay !== undefined && { delay }),
+      });
+    const mountedRoutes = {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    };
+    const { unmount } = await renderInTestApp(
+      <BaseImagesTable baseImages={[top('0')]} now={Date.now()} />,
+      mountedRoutes,
+    );
+    const cell = screen.getByText('ghcr.io/acme/top:1').closest('td')!;
+    expect(cell).toHaveTextContent(
+      'Built by top, which is rebuilt first; its newest digest came from a rebuild, so it is trusted at once.',
+    );
+    expect(
+      within(cell as HTMLElement).getByRole('link', { name: 'top' }),
+    ).toHaveAttribute('href', '/catalog/default/component/top');
+    unmount();
+
+    await renderInTestApp(
+      <BaseImagesTable baseImages={[top()]} now={Date.now()} />,
+      mountedRoutes,
+    );
+    expect(
+      screen.getByText('ghcr.io/acme/top:1').closest('td'),
+    ).toHaveTextContent(/^ghcr\.io\/acme\/top:1\s*Built by top, which is rebuilt first\.$/);
   });
 
   it('names the platforms of a base image only some platforms use, and none for the others', async () => {

@@ -1,4 +1,5 @@
 import { ImageBaseImage } from '@image-factory/backstage-plugin-image-factory-common';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -16,6 +17,25 @@ import { ErrorText } from '../shared/ErrorText';
 import { LatestSignatureChip, SignatureChip } from '../shared/SignatureChip';
 import { VulnerabilityChangeNote } from '../shared/VulnerabilityChangeNote';
 import { VulnerabilityCounts } from '../shared/VulnerabilityCounts';
+
+// An internal base image: which image builds it, and whether its newest
+// digest, pushed by a rebuild of that image, skips the delay.
+function ChainNote(props: { baseImage: ImageBaseImage }): ReactElement | null {
+  const { builtBy, delay } = props.baseImage;
+  if (!builtBy) return null;
+  let trust = '';
+  if (delay === '0') {
+    trust = '; its newest digest came from a rebuild, so it is trusted at once';
+  } else if (delay) {
+    trust = `; its newest digest came from a rebuild, so it waits ${delay}`;
+  }
+  return (
+    <Typography variant="body2" color="textSecondary">
+      Built by <EntityRefLink entityRef={builtBy} />, which is rebuilt first
+      {trust}.
+    </Typography>
+  );
+}
 
 function UpdateHistory(props: {
   baseImage: ImageBaseImage;
@@ -99,6 +119,7 @@ export function BaseImagesTable(props: {
                   />{' '}
                   <BaseImagePlatforms baseImage={baseImage} />
                   {baseImage.error && <ErrorText>{baseImage.error}</ErrorText>}
+                  <ChainNote baseImage={baseImage} />
                   {baseImage.platformNote && (
                     <Typography variant="body2" color="textSecondary">
                       {baseImage.platformNote}
