@@ -63,7 +63,9 @@ describe('BaseImagesTable', () => {
     );
     expect(
       screen.getByText('ghcr.io/acme/top:1').closest('td'),
-    ).toHaveTextContent(/^ghcr\.io\/acme\/top:1\s*Built by top, which is rebuilt first\.$/);
+    ).toHaveTextContent(
+      /^ghcr\.io\/acme\/top:1\s*Built by top, which is rebuilt first\.$/,
+    );
   });
 
   it('names the platforms of a base image only some platforms use, and none for the others', async () => {
