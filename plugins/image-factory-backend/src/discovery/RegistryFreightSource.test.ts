@@ -1,13 +1,9 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import {
   OciRegistry,
   startOciRegistry,
 } from '../__testUtils__/startOciRegistry';
-import { RegistryClient } from './RegistryClient';
 import { RegistryFreightSource } from './RegistryFreightSource';
-import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
-import { RegistryPolicy } from './RegistryPolicy';
+import { loopbackRegistryClient } from '../__testUtils__/loopbackRegistryClient';
 import { DiscoveredFreight, freightKey } from './types';
 
 // A real OCI registry: Debian's docker-registry on loopback.
@@ -17,21 +13,8 @@ describe('RegistryFreightSource', () => {
 
   beforeAll(async () => {
     registry = await startOciRegistry();
-    const policy = RegistryPolicy.create(
-      readImageFactoryConfig(
-        new ConfigReader({
-          imageFactory: {
-            registries: [{ host: registry.host, insecure: true }],
-            allowPublic: false,
-          },
-        }),
-      ).registries,
-    );
     source = RegistryFreightSource.create({
-      client: RegistryClient.create({
-        policy,
-        logger: mockServices.logger.mock(),
-      }),
+      client: loopbackRegistryClient(registry.host),
       platforms: ['linux/amd64'],
     });
   });

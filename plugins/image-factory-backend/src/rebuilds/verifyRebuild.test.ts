@@ -1,12 +1,10 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import {
   OciRegistry,
   startOciRegistry,
 } from '../__testUtils__/startOciRegistry';
-import { readImageFactoryConfig } from '../config/readImageFactoryConfig';
+import { loopbackRegistryClient } from '../__testUtils__/loopbackRegistryClient';
 import { RebuildRecord } from '../database';
-import { RegistryClient, RegistryPolicy } from '../discovery';
+import { RegistryClient } from '../discovery';
 import { verifyRebuild } from './verifyRebuild';
 
 // Images pushed to a real OCI registry (Debian's docker-registry on loopback)
@@ -24,19 +22,7 @@ describe('verifyRebuild against a real registry', () => {
 
   beforeAll(async () => {
     registry = await startOciRegistry();
-    client = RegistryClient.create({
-      policy: RegistryPolicy.create(
-        readImageFactoryConfig(
-          new ConfigReader({
-            imageFactory: {
-              registries: [{ host: registry.host, insecure: true }],
-              allowPublic: false,
-            },
-          }),
-        ).registries,
-      ),
-      logger: mockServices.logger.mock(),
-    });
+    client = loopbackRegistryClient(registry.host);
     node = `${registry.host}/library/node:22`;
     const platforms = ['linux/amd64', 'linux/arm64'];
     oldNode = await registry.pushImage('library/node', '22', {
