@@ -82,6 +82,23 @@ function exampleImageStatuses(): ImageStatus[] {
           }
         : base,
     ),
+    // Its last rebuild succeeded, but a cached layer kept it on the old base.
+    rebuilds: fixture.rebuilds.map(rebuild => ({
+      ...rebuild,
+      verification: {
+        outcome: 'mismatch',
+        checkedAt: rebuild.requestedAt,
+        image: `ghcr.io/acme/payments:latest@sha256:${'e5'.repeat(32)}`,
+        detail: `Rebuilt, but still on ${digests.nodeOld.slice(
+          0,
+          19,
+        )} of docker.io/library/node:22-bookworm-slim instead of ${digests.nodeNew.slice(
+          0,
+          19,
+        )} (layers).`,
+        baseImages: [],
+      },
+    })),
   };
   const checkout = imageStatus({
     entityRef: 'component:default/checkout',
