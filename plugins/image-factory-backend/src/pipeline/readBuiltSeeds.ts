@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   BuiltImageSeed,
   Enrollment,
+  newBaseImageRefs,
   StateTree,
 } from '@image-factory/backstage-plugin-image-factory-common';
 import { LOOKUPS_PER_HOST } from '../discovery/RegistryClient';
@@ -22,25 +23,17 @@ export async function readBuiltSeeds(options: {
   enrollments: readonly Enrollment[];
   logger: LoggerService;
 }): Promise<Map<string, BuiltImageSeed>> {
-  const known = new Map(
-    options.previous.images.flatMap(image =>
-      image.kind === 'managed'
-        ? [[image.entityRef, new Set(image.baseImages.map(b => b.ref))]]
-        : [],
-    ),
-  );
+  const fresh = newBaseImageRefs(options.state, options.previous);
   const enrollments = new Map(options.enrollments.map(e => [e.entityRef, e]));
-  const fresh = options.state.images.flatMap(image => {
+  const reads = options.state.images.flatMap(image => {
     const enrollment = enrollments.get(image.entityRef);
-    if (image.kind !== 'managed' || !enrollment) return [];
-    const seen = known.get(image.entityRef);
-    return image.baseImages.some(b => !seen?.has(b.ref))
+    return image.kind === 'managed' && enrollment && fresh.has(image.entityRef)
       ? [{ image, enrollment }]
       : [];
   });
   const failures: string[] = [];
   const seeds = new Map<string, BuiltImageSeed>();
-  await mapWithConcurrency(fresh, LOOKUPS_PER_HOST, async item => {
+  await mapWithConcurrency(reads, LOOKUPS_PER_HOST, async item => {
     try {
       const built = await readBuiltImage(
         options.registry,

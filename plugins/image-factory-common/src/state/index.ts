@@ -59,7 +59,7 @@ export {
   type LimitedMergeResult,
 } from './mergeStateWithinArchiveLimit';
 export { recordRebuild } from './recordRebuild';
-export { seedBuiltDigests } from './seedBuiltDigests';
+export { newBaseImageRefs, seedBuiltDigests } from './seedBuiltDigests';
 export type { BuiltImageSeed } from './seedBuiltDigests';
 export { listMonitoredRefs } from './listMonitoredRefs';
 export { listTrackedImages } from './listTrackedImages';

@@ -36,13 +36,7 @@ export function seedBuiltDigests(
   seeds: ReadonlyMap<string, BuiltImageSeed>,
 ): StateTree {
   if (seeds.size === 0) return state;
-  const known = new Map(
-    previous.images.flatMap(image =>
-      image.kind === 'managed'
-        ? [[image.entityRef, new Set(image.baseImages.map(b => b.ref))]]
-        : [],
-    ),
-  );
+  const fresh = newBaseImageRefs(state, previous);
   const tracked = new Map(
     listTrackedImages(state).map(p => [p.tracked.ref, p.tracked]),
   );
@@ -53,9 +47,8 @@ export function seedBuiltDigests(
     if (image.kind !== 'managed' || !seed || !DIGEST.test(seed.baseDigest)) {
       return image;
     }
-    const seen = known.get(image.entityRef) ?? new Set<string>();
     const use = seededUse(image.baseImages, seed);
-    if (!use || seen.has(use.ref)) return image;
+    if (!use || !fresh.get(image.entityRef)?.has(use.ref)) return image;
     const parsed = tryParseStateRef(use.ref);
     if (!parsed || parsed.digest) return image;
     const digest = freightDigestOf(
@@ -72,6 +65,34 @@ export function seedBuiltDigests(
     };
   });
   return changed ? { ...state, images } : state;
+}
+
+/**
+ * Per managed image of `state`, the references of the base images it uses
+ * that it did not use in `previous`: those whose built digest is set this
+ * run. Images with none are left out.
+ *
+ * @public
+ */
+export function newBaseImageRefs(
+  state: StateTree,
+  previous: StateTree,
+): Map<string, Set<string>> {
+  const known = new Map(
+    previous.images.flatMap(image =>
+      image.kind === 'managed'
+        ? [[image.entityRef, new Set(image.baseImages.map(b => b.ref))]]
+        : [],
+    ),
+  );
+  const fresh = new Map<string, Set<string>>();
+  for (const image of state.images) {
+    if (image.kind !== 'managed') continue;
+    const seen = known.get(image.entityRef);
+    const refs = image.baseImages.map(b => b.ref).filter(r => !seen?.has(r));
+    if (refs.length > 0) fresh.set(image.entityRef, new Set(refs));
+  }
+  return fresh;
 }
 
 function seededUse(
